@@ -1,0 +1,49 @@
+//! Links that work from any sub-path of a static host.
+//!
+//! The router strips the `<base href>` before matching, but a plain `href="/x"` would leave the
+//! sub-path, so every in-app link is built here with the base in front.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The path the app is served under, without a trailing slash: `""` at the root, `"/console"` under a sub-path.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// An app path (`/accounts`) as a URL under the base (`/console/accounts`).
+pub fn href(path: &str) -> String {
+    format!("{}{}", base_path(), path)
+}
+
+/// A navigation link to an app path, marked `aria-current="page"` while that page is open.
+#[component]
+pub fn NavLink(
+    /// The app path, without the base.
+    #[prop(into)]
+    to: String,
+    /// Whether sub-pages of `to` also count as this page.
+    #[prop(optional)]
+    prefix: bool,
+    children: Children,
+) -> impl IntoView {
+    let location = use_location();
+    let target = to.clone();
+    let current = move || {
+        let path = location.pathname.get();
+        let here = path.trim_end_matches('/');
+        let target = target.trim_end_matches('/');
+        (here == target || (prefix && here.starts_with(&format!("{target}/")))).then_some("page")
+    };
+    view! {
+        <a href=href(&to) aria-current=current>
+            {children()}
+        </a>
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces of the Console.
+
+pub mod link;
+pub mod shell;
+pub mod theme_toggle;

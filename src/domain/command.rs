@@ -1,0 +1,292 @@
+//! Everything a person can ask the Console to do.
+
+use super::account::AccountType;
+use super::capability::Capability;
+use super::email::Email;
+use super::flex::{BillingModel, FlexSettings};
+use super::invitation::InvitationId;
+use super::roles::RoleSet;
+use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
+use super::worker::InsightsRole;
+use serde::{Deserialize, Serialize};
+
+/// A request to change the Console, applied with [`super::Console::apply`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Command {
+    /// Create a Console user for the acting email (actor: `Email`).
+    SignUp {
+        /// The person's name.
+        full_name: String,
+    },
+    /// Create an account owned by the acting user.
+    CreateAccount {
+        /// Its name.
+        friendly_name: String,
+        /// Trial or Full.
+        account_type: AccountType,
+    },
+    /// Rename an account.
+    RenameAccount {
+        /// The account.
+        account: AccountSid,
+        /// The new name.
+        friendly_name: String,
+    },
+    /// Suspend an active account.
+    SuspendAccount {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Reactivate a suspended account.
+    ReactivateAccount {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Close an account for good (Owner only).
+    CloseAccount {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Invite an email to join with some roles.
+    Invite {
+        /// The account.
+        account: AccountSid,
+        /// Who is invited.
+        email: Email,
+        /// The roles offered (never Owner).
+        roles: RoleSet,
+    },
+    /// Send an open invitation again, renewing its seven days.
+    ResendInvitation {
+        /// The account.
+        account: AccountSid,
+        /// The invitation.
+        invitation: InvitationId,
+    },
+    /// Withdraw an open invitation.
+    RevokeInvitation {
+        /// The account.
+        account: AccountSid,
+        /// The invitation.
+        invitation: InvitationId,
+    },
+    /// Accept an invitation sent to the actor's email (actor: `User` or `Email`).
+    AcceptInvitation {
+        /// The account.
+        account: AccountSid,
+        /// The invitation.
+        invitation: InvitationId,
+        /// The name for the new Console user when the email has none yet.
+        full_name: Option<String>,
+    },
+    /// Replace a member's roles (never to or from Owner).
+    ChangeRoles {
+        /// The account.
+        account: AccountSid,
+        /// The member.
+        user: UserSid,
+        /// The new roles.
+        roles: RoleSet,
+    },
+    /// Take a member out of the account (not the Owner).
+    RemoveMember {
+        /// The account.
+        account: AccountSid,
+        /// The member.
+        user: UserSid,
+    },
+    /// The acting member leaves the account (not the Owner).
+    LeaveAccount {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Hand ownership to another member; the old Owner becomes Administrator.
+    TransferOwnership {
+        /// The account.
+        account: AccountSid,
+        /// The new Owner.
+        to: UserSid,
+    },
+    /// Create the secondary Auth Token.
+    CreateSecondaryToken {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Make the secondary Auth Token primary; the old primary stops working.
+    PromoteSecondaryToken {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Delete the secondary Auth Token.
+    DeleteSecondaryToken {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Set up Flex in the account.
+    CreateFlexInstance {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Change the Flex settings.
+    UpdateFlexSettings {
+        /// The account.
+        account: AccountSid,
+        /// The new settings.
+        settings: FlexSettings,
+    },
+    /// Move Flex from trial to a paid plan.
+    UpgradePlan {
+        /// The account.
+        account: AccountSid,
+        /// How it is billed.
+        billing_model: BillingModel,
+        /// The fair-usage terms were accepted.
+        accept_fair_usage_terms: bool,
+        /// The payment method, e.g. "Visa ending 4242".
+        payment_method: String,
+    },
+    /// Open Flex from the Console as the acting user.
+    LaunchFlex {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Log in to Flex through SSO (actor: `Sso`).
+    SsoLogin {
+        /// The account.
+        account: AccountSid,
+    },
+    /// Replace a worker's Insights roles.
+    SetInsightsRoles {
+        /// The account.
+        account: AccountSid,
+        /// The worker.
+        worker: WorkerSid,
+        /// The new Insights roles.
+        roles: Vec<InsightsRole>,
+    },
+    /// Delete a worker (it returns at its next login).
+    DeleteWorker {
+        /// The account.
+        account: AccountSid,
+        /// The worker.
+        worker: WorkerSid,
+    },
+    /// The acting person sets their own worker's activity (actor: `User` or `Sso`).
+    SetWorkerActivity {
+        /// The account.
+        account: AccountSid,
+        /// The new activity.
+        activity: ActivitySid,
+    },
+}
+
+impl Command {
+    /// The account the command is about (None for signing up and creating accounts).
+    pub fn account(&self) -> Option<&AccountSid> {
+        use Command as C;
+        match self {
+            C::SignUp { .. } | C::CreateAccount { .. } => None,
+            C::RenameAccount { account, .. }
+            | C::SuspendAccount { account }
+            | C::ReactivateAccount { account }
+            | C::CloseAccount { account }
+            | C::Invite { account, .. }
+            | C::ResendInvitation { account, .. }
+            | C::RevokeInvitation { account, .. }
+            | C::AcceptInvitation { account, .. }
+            | C::ChangeRoles { account, .. }
+            | C::RemoveMember { account, .. }
+            | C::LeaveAccount { account }
+            | C::TransferOwnership { account, .. }
+            | C::CreateSecondaryToken { account }
+            | C::PromoteSecondaryToken { account }
+            | C::DeleteSecondaryToken { account }
+            | C::CreateFlexInstance { account }
+            | C::UpdateFlexSettings { account, .. }
+            | C::UpgradePlan { account, .. }
+            | C::LaunchFlex { account }
+            | C::SsoLogin { account }
+            | C::SetInsightsRoles { account, .. }
+            | C::DeleteWorker { account, .. }
+            | C::SetWorkerActivity { account, .. } => Some(account),
+        }
+    }
+
+    /// The capability the acting Console user needs in the account, checked before any rule.
+    /// None for commands anyone concerned may do (signing up, creating an account,
+    /// accepting one's invitation, leaving, SSO login, setting one's own activity).
+    /// Choices: setting up Flex needs project settings; Insights roles are user
+    /// administration (manage users); deleting a worker is TaskRouter (manage products).
+    pub fn capability(&self) -> Option<Capability> {
+        use Capability as K;
+        use Command as C;
+        match self {
+            C::SignUp { .. }
+            | C::CreateAccount { .. }
+            | C::AcceptInvitation { .. }
+            | C::LeaveAccount { .. }
+            | C::SsoLogin { .. }
+            | C::SetWorkerActivity { .. } => None,
+            C::RenameAccount { .. }
+            | C::SuspendAccount { .. }
+            | C::ReactivateAccount { .. }
+            | C::CloseAccount { .. }
+            | C::CreateFlexInstance { .. }
+            | C::UpdateFlexSettings { .. } => Some(K::ManageProjectSettings),
+            C::Invite { .. }
+            | C::ResendInvitation { .. }
+            | C::RevokeInvitation { .. }
+            | C::ChangeRoles { .. }
+            | C::RemoveMember { .. }
+            | C::SetInsightsRoles { .. } => Some(K::ManageUsers),
+            C::TransferOwnership { .. } => Some(K::TransferOwnership),
+            C::CreateSecondaryToken { .. }
+            | C::PromoteSecondaryToken { .. }
+            | C::DeleteSecondaryToken { .. } => Some(K::ManageCredentials),
+            C::UpgradePlan { .. } => Some(K::ManageBilling),
+            C::LaunchFlex { .. } => Some(K::LaunchFlex),
+            C::DeleteWorker { .. } => Some(K::ManageProducts),
+        }
+    }
+
+    /// What the command does, as the start of a sentence ("Inviting users needs …").
+    pub fn action(&self) -> &'static str {
+        use Command as C;
+        match self {
+            C::SignUp { .. } => "Signing up",
+            C::CreateAccount { .. } => "Creating an account",
+            C::RenameAccount { .. } => "Renaming the account",
+            C::SuspendAccount { .. } => "Suspending the account",
+            C::ReactivateAccount { .. } => "Reactivating the account",
+            C::CloseAccount { .. } => "Closing the account",
+            C::Invite { .. } => "Inviting users",
+            C::ResendInvitation { .. } => "Resending invitations",
+            C::RevokeInvitation { .. } => "Revoking invitations",
+            C::AcceptInvitation { .. } => "Accepting an invitation",
+            C::ChangeRoles { .. } => "Changing roles",
+            C::RemoveMember { .. } => "Removing members",
+            C::LeaveAccount { .. } => "Leaving the account",
+            C::TransferOwnership { .. } => "Transferring ownership",
+            C::CreateSecondaryToken { .. } => "Creating a secondary Auth Token",
+            C::PromoteSecondaryToken { .. } => "Promoting the secondary Auth Token",
+            C::DeleteSecondaryToken { .. } => "Deleting the secondary Auth Token",
+            C::CreateFlexInstance { .. } => "Setting up Flex",
+            C::UpdateFlexSettings { .. } => "Changing Flex settings",
+            C::UpgradePlan { .. } => "Upgrading Flex to a paid plan",
+            C::LaunchFlex { .. } => "Launching Flex",
+            C::SsoLogin { .. } => "Signing in to Flex with SSO",
+            C::SetInsightsRoles { .. } => "Setting Insights roles",
+            C::DeleteWorker { .. } => "Deleting workers",
+            C::SetWorkerActivity { .. } => "Changing a worker's activity",
+        }
+    }
+
+    /// Whether the command may run while the account is suspended (only leaving that state).
+    pub fn allowed_when_suspended(&self) -> bool {
+        matches!(
+            self,
+            Command::ReactivateAccount { .. } | Command::CloseAccount { .. }
+        )
+    }
+}

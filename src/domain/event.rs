@@ -1,0 +1,197 @@
+//! What happened: one event per successful command, for the activity log.
+
+use super::account::AccountType;
+use super::actor::Actor;
+use super::capability::LaunchOutcome;
+use super::email::Email;
+use super::flex::{BillingModel, FlexSettings};
+use super::invitation::InvitationId;
+use super::roles::RoleSet;
+use super::sid::{AccountSid, ActivitySid, FlexInstanceSid, UserSid, WorkerSid, WorkspaceSid};
+use super::time::Timestamp;
+use super::worker::InsightsRole;
+use serde::{Deserialize, Serialize};
+
+/// A successful command: who did what, in which account, when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When.
+    pub at: Timestamp,
+    /// Who.
+    pub by: Actor,
+    /// Which account (None for signing up).
+    pub account: Option<AccountSid>,
+    /// What, with its details.
+    pub kind: EventKind,
+}
+
+/// What happened, with the details an activity log shows. Secrets are never included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// A Console user was created.
+    SignedUp {
+        /// The new user.
+        user: UserSid,
+        /// Their email.
+        email: Email,
+    },
+    /// An account was created.
+    AccountCreated {
+        /// Its name.
+        friendly_name: String,
+        /// Trial or Full.
+        account_type: AccountType,
+        /// Its Owner.
+        owner: UserSid,
+    },
+    /// An account was renamed.
+    AccountRenamed {
+        /// Old name.
+        from: String,
+        /// New name.
+        to: String,
+    },
+    /// An account was suspended.
+    AccountSuspended,
+    /// An account was reactivated.
+    AccountReactivated,
+    /// An account was closed.
+    AccountClosed,
+    /// Someone was invited.
+    Invited {
+        /// The invitation.
+        invitation: InvitationId,
+        /// Who.
+        email: Email,
+        /// With which roles.
+        roles: RoleSet,
+        /// Until when.
+        expires: Timestamp,
+    },
+    /// An invitation was sent again.
+    InvitationResent {
+        /// The invitation.
+        invitation: InvitationId,
+        /// Who.
+        email: Email,
+        /// New expiry.
+        expires: Timestamp,
+    },
+    /// An invitation was withdrawn.
+    InvitationRevoked {
+        /// The invitation.
+        invitation: InvitationId,
+        /// Who.
+        email: Email,
+    },
+    /// An invitation was accepted.
+    InvitationAccepted {
+        /// The invitation.
+        invitation: InvitationId,
+        /// The member.
+        user: UserSid,
+        /// Their roles.
+        roles: RoleSet,
+        /// Whether the Console user was created by accepting.
+        user_created: bool,
+    },
+    /// A member's roles changed.
+    RolesChanged {
+        /// The member.
+        user: UserSid,
+        /// Old roles.
+        from: RoleSet,
+        /// New roles.
+        to: RoleSet,
+    },
+    /// A member was removed.
+    MemberRemoved {
+        /// The former member.
+        user: UserSid,
+    },
+    /// A member left.
+    MemberLeft {
+        /// The former member.
+        user: UserSid,
+    },
+    /// Ownership moved.
+    OwnershipTransferred {
+        /// Old Owner, now Administrator.
+        from: UserSid,
+        /// New Owner.
+        to: UserSid,
+    },
+    /// A secondary Auth Token was created.
+    SecondaryTokenCreated,
+    /// The secondary Auth Token became primary.
+    SecondaryTokenPromoted,
+    /// The secondary Auth Token was deleted.
+    SecondaryTokenDeleted,
+    /// Flex was set up.
+    FlexInstanceCreated {
+        /// The instance.
+        instance: FlexInstanceSid,
+        /// Its workspace.
+        workspace: WorkspaceSid,
+        /// Its Functions domain.
+        runtime_domain: String,
+    },
+    /// Flex settings changed.
+    FlexSettingsUpdated {
+        /// The new settings.
+        settings: FlexSettings,
+    },
+    /// Flex moved to a paid plan.
+    PlanUpgraded {
+        /// How it is billed.
+        billing_model: BillingModel,
+        /// Free hours granted.
+        free_active_user_hours: u32,
+    },
+    /// A Console user opened Flex.
+    FlexLaunched {
+        /// Their worker.
+        worker: WorkerSid,
+        /// As admin or read-only admin.
+        outcome: LaunchOutcome,
+        /// The roles the worker now has.
+        roles: Vec<String>,
+        /// Whether this first login created the worker.
+        worker_created: bool,
+    },
+    /// Someone logged in to Flex through SSO.
+    SsoLoggedIn {
+        /// Their worker.
+        worker: WorkerSid,
+        /// Their identity.
+        email: Email,
+        /// The roles the worker now has.
+        roles: Vec<String>,
+        /// Whether this first login created the worker.
+        worker_created: bool,
+    },
+    /// A worker's Insights roles changed.
+    InsightsRolesSet {
+        /// The worker.
+        worker: WorkerSid,
+        /// The new roles.
+        roles: Vec<InsightsRole>,
+    },
+    /// A worker was deleted.
+    WorkerDeleted {
+        /// The worker.
+        worker: WorkerSid,
+        /// Its identity.
+        email: Email,
+    },
+    /// A worker changed activity.
+    WorkerActivitySet {
+        /// The worker.
+        worker: WorkerSid,
+        /// The activity.
+        activity: ActivitySid,
+        /// Its name.
+        activity_name: String,
+    },
+}

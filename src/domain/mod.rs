@@ -1,0 +1,61 @@
+//! The domain core of Flex Console: a pure-Rust model of the Twilio Console's Flex
+//! administration (accounts, Console users and roles, invitations, Auth Tokens, Flex
+//! instances, plans, workers and SSO).
+//!
+//! Everything changes through [`Console::apply`], which checks the actor's capability,
+//! then the rules, and only then changes the state, returning an [`Event`]. Queries are
+//! plain methods on [`Console`]. The state serializes with serde; load it with
+//! [`Console::from_json`], which rebuilds the indexes and validates every rule.
+#![warn(missing_docs)]
+
+pub mod account;
+pub mod actor;
+mod apply;
+mod apply_account;
+mod apply_flex;
+mod apply_members;
+pub mod capability;
+pub mod command;
+pub mod console;
+pub mod demo;
+pub mod email;
+pub mod error;
+pub mod event;
+pub mod flex;
+mod import;
+pub mod invitation;
+mod name;
+pub mod queries;
+pub mod random;
+pub mod roles;
+pub mod scale;
+pub mod sid;
+pub mod sso;
+pub mod time;
+pub mod token;
+pub mod user;
+mod validate;
+pub mod worker;
+
+pub use account::{Account, AccountStatus, AccountType, Member};
+pub use actor::Actor;
+pub use capability::{
+    Capability, LaunchOutcome, can, capabilities_of, launch_outcome, roles_granting,
+};
+pub use command::Command;
+pub use console::Console;
+pub use demo::DEMO_NOW;
+pub use email::{Email, EmailError};
+pub use error::{DomainError, ImportError, ValidationError};
+pub use event::{Event, EventKind};
+pub use flex::{BillingModel, FlexInstance, FlexPlan, FlexSettings, MAX_WORKERS};
+pub use import::json_path_at;
+pub use invitation::{Invitation, InvitationId, InvitationStatus};
+pub use queries::{FlexOverview, MemberRow};
+pub use roles::{ConsoleRole, RoleSet, RoleSetError};
+pub use sid::*;
+pub use sso::SsoAssertion;
+pub use time::Timestamp;
+pub use token::AuthToken;
+pub use user::ConsoleUser;
+pub use worker::{FlexRole, InsightsRole, Worker, WorkerAttributes};

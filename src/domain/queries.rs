@@ -1,0 +1,237 @@
+//! Read-only questions the pages ask. Each uses an index or one account's data, never a
+//! scan of everything.
+
+use super::account::Account;
+use super::actor::Actor;
+use super::capability::{self, Capability, LaunchOutcome};
+use super::console::Console;
+use super::email::Email;
+use super::error::DomainError;
+use super::flex::{FlexConfiguration, FlexInstance, FlexPlan};
+use super::invitation::{Invitation, InvitationStatus};
+use super::roles::{ConsoleRole, RoleSet};
+use super::sid::{AccountSid, UserSid, WorkerSid};
+use super::time::Timestamp;
+use super::token::AuthToken;
+use super::user::ConsoleUser;
+use super::worker::Worker;
+
+/// One row of an account's members page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemberRow<'a> {
+    /// The Console user.
+    pub user: &'a ConsoleUser,
+    /// Their roles in the account.
+    pub roles: RoleSet,
+    /// Since when.
+    pub since: Timestamp,
+}
+
+/// What the Flex overview page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlexOverview<'a> {
+    /// The instance with everything it provisioned.
+    pub instance: &'a FlexInstance,
+    /// Trial or paid.
+    pub plan: &'a FlexPlan,
+    /// Free Active User Hours (0 on trial).
+    pub free_active_user_hours: u32,
+    /// The configuration.
+    pub config: &'a FlexConfiguration,
+    /// How many workers the workspace has.
+    pub worker_count: usize,
+}
+
+impl Console {
+    /// A Console user by SID.
+    pub fn user(&self, sid: &UserSid) -> Option<&ConsoleUser> {
+        self.users.get(sid)
+    }
+
+    /// Every Console user, by SID.
+    pub fn users(&self) -> impl Iterator<Item = &ConsoleUser> {
+        self.users.values()
+    }
+
+    /// The Console user with this email (case-insensitive).
+    pub fn user_by_email(&self, email: &Email) -> Option<&ConsoleUser> {
+        self.index
+            .user_by_email
+            .get(email)
+            .and_then(|sid| self.users.get(sid))
+    }
+
+    /// An account by SID.
+    pub fn account(&self, sid: &AccountSid) -> Option<&Account> {
+        self.accounts.get(sid)
+    }
+
+    /// Every account, by SID.
+    pub fn accounts(&self) -> impl Iterator<Item = &Account> {
+        self.accounts.values()
+    }
+
+    /// The accounts a user belongs to, with their roles there.
+    pub fn accounts_of(&self, user: &UserSid) -> Vec<(&Account, RoleSet)> {
+        let sids = self.index.accounts_of_user.get(user).into_iter().flatten();
+        sids.filter_map(|sid| self.accounts.get(sid))
+            .filter_map(|account| account.roles_of(user).map(|roles| (account, roles)))
+            .collect()
+    }
+
+    /// An account's members whose name, email or SID contains `search` (case-insensitive;
+    /// empty matches all), optionally only those holding `role`.
+    pub fn members(
+        &self,
+        account: &AccountSid,
+        search: &str,
+        role: Option<ConsoleRole>,
+    ) -> Vec<MemberRow<'_>> {
+        let needle = search.trim().to_lowercase();
+        let Some(account) = self.accounts.get(account) else {
+            return vec![];
+        };
+        account
+            .members
+            .iter()
+            .filter(|(_, m)| role.is_none_or(|r| m.roles.contains(r)))
+            .filter_map(|(sid, m)| {
+                self.users.get(sid).map(|user| MemberRow {
+                    user,
+                    roles: m.roles,
+                    since: m.since,
+                })
+            })
+            .filter(|row| {
+                needle.is_empty()
+                    || row.user.full_name.to_lowercase().contains(&needle)
+                    || row.user.email.as_str().contains(&needle)
+                    || row.user.sid.as_str().to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    /// An account's invitations with their status at `now`, oldest first.
+    pub fn invitations(
+        &self,
+        account: &AccountSid,
+        now: Timestamp,
+    ) -> Vec<(&Invitation, InvitationStatus)> {
+        let invitations = self
+            .accounts
+            .get(account)
+            .into_iter()
+            .flat_map(|a| a.invitations.values());
+        invitations.map(|i| (i, i.status(now))).collect()
+    }
+
+    /// The invitations an email can accept at `now`, with their accounts.
+    pub fn pending_invitations_for(
+        &self,
+        email: &Email,
+        now: Timestamp,
+    ) -> Vec<(&Account, &Invitation)> {
+        let keys = self
+            .index
+            .invitations_by_email
+            .get(email)
+            .into_iter()
+            .flatten();
+        keys.filter_map(|(account, id)| {
+            let account = self.accounts.get(account)?;
+            let invitation = account.invitations.get(id)?;
+            (invitation.status(now) == InvitationStatus::Pending).then_some((account, invitation))
+        })
+        .collect()
+    }
+
+    /// The actor's roles in an account (None if not a Console user member).
+    pub fn roles_of(&self, actor: &Actor, account: &AccountSid) -> Option<RoleSet> {
+        self.accounts.get(account)?.roles_of(actor.user()?)
+    }
+
+    /// What the actor's roles allow in the account (empty for non-members). This is about
+    /// roles only; whether the account's status allows an action is checked by commands.
+    pub fn capabilities(&self, actor: &Actor, account: &AccountSid) -> Vec<Capability> {
+        self.roles_of(actor, account)
+            .map(capability::capabilities_of)
+            .unwrap_or_default()
+    }
+
+    /// Whether the actor's roles allow `capability` in the account.
+    pub fn can(&self, actor: &Actor, account: &AccountSid, capability: Capability) -> bool {
+        self.roles_of(actor, account)
+            .is_some_and(|roles| capability::can(roles, capability))
+    }
+
+    /// How this user would enter Flex in this account right now: denied for non-members,
+    /// accounts that are not active, and accounts without Flex.
+    pub fn launch_outcome(&self, user: &UserSid, account: &AccountSid) -> LaunchOutcome {
+        match self.accounts.get(account) {
+            Some(a) if a.status == super::account::AccountStatus::Active && a.flex.is_some() => a
+                .roles_of(user)
+                .map_or(LaunchOutcome::Denied, capability::launch_outcome),
+            _ => LaunchOutcome::Denied,
+        }
+    }
+
+    /// The Flex overview of an account, if Flex is set up.
+    pub fn flex_overview(&self, account: &AccountSid) -> Option<FlexOverview<'_>> {
+        let instance = self.accounts.get(account)?.flex.as_ref()?;
+        Some(FlexOverview {
+            instance,
+            plan: &instance.plan,
+            free_active_user_hours: instance.plan.free_active_user_hours(),
+            config: &instance.config,
+            worker_count: instance.workspace.workers.len(),
+        })
+    }
+
+    /// The workers of an account's Flex workspace, by SID (page with `skip`/`take`).
+    pub fn workers(&self, account: &AccountSid) -> impl Iterator<Item = &Worker> {
+        let flex = self.accounts.get(account).and_then(|a| a.flex.as_ref());
+        flex.into_iter().flat_map(|f| f.workspace.workers.values())
+    }
+
+    /// A worker by SID.
+    pub fn worker(&self, account: &AccountSid, worker: &WorkerSid) -> Option<&Worker> {
+        self.accounts
+            .get(account)?
+            .flex
+            .as_ref()?
+            .workspace
+            .workers
+            .get(worker)
+    }
+
+    /// A worker by Flex identity (email).
+    pub fn worker_by_identity(&self, account: &AccountSid, identity: &Email) -> Option<&Worker> {
+        let sid = self
+            .index
+            .worker_by_identity
+            .get(&(account.clone(), identity.clone()))?;
+        self.worker(account, sid)
+    }
+
+    /// The primary and secondary Auth Tokens, for those allowed to see them.
+    pub fn auth_tokens(
+        &self,
+        actor: &Actor,
+        account: &AccountSid,
+    ) -> Result<(&AuthToken, Option<&AuthToken>), DomainError> {
+        let a = self
+            .accounts
+            .get(account)
+            .ok_or_else(|| DomainError::UnknownAccount(account.clone()))?;
+        let roles = self
+            .roles_of(actor, account)
+            .ok_or(DomainError::NotAMember)?;
+        if !capability::can(roles, Capability::ManageCredentials) {
+            return Err(DomainError::not_allowed(
+                "Seeing the Auth Token",
+                Capability::ManageCredentials,
+            ));
+        }
+        Ok((&a.auth_token, a.secondary_auth_token.as_ref()))
+    }
+}

@@ -1,0 +1,332 @@
+//! Whole-state validation, used when importing: every rule that commands keep, checked
+//! from scratch. The first bad field is named by its JSON path, e.g.
+//! `accounts.AC….members.US….roles`.
+
+use super::account::Account;
+use super::capability::launch_outcome;
+use super::console::Console;
+use super::error::ValidationError;
+use super::flex::FlexInstance;
+use super::roles::RoleSet;
+use super::worker::{FlexRole, LoginVia, Worker, console_login_roles};
+use std::collections::HashSet;
+
+type Check = Result<(), ValidationError>;
+
+fn fail(path: impl Into<String>, problem: impl Into<String>) -> Check {
+    Err(ValidationError {
+        path: path.into(),
+        problem: problem.into(),
+    })
+}
+
+/// Fails at `path` unless `ok`; the path is built only on failure.
+fn ensure(ok: bool, path: impl FnOnce() -> String, problem: &str) -> Check {
+    if ok { Ok(()) } else { fail(path(), problem) }
+}
+
+/// Remembers every SID seen so that each appears once in the whole state.
+#[derive(Default)]
+struct Seen<'a>(HashSet<&'a str>);
+
+impl<'a> Seen<'a> {
+    fn unique(&mut self, sid: &'a str, path: impl FnOnce() -> String) -> Check {
+        ensure(self.0.insert(sid), path, "this SID is used more than once")
+    }
+}
+
+impl Console {
+    /// Checks the whole state; see the module documentation.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let mut seen = Seen::default();
+        let mut emails = HashSet::new();
+        for (key, user) in &self.users {
+            let at = || format!("users.{key}");
+            ensure(
+                key == &user.sid,
+                || format!("{}.sid", at()),
+                "does not match the key it is stored under",
+            )?;
+            seen.unique(user.sid.as_str(), at)?;
+            ensure(
+                emails.insert(&user.email),
+                || format!("{}.email", at()),
+                "another Console user has this email",
+            )?;
+            ensure(
+                !user.full_name.trim().is_empty(),
+                || format!("{}.full_name", at()),
+                "must not be empty",
+            )?;
+        }
+        for (key, account) in &self.accounts {
+            let at = format!("accounts.{key}");
+            ensure(
+                key == &account.sid,
+                || format!("{at}.sid"),
+                "does not match the key it is stored under",
+            )?;
+            seen.unique(account.sid.as_str(), || at.clone())?;
+            self.validate_account(account, &at, &mut seen)?;
+        }
+        Ok(())
+    }
+
+    fn validate_account<'a>(
+        &'a self,
+        account: &'a Account,
+        at: &str,
+        seen: &mut Seen<'a>,
+    ) -> Check {
+        ensure(
+            !account.friendly_name.trim().is_empty(),
+            || format!("{at}.friendly_name"),
+            "must not be empty",
+        )?;
+        for (user, member) in &account.members {
+            let path = || format!("{at}.members.{user}");
+            ensure(
+                self.users.contains_key(user),
+                path,
+                "no Console user has this SID",
+            )?;
+            let valid = RoleSet::new(member.roles.roles()) == Ok(member.roles);
+            ensure(
+                valid,
+                || format!("{}.roles", path()),
+                "is not a valid set of roles",
+            )?;
+        }
+        let owners = account
+            .members
+            .values()
+            .filter(|m| m.roles.is_owner())
+            .count();
+        if owners != 1 {
+            return fail(
+                format!("{at}.members"),
+                format!("an account needs exactly one Owner, found {owners}"),
+            );
+        }
+        for (key, invitation) in &account.invitations {
+            let path = || format!("{at}.invitations.{}", key.0);
+            ensure(
+                key == &invitation.id,
+                || format!("{}.id", path()),
+                "does not match the key it is stored under",
+            )?;
+            ensure(
+                key.0 < account.next_invitation_id,
+                || format!("{at}.next_invitation_id"),
+                "must be above every invitation number",
+            )?;
+            ensure(
+                !invitation.roles.is_owner(),
+                || format!("{}.roles", path()),
+                "an invitation cannot offer the Owner role",
+            )?;
+            ensure(
+                self.users.contains_key(&invitation.invited_by),
+                || format!("{}.invited_by", path()),
+                "no Console user has this SID",
+            )?;
+            ensure(
+                invitation.expires > invitation.sent,
+                || format!("{}.expires", path()),
+                "must be after the invitation was sent",
+            )?;
+            if let super::invitation::InvitationState::Accepted { user, .. } = &invitation.state {
+                ensure(
+                    self.users.contains_key(user),
+                    || format!("{}.state.user", path()),
+                    "no Console user has this SID",
+                )?;
+            }
+        }
+        match &account.flex {
+            Some(flex) => validate_flex(flex, &format!("{at}.flex"), seen),
+            None => Ok(()),
+        }
+    }
+}
+
+fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> Check {
+    let ws = &flex.workspace;
+    let wat = format!("{at}.workspace");
+    let mut sids: Vec<(&str, String)> = vec![
+        (flex.sid.as_str(), format!("{at}.sid")),
+        (ws.sid.as_str(), format!("{wat}.sid")),
+        (ws.workflow.sid.as_str(), format!("{wat}.workflow.sid")),
+        (ws.task_queue.sid.as_str(), format!("{wat}.task_queue.sid")),
+        (
+            flex.conversations_service.sid.as_str(),
+            format!("{at}.conversations_service.sid"),
+        ),
+        (
+            flex.proxy_service.sid.as_str(),
+            format!("{at}.proxy_service.sid"),
+        ),
+        (
+            flex.functions_service.sid.as_str(),
+            format!("{at}.functions_service.sid"),
+        ),
+    ];
+    sids.extend(
+        ws.activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.sid.as_str(), format!("{wat}.activities[{i}].sid"))),
+    );
+    sids.extend(
+        ws.task_channels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.sid.as_str(), format!("{wat}.task_channels[{i}].sid"))),
+    );
+    sids.extend(
+        flex.studio_flows
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.sid.as_str(), format!("{at}.studio_flows[{i}].sid"))),
+    );
+    sids.extend(
+        flex.flex_flows
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.sid.as_str(), format!("{at}.flex_flows[{i}].sid"))),
+    );
+    for (sid, path) in sids {
+        seen.unique(sid, || path)?;
+    }
+    let config = &flex.config;
+    let cat = |field: &str| format!("{at}.config.{field}");
+    let refs = [
+        (
+            config.taskrouter_workspace_sid == ws.sid,
+            "taskrouter_workspace_sid",
+        ),
+        (
+            config.taskrouter_target_workflow_sid == ws.workflow.sid,
+            "taskrouter_target_workflow_sid",
+        ),
+        (
+            config.taskrouter_target_taskqueue_sid == ws.task_queue.sid,
+            "taskrouter_target_taskqueue_sid",
+        ),
+        (
+            ws.activity(&config.taskrouter_offline_activity_sid)
+                .is_some(),
+            "taskrouter_offline_activity_sid",
+        ),
+        (
+            config.chat_service_instance_sid == flex.conversations_service.sid,
+            "chat_service_instance_sid",
+        ),
+        (
+            config
+                .serverless_service_sids
+                .iter()
+                .all(|s| s == &flex.functions_service.sid),
+            "serverless_service_sids",
+        ),
+    ];
+    for (ok, field) in refs {
+        ensure(
+            ok,
+            || cat(field),
+            "does not refer to a resource of this Flex instance",
+        )?;
+    }
+    config
+        .settings
+        .check()
+        .or_else(|e| fail(cat("settings"), e.to_string()))?;
+    for (i, flow) in flex.flex_flows.iter().enumerate() {
+        let known = flex.studio_flows.iter().any(|f| f.sid == flow.studio_flow);
+        ensure(
+            known,
+            || format!("{at}.flex_flows[{i}].studio_flow"),
+            "does not refer to a Studio flow of this Flex instance",
+        )?;
+    }
+    ensure(
+        ws.offline_activity().is_some(),
+        || format!("{wat}.activities"),
+        "needs an Offline activity",
+    )?;
+    ensure(
+        ws.workers.len() <= ws.max_workers as usize,
+        || format!("{wat}.workers"),
+        "holds more workers than the workspace allows",
+    )?;
+    let mut identities = HashSet::new();
+    for (key, worker) in &ws.workers {
+        let path = format!("{wat}.workers.{key}");
+        ensure(
+            key == &worker.sid,
+            || format!("{path}.sid"),
+            "does not match the key it is stored under",
+        )?;
+        seen.unique(worker.sid.as_str(), || path.clone())?;
+        ensure(
+            identities.insert(&worker.identity),
+            || format!("{path}.identity"),
+            "another worker has this identity",
+        )?;
+        ensure(
+            ws.activity(&worker.activity).is_some(),
+            || format!("{path}.activity"),
+            "is not an activity of this workspace",
+        )?;
+        validate_worker_roles(worker, flex.plan.is_paid(), &path)?;
+    }
+    Ok(())
+}
+
+/// Roles follow the last login: from the Console they are exactly what the Console roles
+/// gave; through SSO never read-only admin. Insights roles go only to admins and supervisors,
+/// and on a trial plan only as the `wfo.full_access` a Console login grants.
+fn validate_worker_roles(worker: &Worker, paid: bool, path: &str) -> Check {
+    let roles_path = || format!("{path}.flex_roles");
+    ensure(
+        !worker.flex_roles.is_empty(),
+        roles_path,
+        "a worker needs at least one Flex role",
+    )?;
+    let mut granted_by_login = Vec::new();
+    match &worker.login {
+        LoginVia::Console { console_roles, .. } => {
+            let expected = console_login_roles(launch_outcome(*console_roles));
+            if let Some((_, insights)) = &expected {
+                granted_by_login.clone_from(insights);
+            }
+            ensure(
+                expected.map(|(flex, _)| flex).as_ref() == Some(&worker.flex_roles),
+                roles_path,
+                "do not match the Console roles at the last login",
+            )?;
+        }
+        LoginVia::Sso => {
+            let read_only = worker.flex_roles.contains(&FlexRole::ReadOnlyAdmin);
+            ensure(
+                !read_only,
+                roles_path,
+                "read-only admin cannot come from an SSO login",
+            )?;
+        }
+    }
+    if !worker.insights_roles.is_empty() {
+        let insights_path = || format!("{path}.insights_roles");
+        ensure(
+            paid || worker.insights_roles == granted_by_login,
+            insights_path,
+            "Insights roles need a paid Flex plan",
+        )?;
+        ensure(
+            worker.is_admin_or_supervisor(),
+            insights_path,
+            "Insights roles need the admin or supervisor Flex role",
+        )?;
+    }
+    Ok(())
+}

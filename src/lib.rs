@@ -1,0 +1,27 @@
+//! Flex Console: the App, its providers and the router.
+
+pub mod components;
+pub mod domain;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::shell::Shell;
+use pages::{home::Home, not_found::NotFound};
+
+/// The whole application: the Console shell around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = components::link::base_path();
+    view! {
+        <Router base=base>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,9 @@
+//! Browser tests: components mounted in headless Chromium (wasm-bindgen-test).
+//! Run with `cargo xtask test`, or `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+mod shell;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,0 +1,35 @@
+//! The Console shell: layout landmarks, navigation state and the theme switch.
+
+use flex_console::App;
+use flex_console::components::theme_toggle::ThemeToggle;
+use leptos::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{mount, settle};
+
+#[wasm_bindgen_test]
+async fn the_app_renders_banner_navigation_and_main() {
+    let app = mount(App);
+    settle().await;
+    assert!(app.find("header.topbar").inner_text().contains("Flex Console"));
+    assert_eq!(app.find("nav").get_attribute("aria-label").as_deref(), Some("Console"));
+    assert!(app.find("main h1").inner_text().contains("Flex Console"));
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_flips_the_page_theme() {
+    let toggle = mount(|| view! { <ThemeToggle /> });
+    settle().await;
+    let html = document().document_element().unwrap();
+    let before = html.get_attribute("data-theme").unwrap();
+    let button = toggle.find("button");
+    let pressed_before = button.get_attribute("aria-pressed").unwrap();
+
+    button.click();
+    settle().await;
+
+    let after = html.get_attribute("data-theme").unwrap();
+    assert_ne!(before, after);
+    assert_ne!(button.get_attribute("aria-pressed").unwrap(), pressed_before);
+    assert_eq!(after == "dark", button.inner_text() == "Light theme");
+}

@@ -1,0 +1,56 @@
+//! Mounting a view into a fresh container and reading it back as a user would.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use leptos::tachys::view::any_view::AnyViewState;
+use web_sys::HtmlElement;
+
+/// A view mounted into its own `<div>` in the page; removed when dropped.
+pub struct Mounted {
+    /// The container the view was mounted into.
+    pub root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+/// Mounts `view` into a new container appended to `<body>`.
+pub fn mount<F, V>(view: F) -> Mounted
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let document = document();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || view().into_any());
+    Mounted { root, _handle: handle }
+}
+
+impl Mounted {
+    /// The first element matching a CSS selector; panics with the selector if there is none.
+    pub fn find(&self, selector: &str) -> HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .unchecked_into()
+    }
+}
+
+/// Lets pending effects and reactive updates run.
+pub async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}

@@ -1,0 +1,385 @@
+//! Property tests: random commands by random actors on the demo. After every step the
+//! invariants hold, nothing succeeds without its capability, and refusals change nothing.
+
+mod common;
+use flex_console::domain::*;
+use proptest::prelude::*;
+
+/// One random step, decoded against the current state so it mostly names real things.
+#[derive(Clone, Debug)]
+struct Step {
+    who: u16,
+    account: u16,
+    kind: u8,
+    params: [u16; 3],
+    flag: bool,
+    hours: u16,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    (
+        any::<u16>(),
+        any::<u16>(),
+        0u8..26,
+        any::<[u16; 3]>(),
+        any::<bool>(),
+        0u16..200,
+    )
+        .prop_map(|(who, account, kind, params, flag, hours)| Step {
+            who,
+            account,
+            kind,
+            params,
+            flag,
+            hours,
+        })
+}
+
+const EMAILS: [&str; 8] = [
+    "oliver.smith@example.com",
+    "ava.jones@example.com",
+    "mia.wilson@example.com",
+    "zoe.taylor@example.com",
+    "ethan.brown@example.com",
+    "new.person@example.com",
+    "maria.garcia@example.com",
+    "liam.obrien@example.com",
+];
+const SSO_ROLES: [&[&str]; 7] = [
+    &["agent"],
+    &["supervisor", "wfo.team_leader"],
+    &["admin", "wfo.full_access"],
+    &["agent", "wfo.dashboard_viewer"],
+    &["flex.readonlyadmin"],
+    &[],
+    &["supervisor"],
+];
+
+fn pick<T: Clone>(items: &[T], n: u16) -> Option<T> {
+    (!items.is_empty()).then(|| items[n as usize % items.len()].clone())
+}
+
+/// The chosen account, by index into the current ones; two steps in three choose among
+/// the accounts with Flex, where most rules live.
+fn account_for(c: &Console, s: &Step) -> AccountSid {
+    let with_flex: Vec<AccountSid> = c
+        .accounts()
+        .filter(|a| a.flex.is_some())
+        .map(|a| a.sid.clone())
+        .collect();
+    let all: Vec<AccountSid> = c.accounts().map(|a| a.sid.clone()).collect();
+    let pool = if s.account.is_multiple_of(3) || with_flex.is_empty() {
+        &all
+    } else {
+        &with_flex
+    };
+    pick(pool, s.account / 3).unwrap()
+}
+
+/// Mostly a member of the step's account (so that rules, not just membership, get
+/// exercised), sometimes any Console user, an email or an SSO person.
+fn actor_for(c: &Console, s: &Step) -> Actor {
+    let who = s.who;
+    let members: Vec<UserSid> = c
+        .account(&account_for(c, s))
+        .map(|a| a.members.keys().cloned().collect())
+        .unwrap_or_default();
+    let users: Vec<UserSid> = c.users().map(|u| u.sid.clone()).collect();
+    match who % 6 {
+        0..=2 => Actor::User(
+            pick(&members, who / 6)
+                .or_else(|| pick(&users, who / 6))
+                .unwrap(),
+        ),
+        3 => Actor::User(pick(&users, who / 6).unwrap()),
+        4 => Actor::Email(common::email(EMAILS[(who / 6) as usize % EMAILS.len()])),
+        _ => common::sso(
+            &format!("sso{}@example.com", (who / 6) % 6),
+            "SSO Person",
+            SSO_ROLES[(who / 6) as usize % SSO_ROLES.len()],
+        ),
+    }
+}
+
+fn fake<T: std::str::FromStr>(prefix: &str) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    format!("{prefix}{}", "f".repeat(32)).parse().unwrap()
+}
+
+fn command_for(c: &Console, s: &Step) -> Command {
+    let account = account_for(c, s);
+    let users: Vec<UserSid> = c.users().map(|u| u.sid.clone()).collect();
+    let members: Vec<UserSid> = c
+        .account(&account)
+        .map(|a| a.members.keys().cloned().collect())
+        .unwrap_or_default();
+    let target = if s.params[0].is_multiple_of(4) {
+        None
+    } else {
+        pick(&members, s.params[0] / 4)
+    };
+    let target = target.or_else(|| pick(&users, s.params[0])).unwrap();
+    let sets = RoleSet::all_valid();
+    let roles = pick(&sets, s.params[1]).unwrap();
+    let workers: Vec<WorkerSid> = c.workers(&account).map(|w| w.sid.clone()).collect();
+    let worker = pick(&workers, s.params[0]).unwrap_or_else(|| fake("WK"));
+    let activities: Vec<ActivitySid> = c
+        .flex_overview(&account)
+        .map(|o| {
+            o.instance
+                .workspace
+                .activities
+                .iter()
+                .map(|a| a.sid.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let activity = pick(&activities, s.params[2]).unwrap_or_else(|| fake("WA"));
+    let next = c.account(&account).map_or(1, |a| a.next_invitation_id);
+    let invitation = InvitationId(u64::from(s.params[2]) % (next + 1));
+    let a = account.clone();
+    match s.kind {
+        0 => Command::SignUp {
+            full_name: if s.flag { "Pat Doe".into() } else { " ".into() },
+        },
+        1 => Command::CreateAccount {
+            friendly_name: "Random Account".into(),
+            account_type: AccountType::Trial,
+        },
+        2 => Command::RenameAccount {
+            account: a,
+            friendly_name: if s.flag { "Renamed".into() } else { "".into() },
+        },
+        3 => Command::SuspendAccount { account: a },
+        4 => Command::ReactivateAccount { account: a },
+        5 => Command::CloseAccount { account: a },
+        6 => Command::Invite {
+            account: a,
+            email: common::email(EMAILS[s.params[0] as usize % EMAILS.len()]),
+            roles,
+        },
+        7 => Command::ResendInvitation {
+            account: a,
+            invitation,
+        },
+        8 => Command::RevokeInvitation {
+            account: a,
+            invitation,
+        },
+        9 => Command::AcceptInvitation {
+            account: a,
+            invitation,
+            full_name: s.flag.then(|| "Invited Person".into()),
+        },
+        10 => Command::ChangeRoles {
+            account: a,
+            user: target,
+            roles,
+        },
+        11 => Command::RemoveMember {
+            account: a,
+            user: target,
+        },
+        12 => Command::LeaveAccount { account: a },
+        13 => Command::TransferOwnership {
+            account: a,
+            to: target,
+        },
+        14 => Command::CreateSecondaryToken { account: a },
+        15 => Command::PromoteSecondaryToken { account: a },
+        16 => Command::DeleteSecondaryToken { account: a },
+        17 => Command::CreateFlexInstance { account: a },
+        18 => Command::UpdateFlexSettings {
+            account: a,
+            settings: FlexSettings {
+                ui_version: if s.flag {
+                    "2.13.x".into()
+                } else {
+                    "3.0".into()
+                },
+                crm_enabled: s.params[1].is_multiple_of(2),
+                crm_callback_url: s.params[2]
+                    .is_multiple_of(2)
+                    .then(|| "https://crm.example.com".into()),
+                ..FlexSettings::default()
+            },
+        },
+        19 => Command::UpgradePlan {
+            account: a,
+            billing_model: if s.flag {
+                BillingModel::NamedUser
+            } else {
+                BillingModel::ActiveUserHours
+            },
+            accept_fair_usage_terms: !s.params[1].is_multiple_of(4),
+            payment_method: if s.params[2].is_multiple_of(4) {
+                String::new()
+            } else {
+                "Visa ending 4242".into()
+            },
+        },
+        20 | 21 => Command::LaunchFlex { account: a },
+        22 => Command::SsoLogin { account: a },
+        23 => {
+            let all = InsightsRole::ALL;
+            let chosen = (0..(s.params[1] % 3))
+                .map(|i| all[(s.params[2] as usize + i as usize) % all.len()])
+                .collect();
+            Command::SetInsightsRoles {
+                account: a,
+                worker,
+                roles: chosen,
+            }
+        }
+        24 => Command::DeleteWorker { account: a, worker },
+        _ => Command::SetWorkerActivity {
+            account: a,
+            activity,
+        },
+    }
+}
+
+/// Invariants checked independently of `validate`, plus `validate` itself.
+fn check_invariants(c: &Console) {
+    c.validate()
+        .unwrap_or_else(|e| panic!("validate failed: {e}"));
+    let mut reindexed = c.clone();
+    reindexed.reindex();
+    assert!(
+        reindexed == *c,
+        "indexes kept incrementally must equal rebuilt ones"
+    );
+    let mut sids = std::collections::HashSet::new();
+    let well_formed = |s: &str| s.len() == 34 && s[2..].chars().all(|ch| ch.is_ascii_hexdigit());
+    for user in c.users() {
+        assert!(well_formed(user.sid.as_str()) && sids.insert(user.sid.to_string()));
+    }
+    for account in c.accounts() {
+        assert!(well_formed(account.sid.as_str()) && sids.insert(account.sid.to_string()));
+        let owners = account
+            .members
+            .values()
+            .filter(|m| m.roles.contains(ConsoleRole::Owner))
+            .count();
+        assert_eq!(owners, 1, "exactly one Owner in {}", account.friendly_name);
+        for member in account.members.values() {
+            assert_eq!(RoleSet::new(member.roles.roles()), Ok(member.roles));
+        }
+        let Some(flex) = &account.flex else { continue };
+        for worker in flex.workspace.workers.values() {
+            assert!(worker.sid.as_str().starts_with("WK") && well_formed(worker.sid.as_str()));
+            assert!(sids.insert(worker.sid.to_string()), "unique worker SID");
+            if let worker::LoginVia::Console { console_roles, .. } = &worker.login {
+                let expected = match launch_outcome(*console_roles) {
+                    LaunchOutcome::Admin => vec![FlexRole::Admin],
+                    LaunchOutcome::ReadOnlyAdmin => vec![FlexRole::ReadOnlyAdmin],
+                    LaunchOutcome::Denied => panic!("a denied role set produced a worker"),
+                };
+                assert_eq!(worker.flex_roles, expected);
+            } else {
+                assert!(!worker.flex_roles.contains(&FlexRole::ReadOnlyAdmin));
+            }
+            if !worker.insights_roles.is_empty() {
+                // On a trial, the only Insights role is the one a Console admin login grants.
+                let console_admin = matches!(&worker.login, worker::LoginVia::Console { console_roles, .. }
+                    if launch_outcome(*console_roles) == LaunchOutcome::Admin);
+                assert!(
+                    flex.plan.is_paid() || (console_admin && worker.insights_roles == [worker::InsightsRole::FullAccess]),
+                    "Insights only on paid plans"
+                );
+                assert!(
+                    worker
+                        .flex_roles
+                        .iter()
+                        .any(|r| matches!(r, FlexRole::Admin | FlexRole::Supervisor))
+                );
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_commands_keep_every_invariant(steps in prop::collection::vec(step(), 1..45)) {
+        let mut c = Console::demo();
+        let mut now = DEMO_NOW;
+        for s in &steps {
+            now = now.plus_millis(u64::from(s.hours) * Timestamp::HOUR);
+            let actor = actor_for(&c, s);
+            let command = command_for(&c, s);
+            let before = c.clone();
+            let before_json = c.to_json().unwrap();
+            match c.apply(&actor, command.clone(), now) {
+                Err(error) => {
+                    prop_assert_eq!(c.to_json().unwrap(), before_json, "refused {:?} changed the state", command);
+                    prop_assert!(c == before);
+                    prop_assert!(!error.to_string().is_empty());
+                }
+                Ok(event) => {
+                    prop_assert_eq!(event.at, now);
+                    prop_assert_eq!(&event.by, &actor);
+                    if let (Some(capability), Some(account)) = (command.capability(), command.account()) {
+                        prop_assert!(before.can(&actor, account, capability),
+                            "{:?} succeeded without {:?}", command, capability);
+                    }
+                    if let EventKind::FlexLaunched { worker, outcome, .. } = &event.kind {
+                        let account = command.account().unwrap();
+                        let roles = before.roles_of(&actor, account).unwrap();
+                        prop_assert_eq!(*outcome, launch_outcome(roles));
+                        let w = c.worker(account, worker).unwrap();
+                        prop_assert_eq!(&w.login, &worker::LoginVia::Console { user: actor.user().unwrap().clone(), console_roles: roles });
+                    }
+                }
+            }
+            check_invariants(&c);
+        }
+    }
+
+    #[test]
+    fn the_same_steps_give_the_same_console(steps in prop::collection::vec(step(), 1..20)) {
+        let run = || {
+            let mut c = Console::demo();
+            for s in &steps {
+                let actor = actor_for(&c, s);
+                let command = command_for(&c, s);
+                let _ = c.apply(&actor, command, DEMO_NOW);
+            }
+            c
+        };
+        prop_assert!(run() == run());
+    }
+}
+
+#[test]
+fn random_steps_do_succeed_sometimes() {
+    // Guards the property test against decoding steps that are always refused.
+    let mut c = Console::demo();
+    let mut successes = std::collections::BTreeSet::new();
+    let mut n: u16 = 0;
+    for kind in 0..26u8 {
+        for attempt in 0..400u16 {
+            n = n.wrapping_mul(31).wrapping_add(attempt).wrapping_add(7);
+            let s = Step {
+                who: n,
+                account: n / 3,
+                kind,
+                params: [n / 5, n / 7, n / 11],
+                flag: n.is_multiple_of(2),
+                hours: 1,
+            };
+            let actor = actor_for(&c, &s);
+            if c.apply(&actor, command_for(&c, &s), DEMO_NOW).is_ok() {
+                successes.insert(kind);
+                break;
+            }
+        }
+    }
+    assert!(
+        successes.len() >= 20,
+        "only kinds {successes:?} ever succeeded"
+    );
+}

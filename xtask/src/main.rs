@@ -1,0 +1,102 @@
+//! Project commands, run as `cargo xtask <command>` from anywhere in the repository.
+//!
+//! - `serve`: install what is missing, then serve the app at http://127.0.0.1:8080
+//! - `test`: install what is missing, then run every test: native, browser (wasm) and end to end
+//! - `build`: install what is missing, then build the release into `dist/` and print its sizes
+//!
+//! Each tool is installed only when it is missing or at another version, from the package
+//! registries (crates.io, npm, Debian), never by a tool's own download.
+
+mod install;
+mod run;
+mod sizes;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use run::{Summary, cargo, run_counted, run_plain};
+
+/// The sub-path the end-to-end tests serve a second release build under.
+const SUB_PATH: &str = "/console/";
+
+fn main() -> ExitCode {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let result = match command.as_str() {
+        "serve" => serve(),
+        "test" => test(),
+        "build" => build().map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask <serve | test | build>");
+            eprintln!("  serve  serve the app at http://127.0.0.1:8080 (installs what is missing)");
+            eprintln!("  test   run every test: native, browser, end to end (installs what is missing)");
+            eprintln!("  build  build the release into dist/ and print its sizes");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one folder below the repository root")
+        .to_path_buf()
+}
+
+fn serve() -> Result<(), String> {
+    install::build_tools()?;
+    run_plain(install::trunk().args(["serve", "--open=false"]))
+}
+
+fn build() -> Result<(), String> {
+    install::build_tools()?;
+    install::npm_packages()?;
+    run_plain(install::trunk().args(["build", "--release"]))?;
+    sizes::print(&root().join("dist"))
+}
+
+fn test() -> Result<(), String> {
+    install::build_tools()?;
+    install::browser()?;
+    install::npm_packages()?;
+    let mut summary = Summary::default();
+
+    println!("\n== native tests (cargo test) ==");
+    run_counted(cargo().args(["test", "--workspace"]), &mut summary)?;
+
+    println!("\n== browser tests (wasm-bindgen-test in headless Chromium) ==");
+    run_counted(
+        cargo()
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .env("CHROMEDRIVER", install::CHROMEDRIVER),
+        &mut summary,
+    )?;
+
+    println!("\n== release builds for the end-to-end tests ==");
+    run_plain(install::trunk().args(["build", "--release"]))?;
+    run_plain(install::trunk().args([
+        "build",
+        "--release",
+        "--public-url",
+        SUB_PATH,
+        "--dist",
+        "dist-console",
+    ]))?;
+    sizes::print(&root().join("dist"))?;
+
+    println!("\n== end-to-end tests (Playwright, release build served as static files) ==");
+    run_counted(install::playwright().arg("test"), &mut summary)?;
+
+    println!("\n{summary}");
+    if summary.failed > 0 || summary.passed == 0 {
+        return Err("tests failed".into());
+    }
+    Ok(())
+}
