@@ -3,6 +3,7 @@
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod store;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

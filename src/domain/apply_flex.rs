@@ -98,7 +98,7 @@ impl Console {
     /// overwrites its roles every time, from the user's Console roles now.
     pub(crate) fn launch_flex(&mut self, ctx: &Ctx, account: AccountSid) -> Outcome {
         let (user, roles, acc) = self.authorize(ctx, &account)?;
-        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let outcome = launch_outcome(roles);
         let (flex_roles, insights_roles) = console_login_roles(outcome)
             .ok_or_else(|| DomainError::not_allowed(ctx.action, Capability::LaunchFlex))?;
