@@ -14,13 +14,18 @@ use pages::{home::Home, not_found::NotFound};
 
 /// The whole application: the Console shell around the routed page.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The state read from storage before mounting ([`store::open`]).
+    loaded: store::Loaded,
+) -> impl IntoView {
+    store::Store::provide(loaded);
     let base = components::link::base_path();
     view! {
         <Router base=base>
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
+                    <Route path=path!("/data") view=pages::data::DataPage />
                 </Routes>
             </Shell>
         </Router>

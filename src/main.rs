@@ -1,6 +1,11 @@
-//! Entry point: mount the app; nothing else.
+//! Entry point: read the saved state, then mount the app; nothing else.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(flex_console::App);
+    // IndexedDB is asynchronous: read the store before mounting, so the first screen
+    // already shows the saved state (no flash of the demo, no network request).
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = flex_console::store::open().await;
+        leptos::mount::mount_to_body(move || leptos::view! { <flex_console::App loaded /> });
+    });
 }

@@ -3,3 +3,4 @@
 pub mod link;
 pub mod shell;
 pub mod theme_toggle;
+pub mod store_banner;

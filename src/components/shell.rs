@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::link::{NavLink, href};
+use super::store_banner::StoreBanner;
 use super::theme_toggle::ThemeToggle;
 
 /// The Console frame: a skip link, the top bar, the navigation and the page in `<main>`.
@@ -27,9 +28,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <li>
                         <NavLink to="/">"Home"</NavLink>
                     </li>
+                    <li><NavLink to="/data">"Data"</NavLink></li>
                 </ul>
             </nav>
             <main id="main" class="content" tabindex="-1">
+                <StoreBanner />
                 {children()}
             </main>
         </div>

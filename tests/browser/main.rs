@@ -5,5 +5,6 @@
 mod support;
 
 mod shell;
+mod store;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,6 +1,8 @@
 //! The Console shell: layout landmarks, navigation state and the theme switch.
 
 use flex_console::App;
+use flex_console::domain::Console;
+use flex_console::store::Loaded;
 use flex_console::components::theme_toggle::ThemeToggle;
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -9,7 +11,7 @@ use crate::support::{mount, settle};
 
 #[wasm_bindgen_test]
 async fn the_app_renders_banner_navigation_and_main() {
-    let app = mount(App);
+    let app = mount(|| view! { <App loaded=Loaded::in_memory(Console::demo()) /> });
     settle().await;
     assert!(app.find("header.topbar").inner_text().contains("Flex Console"));
     assert_eq!(app.find("nav").get_attribute("aria-label").as_deref(), Some("Console"));

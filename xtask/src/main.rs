@@ -9,6 +9,7 @@
 
 mod install;
 mod run;
+mod scenarios;
 mod sizes;
 
 use std::path::PathBuf;
@@ -52,12 +53,14 @@ pub fn root() -> PathBuf {
 
 fn serve() -> Result<(), String> {
     install::build_tools()?;
+    scenarios::ensure()?;
     run_plain(install::trunk().args(["serve", "--open=false"]))
 }
 
 fn build() -> Result<(), String> {
     install::build_tools()?;
     install::npm_packages()?;
+    scenarios::ensure()?;
     run_plain(install::trunk().args(["build", "--release"]))?;
     sizes::print(&root().join("dist"))
 }
@@ -80,6 +83,7 @@ fn test() -> Result<(), String> {
     )?;
 
     println!("\n== release builds for the end-to-end tests ==");
+    scenarios::ensure()?;
     run_plain(install::trunk().args(["build", "--release"]))?;
     run_plain(install::trunk().args([
         "build",

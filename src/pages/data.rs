@@ -1,0 +1,203 @@
+//! The Data page: what is in the store, and export, import and reset.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::{AccountType, Command};
+use crate::store::scenario::Scenario;
+use crate::store::{SaveStatus, Store, transfer};
+
+/// A change of the whole state waiting for confirmation.
+#[derive(Clone)]
+enum Replacement {
+    /// Replace with an imported file.
+    Import(Scenario),
+    /// Reset to a scenario by name.
+    Reset(String),
+}
+
+/// The Data page at `/data`.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let store = Store::get();
+    let accounts = move || store.with(|c| c.accounts().count());
+    let users = move || store.with(|c| c.users().count());
+    let workers = move || store.with(|c| c.accounts().map(|a| c.workers(&a.sid).count()).sum::<usize>());
+    let saved = move || describe_save(&store.save_status());
+
+    let sample_message = RwSignal::new(None::<String>);
+    let add_sample = move |_| {
+        let name = format!("Sample account {}", store.with_untracked(|c| c.accounts().count()) + 1);
+        let command = Command::CreateAccount { friendly_name: name.clone(), account_type: AccountType::Trial };
+        sample_message.set(Some(match store.apply(command) {
+            Ok(_) => format!("Added \u{201c}{name}\u{201d}."),
+            Err(e) => e.to_string(),
+        }));
+    };
+
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let text = store.export_text();
+        export_error.set(transfer::download("flex-console-export.json", &text).err());
+    };
+
+    let pending = RwSignal::new(None::<Replacement>);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let ask = move |replacement: Replacement| {
+        opener.set_value(
+            document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+        );
+        pending.set(Some(replacement));
+        if let Some(dialog) = dialog.get() {
+            // A modal dialog keeps focus inside and closes on Escape.
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    let on_close = move |_: ev::Event| {
+        pending.set(None);
+        if let Some(opener) = opener.get_value() {
+            let _ = opener.focus();
+        }
+    };
+    let confirm = move |_| {
+        match pending.get_untracked() {
+            Some(Replacement::Import(scenario)) => store.replace(scenario),
+            Some(Replacement::Reset(name)) => store.reset_to(&name),
+            None => {}
+        }
+        close();
+    };
+
+    let import_error = RwSignal::new(None::<String>);
+    let import = move |event: ev::Event| {
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        import_error.set(None);
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = transfer::read_picked(&input).await;
+            // Clear the input so picking the same file again reads it again.
+            input.set_value("");
+            match outcome {
+                Ok(Some((file, text))) => match Store::read_import(&text) {
+                    Ok(scenario) => ask(Replacement::Import(scenario)),
+                    Err(e) => {
+                        let _ = import_error.try_set(Some(format!("{file} was not imported, nothing changed. {e}")));
+                    }
+                },
+                Ok(None) => {}
+                Err(e) => {
+                    let _ = import_error.try_set(Some(e));
+                }
+            }
+        });
+    };
+
+    let reset_choice = RwSignal::new("demo".to_owned());
+    let reset = move |_| ask(Replacement::Reset(reset_choice.get_untracked()));
+
+    let question = move || match pending.get() {
+        Some(Replacement::Import(s)) => format!(
+            "Replace all data with the imported \u{201c}{}\u{201d} ({} accounts, {} Console users)? The current data is discarded in every tab; export it first to keep it.",
+            s.name,
+            s.console.accounts().count(),
+            s.console.users().count()
+        ),
+        Some(Replacement::Reset(name)) => format!(
+            "Reset all data to the \u{201c}{name}\u{201d} scenario? The current data is discarded in every tab; export it first to keep it."
+        ),
+        None => String::new(),
+    };
+
+    view! {
+        <h1>"Data"</h1>
+        <p class="lead">
+            "Everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. "
+            "Export it to keep a copy, import a copy back, or reset to a scenario."
+        </p>
+
+        <section class="data-section" aria-labelledby="data-summary-title">
+            <h2 id="data-summary-title">"What is in the store"</h2>
+            <dl class="data-summary">
+                <dt>"Revision"</dt>
+                <dd data-testid="store-revision">{move || store.revision()}</dd>
+                <dt>"Accounts"</dt>
+                <dd data-testid="store-accounts">{accounts}</dd>
+                <dt>"Console users"</dt>
+                <dd data-testid="store-users">{users}</dd>
+                <dt>"Flex workers"</dt>
+                <dd data-testid="store-workers">{workers}</dd>
+                <dt>"Console time"</dt>
+                <dd>{move || { store.revision(); store.now().to_string() }}</dd>
+                <dt>"Saved"</dt>
+                <dd data-testid="store-saved">{saved}</dd>
+            </dl>
+        </section>
+
+        <section class="data-section" aria-labelledby="data-sample-title">
+            <h2 id="data-sample-title">"Sample data"</h2>
+            <p>"Add a trial account owned by the signed-in user, for example to watch a change reach another tab."</p>
+            <button type="button" on:click=add_sample disabled=move || store.signed_in().is_none()>
+                "Add a sample account"
+            </button>
+            <Show when=move || store.signed_in().is_none()>
+                <p class="hint">"Sign in to add sample data."</p>
+            </Show>
+            <p aria-live="polite" data-testid="sample-message">{move || sample_message.get()}</p>
+        </section>
+
+        <section class="data-section" aria-labelledby="data-export-title">
+            <h2 id="data-export-title">"Export"</h2>
+            <p>"Download the whole state as a scenario file; it can be imported again or served from scenarios/."</p>
+            <button type="button" on:click=export>"Export data"</button>
+            {move || export_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </section>
+
+        <section class="data-section" aria-labelledby="data-import-title">
+            <h2 id="data-import-title">"Import"</h2>
+            <label for="data-import-file">"Scenario or export file (JSON)"</label>
+            <input id="data-import-file" type="file" accept=".json,application/json" on:change=import />
+            {move || import_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="import-error">{e}</p> })}
+        </section>
+
+        <section class="data-section" aria-labelledby="data-reset-title">
+            <h2 id="data-reset-title">"Reset"</h2>
+            <label for="data-reset-scenario">"Scenario"</label>
+            <select
+                id="data-reset-scenario"
+                on:change=move |e| reset_choice.set(event_target_value(&e))
+                prop:value=move || reset_choice.get()
+            >
+                <option value="demo">"Demo (built in)"</option>
+                <option value="scale">"Scale: 1,000 accounts, 15,000 workers"</option>
+            </select>
+            <button type="button" class="danger" on:click=reset>"Reset data\u{2026}"</button>
+        </section>
+
+        <dialog node_ref=dialog class="store-dialog" aria-labelledby="data-confirm-title" on:close=on_close>
+            <h2 id="data-confirm-title">"Replace all data?"</h2>
+            <p>{question}</p>
+            <div class="store-dialog-actions">
+                <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
+                <button type="button" class="danger" on:click=confirm>"Replace data"</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The save state in words.
+fn describe_save(status: &SaveStatus) -> String {
+    match (status.persistent, status.unsaved, &status.error) {
+        (false, _, _) => "Not saved: this tab keeps changes in memory only".into(),
+        (true, 0, None) => "All changes saved".into(),
+        (true, n, Some(_)) => format!("{n} change(s) not saved"),
+        (true, n, None) => format!("Saving {n} change(s)\u{2026}"),
+    }
+}

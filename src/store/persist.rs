@@ -1,0 +1,160 @@
+//! The stored form of the Console and how to read it back: a snapshot plus a log.
+//!
+//! Saving one command appends one small log entry, so its cost does not grow with the
+//! state; the whole state is written only as a snapshot (at load, after a long log, on a
+//! reset or an import). Reading is "snapshot, then replay the newer log entries through
+//! the domain", which gives exactly the same state because `Console::apply` is
+//! deterministic (its random source is part of the state). Pure Rust: tested natively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Actor, Command, Console, Timestamp};
+
+/// The schema version this build writes. Older versions are migrated on load.
+pub const SCHEMA: u32 = 1;
+
+/// Compact (write a snapshot and drop the log) once the log is longer than this.
+pub const COMPACT_AFTER: u64 = 500;
+
+/// The small record that describes the snapshot; stored apart from the Console JSON so a
+/// command's write transaction can check the revision without reading the whole state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Schema version of this record and of the Console JSON stored with it.
+    pub schema: u32,
+    /// The revision the snapshot's Console is at: it includes log entries up to this one.
+    pub revision: u64,
+    /// The scenario clock: the Console time at the browser time `wall`.
+    pub now: Timestamp,
+    /// The browser time (ms since the epoch) at which the Console time was `now`; `None`
+    /// makes the clock start at `now` when loaded.
+    pub wall: Option<f64>,
+}
+
+/// One applied command, stored under its revision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// The revision this command produced (the snapshot's revision + its position).
+    pub rev: u64,
+    /// Who ran it.
+    pub actor: Actor,
+    /// What was run.
+    pub command: Command,
+    /// The Console time it ran at, so replaying it gives the same result.
+    pub at: Timestamp,
+}
+
+impl LogEntry {
+    /// The entry as stored (JSON text).
+    pub fn to_json(&self) -> String {
+        // Actor, Command and Timestamp are plain data: serializing them cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// A state read back from storage.
+#[derive(Clone, Debug)]
+pub struct Restored {
+    /// The Console, snapshot plus replayed log.
+    pub console: Console,
+    /// The revision it is at.
+    pub revision: u64,
+    /// The revision of the snapshot it started from.
+    pub snapshot_revision: u64,
+    /// The saved clock.
+    pub now: Timestamp,
+    /// The saved clock's browser time.
+    pub wall: Option<f64>,
+    /// How many log entries were replayed (worth compacting when not zero).
+    pub replayed: usize,
+}
+
+/// Brings a stored meta record (JSON text) to the current [`SCHEMA`], one version at a
+/// time, changing the Console JSON too when a version needs it. A record from a newer
+/// build is refused: this build cannot know what it means.
+pub fn migrate(meta: &str, console: String) -> Result<(Meta, String), String> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(meta).map_err(|e| format!("the snapshot record is not JSON: {e}"))?;
+    let mut console = console;
+    loop {
+        let version = value
+            .get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or("the snapshot record has no schema version")?;
+        if version > u64::from(SCHEMA) {
+            return Err(format!(
+                "it was saved by a newer version of Flex Console (schema {version}; this version reads up to {SCHEMA})"
+            ));
+        }
+        if version == u64::from(SCHEMA) {
+            break;
+        }
+        (value, console) = step(version, value, console)?;
+    }
+    let meta = serde_json::from_value(value).map_err(|e| format!("the snapshot record is invalid: {e}"))?;
+    Ok((meta, console))
+}
+
+/// One migration step, from `version` to `version + 1`.
+fn step(
+    version: u64,
+    mut meta: serde_json::Value,
+    console: String,
+) -> Result<(serde_json::Value, String), String> {
+    match version {
+        // Schema 0 (the first prototype) saved no clock: the Console time is taken as
+        // the demo's, starting when loaded. The Console JSON itself did not change.
+        0 => {
+            meta["schema"] = 1.into();
+            if meta.get("now").is_none() {
+                meta["now"] = crate::domain::DEMO_NOW.0.into();
+            }
+            meta["wall"] = serde_json::Value::Null;
+            Ok((meta, console))
+        }
+        other => Err(format!("unknown schema version {other}")),
+    }
+}
+
+/// Reads a stored state: migrates the snapshot, validates its Console completely, then
+/// replays the log entries newer than it. Any error means the data is unreadable.
+pub fn restore(meta: &str, console: String, log: &[String]) -> Result<Restored, String> {
+    let (meta, console) = migrate(meta, console)?;
+    let console = Console::from_json(&console).map_err(|e| format!("the saved Console is invalid at {e}"))?;
+    let mut restored = Restored {
+        console,
+        revision: meta.revision,
+        snapshot_revision: meta.revision,
+        now: meta.now,
+        wall: meta.wall,
+        replayed: 0,
+    };
+    replay(&mut restored.console, &mut restored.revision, log)?;
+    restored.replayed = (restored.revision - restored.snapshot_revision) as usize;
+    Ok(restored)
+}
+
+/// Applies stored log entries newer than `revision`, in order. A gap in the revisions or
+/// an entry the domain refuses means the stored data is inconsistent.
+pub fn replay(console: &mut Console, revision: &mut u64, log: &[String]) -> Result<(), String> {
+    for text in log {
+        let entry: LogEntry =
+            serde_json::from_str(text).map_err(|e| format!("a saved change is unreadable: {e}"))?;
+        if entry.rev <= *revision {
+            continue; // already in the snapshot (left behind by a compaction race)
+        }
+        if entry.rev != *revision + 1 {
+            return Err(format!("saved change {} is missing", *revision + 1));
+        }
+        console
+            .apply(&entry.actor, entry.command, entry.at)
+            .map_err(|e| format!("saved change {} no longer applies: {e}", entry.rev))?;
+        *revision = entry.rev;
+    }
+    Ok(())
+}
+
+/// The meta record as stored (JSON text).
+pub fn meta_json(meta: &Meta) -> String {
+    serde_json::to_string(meta).unwrap_or_default()
+}
