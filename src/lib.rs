@@ -6,11 +6,14 @@ pub mod pages;
 pub mod store;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use components::shell::Shell;
-use pages::{home::Home, not_found::NotFound};
+use components::toast::Toasts;
+use pages::account::{AccountLayout, account_info::AccountInfo, billing::Billing, flex_overview::FlexOverview};
+use pages::{accounts::Accounts, not_found::NotFound, sign_in::SignIn, users::ManageUsers};
+use store::Store;
 
 /// The whole application: the Console shell around the routed page.
 #[component]
@@ -18,14 +21,22 @@ pub fn App(
     /// The state read from storage before mounting ([`store::open`]).
     loaded: store::Loaded,
 ) -> impl IntoView {
-    store::Store::provide(loaded);
+    Store::provide(loaded);
+    Toasts::provide();
     let base = components::link::base_path();
     view! {
         <Router base=base>
             <Shell>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/") view=SignIn />
+                    <Route path=path!("/accounts") view=Accounts />
                     <Route path=path!("/data") view=pages::data::DataPage />
+                    <ParentRoute path=path!("/accounts/:account_sid") view=AccountLayout>
+                        <Route path=path!("") view=AccountInfo />
+                        <Route path=path!("flex") view=FlexOverview />
+                        <Route path=path!("users") view=ManageUsers />
+                        <Route path=path!("billing") view=Billing />
+                    </ParentRoute>
                 </Routes>
             </Shell>
         </Router>

@@ -29,6 +29,28 @@ export class Console {
     return this.main.getByRole("heading", { level: 1, name });
   }
 
+  /** Signs in from the sign-in page by picking the Console user with this full name. */
+  async signInAs(fullName: string) {
+    await this.open("/");
+    await this.page.getByRole("button", { name: new RegExp("^" + fullName) }).click();
+    await expect(this.page).toHaveURL(/\/accounts$/);
+  }
+
+  /** Opens an account's page from the accounts list; returns the account's SID. */
+  async openAccount(name: string, page = "") {
+    await this.open("/accounts");
+    const link = this.main.getByRole("link", { name, exact: true });
+    const href = (await link.getAttribute("href"))!;
+    const sid = href.split("/").pop()!;
+    await this.page.goto(href + page);
+    return sid;
+  }
+
+  /** The account switcher's button in the top bar. */
+  get switcher() {
+    return this.page.getByRole("banner").getByRole("button", { name: /^Account/ });
+  }
+
   /** The theme the page shows now: "light" or "dark". */
   async theme() {
     return this.page.locator("html").getAttribute("data-theme");

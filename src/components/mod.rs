@@ -1,6 +1,14 @@
 //! Reusable pieces of the Console.
 
+pub mod account_switcher;
+pub mod copyable_sid;
+pub mod dialog;
 pub mod link;
+pub mod masked_secret;
+pub mod no_permission;
+pub mod role_picker;
 pub mod shell;
-pub mod theme_toggle;
 pub mod store_banner;
+pub mod theme_toggle;
+pub mod toast;
+pub mod user_menu;

@@ -3,13 +3,15 @@
 use super::account::AccountType;
 use super::actor::Actor;
 use super::apply::{Ctx, Outcome, check_status};
-use super::capability::{Capability, launch_outcome};
+use super::capability::{Capability, LaunchOutcome, launch_outcome};
+use super::command::Command;
 use super::console::Console;
 use super::email::Email;
 use super::error::DomainError;
 use super::event::EventKind;
 use super::flex::{BillingModel, FREE_ACTIVE_USER_HOURS, FlexInstance, FlexPlan, FlexSettings};
-use super::sid::{AccountSid, ActivitySid, WorkerSid};
+use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
+use super::time::Timestamp;
 use super::worker::{FlexRole, InsightsRole, LoginVia, Skills, Worker, console_login_roles};
 
 /// Who is logging in to Flex and with which roles.
@@ -97,7 +99,46 @@ impl Console {
     /// Opening Flex from the Console creates the user's worker the first time and
     /// overwrites its roles every time, from the user's Console roles now.
     pub(crate) fn launch_flex(&mut self, ctx: &Ctx, account: AccountSid) -> Outcome {
-        let (user, roles, acc) = self.authorize(ctx, &account)?;
+        let (login, outcome) = self.console_login(ctx, &account)?;
+        let (worker, roles, worker_created) = self.log_in(ctx, &account, login)?;
+        Ok((
+            Some(account),
+            EventKind::FlexLaunched {
+                worker,
+                outcome,
+                roles,
+                worker_created,
+            },
+        ))
+    }
+
+    /// How `user` would enter Flex in `account` from the Console, or why they would be
+    /// refused: the same checks as [`Command::LaunchFlex`], without changing anything, so a
+    /// page can state the outcome before the button is pressed.
+    pub fn launch_preview(
+        &self,
+        user: &UserSid,
+        account: &AccountSid,
+        now: Timestamp,
+    ) -> Result<(LaunchOutcome, Vec<String>), DomainError> {
+        let actor = Actor::User(user.clone());
+        let command = Command::LaunchFlex { account: account.clone() };
+        let ctx = Ctx {
+            actor: &actor,
+            now,
+            action: command.action(),
+            capability: command.capability(),
+            when_suspended: command.allowed_when_suspended(),
+        };
+        let (login, outcome) = self.console_login(&ctx, account)?;
+        let roles = login.flex_roles.iter().map(|r| r.as_str());
+        let insights = login.insights_roles.iter().map(|r| r.as_str());
+        Ok((outcome, roles.chain(insights).map(str::to_owned).collect()))
+    }
+
+    /// The checks of a Console login and the login they allow.
+    fn console_login(&self, ctx: &Ctx, account: &AccountSid) -> Result<(Login, LaunchOutcome), DomainError> {
+        let (user, roles, acc) = self.authorize(ctx, account)?;
         acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let outcome = launch_outcome(roles);
         let (flex_roles, insights_roles) = console_login_roles(outcome)
@@ -116,16 +157,7 @@ impl Console {
                 console_roles: roles,
             },
         };
-        let (worker, roles, worker_created) = self.log_in(ctx, &account, login)?;
-        Ok((
-            Some(account),
-            EventKind::FlexLaunched {
-                worker,
-                outcome,
-                roles,
-                worker_created,
-            },
-        ))
+        Ok((login, outcome))
     }
 
     /// SSO needs an active account with Flex. The assertion must ask for agent,

@@ -33,7 +33,7 @@ pub enum InvitationState {
 }
 
 /// An invitation's status at a given time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvitationStatus {
     /// Can be accepted.

@@ -40,7 +40,7 @@ pub mod worker;
 pub use account::{Account, AccountStatus, AccountType, Member};
 pub use actor::Actor;
 pub use capability::{
-    Capability, LaunchOutcome, can, capabilities_of, launch_outcome, roles_granting,
+    Capability, LaunchOutcome, can, capabilities_of, launch_outcome, needs, roles_granting,
 };
 pub use command::Command;
 pub use console::Console;
@@ -52,7 +52,7 @@ pub use flex::{BillingModel, FlexInstance, FlexPlan, FlexSettings, MAX_WORKERS};
 pub use import::json_path_at;
 pub use invitation::{Invitation, InvitationId, InvitationStatus};
 pub use queries::{FlexOverview, MemberRow};
-pub use roles::{ConsoleRole, RoleSet, RoleSetError};
+pub use roles::{ConsoleRole, RoleSet, RoleSetError, describe_roles};
 pub use sid::*;
 pub use sso::SsoAssertion;
 pub use time::Timestamp;

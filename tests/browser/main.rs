@@ -4,7 +4,9 @@
 
 mod support;
 
+mod secrets;
 mod shell;
 mod store;
+mod users;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,0 +1,238 @@
+//! The account switcher in the top bar: every account of the signed-in user with their role
+//! and the account's status, searchable, most recently used first, usable from the keyboard.
+
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use super::link::href;
+use crate::domain::{AccountSid, AccountStatus, UserSid};
+use crate::store::Store;
+
+/// One account as the switcher lists it.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    sid: AccountSid,
+    name: String,
+    roles: String,
+    status: AccountStatus,
+}
+
+/// The account in the current URL (`/accounts/:sid/...`), if any.
+pub fn current_account() -> Memo<Option<AccountSid>> {
+    let location = use_location();
+    Memo::new(move |_| {
+        let path = location.pathname.get();
+        let mut parts = path.trim_start_matches('/').split('/');
+        match (parts.next(), parts.next()) {
+            (Some("accounts" | "flex"), Some(sid)) => sid.parse().ok(),
+            _ => None,
+        }
+    })
+}
+
+/// The same page of another account: `/accounts/A/flex` becomes `/accounts/B/flex`.
+fn same_page_of(path: &str, to: &AccountSid) -> String {
+    let mut parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    if parts.len() >= 2 && parts[0] == "accounts" {
+        let to = to.to_string();
+        parts[1] = &to;
+        return format!("/{}", parts.join("/"));
+    }
+    format!("/accounts/{to}")
+}
+
+/// The top bar's account switcher.
+#[component]
+pub fn AccountSwitcher(
+    /// The signed-in user.
+    user: UserSid,
+) -> impl IntoView {
+    let store = Store::get();
+    let current = current_account();
+    let open = RwSignal::new(false);
+    let query = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let recent = recent::load(&user);
+    let input = NodeRef::<html::Input>::new();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    let user_for_list = user.clone();
+    let choices = Memo::new(move |_| {
+        let needle = query.get().trim().to_lowercase();
+        let mut list: Vec<Choice> = store.with(|c| {
+            c.accounts_of(&user_for_list)
+                .into_iter()
+                .map(|(a, roles)| Choice {
+                    sid: a.sid.clone(),
+                    name: a.friendly_name.clone(),
+                    roles: roles.to_string(),
+                    status: a.status,
+                })
+                .filter(|c| {
+                    needle.is_empty()
+                        || c.name.to_lowercase().contains(&needle)
+                        || c.sid.as_str().to_lowercase().contains(&needle)
+                })
+                .collect()
+        });
+        let order = recent.get();
+        list.sort_by_key(|c| {
+            (order.iter().position(|r| *r == c.sid).unwrap_or(usize::MAX), c.name.to_lowercase())
+        });
+        list
+    });
+    let current_name = move || {
+        current.get().and_then(|sid| store.with(|c| c.account(&sid).map(|a| a.friendly_name.clone())))
+    };
+
+    let user_for_pick = user.clone();
+    let pick = move |sid: AccountSid| {
+        recent::touch(&user_for_pick, recent, &sid);
+        open.set(false);
+        query.set(String::new());
+        navigate(&same_page_of(&location.pathname.get_untracked(), &sid), Default::default());
+    };
+    let pick_on_key = pick.clone();
+    let on_key = move |ev: KeyboardEvent| {
+        let count = choices.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + 1) % count);
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + count - 1) % count);
+            }
+            "Enter" => {
+                ev.prevent_default();
+                if let Some(choice) = choices.with(|c| c.get(active.get_untracked()).cloned()) {
+                    pick_on_key(choice.sid);
+                }
+            }
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(input) = input.get() {
+                let _ = input.focus();
+            }
+        }
+    });
+
+    view! {
+        <div class="switcher">
+            <button
+                type="button"
+                class="switcher-button"
+                aria-haspopup="listbox"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="switcher-label">"Account"</span>
+                <span class="switcher-current">
+                    {move || current_name().unwrap_or_else(|| "Choose an account".into())}
+                </span>
+            </button>
+            <Show when=move || open.get()>
+                <div class="switcher-panel" on:keydown=on_key.clone()>
+                    <label class="visually-hidden" for="switcher-search">"Search accounts"</label>
+                    <input
+                        id="switcher-search"
+                        node_ref=input
+                        type="search"
+                        role="combobox"
+                        aria-controls="switcher-list"
+                        aria-expanded="true"
+                        aria-activedescendant=move || format!("switcher-option-{}", active.get())
+                        placeholder="Search by name or SID"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            active.set(0);
+                        }
+                    />
+                    <ul id="switcher-list" role="listbox" aria-label="Accounts">
+                        {
+                            let pick = pick.clone();
+                            move || {
+                                let pick = pick.clone();
+                                choices
+                                    .get()
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(move |(i, choice)| {
+                                        let pick = pick.clone();
+                                        let sid = choice.sid.clone();
+                                        let selected = current.get().as_ref() == Some(&choice.sid);
+                                        view! {
+                                            <li
+                                                id=format!("switcher-option-{i}")
+                                                role="option"
+                                                aria-selected=selected.to_string()
+                                                class:active=move || active.get() == i
+                                                on:click=move |_| pick(sid.clone())
+                                            >
+                                                <span class="switcher-name">{choice.name}</span>
+                                                <span class="switcher-meta">
+                                                    {choice.roles} " · " {choice.status.to_string()}
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }
+                        }
+                    </ul>
+                    <Show when=move || choices.with(Vec::is_empty)>
+                        <p class="muted switcher-empty">"No account matches."</p>
+                    </Show>
+                    <a class="switcher-all" href=href("/accounts") on:click=move |_| open.set(false)>
+                        "View all accounts"
+                    </a>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The accounts a user opened most recently, kept in this browser (localStorage).
+mod recent {
+    use leptos::prelude::*;
+
+    use crate::domain::{AccountSid, UserSid};
+
+    const LIMIT: usize = 20;
+
+    fn key(user: &UserSid) -> String {
+        format!("flex-console.recent-accounts.{user}")
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    /// The user's recent accounts, most recent first.
+    pub fn load(user: &UserSid) -> RwSignal<Vec<AccountSid>> {
+        let saved = storage().and_then(|s| s.get_item(&key(user)).ok().flatten()).unwrap_or_default();
+        RwSignal::new(saved.split(',').filter_map(|s| s.parse().ok()).collect())
+    }
+
+    /// Puts an account first; a failed write only loses the ordering.
+    pub fn touch(user: &UserSid, recent: RwSignal<Vec<AccountSid>>, sid: &AccountSid) {
+        recent.update(|list| {
+            list.retain(|s| s != sid);
+            list.insert(0, sid.clone());
+            list.truncate(LIMIT);
+        });
+        let text: Vec<String> = recent.get_untracked().iter().map(ToString::to_string).collect();
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(&key(user), &text.join(","));
+        }
+    }
+}

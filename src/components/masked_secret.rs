@@ -1,0 +1,68 @@
+//! A secret such as the Auth Token: masked until "Show" is pressed.
+//!
+//! The secret is passed in only for roles that may see it; for the others the page renders
+//! [`HiddenSecret`], which has no secret to leak.
+
+use leptos::prelude::*;
+
+use super::copyable_sid::copy_to_clipboard;
+
+/// A labelled secret, masked, with Show/Hide and Copy.
+#[component]
+pub fn MaskedSecret(
+    /// What the secret is, e.g. "Auth Token".
+    #[prop(into)]
+    label: String,
+    /// The secret.
+    #[prop(into)]
+    value: String,
+) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let testid = label.to_lowercase().replace(' ', "-");
+    let (what, text) = (label.clone(), value.clone());
+    let masked = "•".repeat(32);
+    view! {
+        <div class="field">
+            <dt>{label.clone()}</dt>
+            <dd class="field-value">
+                <code data-testid=testid>
+                    {move || if shown.get() { value.clone() } else { masked.clone() }}
+                </code>
+                <button
+                    type="button"
+                    class="button button-small"
+                    aria-pressed=move || shown.get().to_string()
+                    on:click=move |_| shown.update(|s| *s = !*s)
+                >
+                    {move || if shown.get() { "Hide" } else { "Show" }}
+                </button>
+                <button
+                    type="button"
+                    class="button button-small"
+                    aria-label=format!("Copy {label}")
+                    on:click=move |_| copy_to_clipboard(&what, text.clone())
+                >
+                    "Copy"
+                </button>
+            </dd>
+        </div>
+    }
+}
+
+/// In place of a secret the user may not see: says why, holds nothing secret.
+#[component]
+pub fn HiddenSecret(
+    /// What the secret is.
+    #[prop(into)]
+    label: String,
+    /// Why it is hidden, e.g. "Needs the Owner, Administrator or Developer role."
+    #[prop(into)]
+    reason: String,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <dt>{label}</dt>
+            <dd class="field-value muted">{reason}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,237 @@
+//! Flex overview (`/accounts/:account_sid/flex`): the SIDs Flex needs, the plan, and the
+//! launch button with its outcome for this user stated before it is pressed.
+
+use leptos::prelude::*;
+
+use super::AccountScope;
+use crate::components::copyable_sid::CopyableSid;
+use crate::components::link::href;
+use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
+use crate::components::toast::Toasts;
+use crate::domain::{Capability, Command, EventKind, FlexPlan, LaunchOutcome, describe_roles, needs, roles_granting};
+use crate::store::Store;
+
+/// What the page shows of the Flex instance.
+#[derive(Clone, PartialEq)]
+struct Overview {
+    account_name: String,
+    account_sid: String,
+    instance_sid: String,
+    plan: String,
+    paid: bool,
+    free_hours: u32,
+    ui_version: String,
+    runtime_domain: String,
+    workers: usize,
+    resources: Vec<(&'static str, String, String)>,
+}
+
+/// The Flex overview page.
+#[component]
+pub fn FlexOverview() -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let overview = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            store.with(|c| {
+                let account = c.account(&scope.account)?;
+                let o = c.flex_overview(&scope.account);
+                Some((account.friendly_name.clone(), account.sid.to_string(), o.map(|o| {
+                    let i = o.instance;
+                    let w = &i.workspace;
+                    let mut resources = vec![
+                        ("TaskRouter workspace", w.friendly_name.clone(), w.sid.to_string()),
+                        ("Workflow", w.workflow.friendly_name.clone(), w.workflow.sid.to_string()),
+                        ("Task queue", format!("{} (target {})", w.task_queue.friendly_name, w.task_queue.target_workers), w.task_queue.sid.to_string()),
+                    ];
+                    resources.extend(w.activities.iter().map(|a| ("Activity", a.friendly_name.clone(), a.sid.to_string())));
+                    resources.extend(w.task_channels.iter().map(|t| ("Task channel", t.unique_name.clone(), t.sid.to_string())));
+                    resources.extend(i.studio_flows.iter().map(|f| ("Studio flow", f.friendly_name.clone(), f.sid.to_string())));
+                    resources.push(("Conversations service", i.conversations_service.friendly_name.clone(), i.conversations_service.sid.to_string()));
+                    resources.push(("Proxy service", i.proxy_service.friendly_name.clone(), i.proxy_service.sid.to_string()));
+                    resources.push(("Functions service", i.functions_service.friendly_name.clone(), i.functions_service.sid.to_string()));
+                    resources.extend(i.flex_flows.iter().map(|f| ("Flex Flow", f.friendly_name.clone(), f.sid.to_string())));
+                    Overview {
+                        account_name: account.friendly_name.clone(),
+                        account_sid: account.sid.to_string(),
+                        instance_sid: i.sid.to_string(),
+                        plan: match o.plan {
+                            FlexPlan::Trial => "Trial".to_string(),
+                            FlexPlan::Paid { billing_model, .. } => format!("Paid ({})", match billing_model {
+                                crate::domain::BillingModel::NamedUser => "Named User",
+                                crate::domain::BillingModel::ActiveUserHours => "Active User Hours",
+                            }),
+                        },
+                        paid: o.plan.is_paid(),
+                        free_hours: o.free_active_user_hours,
+                        ui_version: o.config.settings.ui_version.clone(),
+                        runtime_domain: o.config.runtime_domain.clone(),
+                        workers: o.worker_count,
+                        resources,
+                    }
+                })))
+            })
+        })
+    };
+
+    move || {
+        overview.get().map(|(name, sid, flex)| match flex {
+            None => view! { <NoFlexYet name sid /> }.into_any(),
+            Some(o) => view! { <FlexDetails o /> }.into_any(),
+        })
+    }
+}
+
+/// An account without Flex: explains it and offers to create the instance.
+#[component]
+fn NoFlexYet(name: String, sid: String) -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let toasts = Toasts::get();
+    let allowed = scope.can(Capability::ManageProjectSettings);
+    let account = scope.account.clone();
+    let create = move |_| {
+        let result = store.apply(Command::CreateFlexInstance { account: account.clone() });
+        toasts.outcome(&result, "Flex instance created: TaskRouter, Studio, Conversations, Proxy and Functions are provisioned.");
+    };
+    view! {
+        <section class="page" aria-labelledby="flex-title">
+            <p class="eyebrow">{name}</p>
+            <h1 id="flex-title">"Flex overview"</h1>
+            <dl class="fields"><CopyableSid label="Account SID" value=sid /></dl>
+            <p>"Flex is not set up in this account yet. Creating a Flex instance provisions its TaskRouter workspace, Studio flows, Conversations and Proxy services, Functions and Flex Flows."</p>
+            <button
+                type="button"
+                class="button button-primary"
+                disabled=!allowed
+                aria-describedby="create-flex-why"
+                on:click=create
+            >
+                "Create Flex instance"
+            </button>
+            {(!allowed).then(|| view! { <p id="create-flex-why" class="hint">{needs(Capability::ManageProjectSettings)}</p> })}
+        </section>
+    }
+}
+
+/// The instance's SIDs, plan, launch and provisioned resources.
+#[component]
+fn FlexDetails(o: Overview) -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let token = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            let actor = scope.actor();
+            store.with(|c| c.auth_tokens(&actor, &scope.account).ok().map(|(p, _)| p.as_str().to_string()))
+        })
+    };
+    let can_bill = scope.can(Capability::ManageBilling);
+    let billing = href(&format!("/accounts/{}/billing", o.account_sid));
+    view! {
+        <section class="page" aria-labelledby="flex-title">
+            <p class="eyebrow">{o.account_name.clone()}</p>
+            <h1 id="flex-title">"Flex overview"</h1>
+            <dl class="fields">
+                <CopyableSid label="Account SID" value=o.account_sid.clone() />
+                {move || match token.get() {
+                    Some(t) => view! { <MaskedSecret label="Auth Token" value=t /> }.into_any(),
+                    None => view! { <HiddenSecret label="Auth Token" reason=needs(Capability::ManageCredentials) /> }.into_any(),
+                }}
+                <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
+                <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
+                <div class="field"><dt>"Free Active User Hours"</dt><dd>{format_thousands(o.free_hours)}</dd></div>
+                <div class="field"><dt>"Flex UI version"</dt><dd>{o.ui_version.clone()}</dd></div>
+                <div class="field"><dt>"Flex URL"</dt><dd><code>{format!("https://flex.twilio.com/{}", o.runtime_domain.split('.').next().unwrap_or_default())}</code></dd></div>
+                <div class="field"><dt>"Flex users (workers)"</dt><dd>{o.workers}</dd></div>
+            </dl>
+            {(!o.paid).then(|| if can_bill {
+                view! { <p><a class="button" href=billing.clone()>"Upgrade"</a> " to a paid plan for 5,000 free Active User Hours and Flex Insights."</p> }.into_any()
+            } else {
+                view! { <p class="hint">"Upgrading: " {needs(Capability::ManageBilling)}</p> }.into_any()
+            })}
+            <Launch />
+            <h2>"Provisioned resources"</h2>
+            <div class="table-wrap">
+                <table class="table">
+                    <caption class="visually-hidden">"Resources Flex is built from"</caption>
+                    <thead><tr><th scope="col">"Resource"</th><th scope="col">"Name"</th><th scope="col">"SID"</th></tr></thead>
+                    <tbody>
+                        {o.resources.iter().cloned().map(|(kind, name, sid)| view! {
+                            <tr><td>{kind}</td><td>{name}</td><td><code>{sid}</code></td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// "Log in with Console": states how this user would enter Flex, or why not, then does it.
+#[component]
+fn Launch() -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let toasts = Toasts::get();
+    let last = RwSignal::new(None::<String>);
+    let preview = {
+        let scope = scope.clone();
+        Memo::new(move |_| store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now())))
+    };
+    let account = scope.account.clone();
+    let launch = move |_| {
+        let result = store.apply(Command::LaunchFlex { account: account.clone() });
+        match result {
+            Ok(event) => {
+                if let EventKind::FlexLaunched { worker, roles, worker_created, .. } = event.kind {
+                    let what = if worker_created { "created" } else { "updated" };
+                    let message = format!("Logged in to Flex. Worker {worker} {what} with roles {}.", roles.join(", "));
+                    toasts.success(message.clone());
+                    last.set(Some(message));
+                }
+            }
+            Err(e) => toasts.error(e.to_string()),
+        }
+    };
+    view! {
+        <h2>"Launch Flex"</h2>
+        <p data-testid="launch-outcome" id="launch-outcome">
+            {move || match preview.get() {
+                Ok((LaunchOutcome::Admin, roles)) => format!("You will enter Flex as admin (roles {}).", roles.join(", ")),
+                Ok((LaunchOutcome::ReadOnlyAdmin, roles)) => format!(
+                    "You will enter Flex as a read-only admin (roles {}): you may view the admin dashboard, queue stats and teams, but not change anything.",
+                    roles.join(", ")
+                ),
+                Ok((LaunchOutcome::Denied, _)) => format!(
+                    "You cannot enter Flex: it needs the {} role.",
+                    describe_roles(&roles_granting(Capability::LaunchFlex))
+                ),
+                Err(e) => format!("You cannot enter Flex: {e}"),
+            }}
+        </p>
+        <button
+            type="button"
+            class="button button-primary"
+            aria-describedby="launch-outcome"
+            disabled=move || preview.with(|p| p.is_err())
+            on:click=launch
+        >
+            "Log in with Console"
+        </button>
+        <p class="muted" aria-live="polite">{move || last.get()}</p>
+    }
+}
+
+/// 5000 as "5,000".
+fn format_thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
