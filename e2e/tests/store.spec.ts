@@ -56,13 +56,16 @@ test("two tabs see each other's changes and lose none", async ({ console, contex
 });
 
 test("?scenario=scale loads the scale scenario, showing progress", async ({ console }) => {
-  // Slow the file down a little so the loading indicator can be seen.
+  // Hold the file back until the loading indicator has been seen.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   await console.page.route("**/scenarios/scale.json", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await released;
     await route.continue();
   });
   await console.open("/data?scenario=scale");
-  await expect(console.page.getByTestId("banner-scenario-loading")).toContainText("Loading scenario");
+  await expect(console.page.getByTestId("banner-scenario-loading")).toContainText("Loading scenario “scale”");
+  release();
   await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 20_000 });
   await expect(accounts(console.page)).toHaveText("1000");
   await expect(console.page.getByTestId("store-workers")).toHaveText("15000");
