@@ -1,15 +1,25 @@
 import { SUB_PATH_URL } from "../playwright.config";
 import { expect, test } from "./console";
 
-test("the Console home renders in the shell", async ({ console }) => {
+test("the Console opens on the sign-in page, inside the shell", async ({ console }) => {
   await console.open("/");
-  await expect(console.heading("Flex Console")).toBeVisible();
+  await expect(console.heading("Sign in to the Console")).toBeVisible();
   await expect(console.page.getByRole("link", { name: "Flex Console" })).toBeVisible();
-  await expect(console.navigation.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
+  await expect(console.navigation.getByRole("link", { name: "Sign in" })).toHaveAttribute("aria-current", "page");
   await expect(console.page).toHaveTitle("Flex Console");
 });
 
-test("a deep link loaded directly lands on that page", async ({ console }) => {
+test("a deep link to an account page survives a reload", async ({ console }) => {
+  await console.signInAs("Liam O'Brien");
+  const sid = await console.openAccount("Acme Support", "/flex");
+  await expect(console.heading("Flex overview")).toBeVisible();
+  await console.page.reload();
+  await expect(console.heading("Flex overview")).toBeVisible();
+  await expect(console.page).toHaveURL(`/accounts/${sid}/flex`);
+  await expect(console.main.getByTestId("account-sid")).toHaveText(sid);
+});
+
+test("an unknown deep link loaded directly shows the not-found page", async ({ console }) => {
   await console.open("/accounts/AC00000000000000000000000000000000/nowhere");
   await expect(console.heading("Page not found")).toBeVisible();
   await expect(console.main).toContainText("/accounts/AC00000000000000000000000000000000/nowhere");
@@ -29,8 +39,15 @@ test("the theme can be switched and is remembered", async ({ console }) => {
 test.describe("served under a sub-path", () => {
   test("the app loads and its links stay under the sub-path", async ({ console }) => {
     await console.open(SUB_PATH_URL);
-    await expect(console.heading("Flex Console")).toBeVisible();
+    await expect(console.heading("Sign in to the Console")).toBeVisible();
     await expect(console.page.getByRole("link", { name: "Flex Console" })).toHaveAttribute("href", "/console/");
+    await console.page.getByRole("button", { name: /^Maria Garcia/ }).click();
+    await expect(console.page).toHaveURL(SUB_PATH_URL + "accounts");
+    await console.main.getByRole("link", { name: "Acme Support", exact: true }).click();
+    await expect(console.heading("Acme Support")).toBeVisible();
+    await expect(console.page).toHaveURL(new RegExp("/console/accounts/AC[0-9a-f]{32}$"));
+    await console.page.reload();
+    await expect(console.heading("Acme Support")).toBeVisible();
   });
 
   test("a deep link under the sub-path loads", async ({ console }) => {

@@ -54,3 +54,9 @@ pub async fn settle() {
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
 }
+
+/// Puts the page at an app path before mounting the app (the router reads the URL).
+pub fn at_path(path: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+}
