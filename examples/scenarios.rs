@@ -1,7 +1,7 @@
 //! Writes the scenario files the app can load with `?scenario=NAME`:
 //! `public/scenarios/demo.json` and `public/scenarios/scale.json`.
 //!
-//! Run with `cargo run --release --example scenarios` (`cargo xtask` runs it when a file is
+//! Run with `cargo run --example scenarios` (`cargo xtask` runs it when a file is
 //! missing or older than the domain code). The output is deterministic: the same code
 //! gives byte-identical files.
 

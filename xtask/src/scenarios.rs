@@ -9,7 +9,7 @@ use crate::run::{cargo, run_plain};
 
 const FILES: [&str; 2] = ["demo.json", "scale.json"];
 
-/// Runs `cargo run --release --example scenarios` unless the files are up to date.
+/// Runs `cargo run --example scenarios` (the debug build `cargo test` already made) unless the files are up to date.
 pub fn ensure() -> Result<(), String> {
     let root = root();
     let sources = [root.join("src/domain"), root.join("src/store/scenario.rs"), root.join("examples/scenarios.rs")];
@@ -19,8 +19,8 @@ pub fn ensure() -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    println!("xtask: generating the scenario files (cargo run --release --example scenarios)");
-    run_plain(cargo().args(["run", "--release", "--example", "scenarios"]))
+    println!("xtask: generating the scenario files (cargo run --example scenarios)");
+    run_plain(cargo().args(["run", "--example", "scenarios"]))
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
