@@ -1,0 +1,101 @@
+// Billing: the Flex plan and upgrading a trial, by role.
+import { expect, test, type Console } from "./console";
+
+/** Fills the payment form of step 2 and continues. */
+async function pay(console: Console, card: { number: string; expiry: string; cvc?: string }) {
+  await console.main.getByLabel("Cardholder name").fill("Noah Kim");
+  await console.main.getByLabel("Card number").fill(card.number);
+  await console.main.getByLabel("Expiry (MM/YY)").fill(card.expiry);
+  await console.main.getByLabel("Security code (CVC)").fill(card.cvc ?? "123");
+  await console.main.getByRole("button", { name: "Continue" }).click();
+}
+
+test("a Billing Manager sees the trial plan and upgrades Acme through the flow", async ({ console, page }) => {
+  // Acme has no Billing Manager in the demo: its Owner makes Noah Kim one first.
+  await console.signInAs("Maria Garcia");
+  await console.openAccount("Acme Support", "/users");
+  await console.main.getByRole("button", { name: "Change roles of Noah Kim" }).click();
+  const roles = page.getByRole("dialog", { name: "Change roles" });
+  await roles.getByLabel("Billing Manager", { exact: true }).check();
+  await roles.getByLabel("Support", { exact: true }).uncheck();
+  await roles.getByRole("button", { name: "Save roles" }).click();
+  await expect(console.main.getByRole("row", { name: /Noah Kim/ })).toContainText("Billing Manager");
+
+  await console.navigation.getByRole("link", { name: "Switch user" }).click();
+  await page.getByRole("button", { name: /^Noah Kim/ }).click();
+  await console.main.getByRole("link", { name: "Acme Support", exact: true }).click();
+  await console.navigation.getByRole("link", { name: "Billing" }).click();
+  await expect(console.heading("Billing")).toBeVisible();
+  await expect(console.main.getByTestId("plan-plan")).toHaveText("Trial");
+
+  // step 1: the terms must be accepted
+  await console.main.getByRole("button", { name: "Continue" }).click();
+  const terms = console.main.getByLabel("I accept the Flex fair-usage terms");
+  await expect(terms).toHaveAccessibleDescription("Accept the fair-usage terms to continue.");
+  await terms.check();
+  await console.main.getByRole("button", { name: "Continue" }).click();
+
+  // step 2: a mistyped card number is caught before anything is sent
+  await pay(console, { number: "4242 4242 4242 4241", expiry: "12/30" });
+  const number = console.main.getByLabel("Card number");
+  await expect(number).toHaveAttribute("aria-invalid", "true");
+  await expect(number).toHaveAccessibleDescription(/This card number is not valid/);
+  await pay(console, { number: "4242 4242 4242 4242", expiry: "12/30" });
+
+  // step 3: only the masked card remains
+  await expect(console.main).toContainText("Payment method: Visa ending 4242");
+  await console.main.getByRole("button", { name: "Upgrade" }).click();
+  await expect(console.main.getByRole("alert")).toHaveText("Choose how Flex is billed: Named User or Active User Hours.");
+  await console.main.getByLabel(/^Named User/).check();
+  await console.main.getByRole("button", { name: "Upgrade" }).click();
+
+  await expect(page.getByTestId("toast-success")).toContainText("5,000 free Active User Hours granted");
+  await expect(console.main).toContainText("5,000 free Active User Hours granted");
+  await expect(console.main.getByTestId("plan-plan")).toHaveText("Paid");
+  await expect(console.main.getByTestId("plan-billing-model")).toHaveText("Named User");
+  await expect(console.main.getByTestId("plan-free-active-user-hours-left")).toHaveText("5,000");
+  await expect(console.main.getByTestId("plan-payment-method")).toHaveText("Visa ending 4242");
+  await expect(page.locator("body")).not.toContainText("4242 4242");
+});
+
+test("an expired card or a short security code shows what is wrong", async ({ console }) => {
+  await console.signInAs("Maria Garcia");
+  await console.openAccount("Acme Support", "/billing");
+  await console.main.getByLabel("I accept the Flex fair-usage terms").check();
+  await console.main.getByRole("button", { name: "Continue" }).click();
+  await pay(console, { number: "5555 5555 5555 4444", expiry: "02/25", cvc: "12" });
+  await expect(console.main.getByLabel("Expiry (MM/YY)")).toHaveAccessibleDescription(
+    "This card has expired; use a card that is still valid.",
+  );
+  await expect(console.main.getByLabel("Security code (CVC)")).toHaveAccessibleDescription(
+    "The security code (CVC) is the 3 or 4 digits on the card.",
+  );
+  await expect(console.main.getByLabel("Card number")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(console.main.getByTestId("plan-plan")).toHaveText("Trial");
+});
+
+test("a paid plan shows its billing model and free hours", async ({ console }) => {
+  await console.signInAs("Sofia Rossi");
+  await console.openAccount("Globex Contact Center", "/billing");
+  await expect(console.main.getByTestId("plan-plan")).toHaveText("Paid");
+  await expect(console.main.getByTestId("plan-billing-model")).toHaveText("Active User Hours");
+  await expect(console.main.getByRole("heading", { name: "Upgrade Flex to a paid plan" })).toHaveCount(0);
+});
+
+test("an account without Flex says so and links to the Flex overview", async ({ console }) => {
+  await console.signInAs("Priya Patel");
+  const sid = await console.openAccount("Initech Labs", "/billing");
+  await expect(console.main).toContainText("This account has no Flex instance");
+  await expect(console.main.getByRole("link", { name: "Go to the Flex overview" })).toHaveAttribute(
+    "href",
+    `/accounts/${sid}/flex`,
+  );
+});
+
+test("Support gets the no-permission page on Billing", async ({ console }) => {
+  await console.signInAs("Noah Kim");
+  await console.openAccount("Acme Support", "/billing");
+  await expect(console.main.getByTestId("no-permission")).toContainText(
+    "Billing needs the Owner, Administrator or Billing Manager role",
+  );
+});

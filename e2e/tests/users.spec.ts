@@ -1,0 +1,222 @@
+// Manage users: members, invitations, roles, removal and ownership, by role.
+import { expect, test, type Console } from "./console";
+
+/** Signs in and opens Acme Support's Manage users page; returns the account SID. */
+async function acmeUsers(console: Console, who = "Maria Garcia") {
+  await console.signInAs(who);
+  const sid = await console.openAccount("Acme Support", "/users");
+  await expect(console.heading("Manage users")).toBeVisible();
+  return sid;
+}
+
+function members(console: Console) {
+  return console.main.getByRole("table", { name: "Active users" });
+}
+
+function memberRow(console: Console, name: string) {
+  return members(console).getByRole("row", { name: new RegExp(name) });
+}
+
+async function invite(console: Console, email: string, roles: string[]) {
+  await console.main.getByRole("button", { name: "Invite user" }).click();
+  const dialog = console.page.getByRole("dialog", { name: "Invite user" });
+  await dialog.getByLabel("Email").fill(email);
+  for (const role of roles) await dialog.getByLabel(role, { exact: true }).check();
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  return dialog;
+}
+
+test("the Owner invites a new email with Developer and Support; it is listed with its expiry", async ({ console }) => {
+  await acmeUsers(console);
+  const dialog = await invite(console, "New.Agent@example.com", ["Developer", "Support"]);
+  await expect(console.page.getByTestId("toast-success")).toContainText("Invitation sent to new.agent@example.com.");
+  await expect(dialog).toBeHidden();
+
+  await console.main.getByRole("tab", { name: "Invited users" }).click();
+  await expect(console.page).toHaveURL(/\/users\?tab=invited$/);
+  await expect(console.main.getByRole("tab", { name: "Invited users" })).toHaveAttribute("aria-selected", "true");
+  const row = console.main.getByRole("table", { name: "Invited users" }).getByRole("row", { name: /new\.agent@example\.com/ });
+  await expect(row).toContainText("Developer + Support");
+  await expect(row).toContainText("Maria Garcia");
+  await expect(row).toContainText("pending");
+  // the demo clock starts at 2025-03-03 10:00 UTC; invitations last seven days
+  await expect(row.getByRole("cell").nth(3)).toHaveText(/^2025-03-10 10:\d\d UTC$/);
+});
+
+test("an invalid email shows the reason next to the field and invites nobody", async ({ console }) => {
+  await acmeUsers(console);
+  await console.main.getByRole("tab", { name: "Invited users" }).click();
+  const rows = console.main.getByRole("table", { name: "Invited users" }).getByRole("row");
+  const before = await rows.count();
+
+  const dialog = await invite(console, "maria@localhost", ["Developer"]);
+  const email = dialog.getByLabel("Email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toHaveAccessibleDescription(/is not a valid email address: the domain after the @ needs a dot/);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(rows).toHaveCount(before);
+});
+
+test("a second invitation to a pending email shows the domain's message", async ({ console }) => {
+  await acmeUsers(console);
+  const dialog = await invite(console, "oliver.smith@example.com", ["Support"]);
+  const message = "oliver.smith@example.com already has a pending invitation to this account; resend or revoke it instead.";
+  await expect(dialog.getByRole("alert")).toHaveText(message);
+  await expect(console.page.getByTestId("toast-error")).toContainText(message);
+  await expect(dialog).toBeVisible();
+});
+
+test("nobody can remove or demote the Owner", async ({ console }) => {
+  await acmeUsers(console);
+  const owner = memberRow(console, "Maria Garcia");
+  await expect(owner).toContainText("Owner");
+  for (const name of ["Remove Maria Garcia", "Change roles of Maria Garcia"]) {
+    const button = owner.getByRole("button", { name });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(/The Owner cannot be removed or given other roles/);
+  }
+  await expect(console.page.getByTestId("member-count")).toHaveText("Showing 1–4 of 4 members");
+});
+
+test("the Owner changes a member's roles and removes another", async ({ console }) => {
+  await acmeUsers(console);
+  await memberRow(console, "Noah Kim").getByRole("button", { name: "Change roles of Noah Kim" }).click();
+  const dialog = console.page.getByRole("dialog", { name: "Change roles" });
+  await expect(dialog.getByLabel("Support", { exact: true })).toBeChecked();
+  await dialog.getByLabel("Billing Manager", { exact: true }).check();
+  await dialog.getByRole("button", { name: "Save roles" }).click();
+  await expect(console.page.getByTestId("toast-success")).toContainText("Noah Kim now has the Billing Manager + Support role.");
+  await expect(memberRow(console, "Noah Kim")).toContainText("Billing Manager + Support");
+
+  await memberRow(console, "Liam O'Brien").getByRole("button", { name: "Remove Liam O'Brien" }).click();
+  const confirm = console.page.getByRole("dialog", { name: "Remove member" });
+  await confirm.getByRole("button", { name: "Remove member" }).click();
+  await expect(memberRow(console, "Liam O'Brien")).toHaveCount(0);
+  await expect(console.page.getByTestId("member-count")).toHaveText("Showing 1–3 of 3 members");
+});
+
+test("the Owner transfers ownership to an Administrator and stays on as Administrator", async ({ console }) => {
+  await acmeUsers(console);
+  await console.main.getByRole("button", { name: "Transfer ownership" }).click();
+  const dialog = console.page.getByRole("dialog", { name: "Transfer ownership" });
+  await expect(dialog).toContainText("You stay on as Administrator");
+  await dialog.getByLabel("New Owner").selectOption({ label: "Priya Patel (Administrator)" });
+  await dialog.getByRole("button", { name: "Transfer ownership" }).click();
+  await expect(console.page.getByTestId("toast-success")).toContainText("Priya Patel is now the Owner");
+  await expect(memberRow(console, "Priya Patel")).toContainText("Owner");
+  await expect(memberRow(console, "Maria Garcia")).toContainText("Administrator");
+  const transfer = console.main.getByRole("button", { name: "Transfer ownership" });
+  await expect(transfer).toBeDisabled();
+  await expect(transfer).toHaveAccessibleDescription("Needs the Owner role.");
+});
+
+test("a Developer gets the no-permission page naming Owner or Administrator", async ({ console }) => {
+  await console.signInAs("Liam O'Brien");
+  await console.openAccount("Acme Support", "/users");
+  const denied = console.main.getByTestId("no-permission");
+  await expect(denied).toContainText("Managing users needs the Owner or Administrator role");
+  await expect(console.main.getByRole("button", { name: "Invite user" })).toHaveCount(0);
+});
+
+test("a member's name that looks like HTML is shown as text", async ({ console, page }) => {
+  const name = '<img src=x onerror="window.__xss=1">';
+  await acmeUsers(console);
+  await invite(console, "xss@example.com", ["Administrator"]);
+  await expect(console.page.getByTestId("toast-success")).toContainText("Invitation sent to xss@example.com.");
+
+  // accept as the invited email, which creates the Console user with that name
+  await console.navigation.getByRole("link", { name: "Switch user" }).click();
+  await console.main.getByLabel("Email", { exact: true }).fill("xss@example.com");
+  await console.main.getByRole("button", { name: "Continue" }).click();
+  await console.main.getByLabel("Your name").fill(name);
+  await console.main.getByRole("button", { name: "Accept the invitation to Acme Support" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+
+  await console.main.getByRole("link", { name: "Acme Support", exact: true }).click();
+  await console.navigation.getByRole("link", { name: "Manage users" }).click();
+  await expect(members(console).getByRole("rowheader", { name, exact: true })).toBeVisible();
+  await expect(console.main.locator("img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test("search by name, email or SID and the role filter narrow the members", async ({ console, page }) => {
+  await acmeUsers(console);
+  const rows = members(console).locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+
+  const search = console.main.getByLabel("Search");
+  await search.fill("PRIYA");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Priya Patel");
+  await expect(page).toHaveURL(/q=PRIYA/);
+
+  await search.fill("noah.kim@");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Noah Kim");
+
+  await search.fill("");
+  const liamSid = (await memberRow(console, "Liam O'Brien").locator("code").textContent())!;
+  await search.fill(liamSid.slice(10).toLowerCase());
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Liam O'Brien");
+
+  await search.fill("");
+  await console.main.getByLabel("Role", { exact: true }).selectOption({ label: "Support" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Noah Kim");
+  await expect(page).toHaveURL(/role=support/);
+
+  // the filter survives a reload: it lives in the URL
+  await page.reload();
+  await expect(members(console).locator("tbody tr")).toHaveCount(1);
+  await expect(console.main.getByLabel("Role", { exact: true })).toHaveValue("support");
+});
+
+test("sorting and pagination show where the reader is", async ({ console }) => {
+  await acmeUsers(console);
+  await expect(console.page.getByTestId("page-status")).toHaveText("Page 1 of 1");
+  await expect(console.page.getByTestId("member-count")).toHaveText("Showing 1–4 of 4 members");
+  await expect(console.main.getByRole("button", { name: "Next page" })).toBeDisabled();
+
+  const names = members(console).locator("tbody th");
+  await expect(names).toHaveText(["Liam O'Brien", "Maria Garcia", "Noah Kim", "Priya Patel"]);
+  const nameHeader = members(console).getByRole("columnheader", { name: "Name" });
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+  await nameHeader.getByRole("button").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(names).toHaveText(["Priya Patel", "Noah Kim", "Maria Garcia", "Liam O'Brien"]);
+  await members(console).getByRole("columnheader", { name: "Roles" }).getByRole("button").click();
+  await expect(names).toHaveText(["Maria Garcia", "Priya Patel", "Liam O'Brien", "Noah Kim"]);
+
+  await console.main.getByLabel("Rows per page").selectOption("50");
+  await expect(console.page.getByTestId("page-status")).toHaveText("Page 1 of 1");
+});
+
+test("the Invited users tab resends and revokes", async ({ console }) => {
+  await acmeUsers(console);
+  await console.main.getByRole("tab", { name: "Invited users" }).click();
+  const table = console.main.getByRole("table", { name: "Invited users" });
+  const expired = table.getByRole("row", { name: /ava\.jones@example\.com/ });
+  await expect(expired).toContainText("expired");
+  await expired.getByRole("button", { name: "Resend invitation to ava.jones@example.com" }).click();
+  await expect(expired).toContainText("pending");
+
+  const pending = table.getByRole("row", { name: /oliver\.smith@example\.com/ });
+  await pending.getByRole("button", { name: "Revoke invitation to oliver.smith@example.com" }).click();
+  await expect(pending).toContainText("revoked");
+  await expect(pending.getByRole("button")).toHaveCount(0);
+});
+
+test("at 360 pixels wide the members table scrolls inside its own container", async ({ console, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await acmeUsers(console);
+  // The page's own width also depends on the shell's grid at this size; this checks the
+  // page's part: the table scrolls within its container instead of stretching the page.
+  const wrap = members(console).locator("xpath=..");
+  await expect(wrap).toHaveCSS("overflow-x", "auto");
+  const [scroll, client] = await wrap.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(scroll).toBeGreaterThan(client);
+  await expect(console.main.getByRole("button", { name: "Invite user" })).toBeVisible();
+  await expect(console.main.getByLabel("Search")).toBeVisible();
+});

@@ -1,0 +1,327 @@
+//! The Active users tab: the account's members with search, role filter, sort and pages.
+//! Only the open page is rendered, so the table stays fast with thousands of members.
+
+use leptos::prelude::*;
+
+use super::change_roles_dialog::ChangeRolesDialog;
+use super::query::{PAGE_SIZES, SortKey, UsersView, role_from_key, role_key};
+use super::remove_dialog::RemoveDialog;
+use crate::domain::{Capability, ConsoleRole, DomainError, RoleSet, UserSid, needs};
+use crate::pages::account::AccountScope;
+use crate::store::Store;
+
+/// A member as the table shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberItem {
+    /// The Console user.
+    pub sid: UserSid,
+    /// Their name, as typed (shown as text).
+    pub name: String,
+    /// Their email.
+    pub email: String,
+    /// Their roles here.
+    pub roles: RoleSet,
+}
+
+/// How many pages `total` rows fill (at least one, so "Page 1 of 1" for none).
+pub fn page_count(total: usize, page_size: usize) -> usize {
+    total.div_ceil(page_size.max(1)).max(1)
+}
+
+fn sort_members(members: &mut [MemberItem], key: SortKey, descending: bool) {
+    // Role sets sort by their roles in the Console's order, then by name for a stable page.
+    let role_rank = |m: &MemberItem| {
+        let mut rank: Vec<usize> = m.roles.roles().iter().map(|r| *r as usize).collect();
+        rank.push(usize::MAX);
+        rank
+    };
+    members.sort_by(|a, b| {
+        let by_name = a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        let order = match key {
+            SortKey::Name => by_name.then_with(|| a.email.cmp(&b.email)),
+            SortKey::Email => a.email.cmp(&b.email),
+            SortKey::Roles => role_rank(a).cmp(&role_rank(b)).then(by_name),
+        };
+        if descending { order.reverse() } else { order }
+    });
+}
+
+/// The Active users tab.
+#[component]
+pub fn ActiveUsers(
+    /// The page's state in the URL.
+    view_state: UsersView,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let query = view_state.query;
+    let account = scope.account.clone();
+    let matching = Memo::new(move |_| {
+        let (search, role, sort, descending) =
+            query.with(|q| (q.search.clone(), q.role, q.sort, q.descending));
+        let mut members: Vec<MemberItem> = store.with(|c| {
+            c.members(&account, &search, role)
+                .into_iter()
+                .map(|row| MemberItem {
+                    sid: row.user.sid.clone(),
+                    name: row.user.full_name.clone(),
+                    email: row.user.email.to_string(),
+                    roles: row.roles,
+                })
+                .collect()
+        });
+        sort_members(&mut members, sort, descending);
+        members
+    });
+    let total = Memo::new(move |_| matching.with(Vec::len));
+    let pages = Memo::new(move |_| page_count(total.get(), query.with(|q| q.page_size)));
+    // A page past the end (after a search or a removal) shows the last page.
+    let page = Memo::new(move |_| query.with(|q| q.page).min(pages.get()));
+    let shown = Memo::new(move |_| {
+        let size = query.with(|q| q.page_size);
+        let start = (page.get() - 1) * size;
+        matching.with(|m| m.iter().skip(start).take(size).cloned().collect::<Vec<_>>())
+    });
+    let range = move || {
+        let (n, size) = (total.get(), query.with(|q| q.page_size));
+        if n == 0 {
+            "No members match.".to_string()
+        } else {
+            let start = (page.get() - 1) * size + 1;
+            format!("Showing {start}–{} of {n} members", (start + size - 1).min(n))
+        }
+    };
+
+    let target = RwSignal::new(None::<MemberItem>);
+    let change_open = RwSignal::new(false);
+    let remove_open = RwSignal::new(false);
+
+    view! {
+        <div class="inline-form" role="search" aria-label="Members">
+            <div class="form-field">
+                <label class="field-label" for="member-search">"Search"</label>
+                <input
+                    class="input"
+                    id="member-search"
+                    type="search"
+                    placeholder="Name, email or SID"
+                    prop:value=move || query.with(|q| q.search.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        view_state.update(|q| {
+                            q.search = text;
+                            q.page = 1;
+                        });
+                    }
+                />
+            </div>
+            <div class="form-field">
+                <label class="field-label" for="member-role">"Role"</label>
+                <select
+                    class="input"
+                    id="member-role"
+                    prop:value=move || query.with(|q| q.role.map(role_key).unwrap_or_default())
+                    on:change=move |ev| {
+                        let role = role_from_key(&event_target_value(&ev));
+                        view_state.update(|q| {
+                            q.role = role;
+                            q.page = 1;
+                        });
+                    }
+                >
+                    <option value="">"All roles"</option>
+                    {ConsoleRole::ALL
+                        .into_iter()
+                        .map(|r| view! { <option value=role_key(r)>{r.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
+        <p class="table-summary" aria-live="polite" data-testid="member-count">{range}</p>
+        <div class="table-wrap">
+            <table class="table" aria-label="Active users">
+                <thead>
+                    <tr>
+                        <SortHeader label="Name" key=SortKey::Name view_state />
+                        <SortHeader label="Email" key=SortKey::Email view_state />
+                        <SortHeader label="Roles" key=SortKey::Roles view_state />
+                        <th scope="col">"User SID"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || shown.get() key=|m| (m.sid.clone(), m.roles, m.name.clone()) let:member>
+                        <MemberRowView member target change_open remove_open />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <Pagination view_state page pages />
+        <ChangeRolesDialog open=change_open target />
+        <RemoveDialog open=remove_open target />
+    }
+}
+
+/// A column header that sorts by its column (`aria-sort` tells which way).
+#[component]
+fn SortHeader(label: &'static str, key: SortKey, view_state: UsersView) -> impl IntoView {
+    let query = view_state.query;
+    let sorted = move || query.with(|q| (q.sort == key).then_some(q.descending));
+    let aria_sort = move || match sorted() {
+        Some(false) => "ascending",
+        Some(true) => "descending",
+        None => "none",
+    };
+    let sort = move |_| {
+        view_state.update(|q| {
+            q.descending = q.sort == key && !q.descending;
+            q.sort = key;
+            q.page = 1;
+        })
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="sort-button" on:click=sort>
+                {label}
+                <span aria-hidden="true" class="sort-mark">
+                    {move || match sorted() {
+                        Some(false) => " ▲",
+                        Some(true) => " ▼",
+                        None => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+/// One member with the actions on them.
+#[component]
+fn MemberRowView(
+    member: MemberItem,
+    target: RwSignal<Option<MemberItem>>,
+    change_open: RwSignal<bool>,
+    remove_open: RwSignal<bool>,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let may_manage = Memo::new(move |_| scope.can(Capability::ManageUsers));
+    let is_owner = member.roles.is_owner();
+    // The domain refuses changing or removing the Owner; say so before anyone tries.
+    let reason = Memo::new(move |_| {
+        if !may_manage.get() {
+            Some(needs(Capability::ManageUsers))
+        } else if is_owner {
+            Some(DomainError::OwnerUnchangeable.to_string())
+        } else {
+            None
+        }
+    });
+    let reason_id = format!("member-reason-{}", member.sid);
+    let described = reason_id.clone();
+    let described_by = move || reason.get().map(|_| described.clone());
+    let (for_change, for_remove) = (member.clone(), member.clone());
+    let change_label = format!("Change roles of {}", member.name);
+    let remove_label = format!("Remove {}", member.name);
+    view! {
+        <tr>
+            <th scope="row" class="member-name">{member.name.clone()}</th>
+            <td>{member.email.clone()}</td>
+            <td>{member.roles.to_string()}</td>
+            <td><code class="sid">{member.sid.to_string()}</code></td>
+            <td class="row-actions">
+                <button
+                    type="button"
+                    class="button button-small"
+                    aria-label=change_label
+                    disabled=move || reason.with(Option::is_some)
+                    title=move || reason.get()
+                    aria-describedby=described_by.clone()
+                    on:click=move |_| {
+                        target.set(Some(for_change.clone()));
+                        change_open.set(true);
+                    }
+                >
+                    "Change roles"
+                </button>
+                <button
+                    type="button"
+                    class="button button-small button-danger"
+                    aria-label=remove_label
+                    disabled=move || reason.with(Option::is_some)
+                    title=move || reason.get()
+                    aria-describedby=described_by
+                    on:click=move |_| {
+                        target.set(Some(for_remove.clone()));
+                        remove_open.set(true);
+                    }
+                >
+                    "Remove"
+                </button>
+                <Show when=move || reason.with(Option::is_some)>
+                    <span id=reason_id.clone() class="visually-hidden">{move || reason.get()}</span>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// Page size, previous and next, and "Page 2 of 40".
+#[component]
+fn Pagination(view_state: UsersView, page: Memo<usize>, pages: Memo<usize>) -> impl IntoView {
+    let query = view_state.query;
+    let go = move |to: usize| view_state.update(|q| q.page = to);
+    view! {
+        <nav class="pagination" aria-label="Pages of members">
+            <div class="form-field form-field-inline">
+                <label class="field-label" for="member-page-size">"Rows per page"</label>
+                <select
+                    class="input"
+                    id="member-page-size"
+                    prop:value=move || query.with(|q| q.page_size.to_string())
+                    on:change=move |ev| {
+                        let size = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
+                        view_state.update(|q| {
+                            q.page_size = size;
+                            q.page = 1;
+                        });
+                    }
+                >
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button
+                type="button"
+                class="button button-small"
+                disabled=move || { page.get() <= 1 }
+                on:click=move |_| go(page.get_untracked() - 1)
+            >
+                "Previous page"
+            </button>
+            <span data-testid="page-status">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
+            <button
+                type="button"
+                class="button button-small"
+                disabled=move || { page.get() >= pages.get() }
+                on:click=move |_| go(page.get_untracked() + 1)
+            >
+                "Next page"
+            </button>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_count;
+
+    #[test]
+    fn page_counts_round_up_and_never_reach_zero() {
+        assert_eq!(page_count(0, 25), 1);
+        assert_eq!(page_count(25, 25), 1);
+        assert_eq!(page_count(26, 25), 2);
+        assert_eq!(page_count(3_000, 100), 30);
+    }
+}

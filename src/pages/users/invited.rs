@@ -1,0 +1,143 @@
+//! The Invited users tab: every invitation with its status, and Resend and Revoke.
+
+use leptos::prelude::*;
+
+use crate::components::toast::Toasts;
+use crate::domain::{Capability, Command, InvitationId, InvitationStatus, needs};
+use crate::pages::account::AccountScope;
+use crate::store::Store;
+
+/// An invitation as the table shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct InvitationItem {
+    id: InvitationId,
+    email: String,
+    roles: String,
+    invited_by: String,
+    sent: String,
+    expires: String,
+    status: InvitationStatus,
+}
+
+/// The Invited users tab.
+#[component]
+pub fn InvitedUsers() -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let account = scope.account.clone();
+    let invitations = Memo::new(move |_| {
+        let now = store.now();
+        store.with(|c| {
+            let mut list: Vec<InvitationItem> = c
+                .invitations(&account, now)
+                .into_iter()
+                .map(|(i, status)| InvitationItem {
+                    id: i.id,
+                    email: i.email.to_string(),
+                    roles: i.roles.to_string(),
+                    invited_by: c.user(&i.invited_by).map_or_else(|| i.invited_by.to_string(), |u| u.full_name.clone()),
+                    sent: i.sent.to_string(),
+                    expires: i.expires.to_string(),
+                    status,
+                })
+                .collect();
+            // Newest first: the one just sent is at the top.
+            list.reverse();
+            list
+        })
+    });
+    view! {
+        <Show
+            when=move || invitations.with(|l| !l.is_empty())
+            fallback=|| view! { <p class="empty">"No invitations yet. Invite a user to see it here."</p> }
+        >
+            <div class="table-wrap">
+                <table class="table" aria-label="Invited users">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Email"</th>
+                            <th scope="col">"Roles"</th>
+                            <th scope="col">"Invited by"</th>
+                            <th scope="col">"Sent"</th>
+                            <th scope="col">"Expires"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Actions"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || invitations.get() key=|i| (i.id, i.status.to_string(), i.expires.clone()) let:invitation>
+                            <InvitationRow invitation />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let toasts = Toasts::get();
+    let allowed = Memo::new({
+        let scope = scope.clone();
+        move |_| scope.can(Capability::ManageUsers)
+    });
+    // Accepted and revoked invitations are closed: the domain refuses acting on them.
+    let open = matches!(invitation.status, InvitationStatus::Pending | InvitationStatus::Expired);
+    let (id, email) = (invitation.id, invitation.email.clone());
+    let account = scope.account.clone();
+    let resend = {
+        let (account, email) = (account.clone(), email.clone());
+        move |_| {
+            let result = store.apply(Command::ResendInvitation { account: account.clone(), invitation: id });
+            toasts.outcome(&result, format!("Invitation to {email} sent again; it expires in 7 days."));
+        }
+    };
+    let revoke = {
+        let email = email.clone();
+        move |_| {
+            let result = store.apply(Command::RevokeInvitation { account: account.clone(), invitation: id });
+            toasts.outcome(&result, format!("Invitation to {email} revoked."));
+        }
+    };
+    let title = move || (!allowed.get()).then(|| needs(Capability::ManageUsers));
+    let status = invitation.status.to_string();
+    view! {
+        <tr>
+            <th scope="row">{invitation.email.clone()}</th>
+            <td>{invitation.roles.clone()}</td>
+            <td>{invitation.invited_by.clone()}</td>
+            <td>{invitation.sent.clone()}</td>
+            <td>{invitation.expires.clone()}</td>
+            <td><span class=format!("badge status-{status}")>{status.clone()}</span></td>
+            <td class="row-actions">
+                {open.then(|| {
+                                        view! {
+                        <button
+                            type="button"
+                            class="button button-small"
+                            aria-label=format!("Resend invitation to {email}")
+                            disabled=move || !allowed.get()
+                            title=title
+                            on:click=resend
+                        >
+                            "Resend"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button-small button-danger"
+                            aria-label=format!("Revoke invitation to {email}")
+                            disabled=move || !allowed.get()
+                            title=title
+                            on:click=revoke
+                        >
+                            "Revoke"
+                        </button>
+                    }
+                })}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,138 @@
+//! Manage users (`/accounts/:account_sid/users`): active members and invitations.
+//!
+//! Only Owners and Administrators manage users, so the whole page needs
+//! [`Capability::ManageUsers`]; every control still asks the domain what the user may do.
+
+mod active;
+mod change_roles_dialog;
+mod invite_dialog;
+mod invited;
+mod leave;
+mod query;
+mod remove_dialog;
+mod transfer_dialog;
+
+use leptos::prelude::*;
+
+use crate::components::link::href;
+use crate::domain::{Capability, needs};
+use crate::pages::account::{AccountScope, Requires};
+use crate::store::Store;
+
+use active::ActiveUsers;
+use invite_dialog::InviteDialog;
+use invited::InvitedUsers;
+use leave::LeaveAccount;
+use query::{Tab, UsersView};
+use transfer_dialog::TransferOwnership;
+
+/// The Manage users page.
+#[component]
+pub fn ManageUsers() -> impl IntoView {
+    view! {
+        <Requires capability=Capability::ManageUsers action="Managing users">
+            <UsersPage />
+        </Requires>
+    }
+}
+
+/// The page for a user who may manage users.
+#[component]
+fn UsersPage() -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let view_state = UsersView::new(&scope.account);
+    let account = scope.account.clone();
+    let account_name = move || {
+        store.with(|c| c.account(&account).map(|a| a.friendly_name.clone())).unwrap_or_default()
+    };
+    let tab = Memo::new(move |_| view_state.query.with(|q| q.tab));
+    let base = format!("/accounts/{}/users", scope.account);
+    view! {
+        <section class="page users-page" aria-labelledby="users-title">
+            <header class="page-header">
+                <div>
+                    <h1 id="users-title">"Manage users"</h1>
+                    <p class="lead">{account_name}</p>
+                </div>
+                <div class="actions page-actions">
+                    <InviteButton />
+                    <TransferOwnership />
+                    <LeaveAccount />
+                </div>
+            </header>
+            <div role="tablist" aria-label="Users" class="tabs">
+                <TabLink id="tab-active" to=href(&base) selected=Signal::derive(move || tab.get() == Tab::Active)>
+                    "Active users"
+                </TabLink>
+                <TabLink
+                    id="tab-invited"
+                    to=href(&format!("{base}?tab=invited"))
+                    selected=Signal::derive(move || tab.get() == Tab::Invited)
+                >
+                    "Invited users"
+                </TabLink>
+            </div>
+            <div
+                role="tabpanel"
+                id="users-panel"
+                class="tab-panel"
+                aria-labelledby=move || if tab.get() == Tab::Active { "tab-active" } else { "tab-invited" }
+            >
+                {move || match tab.get() {
+                    Tab::Active => view! { <ActiveUsers view_state /> }.into_any(),
+                    Tab::Invited => view! { <InvitedUsers /> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// A tab that is a real link, so each tab has its own URL.
+#[component]
+fn TabLink(
+    /// The element id, named by the tab panel.
+    id: &'static str,
+    /// Where the tab leads (with the base path).
+    to: String,
+    /// Whether this tab is open.
+    selected: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a
+            id=id
+            role="tab"
+            class="tab"
+            href=to
+            aria-selected=move || selected.get().to_string()
+            aria-controls="users-panel"
+        >
+            {children()}
+        </a>
+    }
+}
+
+/// "Invite user", disabled with the roles that would allow it when the user may not invite.
+#[component]
+fn InviteButton() -> impl IntoView {
+    let scope = AccountScope::get();
+    let open = RwSignal::new(false);
+    let allowed = Memo::new(move |_| scope.can(Capability::ManageUsers));
+    view! {
+        <button
+            type="button"
+            class="button button-primary"
+            disabled=move || !allowed.get()
+            title=move || (!allowed.get()).then(|| needs(Capability::ManageUsers))
+            aria-describedby=move || (!allowed.get()).then_some("invite-reason")
+            on:click=move |_| open.set(true)
+        >
+            "Invite user"
+        </button>
+        <Show when=move || !allowed.get()>
+            <span id="invite-reason" class="visually-hidden">{needs(Capability::ManageUsers)}</span>
+        </Show>
+        <InviteDialog open />
+    }
+}
