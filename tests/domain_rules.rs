@@ -1266,6 +1266,37 @@ fn console_launch_gives_admin_read_only_admin_or_refusal() {
 }
 
 #[test]
+fn the_launch_preview_says_exactly_what_launching_would_do() {
+    let c = demo();
+    let mut checked = 0;
+    for person in c.users().map(|u| u.sid.clone()).collect::<Vec<_>>() {
+        for account in c.accounts().map(|a| a.sid.clone()).collect::<Vec<_>>() {
+            let preview = c.launch_preview(&person, &account, now());
+            let mut after = c.clone();
+            let launched = after.apply(
+                &Actor::User(person.clone()),
+                Command::LaunchFlex { account: account.clone() },
+                now(),
+            );
+            match (preview, launched) {
+                (Ok((outcome, roles)), Ok(event)) => {
+                    let EventKind::FlexLaunched { outcome: o, roles: r, .. } = event.kind else {
+                        panic!("launch gives FlexLaunched")
+                    };
+                    assert_eq!((outcome, roles), (o, r));
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (p, l) => panic!("preview {p:?} but launch {l:?}"),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40);
+    // and the preview changed nothing
+    assert_eq!(c, demo());
+}
+
+#[test]
 fn launching_needs_an_active_account_with_flex() {
     let mut c = demo();
     let initech = account(&c, INITECH);
