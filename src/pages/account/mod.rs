@@ -46,27 +46,36 @@ impl AccountScope {
 pub fn AccountLayout() -> impl IntoView {
     let store = Store::get();
     let params = use_params_map();
+    // One memo decides what the layout shows, so a command that changes something else in
+    // the store does not rebuild the page (and lose what the user typed or where focus was).
     let scope = Memo::new(move |_| {
         let raw = params.with(|p| p.get("account_sid")).unwrap_or_default();
-        let account: Result<AccountSid, _> = raw.parse();
-        let user = store.signed_in();
-        (raw, account.ok(), user)
+        let Some(user) = store.signed_in() else { return Gate::SignIn };
+        let Ok(account) = raw.parse::<AccountSid>() else { return Gate::Unknown(raw) };
+        store.with(|c| match c.account(&account) {
+            None => Gate::Unknown(raw),
+            Some(a) if a.roles_of(&user).is_none() => Gate::NotAMember,
+            Some(_) => Gate::Open(AccountScope { account, user }),
+        })
     });
-    move || {
-        let (raw, account, user) = scope.get();
-        let Some(user) = user else {
-            return view! { <SignInFirst /> }.into_any();
-        };
-        let Some(account) = account.filter(|a| store.with_untracked(|c| c.account(a).is_some())) else {
-            return view! { <UnknownAccount sid=raw /> }.into_any();
-        };
-        let member = store.with(|c| c.account(&account).is_some_and(|a| a.roles_of(&user).is_some()));
-        if !member {
-            return view! { <NotAMember /> }.into_any();
+    move || match scope.get() {
+        Gate::SignIn => view! { <SignInFirst /> }.into_any(),
+        Gate::Unknown(sid) => view! { <UnknownAccount sid /> }.into_any(),
+        Gate::NotAMember => view! { <NotAMember /> }.into_any(),
+        Gate::Open(scope) => {
+            provide_context(scope);
+            view! { <Outlet /> }.into_any()
         }
-        provide_context(AccountScope { account, user });
-        view! { <Outlet /> }.into_any()
     }
+}
+
+/// What the account layout shows.
+#[derive(Clone, PartialEq)]
+enum Gate {
+    SignIn,
+    Unknown(String),
+    NotAMember,
+    Open(AccountScope),
 }
 
 /// Shows `children` when the user's roles allow `capability`, else the no-permission page.
@@ -80,8 +89,9 @@ pub fn Requires(
     children: ChildrenFn,
 ) -> impl IntoView {
     let scope = AccountScope::get();
+    let allowed = Memo::new(move |_| scope.can(capability));
     move || {
-        if scope.can(capability) {
+        if allowed.get() {
             children().into_any()
         } else {
             view! { <NoPermission action=action.clone() capability /> }.into_any()
