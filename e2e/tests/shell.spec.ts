@@ -50,9 +50,11 @@ test.describe("served under a sub-path", () => {
     await expect(console.heading("Acme Support")).toBeVisible();
   });
 
-  test("a deep link under the sub-path loads", async ({ console }) => {
-    await console.open(SUB_PATH_URL + "accounts/unknown");
+  test("deep links under the sub-path load the page they name", async ({ console }) => {
+    await console.open(SUB_PATH_URL + "no/such/page");
     await expect(console.heading("Page not found")).toBeVisible();
-    await expect(console.main).toContainText("/accounts/unknown");
+    await expect(console.main).toContainText("/no/such/page");
+    await console.open(SUB_PATH_URL + "accounts/ACffffffffffffffffffffffffffffffff");
+    await expect(console.heading("Sign in to continue")).toBeVisible();
   });
 });
