@@ -117,7 +117,8 @@ pub fn DataPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Data"</h1>
+        <div class="page" role="region" aria-labelledby="data-title">
+        <h1 id="data-title">"Data"</h1>
         <p class="lead">
             "Everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. "
             "Export it to keep a copy, import a copy back, or reset to a scenario."
@@ -144,7 +145,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="data-section" aria-labelledby="data-sample-title">
             <h2 id="data-sample-title">"Sample data"</h2>
             <p>"Add a trial account owned by the signed-in user, for example to watch a change reach another tab."</p>
-            <button type="button" on:click=add_sample disabled=move || store.signed_in().is_none()>
+            <button type="button" class="button" on:click=add_sample disabled=move || store.signed_in().is_none()>
                 "Add a sample account"
             </button>
             <Show when=move || store.signed_in().is_none()>
@@ -156,7 +157,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="data-section" aria-labelledby="data-export-title">
             <h2 id="data-export-title">"Export"</h2>
             <p>"Download the whole state as a scenario file; it can be imported again or served from scenarios/."</p>
-            <button type="button" on:click=export>"Export data"</button>
+            <button type="button" class="button" on:click=export>"Export data"</button>
             {move || export_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </section>
 
@@ -170,7 +171,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="data-section" aria-labelledby="data-reset-title">
             <h2 id="data-reset-title">"Reset"</h2>
             <label for="data-reset-scenario">"Scenario"</label>
-            <select
+            <select class="input"
                 id="data-reset-scenario"
                 on:change=move |e| reset_choice.set(event_target_value(&e))
                 prop:value=move || reset_choice.get()
@@ -178,17 +179,18 @@ pub fn DataPage() -> impl IntoView {
                 <option value="demo">"Demo (built in)"</option>
                 <option value="scale">"Scale: 1,000 accounts, 15,000 workers"</option>
             </select>
-            <button type="button" class="danger" on:click=reset>"Reset data\u{2026}"</button>
+            <button type="button" class="button button-danger" on:click=reset>"Reset data\u{2026}"</button>
         </section>
 
         <dialog node_ref=dialog class="store-dialog" aria-labelledby="data-confirm-title" on:close=on_close>
             <h2 id="data-confirm-title">"Replace all data?"</h2>
             <p>{question}</p>
             <div class="store-dialog-actions">
-                <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
-                <button type="button" class="danger" on:click=confirm>"Replace data"</button>
+                <button type="button" class="button" autofocus on:click=move |_| close()>"Cancel"</button>
+                <button type="button" class="button button-danger" on:click=confirm>"Replace data"</button>
             </div>
         </dialog>
+        </div>
     }
 }
 
