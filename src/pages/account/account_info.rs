@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::AccountScope;
 use crate::components::copyable_sid::CopyableSid;
-use crate::components::dialog::Dialog;
+use crate::components::confirm::ConfirmDialog;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountStatus, Capability, Command, needs};
@@ -116,25 +116,16 @@ fn Tokens() -> impl IntoView {
                                 "Delete secondary token"
                             </button>
                         </div>
-                        <Dialog open=confirm_promote title="Promote the secondary token?">
+                        <ConfirmDialog
+                            open=confirm_promote
+                            title="Promote the secondary token?"
+                            confirm="Promote"
+                            on_confirm=move |_| {
+                                run(Command::PromoteSecondaryToken { account: a1.clone() }, "Secondary token promoted; the old primary no longer works.");
+                            }
+                        >
                             <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
-                            <div class="actions">
-                                <button
-                                    type="button"
-                                    class="button button-danger"
-                                    on:click={
-                                        let a1 = a1.clone();
-                                        move |_| {
-                                            run(Command::PromoteSecondaryToken { account: a1.clone() }, "Secondary token promoted; the old primary no longer works.");
-                                            confirm_promote.set(false);
-                                        }
-                                    }
-                                >
-                                    "Promote"
-                                </button>
-                                <button type="button" class="button" on:click=move |_| confirm_promote.set(false)>"Cancel"</button>
-                            </div>
-                        </Dialog>
+                        </ConfirmDialog>
                     }.into_any(),
                     None => view! {
                         <div class="actions">
@@ -219,22 +210,14 @@ fn Settings(status: AccountStatus) -> impl IntoView {
                 {(!can_close).then(|| view! { <span class="hint">"Closing: " {needs(Capability::TransferOwnership)}</span> })}
             })}
         </div>
-        <Dialog open=confirm_close title="Close this account?">
+        <ConfirmDialog
+            open=confirm_close
+            title="Close this account?"
+            confirm="Close account"
+            on_confirm=move |_| run(Command::CloseAccount { account: a3.clone() }, "Account closed.")
+        >
             <p>"Closing is final: the account cannot be reactivated, Flex stops, and its tokens stop working."</p>
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button button-danger"
-                    on:click=move |_| {
-                        run(Command::CloseAccount { account: a3.clone() }, "Account closed.");
-                        confirm_close.set(false);
-                    }
-                >
-                    "Close account"
-                </button>
-                <button type="button" class="button" on:click=move |_| confirm_close.set(false)>"Cancel"</button>
-            </div>
-        </Dialog>
+        </ConfirmDialog>
     }
     .into_any()
 }
@@ -255,25 +238,19 @@ fn Leave(is_owner: bool) -> impl IntoView {
         } else {
             view! { <button type="button" class="button button-danger" on:click=move |_| confirm.set(true)>"Leave account"</button> }.into_any()
         }}
-        <Dialog open=confirm title="Leave this account?">
+        <ConfirmDialog
+            open=confirm
+            title="Leave this account?"
+            confirm="Leave account"
+            on_confirm=move |_| {
+                let result = store.apply(Command::LeaveAccount { account: account.clone() });
+                toasts.outcome(&result, "You left the account.");
+                if result.is_ok() {
+                    navigate("/accounts", Default::default());
+                }
+            }
+        >
             <p>"You lose access to this account. Your Console user stays; an Owner or Administrator can invite you again."</p>
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button button-danger"
-                    on:click=move |_| {
-                        let result = store.apply(Command::LeaveAccount { account: account.clone() });
-                        toasts.outcome(&result, "You left the account.");
-                        confirm.set(false);
-                        if result.is_ok() {
-                            navigate("/accounts", Default::default());
-                        }
-                    }
-                >
-                    "Leave account"
-                </button>
-                <button type="button" class="button" on:click=move |_| confirm.set(false)>"Cancel"</button>
-            </div>
-        </Dialog>
+        </ConfirmDialog>
     }
 }

@@ -1,0 +1,43 @@
+//! A yes-or-no question before an action that cannot be undone (promote, close, leave).
+
+use leptos::prelude::*;
+
+use super::dialog::Dialog;
+
+/// A modal confirmation: the message, then "Cancel" and a danger button that runs `on_confirm`
+/// and closes the dialog.
+#[component]
+pub fn ConfirmDialog(
+    /// Whether the dialog is shown.
+    open: RwSignal<bool>,
+    /// The question, also the dialog's accessible name.
+    #[prop(into)]
+    title: String,
+    /// The confirming button's label, e.g. "Close account".
+    #[prop(into)]
+    confirm: String,
+    /// What confirming does.
+    #[prop(into)]
+    on_confirm: Callback<()>,
+    /// What happens if the user confirms, said plainly.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <Dialog open title>
+            {children()}
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button button-danger"
+                    on:click=move |_| {
+                        on_confirm.run(());
+                        open.set(false);
+                    }
+                >
+                    {confirm}
+                </button>
+                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            </div>
+        </Dialog>
+    }
+}
