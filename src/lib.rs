@@ -12,6 +12,7 @@ use leptos_router::path;
 use components::shell::Shell;
 use components::toast::Toasts;
 use pages::account::{AccountLayout, account_info::AccountInfo, billing::Billing, flex_overview::FlexOverview};
+use pages::account::flex_users::FlexUsers;
 use pages::{accounts::Accounts, not_found::NotFound, sign_in::SignIn, users::ManageUsers};
 use store::Store;
 
@@ -34,6 +35,7 @@ pub fn App(
                     <ParentRoute path=path!("/accounts/:account_sid") view=AccountLayout>
                         <Route path=path!("") view=AccountInfo />
                         <Route path=path!("flex") view=FlexOverview />
+                        <Route path=path!("flex/users") view=FlexUsers />
                         <Route path=path!("users") view=ManageUsers />
                         <Route path=path!("billing") view=Billing />
                     </ParentRoute>

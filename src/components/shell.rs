@@ -56,6 +56,7 @@ fn SideNav() -> impl IntoView {
                 <li class="nav-heading">"Account"</li>
                 <li><NavLink to=at("")>"Account Info"</NavLink></li>
                 <li><NavLink to=at("/flex")>"Flex overview"</NavLink></li>
+                <li><NavLink to=at("/flex/users")>"Flex users"</NavLink></li>
                 <li><NavLink to=at("/users")>"Manage users"</NavLink></li>
                 <li><NavLink to=at("/billing")>"Billing"</NavLink></li>
             }

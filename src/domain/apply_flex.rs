@@ -9,6 +9,7 @@ use super::console::Console;
 use super::email::Email;
 use super::error::DomainError;
 use super::event::EventKind;
+use super::insights::insights_allowed;
 use super::flex::{BillingModel, FREE_ACTIVE_USER_HOURS, FlexInstance, FlexPlan, FlexSettings};
 use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use super::time::Timestamp;
@@ -174,11 +175,7 @@ impl Console {
         check_status(acc, false)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let (flex_roles, mut insights_roles) = assertion.requested_roles()?;
-        let insights_allowed = flex.plan.is_paid()
-            && flex_roles
-                .iter()
-                .any(|r| matches!(r, FlexRole::Admin | FlexRole::Supervisor));
-        if !insights_allowed {
+        if insights_allowed(&flex.plan, &flex_roles).is_err() {
             insights_roles.clear();
         }
         let login = Login {
@@ -265,20 +262,12 @@ impl Console {
         worker: WorkerSid,
         mut roles: Vec<InsightsRole>,
     ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
-        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
-        let target = flex
-            .workspace
-            .workers
-            .get(&worker)
-            .ok_or_else(|| DomainError::UnknownWorker(worker.clone()))?;
+        let (flex, target) = self.insights_target(ctx, &account, &worker)?;
         roles.sort();
         roles.dedup();
-        if !roles.is_empty() && !flex.plan.is_paid() {
-            return Err(DomainError::InsightsNeedPaidPlan);
-        }
-        if !roles.is_empty() && !target.is_admin_or_supervisor() {
-            return Err(DomainError::InsightsNeedAdminOrSupervisor);
+        // Taking every Insights role away is always allowed; giving any needs the rule.
+        if !roles.is_empty() {
+            insights_allowed(&flex.plan, &target.flex_roles)?;
         }
         let acc = self.account_mut(&account)?;
         if let Some(target) = acc

@@ -182,9 +182,7 @@ pub struct WorkerAttributes {
 impl Worker {
     /// Whether the worker is a Flex admin or supervisor (who may hold Insights roles).
     pub fn is_admin_or_supervisor(&self) -> bool {
-        self.flex_roles
-            .iter()
-            .any(|r| matches!(r, FlexRole::Admin | FlexRole::Supervisor))
+        admin_or_supervisor(&self.flex_roles)
     }
 
     /// Every role as the `roles` attribute lists it.
@@ -206,6 +204,13 @@ impl Worker {
             disabled_skills: self.disabled_skills.clone(),
         }
     }
+}
+
+/// Whether these Flex roles include admin or supervisor (who may hold Insights roles).
+pub fn admin_or_supervisor(flex_roles: &[FlexRole]) -> bool {
+    flex_roles
+        .iter()
+        .any(|r| matches!(r, FlexRole::Admin | FlexRole::Supervisor))
 }
 
 /// The Twilio Client address of an identity: "client:" + the identity with every character

@@ -3,6 +3,7 @@
 pub mod account_info;
 pub mod billing;
 pub mod flex_overview;
+pub mod flex_users;
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;

@@ -1,0 +1,203 @@
+// Flex users: the account's TaskRouter workers, their attributes, Insights roles and deletion.
+import { readFileSync } from "node:fs";
+import { expect, test, type Console } from "./console";
+
+/** Signs in and opens an account's Flex users page; returns the account SID. */
+async function flexUsers(console: Console, who: string, account = "Globex Contact Center") {
+  await console.signInAs(who);
+  const sid = await console.openAccount(account, "/flex/users");
+  await expect(console.heading("Flex users")).toBeVisible();
+  return sid;
+}
+
+function workers(console: Console) {
+  return console.main.getByRole("table", { name: /Flex users/ });
+}
+
+/** The row of facts of the worker with this name (not its attributes row). */
+function workerRow(console: Console, name: string) {
+  return workers(console)
+    .getByRole("row")
+    .filter({ has: console.page.getByRole("rowheader", { name, exact: true }) });
+}
+
+/** Opens a worker's attributes and returns them parsed. */
+async function attributesOf(console: Console, name: string) {
+  const toggle = console.main.getByRole("button", { name: `Attributes of ${name}` });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const id = (await toggle.getAttribute("aria-controls"))!;
+  const pre = console.page.locator(`[id="${id}"] pre`);
+  await expect(pre).toBeVisible();
+  return JSON.parse((await pre.textContent())!);
+}
+
+async function setInsightsRoles(console: Console, name: string, check: string[]) {
+  await console.main.getByRole("button", { name: `Insights roles of ${name}` }).click();
+  const dialog = console.page.getByRole("dialog", { name: "Insights roles" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("checkbox")).toHaveCount(7);
+  for (const role of check) await dialog.getByRole("checkbox", { name: new RegExp("^" + role.replace(".", "\\.")) }).check();
+  await dialog.getByRole("button", { name: "Save Insights roles" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test("the Owner sees the workers with their attributes and the note about logins", async ({ console }) => {
+  await flexUsers(console, "James Chen");
+  await expect(console.main.getByTestId("worker-count")).toContainText("of 5 workers");
+  await expect(console.main.getByTestId("roles-note")).toContainText("Roles are overwritten at every login");
+  await expect(console.main.getByTestId("roles-note")).toContainText("SSO");
+  const james = workerRow(console, "James Chen");
+  await expect(james.getByTestId("flex-roles")).toHaveText("admin");
+  await expect(james.getByTestId("insights-roles")).toHaveText("wfo.full_access");
+  await expect(james).toContainText("james.chen@example.com");
+  await expect(james.locator("code.sid")).toHaveText(/^WK[0-9a-f]{32}$/);
+  const attributes = await attributesOf(console, "James Chen");
+  expect(attributes).toMatchObject({
+    full_name: "James Chen",
+    email: "james.chen@example.com",
+    roles: ["admin", "wfo.full_access"],
+    contact_uri: "client:james_2Echen_40example_2Ecom",
+    routing: { skills: [], levels: {} },
+    disabled_skills: { skills: [], levels: {} },
+  });
+  // The JSON is shown as text, exactly as serde_json writes it.
+  const daniel = await attributesOf(console, "Daniel Wright");
+  expect(daniel.roles).toEqual(["supervisor", "wfo.team_leader"]);
+  expect(daniel.contact_uri).toBe("client:daniel_2Ewright_40globex_2Eexample_2Ecom");
+});
+
+test("search and filters narrow the list and stay in the URL", async ({ console, page }) => {
+  await flexUsers(console, "James Chen");
+  await console.main.getByLabel("Search").fill("hannah");
+  await expect(console.main.getByTestId("worker-count")).toContainText("of 1 workers");
+  await expect(workerRow(console, "Hannah Becker")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=hannah/);
+  await console.main.getByLabel("Search").fill("");
+  await console.main.getByLabel("Flex role").selectOption("agent");
+  await expect(console.main.getByTestId("worker-count")).toContainText("of 2 workers");
+  await expect(workerRow(console, "Mateo Silva")).toBeVisible();
+  await expect(workerRow(console, "James Chen")).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]role=agent/);
+  await page.reload();
+  await expect(console.main.getByLabel("Flex role")).toHaveValue("agent");
+  await expect(console.main.getByTestId("worker-count")).toContainText("of 2 workers");
+  await console.main.getByLabel("Flex role").selectOption("");
+  await console.main.getByLabel("Activity").selectOption("Offline");
+  await expect(page).toHaveURL(/[?&]activity=Offline/);
+  const offline = await workers(console).getByRole("rowheader").count();
+  expect(offline).toBeGreaterThan(0);
+  expect(offline).toBeLessThanOrEqual(5);
+  for (const row of await workers(console).locator("tbody.worker > tr:first-child").all()) {
+    await expect(row).toContainText("Offline");
+  }
+});
+
+test("Insights roles are refused on a trial plan, with the reason up front", async ({ console }) => {
+  await flexUsers(console, "Maria Garcia", "Acme Support");
+  const button = console.main.getByRole("button", { name: "Insights roles of Chloe Nguyen" });
+  await expect(button).toBeDisabled();
+  await expect(workerRow(console, "Chloe Nguyen").getByTestId("insights-reason")).toHaveText(
+    /Flex Insights roles need a paid Flex plan/,
+  );
+  await expect(button).toHaveAccessibleDescription(/need a paid Flex plan/);
+});
+
+test("Insights roles are refused for an agent and given to a supervisor on a paid plan", async ({ console }) => {
+  await flexUsers(console, "James Chen");
+  await expect(console.main.getByRole("button", { name: "Insights roles of Hannah Becker" })).toBeDisabled();
+  await expect(workerRow(console, "Hannah Becker").getByTestId("insights-reason")).toHaveText(
+    "Insights roles can only be given to workers with the admin or supervisor Flex role.",
+  );
+  await setInsightsRoles(console, "Daniel Wright", ["wfo.data_analyst", "wfo.dashboard_viewer"]);
+  await expect(console.page.getByTestId("toast-success")).toContainText("Insights roles of Daniel Wright set");
+  await expect(workerRow(console, "Daniel Wright").getByTestId("insights-roles")).toHaveText(
+    "wfo.team_leader, wfo.data_analyst, wfo.dashboard_viewer",
+  );
+  const attributes = await attributesOf(console, "Daniel Wright");
+  expect(attributes.roles).toEqual(["supervisor", "wfo.team_leader", "wfo.data_analyst", "wfo.dashboard_viewer"]);
+});
+
+test("a worker's edited roles are overwritten at the next login", async ({ console }) => {
+  const launch = async () => {
+    await console.signInAs("Liam O'Brien");
+    await console.openAccount("Globex Contact Center", "/flex");
+    await console.main.getByRole("button", { name: "Log in with Console" }).click();
+    await expect(console.page.getByTestId("toast-success")).toContainText("admin, wfo.full_access");
+  };
+  await launch();
+  await flexUsers(console, "James Chen");
+  await setInsightsRoles(console, "Liam O'Brien", ["wfo.team_leader"]);
+  await expect(workerRow(console, "Liam O'Brien").getByTestId("insights-roles")).toHaveText(
+    "wfo.full_access, wfo.team_leader",
+  );
+  await launch();
+  await console.navigation.getByRole("link", { name: "Flex users" }).click();
+  await expect(console.heading("Flex users")).toBeVisible();
+  await expect(workerRow(console, "Liam O'Brien").getByTestId("insights-roles")).toHaveText("wfo.full_access");
+  expect((await attributesOf(console, "Liam O'Brien")).roles).toEqual(["admin", "wfo.full_access"]);
+});
+
+test("deleting a worker asks first, says it comes back at the next login, and removes it", async ({ console }) => {
+  await flexUsers(console, "James Chen");
+  await console.main.getByRole("button", { name: "Delete worker Mateo Silva" }).click();
+  const dialog = console.page.getByRole("dialog", { name: "Delete worker" });
+  await expect(dialog).toContainText("Mateo Silva");
+  await expect(dialog.getByTestId("delete-returns-note")).toContainText("comes back at this person's next login");
+  await expect(dialog.getByTestId("delete-returns-note")).toContainText("identity provider");
+  await dialog.getByRole("button", { name: "Delete worker" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(console.page.getByTestId("toast-success")).toContainText("Mateo Silva");
+  await expect(workerRow(console, "Mateo Silva")).toHaveCount(0);
+  await expect(console.main.getByTestId("worker-count")).toContainText("of 4 workers");
+});
+
+test("a Billing Manager gets the no-permission page", async ({ console }) => {
+  await console.signInAs("Sofia Rossi");
+  await console.openAccount("Globex Contact Center", "/flex/users");
+  const denied = console.main.getByTestId("no-permission");
+  await expect(denied).toContainText("Managing Flex users needs the Owner, Administrator or Developer role");
+  await expect(workers(console)).toHaveCount(0);
+});
+
+test("an account without Flex says so and links to the Flex overview", async ({ console }) => {
+  const sid = await flexUsers(console, "Priya Patel", "Initech Labs");
+  await expect(console.main.getByTestId("no-flex")).toContainText("no Flex instance");
+  await console.main.getByRole("link", { name: "Go to the Flex overview" }).click();
+  await expect(console.page).toHaveURL(new RegExp(`/accounts/${sid}/flex$`));
+});
+
+test("the scale scenario's 15,000 workers are paginated and a search narrows them", async ({ console, context }) => {
+  test.setTimeout(180_000);
+  const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
+  const [owner] = Object.entries(scale.console.users as Record<string, { email: string }>).find(
+    ([, u]) => u.email === "user0@scale.example.com",
+  )!;
+  const [account] = Object.entries(scale.console.accounts as Record<string, { friendly_name: string }>).find(
+    ([, a]) => a.friendly_name === "Scale Account 0000",
+  )!;
+  await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), owner);
+  await console.open("/data?scenario=scale");
+  await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 90_000 });
+  await console.page.goto(`/accounts/${account}/flex/users`);
+  await expect(console.heading("Flex users")).toBeVisible({ timeout: 30_000 });
+  const count = console.main.getByTestId("worker-count");
+  await expect(count).toHaveText("Showing 1–25 of 15000 workers (15000 in the workspace)", { timeout: 30_000 });
+  await expect(console.main.getByTestId("page-status")).toHaveText("Page 1 of 600");
+  await expect(workers(console).getByRole("rowheader")).toHaveCount(25);
+  await console.main.getByLabel("Rows per page").selectOption("100");
+  await expect(workers(console).getByRole("rowheader")).toHaveCount(100);
+  await expect(console.main.getByTestId("page-status")).toHaveText("Page 1 of 150");
+  await console.main.getByRole("button", { name: "Next page" }).click();
+  await expect(console.main.getByTestId("page-status")).toHaveText("Page 2 of 150");
+  const started = Date.now();
+  await console.main.getByLabel("Search").pressSequentially("agent1234@");
+  await expect(count).toHaveText("Showing 1–1 of 1 workers (15000 in the workspace)");
+  const typing = Date.now() - started;
+  await expect(workers(console).getByRole("rowheader")).toHaveCount(1);
+  await expect(workers(console)).toContainText("agent1234@contact.scale.example.com");
+  expect(typing, "typing ten characters into the search over 15,000 workers").toBeLessThan(10_000);
+  await console.main.getByLabel("Search").fill("");
+  await console.main.getByLabel("Flex role").selectOption("supervisor");
+  await expect(count).toContainText("of 299 workers");
+});

@@ -1,0 +1,60 @@
+//! Deleting a worker, after a confirmation that says it comes back at the next login.
+
+use leptos::prelude::*;
+
+use super::table::WorkerItem;
+use crate::components::dialog::Dialog;
+use crate::components::link::href;
+use crate::components::toast::Toasts;
+use crate::domain::Command;
+use crate::pages::account::AccountScope;
+use crate::store::Store;
+
+/// The "Delete worker" confirmation for the worker in `target`.
+#[component]
+pub fn DeleteWorkerDialog(
+    /// Whether the dialog is shown.
+    open: RwSignal<bool>,
+    /// The worker to delete.
+    target: RwSignal<Option<WorkerItem>>,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let toasts = Toasts::get();
+    let problem = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if open.get() {
+            problem.set(None);
+        }
+    });
+    let name = move || target.with(|t| t.as_ref().map(|w| w.name.clone()).unwrap_or_default());
+    let email = move || target.with(|t| t.as_ref().map(|w| w.email.clone()).unwrap_or_default());
+    let manage_users = href(&format!("/accounts/{}/users", scope.account));
+    let delete = move |_| {
+        let Some(worker) = target.get_untracked() else { return };
+        let command = Command::DeleteWorker { account: scope.account.clone(), worker: worker.sid.clone() };
+        let result = store.apply(command);
+        toasts.outcome(&result, format!("Worker {} ({}) was deleted.", worker.name, worker.sid));
+        match result {
+            Ok(_) => open.set(false),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <Dialog open title="Delete worker">
+            <p>"Delete the worker of " <strong>{name}</strong> " (" {email} ")?"</p>
+            <p class="notice" data-testid="delete-returns-note">
+                "The worker comes back at this person's next login to Flex, unless their access is removed too: "
+                "remove the member on " <a href=manage_users>"Manage users"</a>
+                ", or, for a person who signs in through SSO, in the identity provider."
+            </p>
+            <Show when=move || problem.with(Option::is_some)>
+                <p class="form-error" role="alert">{move || problem.get()}</p>
+            </Show>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="button button-danger" on:click=delete>"Delete worker"</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,114 @@
+//! Giving a worker Insights roles: the seven WFO roles as checkboxes. The domain decides
+//! (paid plan, admin or supervisor, Owner or Administrator); its refusal is shown as is.
+
+use leptos::prelude::*;
+
+use super::table::WorkerItem;
+use crate::components::dialog::Dialog;
+use crate::components::toast::Toasts;
+use crate::domain::{Command, InsightsRole};
+use crate::pages::account::AccountScope;
+use crate::store::Store;
+
+/// What each Insights role is for, as the Flex Insights documentation describes it.
+fn describe(role: InsightsRole) -> &'static str {
+    match role {
+        InsightsRole::FullAccess => "everything in Insights",
+        InsightsRole::TeamLeader => "reports and conversations of their team",
+        InsightsRole::DataAnalyst => "builds reports and dashboards",
+        InsightsRole::DataAuditor => "reviews conversation data",
+        InsightsRole::QualityManager => "runs quality assessments",
+        InsightsRole::QualityProcessManager => "designs assessment questionnaires",
+        InsightsRole::DashboardViewer => "views shared dashboards",
+    }
+}
+
+/// The "Insights roles" dialog for the worker in `target`.
+#[component]
+pub fn InsightsRolesDialog(
+    /// Whether the dialog is shown.
+    open: RwSignal<bool>,
+    /// The worker whose Insights roles change.
+    target: RwSignal<Option<WorkerItem>>,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let toasts = Toasts::get();
+    let picked = RwSignal::new(Vec::<InsightsRole>::new());
+    let problem = RwSignal::new(None::<String>);
+    // Each opening starts from the worker's current roles.
+    Effect::new(move |_| {
+        if open.get() {
+            let current = target.with_untracked(|t| t.as_ref().map(|w| w.insights_roles.clone()));
+            picked.set(current.unwrap_or_default());
+            problem.set(None);
+        }
+    });
+    let name = move || target.with(|t| t.as_ref().map(|w| w.name.clone()).unwrap_or_default());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(worker) = target.get_untracked() else { return };
+        let roles = picked.get_untracked();
+        let command = Command::SetInsightsRoles {
+            account: scope.account.clone(),
+            worker: worker.sid.clone(),
+            roles: roles.clone(),
+        };
+        let result = store.apply(command);
+        let done = if roles.is_empty() {
+            format!("{} has no Insights roles now.", worker.name)
+        } else {
+            let mut names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            names.sort_unstable();
+            format!("Insights roles of {} set: {}.", worker.name, names.join(", "))
+        };
+        toasts.outcome(&result, done);
+        match result {
+            Ok(_) => open.set(false),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    let toggle = move |role: InsightsRole, on: bool| {
+        picked.update(|p| {
+            p.retain(|r| *r != role);
+            if on {
+                p.push(role);
+            }
+        })
+    };
+    view! {
+        <Dialog open title="Insights roles">
+            <form class="dialog-form" novalidate on:submit=submit>
+                <p>"Flex Insights roles of " <strong>{name}</strong> "."</p>
+                <fieldset class="role-picker insights-picker">
+                    <legend>"Insights roles"</legend>
+                    {InsightsRole::ALL
+                        .into_iter()
+                        .map(|role| {
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        value=role.as_str()
+                                        prop:checked=move || picked.with(|p| p.contains(&role))
+                                        on:change=move |ev| toggle(role, event_target_checked(&ev))
+                                    />
+                                    <code>{role.as_str()}</code>
+                                    <span class="muted">" — " {describe(role)}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <p class="muted">"These roles last until the worker's next login, which sets roles afresh."</p>
+                <Show when=move || problem.with(Option::is_some)>
+                    <p class="form-error" role="alert">{move || problem.get()}</p>
+                </Show>
+                <div class="actions">
+                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="button button-primary">"Save Insights roles"</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}

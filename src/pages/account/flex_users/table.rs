@@ -1,0 +1,435 @@
+//! The workers table: search, Flex role and activity filters, and pages. A search index is
+//! built once per change of the store and the filtered list is a memo of positions in it,
+//! so a keystroke filters 15,000 short strings and renders only the open page.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::delete_dialog::DeleteWorkerDialog;
+use super::insights_dialog::InsightsRolesDialog;
+use super::query::{PAGE_SIZES, WorkersView};
+use crate::components::copyable_sid::copy_to_clipboard;
+use crate::domain::{ActivitySid, FlexRole, InsightsRole, Worker, WorkerSid};
+use crate::pages::account::AccountScope;
+use crate::store::Store;
+
+/// A worker as a row of the table shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct WorkerItem {
+    /// The worker SID.
+    pub sid: WorkerSid,
+    /// The person's name (shown as text).
+    pub name: String,
+    /// The Flex identity (email).
+    pub email: String,
+    /// Flex roles.
+    pub flex_roles: Vec<FlexRole>,
+    /// Insights roles.
+    pub insights_roles: Vec<InsightsRole>,
+    /// The current activity's name.
+    pub activity: String,
+    /// `Worker::attributes()` as pretty JSON, or why it could not be written.
+    pub attributes: String,
+}
+
+impl WorkerItem {
+    fn new(worker: &Worker, activity: &str) -> WorkerItem {
+        let attributes = serde_json::to_string_pretty(&worker.attributes())
+            .unwrap_or_else(|e| format!("The attributes could not be written as JSON: {e}"));
+        WorkerItem {
+            sid: worker.sid.clone(),
+            name: worker.full_name.clone(),
+            email: worker.identity.to_string(),
+            flex_roles: worker.flex_roles.clone(),
+            insights_roles: worker.insights_roles.clone(),
+            activity: activity.to_owned(),
+            attributes,
+        }
+    }
+}
+
+/// What a search and the filters look at, for one worker.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    sid: WorkerSid,
+    /// Name, email and SID in lower case, one per line.
+    text: String,
+    roles: Vec<FlexRole>,
+    activity: ActivitySid,
+}
+
+/// The workspace's workers and activities, as the filters need them.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Index {
+    entries: Vec<Entry>,
+    activities: Vec<(ActivitySid, String)>,
+}
+
+/// How many pages `total` rows fill (at least one, so "Page 1 of 1" for none).
+pub fn page_count(total: usize, page_size: usize) -> usize {
+    total.div_ceil(page_size.max(1)).max(1)
+}
+
+/// The Flex users table with its search, filters and pages.
+#[component]
+pub fn WorkersTable(
+    /// The page's state in the URL.
+    view_state: WorkersView,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let query = view_state.query;
+    let account = scope.account.clone();
+    let index = Memo::new(move |_| {
+        store.with(|c| {
+            let Some(flex) = c.account(&account).and_then(|a| a.flex.as_ref()) else {
+                return Index::default();
+            };
+            let workspace = &flex.workspace;
+            let entries = workspace
+                .workers
+                .values()
+                .map(|w| Entry {
+                    sid: w.sid.clone(),
+                    text: format!("{}\n{}\n{}", w.full_name, w.identity, w.sid).to_lowercase(),
+                    roles: w.flex_roles.clone(),
+                    activity: w.activity.clone(),
+                })
+                .collect();
+            let activities = workspace
+                .activities
+                .iter()
+                .map(|a| (a.sid.clone(), a.friendly_name.clone()))
+                .collect();
+            Index { entries, activities }
+        })
+    });
+    let matching = Memo::new(move |_| {
+        let (needle, role, activity) =
+            query.with(|q| (q.search.trim().to_lowercase(), q.role, q.activity.clone()));
+        index.with(|ix| {
+            // An activity name the workspace does not have matches nobody.
+            let activity = activity.map(|name| {
+                ix.activities.iter().find(|(_, n)| *n == name).map(|(sid, _)| sid.clone())
+            });
+            ix.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| role.is_none_or(|r| e.roles.contains(&r)))
+                .filter(|(_, e)| activity.as_ref().is_none_or(|a| a.as_ref() == Some(&e.activity)))
+                .filter(|(_, e)| needle.is_empty() || e.text.contains(&needle))
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
+        })
+    });
+    let total = Memo::new(move |_| matching.with(Vec::len));
+    let pages = Memo::new(move |_| page_count(total.get(), query.with(|q| q.page_size)));
+    // A page past the end (after a search or a deletion) shows the last page.
+    let page = Memo::new(move |_| query.with(|q| q.page).min(pages.get()));
+    let account = scope.account.clone();
+    let shown = Memo::new(move |_| {
+        let size = query.with(|q| q.page_size);
+        let start = (page.get() - 1) * size;
+        let sids: Vec<WorkerSid> = matching.with(|m| {
+            index.with(|ix| m.iter().skip(start).take(size).map(|i| ix.entries[*i].sid.clone()).collect())
+        });
+        store.with(|c| {
+            let workspace = c.account(&account).and_then(|a| a.flex.as_ref()).map(|f| &f.workspace);
+            let Some(workspace) = workspace else { return vec![] };
+            sids.iter()
+                .filter_map(|sid| workspace.workers.get(sid))
+                .map(|w| {
+                    let activity = workspace.activity(&w.activity).map(|a| a.friendly_name.as_str());
+                    WorkerItem::new(w, activity.unwrap_or("Unknown"))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let all = Memo::new(move |_| index.with(|ix| ix.entries.len()));
+    let range = move || {
+        let (n, size) = (total.get(), query.with(|q| q.page_size));
+        if n == 0 {
+            "No workers match.".to_string()
+        } else {
+            let start = (page.get() - 1) * size + 1;
+            format!("Showing {start}–{} of {n} workers ({} in the workspace)", (start + size - 1).min(n), all.get())
+        }
+    };
+
+    let expanded = RwSignal::new(BTreeSet::<WorkerSid>::new());
+    let target = RwSignal::new(None::<WorkerItem>);
+    let insights_open = RwSignal::new(false);
+    let delete_open = RwSignal::new(false);
+    let activity_names = Memo::new(move |_| {
+        index.with(|ix| ix.activities.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>())
+    });
+
+    view! {
+        <div class="inline-form" role="search" aria-label="Flex users">
+            <div class="form-field">
+                <label class="field-label" for="worker-search">"Search"</label>
+                <input
+                    class="input"
+                    id="worker-search"
+                    type="search"
+                    placeholder="Name, email or worker SID"
+                    prop:value=move || query.with(|q| q.search.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        view_state.update(|q| {
+                            q.search = text;
+                            q.page = 1;
+                        });
+                    }
+                />
+            </div>
+            <div class="form-field">
+                <label class="field-label" for="worker-role">"Flex role"</label>
+                <select
+                    class="input"
+                    id="worker-role"
+                    prop:value=move || query.with(|q| q.role.map(FlexRole::as_str).unwrap_or_default())
+                    on:change=move |ev| {
+                        let role = FlexRole::parse(&event_target_value(&ev));
+                        view_state.update(|q| {
+                            q.role = role;
+                            q.page = 1;
+                        });
+                    }
+                >
+                    <option value="">"All Flex roles"</option>
+                    {FlexRole::ALL
+                        .into_iter()
+                        .map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="form-field">
+                <label class="field-label" for="worker-activity">"Activity"</label>
+                <select
+                    class="input"
+                    id="worker-activity"
+                    prop:value=move || query.with(|q| q.activity.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        view_state.update(|q| {
+                            q.activity = (!name.is_empty()).then_some(name);
+                            q.page = 1;
+                        });
+                    }
+                >
+                    <option value="">"All activities"</option>
+                    <For each=move || activity_names.get() key=|n| n.clone() let:name>
+                        <option value=name.clone()>{name.clone()}</option>
+                    </For>
+                </select>
+            </div>
+        </div>
+        <p class="table-summary" aria-live="polite" data-testid="worker-count">{range}</p>
+        <div class="table-wrap">
+            <table class="table workers-table">
+                <caption class="visually-hidden">"Flex users: the workers of the Flex Task Assignment workspace"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Flex roles"</th>
+                        <th scope="col">"Insights roles"</th>
+                        <th scope="col">"Activity"</th>
+                        <th scope="col">"Worker SID"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <For each=move || shown.get() key=|w| w.clone() let:worker>
+                    <WorkerRow worker expanded target insights_open delete_open />
+                </For>
+            </table>
+        </div>
+        <Pagination view_state page pages />
+        <InsightsRolesDialog open=insights_open target />
+        <DeleteWorkerDialog open=delete_open target />
+    }
+}
+
+/// A list of roles as text, or "None".
+fn role_text(roles: impl Iterator<Item = &'static str>) -> String {
+    let text = roles.collect::<Vec<_>>().join(", ");
+    if text.is_empty() { "None".to_string() } else { text }
+}
+
+/// One worker: a row of facts and actions, and a row with the attributes JSON when expanded.
+/// Each worker is its own `<tbody>` so the two rows stay together.
+#[component]
+fn WorkerRow(
+    worker: WorkerItem,
+    expanded: RwSignal<BTreeSet<WorkerSid>>,
+    target: RwSignal<Option<WorkerItem>>,
+    insights_open: RwSignal<bool>,
+    delete_open: RwSignal<bool>,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let actor = scope.actor();
+    let (account, sid) = (scope.account.clone(), worker.sid.clone());
+    // The domain says up front whether Insights roles can be given, and if not, why.
+    let insights_reason = Memo::new(move |_| {
+        store.with(|c| c.insights_assignable(&actor, &account, &sid, store.now()).err().map(|e| e.to_string()))
+    });
+    let is_open = {
+        let sid = worker.sid.clone();
+        Memo::new(move |_| expanded.with(|e| e.contains(&sid)))
+    };
+    let toggle = {
+        let sid = worker.sid.clone();
+        move |_| {
+            expanded.update(|e| {
+                if !e.remove(&sid) {
+                    e.insert(sid.clone());
+                }
+            })
+        }
+    };
+    let attributes_id = format!("attributes-{}", worker.sid);
+    let reason_id = format!("insights-reason-{}", worker.sid);
+    let described = reason_id.clone();
+    let described_by = move || insights_reason.with(Option::is_some).then(|| described.clone());
+    let sid_text = worker.sid.to_string();
+    let copy_label = format!("Copy worker SID of {}", worker.name);
+    let (for_insights, for_delete) = (worker.clone(), worker.clone());
+    let attributes_label = format!("Attributes of {}", worker.name);
+    let insights_label = format!("Insights roles of {}", worker.name);
+    let delete_label = format!("Delete worker {}", worker.name);
+    let attributes = worker.attributes.clone();
+    let controls = attributes_id.clone();
+    view! {
+        <tbody class="worker">
+            <tr>
+                <th scope="row" class="worker-name">{worker.name.clone()}</th>
+                <td class="worker-email" data-label="Email">{worker.email.clone()}</td>
+                <td data-testid="flex-roles" data-label="Flex roles">{role_text(worker.flex_roles.iter().map(|r| r.as_str()))}</td>
+                <td data-testid="insights-roles" data-label="Insights roles">{role_text(worker.insights_roles.iter().map(|r| r.as_str()))}</td>
+                <td data-label="Activity">{worker.activity.clone()}</td>
+                <td class="worker-sid" data-label="Worker SID">
+                    <code class="sid">{sid_text.clone()}</code>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        aria-label=copy_label
+                        on:click=move |_| copy_to_clipboard("Worker SID", sid_text.clone())
+                    >
+                        "Copy"
+                    </button>
+                </td>
+                <td class="row-actions">
+                    <button
+                        type="button"
+                        class="button button-small"
+                        aria-label=attributes_label
+                        aria-expanded=move || is_open.get().to_string()
+                        aria-controls=controls
+                        on:click=toggle
+                    >
+                        {move || if is_open.get() { "Hide attributes" } else { "Attributes" }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        aria-label=insights_label
+                        disabled=move || insights_reason.with(Option::is_some)
+                        title=move || insights_reason.get()
+                        aria-describedby=described_by
+                        on:click=move |_| {
+                            target.set(Some(for_insights.clone()));
+                            insights_open.set(true);
+                        }
+                    >
+                        "Insights roles"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small button-danger"
+                        aria-label=delete_label
+                        on:click=move |_| {
+                            target.set(Some(for_delete.clone()));
+                            delete_open.set(true);
+                        }
+                    >
+                        "Delete"
+                    </button>
+                    <Show when=move || insights_reason.with(Option::is_some)>
+                        <span id=reason_id.clone() class="visually-hidden" data-testid="insights-reason">
+                            {move || insights_reason.get()}
+                        </span>
+                    </Show>
+                </td>
+            </tr>
+            <tr class="worker-attributes-row" id=attributes_id hidden=move || !is_open.get()>
+                <td colspan="7">
+                    <p class="field-label">"Attributes (JSON)"</p>
+                    <pre class="worker-attributes" tabindex="0" data-testid="worker-attributes">{attributes}</pre>
+                </td>
+            </tr>
+        </tbody>
+    }
+}
+
+/// Page size, previous and next, and "Page 2 of 600".
+#[component]
+fn Pagination(view_state: WorkersView, page: Memo<usize>, pages: Memo<usize>) -> impl IntoView {
+    let query = view_state.query;
+    let go = move |to: usize| view_state.update(|q| q.page = to);
+    view! {
+        <nav class="pagination" aria-label="Pages of Flex users">
+            <div class="form-field form-field-inline">
+                <label class="field-label" for="worker-page-size">"Rows per page"</label>
+                <select
+                    class="input"
+                    id="worker-page-size"
+                    prop:value=move || query.with(|q| q.page_size.to_string())
+                    on:change=move |ev| {
+                        let size = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
+                        view_state.update(|q| {
+                            q.page_size = size;
+                            q.page = 1;
+                        });
+                    }
+                >
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button
+                type="button"
+                class="button button-small"
+                disabled=move || { page.get() <= 1 }
+                on:click=move |_| go(page.get_untracked() - 1)
+            >
+                "Previous page"
+            </button>
+            <span data-testid="page-status">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
+            <button
+                type="button"
+                class="button button-small"
+                disabled=move || { page.get() >= pages.get() }
+                on:click=move |_| go(page.get_untracked() + 1)
+            >
+                "Next page"
+            </button>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_count;
+
+    #[test]
+    fn page_counts_round_up_and_never_reach_zero() {
+        assert_eq!(page_count(0, 25), 1);
+        assert_eq!(page_count(26, 25), 2);
+        assert_eq!(page_count(15_000, 100), 150);
+    }
+}
