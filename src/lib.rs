@@ -39,6 +39,15 @@ pub fn App(
                         <Route path=path!("users") view=ManageUsers />
                         <Route path=path!("billing") view=Billing />
                     </ParentRoute>
+                    <Route path=path!("/sso") view=pages::sso::SsoLogin />
+                    <ParentRoute path=path!("/flex/:account_sid") view=pages::flex::FlexLayout>
+                        <Route path=path!("") view=pages::flex::FlexHome />
+                        <Route path=path!("agent-desktop") view=pages::flex::agent_desktop::AgentDesktop />
+                        <Route path=path!("teams") view=pages::flex::teams::Teams />
+                        <Route path=path!("queues") view=pages::flex::queues::Queues />
+                        <Route path=path!("admin") view=pages::flex::admin::AdminDashboard />
+                        <Route path=path!("insights") view=pages::flex::insights::Insights />
+                    </ParentRoute>
                 </Routes>
             </Shell>
         </Router>

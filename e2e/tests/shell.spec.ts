@@ -48,6 +48,14 @@ test.describe("served under a sub-path", () => {
     await expect(console.page).toHaveURL(new RegExp("/console/accounts/AC[0-9a-f]{32}$"));
     await console.page.reload();
     await expect(console.heading("Acme Support")).toBeVisible();
+    // the account's navigation and the switcher know the account under the sub-path too
+    const info = console.navigation.getByRole("link", { name: "Account Info" });
+    await expect(info).toHaveAttribute("aria-current", "page");
+    await expect(info).toHaveAttribute("href", /^\/console\/accounts\/AC[0-9a-f]{32}$/);
+    await expect(console.switcher).toContainText("Acme Support");
+    await console.navigation.getByRole("link", { name: "Flex overview" }).click();
+    await expect(console.heading("Flex overview")).toBeVisible();
+    await expect(console.page).toHaveURL(/\/console\/accounts\/AC[0-9a-f]{32}\/flex$/);
   });
 
   test("deep links under the sub-path load the page they name", async ({ console }) => {

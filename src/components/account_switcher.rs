@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use super::link::href;
+use super::link::{app_path, href};
 use crate::domain::{AccountSid, AccountStatus, UserSid};
 use crate::store::Store;
 
@@ -23,7 +23,7 @@ struct Choice {
 pub fn current_account() -> Memo<Option<AccountSid>> {
     let location = use_location();
     Memo::new(move |_| {
-        let path = location.pathname.get();
+        let path = app_path(&location.pathname.get());
         let mut parts = path.trim_start_matches('/').split('/');
         match (parts.next(), parts.next()) {
             (Some("accounts" | "flex"), Some(sid)) => sid.parse().ok(),
@@ -93,7 +93,7 @@ pub fn AccountSwitcher(
         recent::touch(&user_for_pick, recent, &sid);
         open.set(false);
         query.set(String::new());
-        navigate(&same_page_of(&location.pathname.get_untracked(), &sid), Default::default());
+        navigate(&same_page_of(&app_path(&location.pathname.get_untracked()), &sid), Default::default());
     };
     let pick_on_key = pick.clone();
     let on_key = move |ev: KeyboardEvent| {

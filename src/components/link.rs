@@ -17,6 +17,18 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The app path of a browser path: `/console/accounts` under the base `/console` is `/accounts`.
+/// The router's location keeps the base in front, so every comparison with an app path
+/// goes through here.
+pub fn app_path(path: &str) -> String {
+    let base = base_path();
+    match path.strip_prefix(&base) {
+        Some(rest) if rest.is_empty() => "/".to_string(),
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        _ => path.to_string(),
+    }
+}
+
 /// An app path (`/accounts`) as a URL under the base (`/console/accounts`).
 pub fn href(path: &str) -> String {
     format!("{}{}", base_path(), path)
@@ -36,7 +48,7 @@ pub fn NavLink(
     let location = use_location();
     let target = to.clone();
     let current = move || {
-        let path = location.pathname.get();
+        let path = app_path(&location.pathname.get());
         let here = path.trim_end_matches('/');
         let target = target.trim_end_matches('/');
         (here == target || (prefix && here.starts_with(&format!("{target}/")))).then_some("page")

@@ -1,6 +1,8 @@
 //! The Console layout every page sits in: top bar, left navigation, main area.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::account_switcher::{AccountSwitcher, current_account};
 use super::link::{NavLink, href};
@@ -11,8 +13,41 @@ use super::user_menu::UserMenu;
 use crate::store::Store;
 
 /// The Console frame: a skip link, the top bar, the navigation and the page in `<main>`.
+/// Under `/flex/` the Flex UI brings its own frame, so only the page and the toasts are shown.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
+    let location = use_location();
+    // A memo, so the frame is rebuilt only when crossing into or out of the Flex UI.
+    // The location's path still has the sub-path the app is served under in front.
+    let base = super::link::base_path();
+    let in_flex = Memo::new(move |_| {
+        location.pathname.with(|p| p.strip_prefix(base.as_str()).unwrap_or(p).starts_with("/flex/"))
+    });
+    // Crossing rebuilds the routes, and a fresh `Routes` does not tell the router that a
+    // link's navigation is done, which would leave the old address in the address bar.
+    let router = use_context::<BrowserUrl>();
+    Effect::new(move |crossed: Option<bool>| {
+        let now = in_flex.get();
+        if crossed.is_some() {
+            if let Some(router) = &router {
+                router.ready_to_complete();
+            }
+        }
+        now
+    });
+    let page = children.clone();
+    move || {
+        if in_flex.get() {
+            view! { {page()} <ToastRegion /> }.into_any()
+        } else {
+            view! { <ConsoleFrame children=children.clone() /> }.into_any()
+        }
+    }
+}
+
+/// The Console's own frame around a page.
+#[component]
+fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
     let store = Store::get();
     let signed_in = move || store.signed_in();
     view! {
@@ -66,6 +101,7 @@ fn SideNav() -> impl IntoView {
                 <li><NavLink to="/">{if signed_in { "Switch user" } else { "Sign in" }}</NavLink></li>
                 {signed_in.then(|| view! { <li><NavLink to="/accounts">"All accounts"</NavLink></li> })}
                 {account_links}
+                <li><NavLink to="/sso">"Flex SSO login"</NavLink></li>
                 <li><NavLink to="/data">"Data"</NavLink></li>
             </ul>
         }

@@ -3,6 +3,8 @@
 pub mod account;
 pub mod accounts;
 pub mod data;
+pub mod flex;
 pub mod not_found;
 pub mod sign_in;
+pub mod sso;
 pub mod users;

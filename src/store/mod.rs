@@ -11,6 +11,7 @@
 
 pub mod clock;
 pub mod db;
+pub mod flex_session;
 pub mod persist;
 pub mod scenario;
 pub mod session;

@@ -180,6 +180,8 @@ fn Launch() -> impl IntoView {
         Memo::new(move |_| store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now())))
     };
     let account = scope.account.clone();
+    let user = scope.user.clone();
+    let navigate = leptos_router::hooks::use_navigate();
     let launch = move |_| {
         let result = store.apply(Command::LaunchFlex { account: account.clone() });
         match result {
@@ -189,6 +191,12 @@ fn Launch() -> impl IntoView {
                     let message = format!("Logged in to Flex. Worker {worker} {what} with roles {}.", roles.join(", "));
                     toasts.success(message.clone());
                     last.set(Some(message));
+                    // Enter the Flex UI as this worker, on the first view their roles show.
+                    let path = crate::pages::flex::landing_path(&account, &worker);
+                    let login = crate::store::flex_session::FlexLogin::Console { user: user.clone() };
+                    let session = crate::store::flex_session::FlexSession { account: account.clone(), worker, login };
+                    crate::store::flex_session::save(Some(&session));
+                    navigate(&path, Default::default());
                 }
             }
             Err(e) => toasts.error(e.to_string()),

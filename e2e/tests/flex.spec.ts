@@ -1,0 +1,191 @@
+// The Flex UI by role: "Log in with Console" entering it, SSO login, and what each Flex role sees and may change.
+import { SUB_PATH_URL } from "../playwright.config";
+import { expect, test, type Console } from "./console";
+
+const ALL_VIEWS = ["Agent desktop", "Teams", "Queue stats", "Admin dashboard", "Insights"];
+
+/** The Flex UI's own navigation. */
+function flexNav(console: Console) {
+  return console.page.getByRole("navigation", { name: "Flex" });
+}
+
+/** Signs in, opens the account's Flex overview and presses "Log in with Console". */
+async function launch(console: Console, user: string, account: string) {
+  await console.signInAs(user);
+  const sid = await console.openAccount(account, "/flex");
+  await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  return sid;
+}
+
+/** Opens /sso and logs in with this assertion; `roles` is typed into the roles field. */
+async function ssoLogin(console: Console, account: string, email: string, name: string, roles: string) {
+  await console.open("/sso");
+  await expect(console.heading("Log in to Flex with SSO")).toBeVisible();
+  const select = console.main.getByLabel("Account");
+  const option = select.locator("option", { hasText: account });
+  await select.selectOption((await option.getAttribute("value"))!);
+  await console.main.getByLabel("Email").fill(email);
+  await console.main.getByLabel("Full name").fill(name);
+  await console.main.getByLabel("Roles", { exact: true }).fill(roles);
+  await console.main.getByRole("button", { name: "Log in to Flex" }).click();
+}
+
+for (const [user, role] of [
+  ["Maria Garcia", "Owner"],
+  ["Priya Patel", "Administrator"],
+  ["Liam O'Brien", "Developer"],
+]) {
+  test(`an ${role} launches Flex as admin and sees every view`, async ({ console }) => {
+    const sid = await launch(console, user, "Acme Support");
+    await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
+    const banner = console.page.getByRole("banner");
+    await expect(banner).toContainText("Twilio Flex");
+    await expect(console.page.getByTestId("flex-worker")).toHaveText(user);
+    await expect(console.navigation).toHaveCount(0);
+    await expect(flexNav(console).getByRole("link")).toHaveText(ALL_VIEWS);
+    for (const view of ALL_VIEWS) {
+      await flexNav(console).getByRole("link", { name: view }).click();
+      await expect(console.heading(view)).toBeVisible();
+    }
+    // Acme is on a trial: Insights explains the upgrade
+    await expect(console.main.getByTestId("insights-upgrade")).toContainText("only on a paid Flex plan");
+    await expect(banner.getByLabel("Your status")).toBeEnabled();
+    await flexNav(console).getByRole("link", { name: "Admin dashboard" }).click();
+    await expect(console.main.getByTestId("flex-configuration")).toContainText("Flex Task Assignment");
+    await expect(console.main.getByRole("button", { name: "Save settings" })).toBeEnabled();
+  });
+}
+
+test("an Owner saves Flex settings; a Developer admin gets the domain's refusal", async ({ console }) => {
+  await launch(console, "Maria Garcia", "Acme Support");
+  await console.main.getByLabel("Call recording").check();
+  await console.main.getByRole("button", { name: "Save settings" }).click();
+  await expect(console.page.getByTestId("toast-success").last()).toContainText("Flex settings saved.");
+  // to the Console and in again as Liam, without reloading the page
+  await console.page.getByRole("link", { name: "Back to Console" }).click();
+  await console.navigation.getByRole("link", { name: "Switch user" }).click();
+  await console.main.getByRole("button", { name: /^Liam O'Brien/ }).click();
+  await console.main.getByRole("link", { name: "Acme Support", exact: true }).click();
+  await console.navigation.getByRole("link", { name: "Flex overview" }).click();
+  await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  await expect(console.page.getByTestId("flex-worker")).toHaveText("Liam O'Brien");
+  await expect(console.main.getByLabel("Call recording")).toBeChecked();
+  await console.main.getByLabel("Flex UI version").selectOption("2.12.x");
+  await console.main.getByRole("button", { name: "Save settings" }).click();
+  await expect(console.main.getByRole("alert")).toHaveText("Changing Flex settings needs the Owner or Administrator role.");
+  await expect(console.main.getByTestId("flex-configuration")).toContainText("2.x");
+});
+
+test("Support enters as a read-only admin: views but every change control is disabled with its reason", async ({ console }) => {
+  const sid = await launch(console, "Noah Kim", "Acme Support");
+  await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
+  await expect(flexNav(console).getByRole("link")).toHaveText(["Teams", "Queue stats", "Admin dashboard"]);
+  // configuration
+  await expect(console.heading("Admin dashboard")).toBeVisible();
+  await expect(console.main.getByTestId("settings-why")).toHaveText("Read-only admins cannot change the Flex configuration.");
+  await expect(console.main.getByRole("button", { name: "Save settings" })).toBeDisabled();
+  await expect(console.main.getByLabel("Flex UI version")).toBeDisabled();
+  // own status
+  const status = console.page.getByRole("banner").getByLabel("Your status");
+  await expect(status).toBeDisabled();
+  await expect(console.page.getByRole("banner")).toContainText("Read-only admins cannot change their own status.");
+  // other agents
+  await flexNav(console).getByRole("link", { name: "Teams" }).click();
+  await expect(console.main.getByTestId("teams-why")).toHaveText("Read-only admins cannot change other agents.");
+  const changes = console.main.getByRole("button", { name: /^Change activity of/ });
+  await expect(changes.first()).toBeDisabled();
+  await expect(console.main.getByRole("row", { name: /Lucas Martin/ })).toContainText("Available");
+  await flexNav(console).getByRole("link", { name: "Queue stats" }).click();
+  await expect(console.main.getByTestId("queue-total")).toHaveText("5");
+  await expect(console.main.getByTestId("queue-available")).toHaveText("1");
+  // the agent desktop is not for read-only admins, even by URL (a reload keeps the Flex session)
+  await console.page.goto(`/flex/${sid}/agent-desktop`);
+  await expect(console.heading("Agent desktop is not available for your Flex role")).toBeVisible();
+  await expect(console.main).toContainText("admin, supervisor or agent");
+});
+
+test("a Billing Manager is refused on the overview and stays in the Console", async ({ console }) => {
+  await console.signInAs("Sofia Rossi");
+  const sid = await console.openAccount("Globex Contact Center", "/flex");
+  await expect(console.main.getByTestId("launch-outcome")).toContainText("Launching Flex needs the Owner, Administrator, Developer or Support role.");
+  await expect(console.main.getByRole("button", { name: "Log in with Console" })).toBeDisabled();
+  await expect(console.page).toHaveURL(new RegExp(`/accounts/${sid}/flex$`));
+  await console.page.goto(`/flex/${sid}/admin`);
+  await expect(console.heading("Log in to Flex")).toBeVisible();
+});
+
+test("SSO as supervisor sees teams and queue stats but not the admin dashboard", async ({ console }) => {
+  await ssoLogin(console, "Globex Contact Center", "zoe.park@globex.example.com", "Zoe Park", "");
+  await console.main.getByRole("button", { name: "supervisor", exact: true }).click();
+  await expect(console.main.getByLabel("Roles", { exact: true })).toHaveValue("supervisor");
+  await console.main.getByRole("button", { name: "Log in to Flex" }).click();
+  await expect(console.page).toHaveURL(/\/flex\/AC[0-9a-f]{32}\/agent-desktop$/);
+  await expect(console.page.getByTestId("flex-worker")).toHaveText("Zoe Park");
+  await expect(flexNav(console).getByRole("link")).toHaveText(["Agent desktop", "Teams", "Queue stats", "Insights"]);
+  await flexNav(console).getByRole("link", { name: "Teams" }).click();
+  await expect(console.main.getByRole("row", { name: /Zoe Park/ })).toContainText("supervisor");
+  await flexNav(console).getByRole("link", { name: "Queue stats" }).click();
+  await expect(console.heading("Queue stats")).toBeVisible();
+  await flexNav(console).getByRole("link", { name: "Insights" }).click();
+  await expect(console.main.getByTestId("insights-no-role")).toContainText("wfo.team_leader");
+  const url = console.page.url().replace(/insights$/, "admin");
+  await console.page.goto(url);
+  await expect(console.heading("Admin dashboard is not available for your Flex role")).toBeVisible();
+  await expect(console.main).toContainText("admin or flex.readonlyadmin");
+});
+
+test("SSO without roles fails with 45050 and changes nothing", async ({ console }) => {
+  await ssoLogin(console, "Globex Contact Center", "nobody@globex.example.com", "No Body", "");
+  await expect(console.main.getByRole("alert")).toContainText("error 45050");
+  await expect(console.main.getByRole("alert")).toContainText("must contain agent, supervisor or admin");
+  await expect(console.page).toHaveURL(/\/sso$/);
+});
+
+test("SSO cannot grant read-only admin", async ({ console }) => {
+  await ssoLogin(console, "Acme Support", "ro@acme-support.example.com", "Read Only", "flex.readonlyadmin");
+  await expect(console.main.getByRole("alert")).toContainText("flex.readonlyadmin role cannot be granted through SSO");
+  await expect(console.page).toHaveURL(/\/sso$/);
+});
+
+test("an SSO agent sets their own activity and an admin sees it in Teams", async ({ console, page }) => {
+  await ssoLogin(console, "Acme Support", "ines.ruiz@acme-support.example.com", "Ines Ruiz", "agent");
+  await expect(console.heading("Agent desktop")).toBeVisible();
+  await expect(flexNav(console).getByRole("link")).toHaveText(["Agent desktop"]);
+  await expect(console.main.getByTestId("own-activity")).toHaveText("Offline");
+  await console.main.getByRole("button", { name: "Available", exact: true }).click();
+  await expect(console.main.getByTestId("own-activity")).toHaveText("Available");
+  await expect(console.main.getByRole("button", { name: "Available", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("banner").getByLabel("Your status")).toHaveValue(/^WA/);
+  // back to the Console without reloading, then in as an admin
+  await page.getByRole("link", { name: "Back to Console" }).click();
+  await expect(console.heading("Sign in to the Console")).toBeVisible();
+  await console.main.getByRole("button", { name: /^Maria Garcia/ }).click();
+  await console.main.getByRole("link", { name: "Acme Support", exact: true }).click();
+  await console.navigation.getByRole("link", { name: "Flex overview" }).click();
+  await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  await flexNav(console).getByRole("link", { name: "Teams" }).click();
+  await expect(console.main.getByRole("row", { name: /Ines Ruiz/ }).getByTestId("worker-activity")).toHaveText("Available");
+});
+
+test("Back to Console returns to the Flex overview", async ({ console }) => {
+  const sid = await launch(console, "Priya Patel", "Acme Support");
+  await expect(console.heading("Admin dashboard")).toBeVisible();
+  await console.page.getByRole("link", { name: "Back to Console" }).click();
+  await expect(console.page).toHaveURL(new RegExp(`/accounts/${sid}/flex$`));
+  await expect(console.heading("Flex overview")).toBeVisible();
+  await expect(console.navigation.getByRole("link", { name: "Flex SSO login" })).toBeVisible();
+});
+
+test("the Flex UI stays under the sub-path", async ({ console }) => {
+  const base = process.env.FLEX_SUB_PATH_URL ?? SUB_PATH_URL;
+  await console.open(base);
+  await console.page.getByRole("button", { name: /^Noah Kim/ }).click();
+  const account = console.main.getByRole("link", { name: "Acme Support", exact: true });
+  await console.page.goto(new URL((await account.getAttribute("href"))! + "/flex", console.page.url()).href);
+  await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  await expect(console.page).toHaveURL(new RegExp("/console/flex/AC[0-9a-f]{32}/admin$"));
+  await expect(console.page.getByRole("banner")).toContainText("Twilio Flex");
+  await expect(console.page.getByRole("link", { name: "Back to Console" })).toHaveAttribute("href", /^\/console\/accounts\/AC[0-9a-f]{32}\/flex$/);
+  await console.page.reload();
+  await expect(console.heading("Admin dashboard")).toBeVisible();
+});

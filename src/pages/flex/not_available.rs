@@ -1,0 +1,21 @@
+//! The page shown for a Flex view the worker's roles do not show.
+
+use leptos::prelude::*;
+
+use crate::domain::flex_view::{FlexView, describe, roles_seeing};
+
+/// "Not available for your Flex role", naming the roles that may see the view.
+#[component]
+pub fn NotAvailable(
+    /// The view that was asked for.
+    view: FlexView,
+) -> impl IntoView {
+    let roles = describe(&roles_seeing(view));
+    view! {
+        <section class="page" aria-labelledby="not-available-title" data-testid="flex-not-available">
+            <h1 id="not-available-title">{format!("{} is not available for your Flex role", view.title())}</h1>
+            <p>"It is for workers with the " <strong>{roles}</strong> " Flex role."</p>
+            <p class="muted">"Your Flex roles are set when you log in: from your Console roles, or by your identity provider."</p>
+        </section>
+    }
+}

@@ -1,0 +1,114 @@
+//! The worker's own status (TaskRouter activity): read from the worker record, changed
+//! with `SetWorkerActivity` as the Flex session's actor.
+
+use leptos::prelude::*;
+
+use super::FlexScope;
+use crate::components::toast::Toasts;
+use crate::domain::flex_view::{FlexChange, may_change};
+use crate::domain::{ActivitySid, Command, DomainError, Event};
+use crate::store::Store;
+
+/// What the status controls show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnStatus {
+    /// The workspace's activities: (SID, name).
+    pub activities: Vec<(String, String)>,
+    /// The worker's current activity SID.
+    pub current: String,
+    /// Its name.
+    pub current_name: String,
+    /// Why the worker may not change it, if they may not.
+    pub refused: Option<String>,
+}
+
+/// The worker's status and whether they may change it (tracked).
+pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
+    let scope = scope.clone();
+    Memo::new(move |_| {
+        let roles = scope.roles();
+        Store::get().with(|c| {
+            let flex = c.account(scope.account()).and_then(|a| a.flex.as_ref());
+            let activities: Vec<(String, String)> = flex
+                .map(|f| f.workspace.activities.iter().map(|a| (a.sid.to_string(), a.friendly_name.clone())).collect())
+                .unwrap_or_default();
+            let current = c
+                .worker(scope.account(), scope.worker())
+                .map(|w| w.activity.to_string())
+                .unwrap_or_default();
+            let current_name = activities
+                .iter()
+                .find(|(sid, _)| *sid == current)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default();
+            OwnStatus {
+                activities,
+                current,
+                current_name,
+                refused: may_change(&roles, FlexChange::OwnActivity).err().map(|e| e.to_string()),
+            }
+        })
+    })
+}
+
+/// Sets the worker's own activity; the domain decides, and a refusal is shown as an error toast.
+pub fn set_own_activity(scope: &FlexScope, activity: ActivitySid) -> Result<Event, DomainError> {
+    let toasts = Toasts::get();
+    let command = Command::SetWorkerActivity { account: scope.account().clone(), activity };
+    let result = Store::get().apply_as(&scope.actor(), command);
+    match &result {
+        Ok(event) => {
+            if let crate::domain::EventKind::WorkerActivitySet { activity_name, .. } = &event.kind {
+                toasts.success(format!("Your status is now {activity_name}."));
+            }
+        }
+        Err(e) => toasts.error(e.to_string()),
+    }
+    result
+}
+
+/// The status picker in the Flex top bar: disabled, with the reason shown, when the
+/// worker's roles do not allow changing it.
+#[component]
+pub fn StatusPicker() -> impl IntoView {
+    let scope = FlexScope::get();
+    let status = own_status(&scope);
+    let change = move |ev: leptos::ev::Event| {
+        // The options are the workspace's activity SIDs, so they always parse.
+        let Ok(activity) = event_target_value(&ev).parse::<ActivitySid>() else { return };
+        if set_own_activity(&scope, activity).is_err() {
+            // Put the select back on the activity the worker really has.
+            status.with_untracked(|s| set_select_value(&ev, &s.current));
+        }
+    };
+    view! {
+        <div class="flex-status">
+            <label class="flex-status-label" for="flex-status-select">"Your status"</label>
+            {move || {
+                let s = status.get();
+                let refused = s.refused.clone();
+                view! {
+                    <select
+                        id="flex-status-select"
+                        class="input flex-status-select"
+                        disabled=refused.is_some()
+                        aria-describedby=refused.as_ref().map(|_| "flex-status-why")
+                        on:change=change.clone()
+                    >
+                        {s.activities.iter().map(|(sid, name)| view! {
+                            <option value=sid.clone() selected=*sid == s.current>{name.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                    {refused.map(|why| view! { <span id="flex-status-why" class="flex-status-why">{why}</span> })}
+                }
+            }}
+        </div>
+    }
+}
+
+fn set_select_value(ev: &leptos::ev::Event, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+        select.set_value(value);
+    }
+}

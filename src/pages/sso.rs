@@ -1,0 +1,129 @@
+//! Flex SSO login (`/sso`): a simulated identity provider. Pick an account with Flex, fill
+//! the assertion (email, full name, roles) and log in; the domain decides (45050 without
+//! agent, supervisor or admin; read-only admin is refused) and a refusal changes nothing.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::toast::Toasts;
+use crate::domain::{AccountSid, Actor, Command, Email, EventKind, SsoAssertion};
+use crate::pages::flex::landing_path;
+use crate::store::Store;
+use crate::store::flex_session::{self, FlexLogin, FlexSession};
+
+/// Quick-fill buttons for the roles field: (button label, roles text).
+const QUICK_ROLES: [(&str, &str); 4] = [
+    ("agent", "agent"),
+    ("supervisor", "supervisor"),
+    ("admin", "admin"),
+    ("no roles", ""),
+];
+
+/// The SSO login page.
+#[component]
+pub fn SsoLogin() -> impl IntoView {
+    let store = Store::get();
+    let toasts = Toasts::get();
+    let navigate = use_navigate();
+    let accounts = Memo::new(move |_| {
+        store.with(|c| {
+            c.accounts()
+                .filter(|a| a.flex.is_some())
+                .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let account = RwSignal::new(accounts.get_untracked().first().map(|(sid, _)| sid.clone()).unwrap_or_default());
+    let email = RwSignal::new(String::new());
+    let full_name = RwSignal::new(String::new());
+    let roles = RwSignal::new("agent".to_owned());
+    let email_error = RwSignal::new(None::<String>);
+    let refusal = RwSignal::new(None::<String>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        refusal.set(None);
+        let address = match Email::parse(email.get_untracked().trim()) {
+            Ok(address) => address,
+            Err(e) => {
+                email_error.set(Some(e.to_string()));
+                return;
+            }
+        };
+        email_error.set(None);
+        let Ok(account) = account.get_untracked().parse::<AccountSid>() else {
+            refusal.set(Some("Choose an account with Flex.".to_owned()));
+            return;
+        };
+        let assertion = SsoAssertion {
+            email: address,
+            full_name: full_name.get_untracked().trim().to_owned(),
+            roles: roles
+                .get_untracked()
+                .split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        let actor = Actor::Sso(assertion.clone());
+        match store.apply_as(&actor, Command::SsoLogin { account: account.clone() }) {
+            Ok(event) => {
+                if let EventKind::SsoLoggedIn { worker, roles, worker_created, .. } = event.kind {
+                    let what = if worker_created { "created" } else { "updated" };
+                    toasts.success(format!("Logged in to Flex with SSO. Worker {worker} {what} with roles {}.", roles.join(", ")));
+                    let path = landing_path(&account, &worker);
+                    flex_session::save(Some(&FlexSession { account, worker, login: FlexLogin::Sso { assertion } }));
+                    navigate(&path, Default::default());
+                }
+            }
+            Err(e) => refusal.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <section class="page" aria-labelledby="sso-title">
+            <h1 id="sso-title">"Log in to Flex with SSO"</h1>
+            <p class="lead">"A simulated identity provider: what you enter here is the SAML assertion Flex receives."</p>
+            {move || accounts.with(|a| a.is_empty()).then(|| view! {
+                <p class="notice">"No account has Flex set up yet; an Owner or Administrator sets it up on the account's Flex overview."</p>
+            })}
+            <form class="card sso-form" on:submit=submit novalidate aria-describedby="sso-refusal">
+                <label class="field-label" for="sso-account">"Account"</label>
+                <select id="sso-account" class="input" on:change=move |ev| account.set(event_target_value(&ev))>
+                    {move || accounts.get().into_iter().map(|(sid, name)| {
+                        let selected = account.get_untracked() == sid;
+                        view! { <option value=sid.clone() selected=selected>{format!("{name} ({sid})")}</option> }
+                    }).collect_view()}
+                </select>
+                <label class="field-label" for="sso-email">"Email"</label>
+                <input id="sso-email" class="input" type="email" autocomplete="off"
+                    aria-invalid=move || email_error.get().is_some().to_string()
+                    aria-describedby="sso-email-error"
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev)) />
+                <p id="sso-email-error" class="field-error">{move || email_error.get()}</p>
+                <label class="field-label" for="sso-name">"Full name"</label>
+                <input id="sso-name" class="input" type="text" autocomplete="off"
+                    prop:value=move || full_name.get()
+                    on:input=move |ev| full_name.set(event_target_value(&ev)) />
+                <label class="field-label" for="sso-roles">"Roles"</label>
+                <input id="sso-roles" class="input" type="text" autocomplete="off" aria-describedby="sso-roles-hint"
+                    prop:value=move || roles.get()
+                    on:input=move |ev| roles.set(event_target_value(&ev)) />
+                <p id="sso-roles-hint" class="hint">"Comma-separated role names, e.g. agent, supervisor, admin, wfo.team_leader."</p>
+                <div class="actions" role="group" aria-label="Fill the roles">
+                    {QUICK_ROLES.iter().map(|(label, value)| view! {
+                        <button type="button" class="button button-small" on:click=move |_| roles.set((*value).to_owned())>{*label}</button>
+                    }).collect_view()}
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button button-primary">"Log in to Flex"</button>
+                </div>
+                <div id="sso-refusal">
+                    {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="sso-refusal">{e}</p> })}
+                </div>
+            </form>
+        </section>
+    }
+}
