@@ -112,6 +112,15 @@ test("a Billing Manager is refused on the overview and stays in the Console", as
   await expect(console.page).toHaveURL(new RegExp(`/accounts/${sid}/flex$`));
   await console.page.goto(`/flex/${sid}/admin`);
   await expect(console.heading("Log in to Flex")).toBeVisible();
+  // and no worker was created for her: the Owner finds none in Flex users
+  await console.signInAs("James Chen");
+  await console.openAccount("Globex Contact Center", "/flex/users");
+  const search = console.main.getByLabel("Search");
+  await search.fill("james.chen");
+  await expect(console.main.getByText("james.chen@example.com")).toBeVisible();
+  await search.fill("sofia.rossi");
+  await expect(console.main.getByText("sofia.rossi@example.com")).toHaveCount(0);
+  await expect(console.main).toContainText("No workers match.");
 });
 
 test("SSO as supervisor sees teams and queue stats but not the admin dashboard", async ({ console }) => {
