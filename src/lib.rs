@@ -11,8 +11,10 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use components::toast::Toasts;
-use pages::account::{AccountLayout, account_info::AccountInfo, billing::Billing, flex_overview::FlexOverview};
 use pages::account::flex_users::FlexUsers;
+use pages::account::{
+    AccountLayout, account_info::AccountInfo, billing::Billing, flex_overview::FlexOverview,
+};
 use pages::{accounts::Accounts, not_found::NotFound, sign_in::SignIn, users::ManageUsers};
 use store::Store;
 

@@ -31,7 +31,10 @@ fn no_roles_see_nothing_and_several_roles_see_the_union() {
     for view in FlexView::ALL {
         assert!(!visible(&[], view), "no role sees {view:?}");
     }
-    assert_eq!(visible_views(&[Agent, Supervisor]), vec![AgentDesktop, Teams, Queues, Insights]);
+    assert_eq!(
+        visible_views(&[Agent, Supervisor]),
+        vec![AgentDesktop, Teams, Queues, Insights]
+    );
     assert_eq!(visible_views(&[]), vec![]);
 }
 
@@ -56,7 +59,10 @@ fn workers_land_on_their_first_useful_view() {
 #[test]
 fn views_round_trip_through_their_url_segment() {
     let slugs: Vec<&str> = FlexView::ALL.iter().map(|v| v.slug()).collect();
-    assert_eq!(slugs, ["agent-desktop", "teams", "queues", "admin", "insights"]);
+    assert_eq!(
+        slugs,
+        ["agent-desktop", "teams", "queues", "admin", "insights"]
+    );
     for view in FlexView::ALL {
         assert_eq!(FlexView::parse(view.slug()), Some(view));
     }
@@ -73,10 +79,18 @@ const CHANGES: [(FlexRole, [bool; 3]); 4] = [
 
 #[test]
 fn each_role_may_change_exactly_its_things() {
-    let changes = [FlexChange::OwnActivity, FlexChange::OtherAgents, FlexChange::Configuration];
+    let changes = [
+        FlexChange::OwnActivity,
+        FlexChange::OtherAgents,
+        FlexChange::Configuration,
+    ];
     for (role, expected) in CHANGES {
         for (change, want) in changes.into_iter().zip(expected) {
-            assert_eq!(may_change(&[role], change).is_ok(), want, "{role:?} changes {change:?}");
+            assert_eq!(
+                may_change(&[role], change).is_ok(),
+                want,
+                "{role:?} changes {change:?}"
+            );
         }
     }
 }
@@ -84,12 +98,30 @@ fn each_role_may_change_exactly_its_things() {
 #[test]
 fn refusals_say_why() {
     let text = |roles: &[FlexRole], change| may_change(roles, change).unwrap_err().to_string();
-    assert_eq!(text(&[ReadOnlyAdmin], FlexChange::OwnActivity), "Read-only admins cannot change their own status.");
-    assert_eq!(text(&[ReadOnlyAdmin], FlexChange::OtherAgents), "Read-only admins cannot change other agents.");
-    assert_eq!(text(&[ReadOnlyAdmin], FlexChange::Configuration), "Read-only admins cannot change the Flex configuration.");
-    assert_eq!(text(&[Agent], FlexChange::OtherAgents), "Changing other agents needs the admin or supervisor Flex role.");
-    assert_eq!(text(&[Supervisor], FlexChange::Configuration), "Changing the Flex configuration needs the admin Flex role.");
-    assert_eq!(text(&[], FlexChange::OwnActivity), "Changing your own status needs the admin, supervisor or agent Flex role.");
+    assert_eq!(
+        text(&[ReadOnlyAdmin], FlexChange::OwnActivity),
+        "Read-only admins cannot change their own status."
+    );
+    assert_eq!(
+        text(&[ReadOnlyAdmin], FlexChange::OtherAgents),
+        "Read-only admins cannot change other agents."
+    );
+    assert_eq!(
+        text(&[ReadOnlyAdmin], FlexChange::Configuration),
+        "Read-only admins cannot change the Flex configuration."
+    );
+    assert_eq!(
+        text(&[Agent], FlexChange::OtherAgents),
+        "Changing other agents needs the admin or supervisor Flex role."
+    );
+    assert_eq!(
+        text(&[Supervisor], FlexChange::Configuration),
+        "Changing the Flex configuration needs the admin Flex role."
+    );
+    assert_eq!(
+        text(&[], FlexChange::OwnActivity),
+        "Changing your own status needs the admin, supervisor or agent Flex role."
+    );
     // read-only admin wins over any other role it might be combined with
     assert_eq!(
         may_change(&[Admin, ReadOnlyAdmin], FlexChange::Configuration),
@@ -99,7 +131,16 @@ fn refusals_say_why() {
 
 #[test]
 fn insights_needs_a_paid_plan_then_an_insights_role() {
-    assert_eq!(insights_access(false, &[InsightsRole::FullAccess]), InsightsAccess::NeedsPaidPlan);
-    assert_eq!(insights_access(true, &[]), InsightsAccess::NeedsInsightsRole);
-    assert_eq!(insights_access(true, &[InsightsRole::TeamLeader]), InsightsAccess::Open);
+    assert_eq!(
+        insights_access(false, &[InsightsRole::FullAccess]),
+        InsightsAccess::NeedsPaidPlan
+    );
+    assert_eq!(
+        insights_access(true, &[]),
+        InsightsAccess::NeedsInsightsRole
+    );
+    assert_eq!(
+        insights_access(true, &[InsightsRole::TeamLeader]),
+        InsightsAccess::Open
+    );
 }

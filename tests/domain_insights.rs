@@ -12,7 +12,12 @@ fn worker_sid(c: &Console, account: &AccountSid, address: &str) -> WorkerSid {
         .clone()
 }
 
-fn assignable(c: &Console, by: &str, account: &AccountSid, worker: &WorkerSid) -> Result<(), String> {
+fn assignable(
+    c: &Console,
+    by: &str,
+    account: &AccountSid,
+    worker: &WorkerSid,
+) -> Result<(), String> {
     let actor = user(c, by);
     c.insights_assignable(&actor, account, worker, now())
         .map_err(|e| e.to_string())
@@ -25,7 +30,10 @@ fn the_rule_needs_a_paid_plan_and_an_admin_or_supervisor() {
     let acme = account(&paid, ACME);
     let plan_of = |a: &AccountSid| paid.account(a).unwrap().flex.as_ref().unwrap().plan.clone();
     let (paid_plan, trial) = (plan_of(&globex), plan_of(&acme));
-    assert_eq!(insights_allowed(&paid_plan, &[FlexRole::Supervisor]), Ok(()));
+    assert_eq!(
+        insights_allowed(&paid_plan, &[FlexRole::Supervisor]),
+        Ok(())
+    );
     assert_eq!(insights_allowed(&paid_plan, &[FlexRole::Admin]), Ok(()));
     assert_eq!(
         insights_allowed(&paid_plan, &[FlexRole::Agent]),
@@ -52,7 +60,10 @@ fn the_page_learns_each_refusal_before_the_button_is_pressed() {
     assert_eq!(assignable(&c, JAMES, &globex, &daniel), Ok(()));
     assert_eq!(
         assignable(&c, JAMES, &globex, &hannah),
-        Err("Insights roles can only be given to workers with the admin or supervisor Flex role.".into())
+        Err(
+            "Insights roles can only be given to workers with the admin or supervisor Flex role."
+                .into()
+        )
     );
     assert_eq!(
         assignable(&c, MARIA, &acme, &chloe),
@@ -65,7 +76,9 @@ fn the_page_learns_each_refusal_before_the_button_is_pressed() {
     let unknown = WorkerSid::generate(&mut random::Random::new(1));
     assert_eq!(
         assignable(&c, JAMES, &globex, &unknown),
-        Err(format!("There is no worker {unknown} in this account's Flex workspace."))
+        Err(format!(
+            "There is no worker {unknown} in this account's Flex workspace."
+        ))
     );
     let initech = account(&c, INITECH);
     assert_eq!(
@@ -104,7 +117,11 @@ fn the_answer_agrees_with_setting_roles_for_everyone() {
                     roles: vec![InsightsRole::TeamLeader],
                 };
                 let applied = trial.apply(&actor, command, now()).map(|_| ());
-                assert_eq!(answer, applied, "{} on {} in {}", person.email, worker, acc.friendly_name);
+                assert_eq!(
+                    answer, applied,
+                    "{} on {} in {}",
+                    person.email, worker, acc.friendly_name
+                );
                 checked += 1;
             }
         }

@@ -286,7 +286,9 @@ fn check_invariants(c: &Console) {
                 let console_admin = matches!(&worker.login, worker::LoginVia::Console { console_roles, .. }
                     if launch_outcome(*console_roles) == LaunchOutcome::Admin);
                 assert!(
-                    flex.plan.is_paid() || (console_admin && worker.insights_roles == [worker::InsightsRole::FullAccess]),
+                    flex.plan.is_paid()
+                        || (console_admin
+                            && worker.insights_roles == [worker::InsightsRole::FullAccess]),
                     "Insights only on paid plans"
                 );
                 assert!(

@@ -1275,12 +1275,19 @@ fn the_launch_preview_says_exactly_what_launching_would_do() {
             let mut after = c.clone();
             let launched = after.apply(
                 &Actor::User(person.clone()),
-                Command::LaunchFlex { account: account.clone() },
+                Command::LaunchFlex {
+                    account: account.clone(),
+                },
                 now(),
             );
             match (preview, launched) {
                 (Ok((outcome, roles)), Ok(event)) => {
-                    let EventKind::FlexLaunched { outcome: o, roles: r, .. } = event.kind else {
+                    let EventKind::FlexLaunched {
+                        outcome: o,
+                        roles: r,
+                        ..
+                    } = event.kind
+                    else {
                         panic!("launch gives FlexLaunched")
                     };
                     assert_eq!((outcome, roles), (o, r));

@@ -6,7 +6,12 @@ use flex_console::store::scenario::{Scenario, valid_name};
 
 fn owner_of_first_account(console: &Console) -> Actor {
     let account = console.accounts().next().unwrap();
-    let owner = account.members.iter().find(|(_, m)| m.roles.is_owner()).map(|(u, _)| u.clone()).unwrap();
+    let owner = account
+        .members
+        .iter()
+        .find(|(_, m)| m.roles.is_owner())
+        .map(|(u, _)| u.clone())
+        .unwrap();
     Actor::User(owner)
 }
 
@@ -15,23 +20,58 @@ fn a_snapshot_plus_its_log_restores_the_same_state() {
     let mut console = Console::demo();
     let snapshot = console.to_json().unwrap();
     let actor = owner_of_first_account(&console);
-    let command = Command::CreateAccount { friendly_name: "Logged".into(), account_type: AccountType::Trial };
+    let command = Command::CreateAccount {
+        friendly_name: "Logged".into(),
+        account_type: AccountType::Trial,
+    };
     let at = DEMO_NOW.plus_millis(5);
     console.apply(&actor, command.clone(), at).unwrap();
-    let entry = LogEntry { rev: 8, actor, command, at }.to_json();
-    let meta = meta_json(&Meta { schema: SCHEMA, revision: 7, now: DEMO_NOW, wall: Some(1.0) });
+    let entry = LogEntry {
+        rev: 8,
+        actor,
+        command,
+        at,
+    }
+    .to_json();
+    let meta = meta_json(&Meta {
+        schema: SCHEMA,
+        revision: 7,
+        now: DEMO_NOW,
+        wall: Some(1.0),
+    });
     let restored = restore(&meta, snapshot, &[entry]).unwrap();
     assert!(restored.console == console);
-    assert_eq!((restored.revision, restored.snapshot_revision, restored.replayed), (8, 7, 1));
+    assert_eq!(
+        (
+            restored.revision,
+            restored.snapshot_revision,
+            restored.replayed
+        ),
+        (8, 7, 1)
+    );
 }
 
 #[test]
 fn a_gap_in_the_log_makes_the_data_unreadable() {
     let console = Console::demo();
     let actor = owner_of_first_account(&console);
-    let command = Command::CreateAccount { friendly_name: "Gap".into(), account_type: AccountType::Trial };
-    let entry = LogEntry { rev: 3, actor, command, at: DEMO_NOW }.to_json();
-    let meta = meta_json(&Meta { schema: SCHEMA, revision: 1, now: DEMO_NOW, wall: None });
+    let command = Command::CreateAccount {
+        friendly_name: "Gap".into(),
+        account_type: AccountType::Trial,
+    };
+    let entry = LogEntry {
+        rev: 3,
+        actor,
+        command,
+        at: DEMO_NOW,
+    }
+    .to_json();
+    let meta = meta_json(&Meta {
+        schema: SCHEMA,
+        revision: 1,
+        now: DEMO_NOW,
+        wall: None,
+    });
     let error = restore(&meta, console.to_json().unwrap(), &[entry]).unwrap_err();
     assert!(error.contains("saved change 2 is missing"), "{error}");
 }
@@ -40,7 +80,15 @@ fn a_gap_in_the_log_makes_the_data_unreadable() {
 fn schema_zero_migrates_to_the_current_schema() {
     // Schema 0 saved no clock.
     let (meta, console) = migrate(r#"{"schema":0,"revision":4}"#, "{}".into()).unwrap();
-    assert_eq!(meta, Meta { schema: SCHEMA, revision: 4, now: DEMO_NOW, wall: None });
+    assert_eq!(
+        meta,
+        Meta {
+            schema: SCHEMA,
+            revision: 4,
+            now: DEMO_NOW,
+            wall: None
+        }
+    );
     assert_eq!(console, "{}");
 }
 
@@ -65,9 +113,14 @@ fn a_bad_scenario_names_the_path_of_the_bad_field() {
     let first = users.keys().next().unwrap().clone();
     users.get_mut(&first).unwrap()["email"] = "not an email".into();
     let error = Scenario::parse(&value.to_string()).unwrap_err();
-    assert_eq!(error.path, format!("console.users.{first}.email"), "{error}");
+    assert_eq!(
+        error.path,
+        format!("console.users.{first}.email"),
+        "{error}"
+    );
 
-    let error = Scenario::parse(r#"{"format":1,"name":"x","now":"soon","console":{}}"#).unwrap_err();
+    let error =
+        Scenario::parse(r#"{"format":1,"name":"x","now":"soon","console":{}}"#).unwrap_err();
     assert_eq!(error.path, "now", "{error}");
     let error = Scenario::parse(r#"{"format":2,"name":"x","now":1,"console":{}}"#).unwrap_err();
     assert_eq!(error.path, "format", "{error}");

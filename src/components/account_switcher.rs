@@ -80,12 +80,17 @@ pub fn AccountSwitcher(
         });
         let order = recent.get();
         list.sort_by_key(|c| {
-            (order.iter().position(|r| *r == c.sid).unwrap_or(usize::MAX), c.name.to_lowercase())
+            (
+                order.iter().position(|r| *r == c.sid).unwrap_or(usize::MAX),
+                c.name.to_lowercase(),
+            )
         });
         list
     });
     let current_name = move || {
-        current.get().and_then(|sid| store.with(|c| c.account(&sid).map(|a| a.friendly_name.clone())))
+        current
+            .get()
+            .and_then(|sid| store.with(|c| c.account(&sid).map(|a| a.friendly_name.clone())))
     };
 
     let user_for_pick = user.clone();
@@ -93,7 +98,10 @@ pub fn AccountSwitcher(
         recent::touch(&user_for_pick, recent, &sid);
         open.set(false);
         query.set(String::new());
-        navigate(&same_page_of(&app_path(&location.pathname.get_untracked()), &sid), Default::default());
+        navigate(
+            &same_page_of(&app_path(&location.pathname.get_untracked()), &sid),
+            Default::default(),
+        );
     };
     let pick_on_key = pick.clone();
     let on_key = move |ev: KeyboardEvent| {
@@ -219,7 +227,9 @@ mod recent {
 
     /// The user's recent accounts, most recent first.
     pub fn load(user: &UserSid) -> RwSignal<Vec<AccountSid>> {
-        let saved = storage().and_then(|s| s.get_item(&key(user)).ok().flatten()).unwrap_or_default();
+        let saved = storage()
+            .and_then(|s| s.get_item(&key(user)).ok().flatten())
+            .unwrap_or_default();
         RwSignal::new(saved.split(',').filter_map(|s| s.parse().ok()).collect())
     }
 
@@ -230,7 +240,11 @@ mod recent {
             list.insert(0, sid.clone());
             list.truncate(LIMIT);
         });
-        let text: Vec<String> = recent.get_untracked().iter().map(ToString::to_string).collect();
+        let text: Vec<String> = recent
+            .get_untracked()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         if let Some(storage) = storage() {
             let _ = storage.set_item(&key(user), &text.join(","));
         }

@@ -16,7 +16,9 @@ pub fn copy_to_clipboard(what: &str, text: String) {
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(_) => toasts.success(format!("{what} copied.")),
-            Err(_) => toasts.error(format!("Could not copy the {what}: the browser refused clipboard access.")),
+            Err(_) => toasts.error(format!(
+                "Could not copy the {what}: the browser refused clipboard access."
+            )),
         }
     });
 }

@@ -15,7 +15,12 @@ pub fn Dialog(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
-    let title_id = format!("dialog-{}", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"));
+    let title_id = format!(
+        "dialog-{}",
+        title
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
     let label_id = title_id.clone();
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };

@@ -21,7 +21,11 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     // The location's path still has the sub-path the app is served under in front.
     let base = super::link::base_path();
     let in_flex = Memo::new(move |_| {
-        location.pathname.with(|p| p.strip_prefix(base.as_str()).unwrap_or(p).starts_with("/flex/"))
+        location.pathname.with(|p| {
+            p.strip_prefix(base.as_str())
+                .unwrap_or(p)
+                .starts_with("/flex/")
+        })
     });
     // Crossing rebuilds the routes, and a fresh `Routes` does not tell the router that a
     // link's navigation is done, which would leave the old address in the address bar.

@@ -49,7 +49,8 @@ pub fn StoreBanner() -> impl IntoView {
         }),
         _ => None,
     };
-    let scenario_progress = move || match store.scenario_status() {
+    let scenario_progress = move || {
+        match store.scenario_status() {
         ScenarioStatus::Loading(name) => Some(
             view! {
                 <div class="store-banner store-banner-info" data-testid="banner-scenario-loading">
@@ -69,6 +70,7 @@ pub fn StoreBanner() -> impl IntoView {
             .into_any(),
         ),
         _ => None,
+    }
     };
     let refusals = move || {
         let list = store.refusals();

@@ -31,7 +31,10 @@ const SHOWN_FOR_MS: u64 = 6_000;
 impl Toasts {
     /// Creates the toast list and provides it to the app.
     pub fn provide() -> Toasts {
-        let toasts = Toasts { list: RwSignal::new(Vec::new()), next: StoredValue::new(0) };
+        let toasts = Toasts {
+            list: RwSignal::new(Vec::new()),
+            next: StoredValue::new(0),
+        };
         provide_context(toasts);
         toasts
     }

@@ -16,7 +16,12 @@ pub fn UserMenu(
     let open = RwSignal::new(false);
     let navigate = use_navigate();
     let name = Memo::new(move |_| {
-        store.with(|c| c.user(&user).map(|u| (u.full_name.clone(), u.email.to_string()))).unwrap_or_default()
+        store
+            .with(|c| {
+                c.user(&user)
+                    .map(|u| (u.full_name.clone(), u.email.to_string()))
+            })
+            .unwrap_or_default()
     });
     let switch_nav = navigate.clone();
     let switch_user = move |_| {

@@ -9,8 +9,8 @@ use super::console::Console;
 use super::email::Email;
 use super::error::DomainError;
 use super::event::EventKind;
-use super::insights::insights_allowed;
 use super::flex::{BillingModel, FREE_ACTIVE_USER_HOURS, FlexInstance, FlexPlan, FlexSettings};
+use super::insights::insights_allowed;
 use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use super::time::Timestamp;
 use super::worker::{FlexRole, InsightsRole, LoginVia, Skills, Worker, console_login_roles};
@@ -123,7 +123,9 @@ impl Console {
         now: Timestamp,
     ) -> Result<(LaunchOutcome, Vec<String>), DomainError> {
         let actor = Actor::User(user.clone());
-        let command = Command::LaunchFlex { account: account.clone() };
+        let command = Command::LaunchFlex {
+            account: account.clone(),
+        };
         let ctx = Ctx {
             actor: &actor,
             now,
@@ -138,7 +140,11 @@ impl Console {
     }
 
     /// The checks of a Console login and the login they allow.
-    fn console_login(&self, ctx: &Ctx, account: &AccountSid) -> Result<(Login, LaunchOutcome), DomainError> {
+    fn console_login(
+        &self,
+        ctx: &Ctx,
+        account: &AccountSid,
+    ) -> Result<(Login, LaunchOutcome), DomainError> {
         let (user, roles, acc) = self.authorize(ctx, account)?;
         acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let outcome = launch_outcome(roles);

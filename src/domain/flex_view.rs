@@ -67,7 +67,9 @@ fn role_sees(role: FlexRole, view: FlexView) -> bool {
     use FlexView as V;
     match role {
         FlexRole::Admin => true,
-        FlexRole::Supervisor => matches!(view, V::AgentDesktop | V::Teams | V::Queues | V::Insights),
+        FlexRole::Supervisor => {
+            matches!(view, V::AgentDesktop | V::Teams | V::Queues | V::Insights)
+        }
         FlexRole::Agent => view == V::AgentDesktop,
         FlexRole::ReadOnlyAdmin => matches!(view, V::Admin | V::Queues | V::Teams),
     }
@@ -155,7 +157,11 @@ impl fmt::Display for ChangeRefused {
                     FlexChange::OtherAgents => "Changing other agents",
                     FlexChange::Configuration => "Changing the Flex configuration",
                 };
-                write!(f, "{object} needs the {} Flex role.", describe(change.roles()))
+                write!(
+                    f,
+                    "{object} needs the {} Flex role.",
+                    describe(change.roles())
+                )
             }
         }
     }

@@ -36,7 +36,9 @@ pub fn Accounts() -> impl IntoView {
                     flex: a.flex.is_some(),
                 })
                 .filter(|r| {
-                    needle.is_empty() || r.name.to_lowercase().contains(&needle) || r.sid.to_lowercase().contains(&needle)
+                    needle.is_empty()
+                        || r.name.to_lowercase().contains(&needle)
+                        || r.sid.to_lowercase().contains(&needle)
                 })
                 .collect()
         });
@@ -44,7 +46,8 @@ pub fn Accounts() -> impl IntoView {
         Some(rows)
     });
 
-    move || match rows.get() {
+    move || {
+        match rows.get() {
         None => view! {
             <section class="page" aria-labelledby="accounts-title">
                 <h1 id="accounts-title">"Accounts"</h1>
@@ -98,5 +101,6 @@ pub fn Accounts() -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
     }
 }

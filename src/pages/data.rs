@@ -23,13 +23,25 @@ pub fn DataPage() -> impl IntoView {
     let store = Store::get();
     let accounts = move || store.with(|c| c.accounts().count());
     let users = move || store.with(|c| c.users().count());
-    let workers = move || store.with(|c| c.accounts().map(|a| c.workers(&a.sid).count()).sum::<usize>());
+    let workers = move || {
+        store.with(|c| {
+            c.accounts()
+                .map(|a| c.workers(&a.sid).count())
+                .sum::<usize>()
+        })
+    };
     let saved = move || describe_save(&store.save_status());
 
     let sample_message = RwSignal::new(None::<String>);
     let add_sample = move |_| {
-        let name = format!("Sample account {}", store.with_untracked(|c| c.accounts().count()) + 1);
-        let command = Command::CreateAccount { friendly_name: name.clone(), account_type: AccountType::Trial };
+        let name = format!(
+            "Sample account {}",
+            store.with_untracked(|c| c.accounts().count()) + 1
+        );
+        let command = Command::CreateAccount {
+            friendly_name: name.clone(),
+            account_type: AccountType::Trial,
+        };
         sample_message.set(Some(match store.apply(command) {
             Ok(_) => format!("Added \u{201c}{name}\u{201d}."),
             Err(e) => e.to_string(),
@@ -47,7 +59,9 @@ pub fn DataPage() -> impl IntoView {
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let ask = move |replacement: Replacement| {
         opener.set_value(
-            document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+            document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
         );
         pending.set(Some(replacement));
         if let Some(dialog) = dialog.get() {
@@ -77,7 +91,10 @@ pub fn DataPage() -> impl IntoView {
 
     let import_error = RwSignal::new(None::<String>);
     let import = move |event: ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         import_error.set(None);
@@ -89,7 +106,9 @@ pub fn DataPage() -> impl IntoView {
                 Ok(Some((file, text))) => match Store::read_import(&text) {
                     Ok(scenario) => ask(Replacement::Import(scenario)),
                     Err(e) => {
-                        let _ = import_error.try_set(Some(format!("{file} was not imported, nothing changed. {e}")));
+                        let _ = import_error.try_set(Some(format!(
+                            "{file} was not imported, nothing changed. {e}"
+                        )));
                     }
                 },
                 Ok(None) => {}

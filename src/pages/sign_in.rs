@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::link::href;
 use crate::components::toast::Toasts;
-use crate::domain::{Actor, Command, ConsoleUser, Email, InvitationId, AccountSid, UserSid};
+use crate::domain::{AccountSid, Actor, Command, ConsoleUser, Email, InvitationId, UserSid};
 use crate::store::Store;
 
 /// How many users the picker lists at once; the search narrows a large scenario down.
@@ -56,10 +56,20 @@ pub fn SignIn() -> impl IntoView {
             });
             let all: Vec<&ConsoleUser> = found.collect();
             let total = all.len();
-            (all.into_iter().take(SHOWN).map(|u| card(c, u)).collect::<Vec<_>>(), total)
+            (
+                all.into_iter()
+                    .take(SHOWN)
+                    .map(|u| card(c, u))
+                    .collect::<Vec<_>>(),
+                total,
+            )
         })
     });
-    let current = move || store.signed_in().and_then(|u| store.with(|c| c.user(&u).map(|u| u.full_name.clone())));
+    let current = move || {
+        store
+            .signed_in()
+            .and_then(|u| store.with(|c| c.user(&u).map(|u| u.full_name.clone())))
+    };
 
     view! {
         <section class="page" aria-labelledby="sign-in-title">
@@ -145,14 +155,25 @@ where
     let full_name = RwSignal::new(String::new());
 
     let lookup = Memo::new(move |_| {
-        let Some(Ok(email)) = submitted.get() else { return None };
+        let Some(Ok(email)) = submitted.get() else {
+            return None;
+        };
         let now = store.now();
         Some(store.with(|c| {
-            let user = c.user_by_email(&email).map(|u| (u.sid.clone(), u.full_name.clone()));
+            let user = c
+                .user_by_email(&email)
+                .map(|u| (u.sid.clone(), u.full_name.clone()));
             let invitations: Vec<(AccountSid, InvitationId, String, String)> = c
                 .pending_invitations_for(&email, now)
                 .into_iter()
-                .map(|(a, i)| (a.sid.clone(), i.id, a.friendly_name.clone(), i.roles.to_string()))
+                .map(|(a, i)| {
+                    (
+                        a.sid.clone(),
+                        i.id,
+                        a.friendly_name.clone(),
+                        i.roles.to_string(),
+                    )
+                })
                 .collect();
             (email.clone(), user, invitations)
         }))
@@ -160,28 +181,33 @@ where
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submitted.set(Some(Email::parse(&typed.get_untracked()).map_err(|e| e.to_string())));
+        submitted.set(Some(
+            Email::parse(&typed.get_untracked()).map_err(|e| e.to_string()),
+        ));
     };
     let error = move || match submitted.get() {
         Some(Err(message)) => Some(message),
         _ => None,
     };
     let signed_in = on_signed_in.clone();
-    let accept = move |email: Email, account: AccountSid, invitation: InvitationId, needs_name: bool| {
-        let name = full_name.get_untracked();
-        let command = Command::AcceptInvitation {
-            account,
-            invitation,
-            full_name: needs_name.then(|| name.trim().to_string()),
-        };
-        let result = store.apply_as(&Actor::Email(email.clone()), command);
-        toasts.outcome(&result, "Invitation accepted.");
-        if result.is_ok() {
-            if let Some(user) = store.with_untracked(|c| c.user_by_email(&email).map(|u| u.sid.clone())) {
-                signed_in(user);
+    let accept =
+        move |email: Email, account: AccountSid, invitation: InvitationId, needs_name: bool| {
+            let name = full_name.get_untracked();
+            let command = Command::AcceptInvitation {
+                account,
+                invitation,
+                full_name: needs_name.then(|| name.trim().to_string()),
+            };
+            let result = store.apply_as(&Actor::Email(email.clone()), command);
+            toasts.outcome(&result, "Invitation accepted.");
+            if result.is_ok() {
+                if let Some(user) =
+                    store.with_untracked(|c| c.user_by_email(&email).map(|u| u.sid.clone()))
+                {
+                    signed_in(user);
+                }
             }
-        }
-    };
+        };
 
     view! {
         <h2>"Or sign in with an email"</h2>

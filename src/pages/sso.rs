@@ -33,7 +33,13 @@ pub fn SsoLogin() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let account = RwSignal::new(accounts.get_untracked().first().map(|(sid, _)| sid.clone()).unwrap_or_default());
+    let account = RwSignal::new(
+        accounts
+            .get_untracked()
+            .first()
+            .map(|(sid, _)| sid.clone())
+            .unwrap_or_default(),
+    );
     let email = RwSignal::new(String::new());
     let full_name = RwSignal::new(String::new());
     let roles = RwSignal::new("agent".to_owned());
@@ -67,13 +73,31 @@ pub fn SsoLogin() -> impl IntoView {
                 .collect(),
         };
         let actor = Actor::Sso(assertion.clone());
-        match store.apply_as(&actor, Command::SsoLogin { account: account.clone() }) {
+        match store.apply_as(
+            &actor,
+            Command::SsoLogin {
+                account: account.clone(),
+            },
+        ) {
             Ok(event) => {
-                if let EventKind::SsoLoggedIn { worker, roles, worker_created, .. } = event.kind {
+                if let EventKind::SsoLoggedIn {
+                    worker,
+                    roles,
+                    worker_created,
+                    ..
+                } = event.kind
+                {
                     let what = if worker_created { "created" } else { "updated" };
-                    toasts.success(format!("Logged in to Flex with SSO. Worker {worker} {what} with roles {}.", roles.join(", ")));
+                    toasts.success(format!(
+                        "Logged in to Flex with SSO. Worker {worker} {what} with roles {}.",
+                        roles.join(", ")
+                    ));
                     let path = landing_path(&account, &worker);
-                    flex_session::save(Some(&FlexSession { account, worker, login: FlexLogin::Sso { assertion } }));
+                    flex_session::save(Some(&FlexSession {
+                        account,
+                        worker,
+                        login: FlexLogin::Sso { assertion },
+                    }));
                     navigate(&path, Default::default());
                 }
             }

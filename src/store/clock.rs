@@ -16,13 +16,17 @@ pub struct Clock {
 impl Clock {
     /// A clock that reads `start` now and runs on in real time.
     pub fn starting_at(start: Timestamp) -> Clock {
-        Clock { offset_ms: start.0 as f64 - js_sys::Date::now() }
+        Clock {
+            offset_ms: start.0 as f64 - js_sys::Date::now(),
+        }
     }
 
     /// A saved clock: it read `now` at browser time `wall` (starts at `now` without one).
     pub fn resume(now: Timestamp, wall: Option<f64>) -> Clock {
         match wall {
-            Some(wall) => Clock { offset_ms: now.0 as f64 - wall },
+            Some(wall) => Clock {
+                offset_ms: now.0 as f64 - wall,
+            },
             None => Clock::starting_at(now),
         }
     }

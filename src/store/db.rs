@@ -5,7 +5,10 @@
 //! `unreadable` (stored data that could not be read, kept aside for download). Every
 //! write is one transaction, so a failed write leaves the saved state as it was.
 
-use idb::{Database, DatabaseEvent, Error, KeyRange, ObjectStore, Query, TransactionMode, TransactionResult};
+use idb::{
+    Database, DatabaseEvent, Error, KeyRange, ObjectStore, Query, TransactionMode,
+    TransactionResult,
+};
 use wasm_bindgen::JsValue;
 
 use super::persist::{Meta, meta_json};
@@ -56,13 +59,19 @@ fn is_constraint(error: &Error) -> bool {
 }
 
 fn failed(error: Error) -> WriteError {
-    if is_constraint(&error) { WriteError::Conflict } else { WriteError::Failed(describe(&error)) }
+    if is_constraint(&error) {
+        WriteError::Conflict
+    } else {
+        WriteError::Failed(describe(&error))
+    }
 }
 
 async fn finish(transaction: idb::Transaction) -> Result<(), WriteError> {
     match transaction.await {
         Ok(TransactionResult::Committed) => Ok(()),
-        Ok(TransactionResult::Aborted) => Err(WriteError::Failed("the browser aborted the write".into())),
+        Ok(TransactionResult::Aborted) => {
+            Err(WriteError::Failed("the browser aborted the write".into()))
+        }
         Err(e) => Err(failed(e)),
     }
 }
@@ -75,10 +84,14 @@ impl Db {
     /// Opens (creating or upgrading) the named database.
     pub async fn open(name: &str) -> Result<Db, String> {
         let factory = idb::Factory::new().map_err(|e| describe(&e))?;
-        let mut request = factory.open(name, Some(VERSION)).map_err(|e| describe(&e))?;
+        let mut request = factory
+            .open(name, Some(VERSION))
+            .map_err(|e| describe(&e))?;
         request.on_upgrade_needed(|event| {
             // Version 1 creates the three stores; later versions add their steps here.
-            let Ok(database) = event.database() else { return };
+            let Ok(database) = event.database() else {
+                return;
+            };
             let existing = database.store_names();
             for store in [SNAPSHOT, LOG, UNREADABLE] {
                 if !existing.iter().any(|s| s == store) {
@@ -89,7 +102,10 @@ impl Db {
             }
         });
         let database = request.await.map_err(|e| describe(&e))?;
-        Ok(Db { database, name: name.to_owned() })
+        Ok(Db {
+            database,
+            name: name.to_owned(),
+        })
     }
 
     /// The database's name (the cross-tab messages carry it).
@@ -97,23 +113,43 @@ impl Db {
         &self.name
     }
 
-    fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<idb::Transaction, WriteError> {
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<idb::Transaction, WriteError> {
         self.database.transaction(stores, mode).map_err(failed)
     }
 
     /// Reads the snapshot and the log entries after revision `after` (all with `None`).
     pub async fn read(&self, after: Option<u64>, with_console: bool) -> Result<Raw, String> {
-        let tx = self.transaction(&[SNAPSHOT, LOG], TransactionMode::ReadOnly).map_err(to_text)?;
+        let tx = self
+            .transaction(&[SNAPSHOT, LOG], TransactionMode::ReadOnly)
+            .map_err(to_text)?;
         let snapshot = tx.object_store(SNAPSHOT).map_err(|e| describe(&e))?;
         let log = tx.object_store(LOG).map_err(|e| describe(&e))?;
         let meta = get(&snapshot, "meta").await?;
-        let console = if with_console { get(&snapshot, "console").await? } else { None };
+        let console = if with_console {
+            get(&snapshot, "console").await?
+        } else {
+            None
+        };
         let range = match after {
-            Some(rev) => Some(Query::from(KeyRange::lower_bound(&key(rev), Some(true)).map_err(|e| describe(&e))?)),
+            Some(rev) => Some(Query::from(
+                KeyRange::lower_bound(&key(rev), Some(true)).map_err(|e| describe(&e))?,
+            )),
             None => None,
         };
-        let entries = log.get_all(range, None).map_err(|e| describe(&e))?.await.map_err(|e| describe(&e))?;
-        Ok(Raw { meta, console, log: entries })
+        let entries = log
+            .get_all(range, None)
+            .map_err(|e| describe(&e))?
+            .await
+            .map_err(|e| describe(&e))?;
+        Ok(Raw {
+            meta,
+            console,
+            log: entries,
+        })
     }
 
     /// Appends one command's entry at revision `rev`. A conflict when another tab already
@@ -127,7 +163,9 @@ impl Db {
             let _ = tx.abort();
             return Err(WriteError::Conflict);
         }
-        let request = log.add(&JsValue::from_str(entry), Some(&key(rev))).map_err(failed)?;
+        let request = log
+            .add(&JsValue::from_str(entry), Some(&key(rev)))
+            .map_err(failed)?;
         if let Err(e) = request.await {
             let _ = tx.abort();
             return Err(failed(e));
@@ -159,10 +197,21 @@ impl Db {
         let snapshot = tx.object_store(SNAPSHOT).map_err(failed)?;
         let log = tx.object_store(LOG).map_err(failed)?;
         let stored = get(&snapshot, "meta").await.map_err(WriteError::Failed)?;
-        let keys = log.get_all_keys(None, None).map_err(failed)?.await.map_err(failed)?;
+        let keys = log
+            .get_all_keys(None, None)
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
         let newest_log = keys.iter().filter_map(|k| k.as_f64()).fold(0.0, f64::max) as u64;
-        let revision = stored_revision(stored.as_ref()).unwrap_or(0).max(newest_log).max(meta.revision) + 1;
-        let meta = Meta { revision, ..meta.clone() };
+        let revision = stored_revision(stored.as_ref())
+            .unwrap_or(0)
+            .max(newest_log)
+            .max(meta.revision)
+            + 1;
+        let meta = Meta {
+            revision,
+            ..meta.clone()
+        };
         put_snapshot(&snapshot, &meta, console)?;
         log.clear().map_err(failed)?;
         finish(tx).await?;
@@ -175,39 +224,68 @@ impl Db {
         let tx = self.transaction(&[SNAPSHOT, LOG, UNREADABLE], TransactionMode::ReadWrite)?;
         let aside = tx.object_store(UNREADABLE).map_err(failed)?;
         aside.add(&JsValue::from_str(text), None).map_err(failed)?;
-        tx.object_store(SNAPSHOT).map_err(failed)?.clear().map_err(failed)?;
-        tx.object_store(LOG).map_err(failed)?.clear().map_err(failed)?;
+        tx.object_store(SNAPSHOT)
+            .map_err(failed)?
+            .clear()
+            .map_err(failed)?;
+        tx.object_store(LOG)
+            .map_err(failed)?
+            .clear()
+            .map_err(failed)?;
         finish(tx).await
     }
 
     /// The unreadable data kept aside, newest last.
     pub async fn kept_aside(&self) -> Result<Vec<String>, String> {
-        let tx = self.transaction(&[UNREADABLE], TransactionMode::ReadOnly).map_err(to_text)?;
+        let tx = self
+            .transaction(&[UNREADABLE], TransactionMode::ReadOnly)
+            .map_err(to_text)?;
         let store = tx.object_store(UNREADABLE).map_err(|e| describe(&e))?;
-        let all = store.get_all(None, None).map_err(|e| describe(&e))?.await.map_err(|e| describe(&e))?;
+        let all = store
+            .get_all(None, None)
+            .map_err(|e| describe(&e))?
+            .await
+            .map_err(|e| describe(&e))?;
         Ok(all.iter().filter_map(JsValue::as_string).collect())
     }
 
     /// Deletes the unreadable data kept aside.
     pub async fn discard_kept_aside(&self) -> Result<(), WriteError> {
         let tx = self.transaction(&[UNREADABLE], TransactionMode::ReadWrite)?;
-        tx.object_store(UNREADABLE).map_err(failed)?.clear().map_err(failed)?;
+        tx.object_store(UNREADABLE)
+            .map_err(failed)?
+            .clear()
+            .map_err(failed)?;
         finish(tx).await
     }
 
     /// Writes raw values, for tests that need corrupt or old data in the database.
-    pub async fn write_raw(&self, meta: Option<&str>, console: Option<&str>, log: &[(u64, &str)]) -> Result<(), WriteError> {
+    pub async fn write_raw(
+        &self,
+        meta: Option<&str>,
+        console: Option<&str>,
+        log: &[(u64, &str)],
+    ) -> Result<(), WriteError> {
         let tx = self.transaction(&[SNAPSHOT, LOG], TransactionMode::ReadWrite)?;
         let snapshot = tx.object_store(SNAPSHOT).map_err(failed)?;
         let store = tx.object_store(LOG).map_err(failed)?;
         if let Some(meta) = meta {
-            snapshot.put(&JsValue::from_str(meta), Some(&JsValue::from_str("meta"))).map_err(failed)?;
+            snapshot
+                .put(&JsValue::from_str(meta), Some(&JsValue::from_str("meta")))
+                .map_err(failed)?;
         }
         if let Some(console) = console {
-            snapshot.put(&JsValue::from_str(console), Some(&JsValue::from_str("console"))).map_err(failed)?;
+            snapshot
+                .put(
+                    &JsValue::from_str(console),
+                    Some(&JsValue::from_str("console")),
+                )
+                .map_err(failed)?;
         }
         for (rev, entry) in log {
-            store.put(&JsValue::from_str(entry), Some(&key(*rev))).map_err(failed)?;
+            store
+                .put(&JsValue::from_str(entry), Some(&key(*rev)))
+                .map_err(failed)?;
         }
         finish(tx).await
     }
@@ -234,8 +312,18 @@ async fn get(store: &ObjectStore, name: &str) -> Result<Option<JsValue>, String>
 }
 
 fn put_snapshot(store: &ObjectStore, meta: &Meta, console: &str) -> Result<(), WriteError> {
-    store.put(&JsValue::from_str(&meta_json(meta)), Some(&JsValue::from_str("meta"))).map_err(failed)?;
-    store.put(&JsValue::from_str(console), Some(&JsValue::from_str("console"))).map_err(failed)?;
+    store
+        .put(
+            &JsValue::from_str(&meta_json(meta)),
+            Some(&JsValue::from_str("meta")),
+        )
+        .map_err(failed)?;
+    store
+        .put(
+            &JsValue::from_str(console),
+            Some(&JsValue::from_str("console")),
+        )
+        .map_err(failed)?;
     Ok(())
 }
 

@@ -135,7 +135,9 @@ pub async fn open_named(name: &str) -> Loaded {
     let unavailable = |reason: String| {
         Loaded::memory(
             Console::demo(),
-            Some(format!("The browser's storage is unavailable ({reason}); changes stay in this tab only.")),
+            Some(format!(
+                "The browser's storage is unavailable ({reason}); changes stay in this tab only."
+            )),
         )
     };
     let db = match Db::open(name).await {
@@ -153,10 +155,19 @@ pub async fn open_named(name: &str) -> Loaded {
             if let Err(e) = db.keep_aside(&text).await {
                 // Without a copy kept aside, writing over the data would destroy it.
                 let mut loaded = unavailable(write_error_text(e));
-                loaded.recovered = Some(Recovered { reason, text: text.into() });
+                loaded.recovered = Some(Recovered {
+                    reason,
+                    text: text.into(),
+                });
                 return loaded;
             }
-            (None, Some(Recovered { reason, text: text.into() }))
+            (
+                None,
+                Some(Recovered {
+                    reason,
+                    text: text.into(),
+                }),
+            )
         }
     };
     match restored {
@@ -176,7 +187,12 @@ pub async fn open_named(name: &str) -> Loaded {
             let demo = Scenario::demo();
             let clock = Clock::starting_at(demo.now);
             let (now, wall) = clock.saved();
-            let meta = Meta { schema: SCHEMA, revision: 0, now, wall: Some(wall) };
+            let meta = Meta {
+                schema: SCHEMA,
+                revision: 0,
+                now,
+                wall: Some(wall),
+            };
             let json = demo.console.to_json().unwrap_or_default();
             let save_error = db.compact(&meta, &json).await.err().map(write_error_text);
             Loaded {
@@ -199,7 +215,10 @@ fn interpret(raw: &db::Raw) -> Result<Option<Restored>, String> {
     let log = raw
         .log
         .iter()
-        .map(|v| v.as_string().ok_or_else(|| "a saved change is not text".to_owned()))
+        .map(|v| {
+            v.as_string()
+                .ok_or_else(|| "a saved change is not text".to_owned())
+        })
         .collect::<Result<Vec<_>, _>>()?;
     match (&raw.meta, &raw.console) {
         (None, None) if log.is_empty() => Ok(None),
@@ -251,14 +270,22 @@ fn write_error_text(error: WriteError) -> String {
 
 fn scenario_in_url() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("scenario")
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("scenario")
 }
 
 /// Drops `?scenario=` from the address, so a reload does not load the scenario again.
 fn forget_scenario_in_url() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     url.search_params().delete("scenario");
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
@@ -336,7 +363,11 @@ impl Store {
             console: RwSignal::new(loaded.console),
             signed_in: RwSignal::new(signed_in),
             revision: RwSignal::new(loaded.revision),
-            save: RwSignal::new(SaveStatus { unsaved: 0, error: loaded.save_error.clone(), persistent }),
+            save: RwSignal::new(SaveStatus {
+                unsaved: 0,
+                error: loaded.save_error.clone(),
+                persistent,
+            }),
             recovered: RwSignal::new(loaded.recovered),
             scenario: RwSignal::new(ScenarioStatus::Idle),
             refusals: RwSignal::new(Vec::new()),
@@ -373,7 +404,10 @@ impl Store {
         if shared.engine.borrow().compact_due {
             kick(&shared);
         }
-        Store { signals, shared: StoredValue::new_local(shared) }
+        Store {
+            signals,
+            shared: StoredValue::new_local(shared),
+        }
     }
 
     /// The store provided by [`Store::provide`].
@@ -421,10 +455,14 @@ impl Store {
 
     /// Runs a command as the signed-in user. Refused when nobody is signed in.
     pub fn apply(&self, command: Command) -> Result<Event, DomainError> {
-        let user = self.signals.signed_in.get_untracked().ok_or_else(|| DomainError::WrongActor {
-            action: command.action(),
-            needed: "a signed-in Console user",
-        })?;
+        let user =
+            self.signals
+                .signed_in
+                .get_untracked()
+                .ok_or_else(|| DomainError::WrongActor {
+                    action: command.action(),
+                    needed: "a signed-in Console user",
+                })?;
         self.apply_as(&Actor::User(user), command)
     }
 
@@ -433,10 +471,16 @@ impl Store {
     /// and is saved in the background.
     pub fn apply_as(&self, actor: &Actor, command: Command) -> Result<Event, DomainError> {
         let now = self.now();
-        let pending = Pending { actor: actor.clone(), command: command.clone(), at: now };
+        let pending = Pending {
+            actor: actor.clone(),
+            command: command.clone(),
+            at: now,
+        };
         let mut outcome = None;
         // `try_update` would notify even on refusal; check first without notifying.
-        self.signals.console.update_untracked(|console| outcome = Some(console.apply(actor, command, now)));
+        self.signals
+            .console
+            .update_untracked(|console| outcome = Some(console.apply(actor, command, now)));
         let outcome = outcome.expect("update ran");
         if outcome.is_ok() {
             self.signals.console.notify();
@@ -541,7 +585,10 @@ impl Store {
     /// state is untouched when it fails. Drops `?scenario=` from the URL either way.
     pub fn load_scenario(&self, name: String) {
         let store = *self;
-        let _ = self.signals.scenario.try_set(ScenarioStatus::Loading(name.clone()));
+        let _ = self
+            .signals
+            .scenario
+            .try_set(ScenarioStatus::Loading(name.clone()));
         wasm_bindgen_futures::spawn_local(async move {
             let outcome = scenario::fetch(&name).await;
             let status = match outcome {
@@ -560,7 +607,9 @@ impl Store {
     pub fn reset_to(&self, name: &str) {
         if name == "demo" {
             self.replace(Scenario::demo());
-            self.signals.scenario.set(ScenarioStatus::Loaded("demo".into()));
+            self.signals
+                .scenario
+                .set(ScenarioStatus::Loaded("demo".into()));
         } else {
             self.load_scenario(name.to_owned());
         }
@@ -598,8 +647,13 @@ fn sleep(ms: i32) -> wasm_bindgen_futures::JsFuture {
 /// Signs this tab out when its user no longer exists (after a reset or another tab's).
 fn keep_signed_in_user(shared: &Shared) {
     let signals = shared.signals;
-    let Some(Some(user)) = signals.signed_in.try_get_untracked() else { return };
-    let exists = signals.console.try_with_untracked(|c| c.user(&user).is_some()).unwrap_or(true);
+    let Some(Some(user)) = signals.signed_in.try_get_untracked() else {
+        return;
+    };
+    let exists = signals
+        .console
+        .try_with_untracked(|c| c.user(&user).is_some())
+        .unwrap_or(true);
     if !exists {
         session::save(None);
         let _ = signals.signed_in.try_set(None);
@@ -620,7 +674,11 @@ fn refresh(shared: &Shared) {
     if signals.save.try_with_untracked(|s| *s != status) == Some(true) {
         let _ = signals.save.try_set(status);
     }
-    if signals.revision.try_get_untracked().is_some_and(|r| r != saved) {
+    if signals
+        .revision
+        .try_get_untracked()
+        .is_some_and(|r| r != saved)
+    {
         let _ = signals.revision.try_set(saved);
     }
 }
@@ -654,11 +712,18 @@ enum Step {
 
 fn next_step(shared: &Shared) -> Step {
     let engine = shared.engine.borrow();
-    let Some(db) = engine.db.clone() else { return Step::Done };
+    let Some(db) = engine.db.clone() else {
+        return Step::Done;
+    };
     if engine.replace_due {
         Step::Replace(db)
     } else if let Some(p) = engine.pending.front() {
-        let entry = LogEntry { rev: engine.saved + 1, actor: p.actor.clone(), command: p.command.clone(), at: p.at };
+        let entry = LogEntry {
+            rev: engine.saved + 1,
+            actor: p.actor.clone(),
+            command: p.command.clone(),
+            at: p.at,
+        };
         Step::Append(db, entry.rev, entry.to_json())
     } else if engine.behind {
         Step::CatchUp(db)
@@ -677,7 +742,15 @@ fn snapshot(shared: &Shared, revision: u64) -> (Meta, String) {
         .console
         .try_with_untracked(|c| c.to_json().unwrap_or_default())
         .unwrap_or_default();
-    (Meta { schema: SCHEMA, revision, now, wall: Some(wall) }, json)
+    (
+        Meta {
+            schema: SCHEMA,
+            revision,
+            now,
+            wall: Some(wall),
+        },
+        json,
+    )
 }
 
 async fn run(shared: &Rc<Shared>) {
@@ -762,7 +835,10 @@ fn failed(shared: &Shared, error: WriteError) {
 }
 
 fn announce(shared: &Shared, revision: u64) {
-    if let (Some(channel), Some(db)) = (shared.channel.borrow().as_ref(), shared.engine.borrow().db.as_ref()) {
+    if let (Some(channel), Some(db)) = (
+        shared.channel.borrow().as_ref(),
+        shared.engine.borrow().db.as_ref(),
+    ) {
         channel.post(db.name(), revision);
     }
     refresh(shared);
@@ -786,7 +862,10 @@ async fn catch_up(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
     let log: Vec<String> = raw.log.iter().filter_map(JsValue::as_string).collect();
     let mut revision = saved;
     let mut outcome = Ok(());
-    let _ = shared.signals.console.try_update(|console| outcome = persist::replay(console, &mut revision, &log));
+    let _ = shared
+        .signals
+        .console
+        .try_update(|console| outcome = persist::replay(console, &mut revision, &log));
     shared.engine.borrow_mut().saved = revision;
     refresh(shared);
     match outcome {
@@ -829,7 +908,10 @@ async fn resync(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
     shared.clock.set(Clock::resume(restored.now, restored.wall));
     let _ = shared.signals.console.try_set(console);
     if !refused.is_empty() {
-        let _ = shared.signals.refusals.try_update(|list| list.extend(refused));
+        let _ = shared
+            .signals
+            .refusals
+            .try_update(|list| list.extend(refused));
     }
     keep_signed_in_user(shared);
     refresh(shared);

@@ -91,7 +91,8 @@ pub fn migrate(meta: &str, console: String) -> Result<(Meta, String), String> {
         }
         (value, console) = step(version, value, console)?;
     }
-    let meta = serde_json::from_value(value).map_err(|e| format!("the snapshot record is invalid: {e}"))?;
+    let meta = serde_json::from_value(value)
+        .map_err(|e| format!("the snapshot record is invalid: {e}"))?;
     Ok((meta, console))
 }
 
@@ -120,7 +121,8 @@ fn step(
 /// replays the log entries newer than it. Any error means the data is unreadable.
 pub fn restore(meta: &str, console: String, log: &[String]) -> Result<Restored, String> {
     let (meta, console) = migrate(meta, console)?;
-    let console = Console::from_json(&console).map_err(|e| format!("the saved Console is invalid at {e}"))?;
+    let console =
+        Console::from_json(&console).map_err(|e| format!("the saved Console is invalid at {e}"))?;
     let mut restored = Restored {
         console,
         revision: meta.revision,

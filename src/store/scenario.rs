@@ -40,7 +40,11 @@ pub struct ScenarioError {
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.path.is_empty() { "the document" } else { &self.path };
+        let at = if self.path.is_empty() {
+            "the document"
+        } else {
+            &self.path
+        };
         write!(f, "{at}: {}", self.message)
     }
 }
@@ -90,21 +94,42 @@ impl Scenario {
     pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
         let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
             let whole = message.starts_with("missing field");
-            ScenarioError { path: json_path_at(text, e.line(), e.column(), whole), message }
+            ScenarioError {
+                path: json_path_at(text, e.line(), e.column(), whole),
+                message,
+            }
         })?;
         if envelope.format != FORMAT {
             return Err(ScenarioError {
                 path: "format".into(),
-                message: format!("format {} is not supported (this version reads format {FORMAT})", envelope.format),
+                message: format!(
+                    "format {} is not supported (this version reads format {FORMAT})",
+                    envelope.format
+                ),
             });
         }
         let console = Console::from_json(envelope.console.get()).map_err(|e| match e {
-            ImportError::Json { path, message, .. } => ScenarioError { path: under_console(&path), message },
-            ImportError::Invalid(v) => ScenarioError { path: under_console(&v.path), message: v.problem },
+            ImportError::Json { path, message, .. } => ScenarioError {
+                path: under_console(&path),
+                message,
+            },
+            ImportError::Invalid(v) => ScenarioError {
+                path: under_console(&v.path),
+                message: v.problem,
+            },
         })?;
-        Ok(Scenario { name: envelope.name, description: envelope.description, now: envelope.now, console })
+        Ok(Scenario {
+            name: envelope.name,
+            description: envelope.description,
+            now: envelope.now,
+            console,
+        })
     }
 
     /// The scenario file text (compact JSON).
@@ -122,20 +147,28 @@ impl Scenario {
 }
 
 fn under_console(path: &str) -> String {
-    if path.is_empty() { "console".into() } else { format!("console.{path}") }
+    if path.is_empty() {
+        "console".into()
+    } else {
+        format!("console.{path}")
+    }
 }
 
 /// Whether `name` may be fetched as `scenarios/NAME.json` (no path tricks).
 pub fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 64
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Fetches `scenarios/NAME.json`, relative to the page's `<base href>`.
 pub async fn fetch(name: &str) -> Result<Scenario, String> {
     if !valid_name(name) {
-        return Err(format!("\u{201c}{name}\u{201d} is not a scenario name (letters, digits, - and _ only)."));
+        return Err(format!(
+            "\u{201c}{name}\u{201d} is not a scenario name (letters, digits, - and _ only)."
+        ));
     }
     let url = format!("scenarios/{name}.json");
     let response = gloo_net::http::Request::get(&url)
@@ -143,9 +176,16 @@ pub async fn fetch(name: &str) -> Result<Scenario, String> {
         .await
         .map_err(|e| format!("Could not fetch {url}: {e}"))?;
     if !response.ok() {
-        return Err(format!("Could not fetch {url}: HTTP {} {}", response.status(), response.status_text()));
+        return Err(format!(
+            "Could not fetch {url}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
-    let text = response.text().await.map_err(|e| format!("Could not read {url}: {e}"))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("Could not read {url}: {e}"))?;
     Scenario::parse(&text).map_err(|e| format!("{url} is not a valid scenario: {e}"))
 }
 

@@ -18,17 +18,26 @@ impl Channel {
     pub fn open(db: &str, on_revision: impl Fn(u64) + 'static) -> Option<Channel> {
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
         let db = db.to_owned();
-        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Some(text) = event.data().as_string() else { return };
-            let Ok(notice) = serde_json::from_str::<serde_json::Value>(&text) else { return };
-            if notice.get("db").and_then(|d| d.as_str()) == Some(db.as_str())
-                && let Some(rev) = notice.get("rev").and_then(|r| r.as_u64())
-            {
-                on_revision(rev);
-            }
-        });
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(text) = event.data().as_string() else {
+                    return;
+                };
+                let Ok(notice) = serde_json::from_str::<serde_json::Value>(&text) else {
+                    return;
+                };
+                if notice.get("db").and_then(|d| d.as_str()) == Some(db.as_str())
+                    && let Some(rev) = notice.get("rev").and_then(|r| r.as_u64())
+                {
+                    on_revision(rev);
+                }
+            },
+        );
         channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        Some(Channel { channel, _listener: listener })
+        Some(Channel {
+            channel,
+            _listener: listener,
+        })
     }
 
     /// Tells the other tabs that `db` is now at revision `rev`.

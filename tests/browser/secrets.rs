@@ -29,8 +29,15 @@ async fn a_secret_is_masked_until_show_is_pressed() {
 
 #[wasm_bindgen_test]
 async fn a_hidden_secret_says_why_and_holds_nothing() {
-    let hidden = mount(|| view! { <HiddenSecret label="Auth Token" reason="Needs the Owner, Administrator or Developer role." /> });
+    let hidden = mount(
+        || view! { <HiddenSecret label="Auth Token" reason="Needs the Owner, Administrator or Developer role." /> },
+    );
     settle().await;
-    assert!(hidden.root.inner_text().contains("Needs the Owner, Administrator or Developer role."));
+    assert!(
+        hidden
+            .root
+            .inner_text()
+            .contains("Needs the Owner, Administrator or Developer role.")
+    );
     assert!(hidden.root.query_selector("button").unwrap().is_none());
 }

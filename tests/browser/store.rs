@@ -1,11 +1,11 @@
 //! The in-browser store: IndexedDB persistence, unreadable data, failed writes, import,
 //! and two writers on one database. Each test uses its own database.
 
+use flex_console::App;
 use flex_console::domain::{AccountType, Actor, Command, Console};
 use flex_console::pages::data::DataPage;
 use flex_console::store::db::Db;
 use flex_console::store::{Loaded, Store, open_named};
-use flex_console::App;
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -13,18 +13,29 @@ use crate::support::{mount, settle};
 
 /// A database name no other test (or earlier run) uses.
 fn unique_db(test: &str) -> String {
-    format!("test-{test}-{}-{}", js_sys::Date::now(), (js_sys::Math::random() * 1e9) as u64)
+    format!(
+        "test-{test}-{}-{}",
+        js_sys::Date::now(),
+        (js_sys::Math::random() * 1e9) as u64
+    )
 }
 
 /// The Owner of the first demo account, as an actor.
 fn owner(console: &Console) -> Actor {
     let account = console.accounts().next().unwrap();
-    let (user, _) = account.members.iter().find(|(_, m)| m.roles.is_owner()).unwrap();
+    let (user, _) = account
+        .members
+        .iter()
+        .find(|(_, m)| m.roles.is_owner())
+        .unwrap();
     Actor::User(user.clone())
 }
 
 fn create_account(name: &str) -> Command {
-    Command::CreateAccount { friendly_name: name.into(), account_type: AccountType::Trial }
+    Command::CreateAccount {
+        friendly_name: name.into(),
+        account_type: AccountType::Trial,
+    }
 }
 
 fn new_store(loaded: Loaded) -> (Owner, Store) {
@@ -49,7 +60,10 @@ async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -69,17 +83,31 @@ async fn a_saved_change_is_there_after_opening_again() {
     let again = open_named(&name).await;
     assert_eq!(again.revision(), 1);
     assert!(*again.console() == state(&store));
-    assert!(again.console().accounts().any(|a| a.friendly_name == "Persisted"));
+    assert!(
+        again
+            .console()
+            .accounts()
+            .any(|a| a.friendly_name == "Persisted")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_data_is_kept_aside_and_the_app_starts_from_the_demo() {
     let name = unique_db("corrupt");
     let db = Db::open(&name).await.unwrap();
-    db.write_raw(Some(r#"{"schema":1,"revision":3,"now":0,"wall":null}"#), Some("{ garbage"), &[]).await.unwrap();
+    db.write_raw(
+        Some(r#"{"schema":1,"revision":3,"now":0,"wall":null}"#),
+        Some("{ garbage"),
+        &[],
+    )
+    .await
+    .unwrap();
 
     let loaded = open_named(&name).await;
-    let recovered = loaded.recovered().cloned().expect("the data is reported unreadable");
+    let recovered = loaded
+        .recovered()
+        .cloned()
+        .expect("the data is reported unreadable");
     assert!(recovered.text.contains("{ garbage"));
     assert!(*loaded.console() == Console::demo());
     let kept = db.kept_aside().await.unwrap();
@@ -102,7 +130,13 @@ async fn data_from_a_newer_version_is_kept_aside() {
     let name = unique_db("future");
     let db = Db::open(&name).await.unwrap();
     let demo = Console::demo().to_json().unwrap();
-    db.write_raw(Some(r#"{"schema":99,"revision":1,"now":0,"wall":null}"#), Some(&demo), &[]).await.unwrap();
+    db.write_raw(
+        Some(r#"{"schema":99,"revision":1,"now":0,"wall":null}"#),
+        Some(&demo),
+        &[],
+    )
+    .await
+    .unwrap();
     let loaded = open_named(&name).await;
     assert!(loaded.recovered().unwrap().reason.contains("newer version"));
 }
@@ -116,11 +150,20 @@ async fn a_failed_write_is_reported_and_leaves_the_saved_state_intact() {
     store.settled().await;
     let saved = state(&store);
 
-    store.simulate_write_failure(Some("QuotaExceededError: the quota has been exceeded".into()));
+    store.simulate_write_failure(Some(
+        "QuotaExceededError: the quota has been exceeded".into(),
+    ));
     store.apply_as(&actor, create_account("Not saved")).unwrap();
     store.settled().await;
     let status = store.save_status();
-    assert!(status.error.as_deref().unwrap_or_default().contains("QuotaExceededError"), "{status:?}");
+    assert!(
+        status
+            .error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("QuotaExceededError"),
+        "{status:?}"
+    );
     assert_eq!(status.unsaved, 1);
     // Kept in memory…
     assert!(store.with_untracked(|c| c.accounts().any(|a| a.friendly_name == "Not saved")));
@@ -150,12 +193,22 @@ async fn two_writers_on_one_database_keep_both_changes() {
     b.apply_as(&actor, create_account("From B")).unwrap();
     a.settled().await;
     b.settled().await;
-    wait_for("both stores at revision 2", || a.revision() == 2 && b.revision() == 2).await;
+    wait_for("both stores at revision 2", || {
+        a.revision() == 2 && b.revision() == 2
+    })
+    .await;
 
     let stored = open_named(&name).await;
     assert_eq!(stored.revision(), 2);
-    let names: Vec<String> = stored.console().accounts().map(|x| x.friendly_name.clone()).collect();
-    assert!(names.contains(&"From A".to_owned()) && names.contains(&"From B".to_owned()), "{names:?}");
+    let names: Vec<String> = stored
+        .console()
+        .accounts()
+        .map(|x| x.friendly_name.clone())
+        .collect();
+    assert!(
+        names.contains(&"From A".to_owned()) && names.contains(&"From B".to_owned()),
+        "{names:?}"
+    );
     assert!(*stored.console() == state(&a));
     assert!(*stored.console() == state(&b));
 }
@@ -184,15 +237,30 @@ async fn importing_a_malformed_file_names_the_path_and_changes_nothing() {
     js_sys::eval(&script).unwrap();
     let mut message = String::new();
     for _ in 0..100 {
-        if let Some(el) = page.root.query_selector("[data-testid=import-error]").unwrap() {
+        if let Some(el) = page
+            .root
+            .query_selector("[data-testid=import-error]")
+            .unwrap()
+        {
             message = el.text_content().unwrap_or_default();
             break;
         }
         sleep(10).await;
     }
-    assert!(message.contains(&format!("console.users.{first}.email")), "{message}");
+    assert!(
+        message.contains(&format!("console.users.{first}.email")),
+        "{message}"
+    );
     assert!(message.contains("nothing changed"), "{message}");
     // Shown as text, never as HTML.
-    assert!(page.root.query_selector("[data-testid=import-error] b").unwrap().is_none());
-    assert_eq!(page.find("[data-testid=store-accounts]").inner_text(), before);
+    assert!(
+        page.root
+            .query_selector("[data-testid=import-error] b")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        page.find("[data-testid=store-accounts]").inner_text(),
+        before
+    );
 }

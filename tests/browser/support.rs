@@ -1,8 +1,8 @@
 //! Mounting a view into a fresh container and reading it back as a user would.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 /// A view mounted into its own `<div>` in the page; removed when dropped.
@@ -28,7 +28,10 @@ where
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || view().into_any());
-    Mounted { root, _handle: handle }
+    Mounted {
+        root,
+        _handle: handle,
+    }
 }
 
 impl Mounted {
@@ -58,5 +61,7 @@ pub async fn settle() {
 /// Puts the page at an app path before mounting the app (the router reads the URL).
 pub fn at_path(path: &str) {
     let history = web_sys::window().unwrap().history().unwrap();
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
 }

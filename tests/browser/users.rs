@@ -17,9 +17,14 @@ use crate::support::{mount, settle};
 /// Every element inside `root` matching a CSS selector (through JS: web-sys's `NodeList`
 /// is not among the crate's enabled features).
 fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
-    let query: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into()).unwrap().unchecked_into();
+    let query: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
     let list = query.call1(root, &selector.into()).unwrap();
-    js_sys::Array::from(&list).iter().map(|e| e.unchecked_into()).collect()
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|e| e.unchecked_into())
+        .collect()
 }
 
 /// The button inside `root` whose text is `text`.
@@ -27,7 +32,15 @@ fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
     all(root, "button")
         .into_iter()
         .find(|b| b.text_content().unwrap_or_default().trim() == text)
-        .unwrap_or_else(|| panic!("no button {text} among {:?}", all(root, "button").iter().map(|b| b.text_content()).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no button {text} among {:?}",
+                all(root, "button")
+                    .iter()
+                    .map(|b| b.text_content())
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 /// The checkbox labelled `label` inside `root`.
@@ -46,7 +59,10 @@ async fn picking_administrator_clears_the_other_roles_and_the_reverse() {
     let picker = mount(move || view! { <RolePicker roles /> });
     settle().await;
     assert!(checkbox(&picker.root, "Developer").checked());
-    assert!(!picker.root.inner_text().contains("Owner"), "Owner is never offered");
+    assert!(
+        !picker.root.inner_text().contains("Owner"),
+        "Owner is never offered"
+    );
 
     checkbox(&picker.root, "Administrator").click();
     settle().await;
@@ -65,8 +81,18 @@ async fn picking_administrator_clears_the_other_roles_and_the_reverse() {
 #[component]
 fn AcmeUsersAsMaria() -> impl IntoView {
     let console = Console::demo();
-    let account = console.accounts().find(|a| a.friendly_name == "Acme Support").unwrap().sid.clone();
-    let user = console.users().find(|u| u.full_name == "Maria Garcia").unwrap().sid.clone();
+    let account = console
+        .accounts()
+        .find(|a| a.friendly_name == "Acme Support")
+        .unwrap()
+        .sid
+        .clone();
+    let user = console
+        .users()
+        .find(|u| u.full_name == "Maria Garcia")
+        .unwrap()
+        .sid
+        .clone();
     let store = Store::provide(Loaded::in_memory(console));
     store.sign_in(user.clone());
     STORE.with(|s| s.set(Some(store)));
@@ -83,25 +109,44 @@ async fn the_invite_dialog_shows_the_email_error_and_stays_open() {
 
     button(&page.root, "Invite user").click();
     settle().await;
-    let dialog: HtmlDialogElement = page.find("dialog[aria-labelledby='dialog-invite-user']").unchecked_into();
+    let dialog: HtmlDialogElement = page
+        .find("dialog[aria-labelledby='dialog-invite-user']")
+        .unchecked_into();
     assert!(dialog.open(), "the dialog opens");
 
     let email: HtmlInputElement = page.find("#invite-email").unchecked_into();
     email.set_value("not-an-email");
-    email.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    email
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     checkbox(&dialog.clone().unchecked_into(), "Developer").click();
     settle().await;
-    page.find("form[data-testid='invite-form'] button[type='submit']").click();
+    page.find("form[data-testid='invite-form'] button[type='submit']")
+        .click();
     settle().await;
 
     let error = page.find("#invite-email-error");
-    assert!(error.inner_text().contains("is not a valid email address"), "got {:?}", error.inner_text());
+    assert!(
+        error.inner_text().contains("is not a valid email address"),
+        "got {:?}",
+        error.inner_text()
+    );
     assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(email.get_attribute("aria-describedby").as_deref(), Some("invite-email-error"));
+    assert_eq!(
+        email.get_attribute("aria-describedby").as_deref(),
+        Some("invite-email-error")
+    );
     assert!(dialog.open(), "the dialog stays open");
-    assert_eq!(invitation_count(&page), invitations_before, "nothing was invited");
+    assert_eq!(
+        invitation_count(&page),
+        invitations_before,
+        "nothing was invited"
+    );
     // Other tests mount the whole app: leave nobody signed in for them.
-    STORE.with(|s| s.get()).expect("the page is mounted").sign_out();
+    STORE
+        .with(|s| s.get())
+        .expect("the page is mounted")
+        .sign_out();
 }
 
 thread_local! {
@@ -115,24 +160,50 @@ fn invitation_count(_page: &crate::support::Mounted) -> usize {
 }
 
 /// Acme Support with `extra` more members, each invited and accepted through the domain.
-fn acme_with_members(extra: usize) -> (Console, flex_console::domain::AccountSid, flex_console::domain::UserSid) {
+fn acme_with_members(
+    extra: usize,
+) -> (
+    Console,
+    flex_console::domain::AccountSid,
+    flex_console::domain::UserSid,
+) {
     use flex_console::domain::{Actor, Command, DEMO_NOW, Email, InvitationId, RoleSet};
     let mut console = Console::demo();
-    let account = console.accounts().find(|a| a.friendly_name == "Acme Support").unwrap().sid.clone();
-    let maria = console.users().find(|u| u.full_name == "Maria Garcia").unwrap().sid.clone();
+    let account = console
+        .accounts()
+        .find(|a| a.friendly_name == "Acme Support")
+        .unwrap()
+        .sid
+        .clone();
+    let maria = console
+        .users()
+        .find(|u| u.full_name == "Maria Garcia")
+        .unwrap()
+        .sid
+        .clone();
     for n in 0..extra {
         let email = Email::parse(&format!("agent{n:03}@example.com")).unwrap();
         let roles = RoleSet::only(ConsoleRole::Support);
-        let invite = Command::Invite { account: account.clone(), email: email.clone(), roles };
-        let event = console.apply(&Actor::User(maria.clone()), invite, DEMO_NOW).unwrap();
-        let flex_console::domain::EventKind::Invited { invitation, .. } = event.kind else { panic!("not an invitation") };
+        let invite = Command::Invite {
+            account: account.clone(),
+            email: email.clone(),
+            roles,
+        };
+        let event = console
+            .apply(&Actor::User(maria.clone()), invite, DEMO_NOW)
+            .unwrap();
+        let flex_console::domain::EventKind::Invited { invitation, .. } = event.kind else {
+            panic!("not an invitation")
+        };
         let invitation: InvitationId = invitation;
         let accept = Command::AcceptInvitation {
             account: account.clone(),
             invitation,
             full_name: Some(format!("Agent {n:03}")),
         };
-        console.apply(&Actor::Email(email), accept, DEMO_NOW).unwrap();
+        console
+            .apply(&Actor::Email(email), accept, DEMO_NOW)
+            .unwrap();
     }
     (console, account, maria)
 }
@@ -157,8 +228,14 @@ async fn only_the_open_page_of_members_is_rendered() {
     });
     settle().await;
     let rows = || all(&page.root, "table[aria-label='Active users'] tbody tr").len();
-    assert_eq!(page.find("[data-testid='page-status']").inner_text(), "Page 1 of 3");
-    assert_eq!(page.find("[data-testid='member-count']").inner_text(), "Showing 1–25 of 64 members");
+    assert_eq!(
+        page.find("[data-testid='page-status']").inner_text(),
+        "Page 1 of 3"
+    );
+    assert_eq!(
+        page.find("[data-testid='member-count']").inner_text(),
+        "Showing 1–25 of 64 members"
+    );
     assert_eq!(rows(), 25);
 
     let next = button(&page.root, "Next page");
@@ -166,14 +243,23 @@ async fn only_the_open_page_of_members_is_rendered() {
     settle().await;
     next.click();
     settle().await;
-    assert_eq!(page.find("[data-testid='page-status']").inner_text(), "Page 3 of 3");
-    assert_eq!(page.find("[data-testid='member-count']").inner_text(), "Showing 51–64 of 64 members");
+    assert_eq!(
+        page.find("[data-testid='page-status']").inner_text(),
+        "Page 3 of 3"
+    );
+    assert_eq!(
+        page.find("[data-testid='member-count']").inner_text(),
+        "Showing 51–64 of 64 members"
+    );
     assert_eq!(rows(), 14);
 
-    STORE.with(|s| s.get()).expect("the page is mounted").sign_out();
-    let _ = web_sys::window().unwrap().history().unwrap().replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&start_url),
-    );
+    STORE
+        .with(|s| s.get())
+        .expect("the page is mounted")
+        .sign_out();
+    let _ = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start_url));
 }

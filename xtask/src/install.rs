@@ -39,7 +39,10 @@ pub fn browser() -> Result<(), String> {
     if PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists() {
         return Ok(());
     }
-    let root_user = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout == b"0\n");
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n");
     if !root_user || !runs("apt-get", "--version") {
         return Err(format!(
             "Chromium is missing. Install Debian's packages `chromium` and `chromium-driver` \
@@ -50,7 +53,14 @@ pub fn browser() -> Result<(), String> {
     run_plain(Command::new("apt-get").args(["update", "-q"]))?;
     run_plain(
         Command::new("apt-get")
-            .args(["install", "-y", "-q", "--no-install-recommends", "chromium", "chromium-driver"])
+            .args([
+                "install",
+                "-y",
+                "-q",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
@@ -59,9 +69,11 @@ pub fn browser() -> Result<(), String> {
 /// when missing or when the lockfile changed since the last install.
 pub fn npm_packages() -> Result<(), String> {
     if !runs("npm", "--version") {
-        return Err("Node.js and npm are missing. Install Debian's packages `nodejs` and `npm` \
+        return Err(
+            "Node.js and npm are missing. Install Debian's packages `nodejs` and `npm` \
                     (Node.js 18 or newer), then run this command again."
-            .into());
+                .into(),
+        );
     }
     let e2e = root().join("e2e");
     let lock = e2e.join("package-lock.json");
@@ -84,14 +96,18 @@ pub fn npm_packages() -> Result<(), String> {
 /// `trunk`, run from the repository root with npm's wasm-opt first on the PATH.
 pub fn trunk() -> Command {
     let mut command = Command::new("trunk");
-    command.current_dir(root()).env("PATH", path_with_node_bin());
+    command
+        .current_dir(root())
+        .env("PATH", path_with_node_bin());
     command
 }
 
 /// Playwright's command line, run from `e2e/`.
 pub fn playwright() -> Command {
     let mut command = Command::new(node_bin("playwright"));
-    command.current_dir(root().join("e2e")).env("CHROMIUM", CHROMIUM);
+    command
+        .current_dir(root().join("e2e"))
+        .env("CHROMIUM", CHROMIUM);
     command
 }
 
@@ -110,7 +126,10 @@ fn wasm_target() -> Result<(), String> {
         .args(["target", "list", "--installed"])
         .output()
         .map_err(|e| format!("rustup is needed to add the {WASM_TARGET} target: {e}"))?;
-    if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
+    if String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|l| l.trim() == WASM_TARGET)
+    {
         return Ok(());
     }
     run_plain(Command::new("rustup").args(["target", "add", WASM_TARGET]))
@@ -123,12 +142,16 @@ fn cargo_install(args: &[&str]) -> Result<(), String> {
 
 /// Whether `program flag` runs and prints a line whose last word is `version`.
 fn version_is(program: &str, flag: &str, version: &str) -> bool {
-    Command::new(program).arg(flag).stderr(Stdio::null()).output().is_ok_and(|o| {
-        String::from_utf8_lossy(&o.stdout)
-            .split_whitespace()
-            .nth(1)
-            .is_some_and(|v| v.trim_start_matches('v') == version)
-    })
+    Command::new(program)
+        .arg(flag)
+        .stderr(Stdio::null())
+        .output()
+        .is_ok_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|v| v.trim_start_matches('v') == version)
+        })
 }
 
 fn runs(program: &str, flag: &str) -> bool {

@@ -29,7 +29,9 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <serve | test | build>");
             eprintln!("  serve  serve the app at http://127.0.0.1:8080 (installs what is missing)");
-            eprintln!("  test   run every test: native, browser, end to end (installs what is missing)");
+            eprintln!(
+                "  test   run every test: native, browser, end to end (installs what is missing)"
+            );
             eprintln!("  build  build the release into dist/ and print its sizes");
             return ExitCode::from(2);
         }
@@ -77,7 +79,13 @@ fn test() -> Result<(), String> {
     println!("\n== browser tests (wasm-bindgen-test in headless Chromium) ==");
     run_counted(
         cargo()
-            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
             .env("CHROMEDRIVER", install::CHROMEDRIVER),
         &mut summary,
     )?;

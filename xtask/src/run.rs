@@ -62,8 +62,14 @@ pub fn cargo() -> Command {
 
 /// Runs a command with its output passed through; fails if it fails.
 pub fn run_plain(command: &mut Command) -> Result<(), String> {
-    let status = command.status().map_err(|e| format!("could not start {command:?}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{command:?} failed ({status})")) }
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed ({status})"))
+    }
 }
 
 /// Runs a test runner, passing its standard output through while counting what it reports.
@@ -79,7 +85,11 @@ pub fn run_counted(command: &mut Command, summary: &mut Summary) -> Result<(), S
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() { Ok(()) } else { Err(format!("{command:?} failed ({status})")) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed ({status})"))
+    }
 }
 
 #[cfg(test)]

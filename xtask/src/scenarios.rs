@@ -12,10 +12,16 @@ const FILES: [&str; 2] = ["demo.json", "scale.json"];
 /// Runs `cargo run --example scenarios` (the debug build `cargo test` already made) unless the files are up to date.
 pub fn ensure() -> Result<(), String> {
     let root = root();
-    let sources = [root.join("src/domain"), root.join("src/store/scenario.rs"), root.join("examples/scenarios.rs")];
+    let sources = [
+        root.join("src/domain"),
+        root.join("src/store/scenario.rs"),
+        root.join("examples/scenarios.rs"),
+    ];
     let newest_source = sources.iter().filter_map(|p| newest(p)).max();
     let dir = root.join("public/scenarios");
-    let fresh = FILES.iter().all(|f| modified(&dir.join(f)).is_some_and(|m| Some(m) >= newest_source));
+    let fresh = FILES
+        .iter()
+        .all(|f| modified(&dir.join(f)).is_some_and(|m| Some(m) >= newest_source));
     if fresh {
         return Ok(());
     }
@@ -29,6 +35,11 @@ fn modified(path: &Path) -> Option<SystemTime> {
 
 /// The newest modification time of a file, or of the files in a folder (recursively).
 fn newest(path: &Path) -> Option<SystemTime> {
-    let Ok(entries) = std::fs::read_dir(path) else { return modified(path) };
-    entries.filter_map(|e| e.ok()).filter_map(|e| newest(&e.path())).max()
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return modified(path);
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| newest(&e.path()))
+        .max()
 }

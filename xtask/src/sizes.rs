@@ -5,11 +5,14 @@ use std::process::Command;
 
 /// Prints the wasm, js, css and html sizes of a build in `dist`, raw and gzipped.
 pub fn print(dist: &Path) -> Result<(), String> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     let mut rows: Vec<(String, u64, u64)> = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
         if !["wasm", "js", "css", "html"].contains(&ext) {
             continue;
         }

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::AccountScope;
-use crate::components::copyable_sid::CopyableSid;
 use crate::components::confirm::ConfirmDialog;
+use crate::components::copyable_sid::CopyableSid;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountStatus, Capability, Command, needs};
@@ -81,7 +81,12 @@ fn Tokens() -> impl IntoView {
             store.with(|c| {
                 c.auth_tokens(&actor, &scope.account)
                     .ok()
-                    .map(|(primary, secondary)| (primary.as_str().to_string(), secondary.map(|s| s.as_str().to_string())))
+                    .map(|(primary, secondary)| {
+                        (
+                            primary.as_str().to_string(),
+                            secondary.map(|s| s.as_str().to_string()),
+                        )
+                    })
             })
         })
     };
@@ -153,7 +158,11 @@ fn Settings(status: AccountStatus) -> impl IntoView {
     let toasts = Toasts::get();
     let allowed = scope.can(Capability::ManageProjectSettings);
     let can_close = scope.can(Capability::TransferOwnership);
-    let name = RwSignal::new(store.with_untracked(|c| c.account(&scope.account).map(|a| a.friendly_name.clone())).unwrap_or_default());
+    let name = RwSignal::new(
+        store
+            .with_untracked(|c| c.account(&scope.account).map(|a| a.friendly_name.clone()))
+            .unwrap_or_default(),
+    );
     let confirm_close = RwSignal::new(false);
     let account = scope.account.clone();
     let run = move |command: Command, done: &'static str| {

@@ -61,9 +61,14 @@ fn BillingPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let account = scope.account.clone();
-    let plan = Memo::new(move |_| store.with(|c| c.flex_overview(&account).map(|o| o.plan.clone())));
+    let plan =
+        Memo::new(move |_| store.with(|c| c.flex_overview(&account).map(|o| o.plan.clone())));
     let account = scope.account.clone();
-    let name = move || store.with(|c| c.account(&account).map(|a| a.friendly_name.clone())).unwrap_or_default();
+    let name = move || {
+        store
+            .with(|c| c.account(&account).map(|a| a.friendly_name.clone()))
+            .unwrap_or_default()
+    };
     let flex_link = href(&format!("/accounts/{}/flex", scope.account));
     view! {
         <section class="page billing-page" aria-labelledby="billing-title">
@@ -201,7 +206,15 @@ fn PaymentStep(step: RwSignal<u8>, payment_method: RwSignal<Option<String>>) -> 
         ev.prevent_default();
         let (n, num, exp, c) = (value(name), value(number), value(expiry), value(cvc));
         let now: Timestamp = store.now();
-        match check_card(CardInput { name: &n, number: &num, expiry: &exp, cvc: &c }, now) {
+        match check_card(
+            CardInput {
+                name: &n,
+                number: &num,
+                expiry: &exp,
+                cvc: &c,
+            },
+            now,
+        ) {
             Ok(masked) => {
                 problems.set(Vec::new());
                 payment_method.set(Some(masked));
@@ -210,8 +223,18 @@ fn PaymentStep(step: RwSignal<u8>, payment_method: RwSignal<Option<String>>) -> 
             Err(list) => problems.set(list),
         }
     };
-    let field = move |id: &'static str, label: &'static str, which: CardField, node: NodeRef<html::Input>, attrs: (&'static str, &'static str, &'static str)| {
-        let message = move || problems.with(|p| p.iter().find(|p| p.field == which).map(|p| p.message.clone()));
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      which: CardField,
+                      node: NodeRef<html::Input>,
+                      attrs: (&'static str, &'static str, &'static str)| {
+        let message = move || {
+            problems.with(|p| {
+                p.iter()
+                    .find(|p| p.field == which)
+                    .map(|p| p.message.clone())
+            })
+        };
         let error_id = format!("{id}-error");
         let described = error_id.clone();
         let (autocomplete, inputmode, placeholder) = attrs;
@@ -267,7 +290,9 @@ fn ModelStep(
     let upgrade = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(billing_model) = model.get_untracked() else {
-            problem.set(Some("Choose how Flex is billed: Named User or Active User Hours.".into()));
+            problem.set(Some(
+                "Choose how Flex is billed: Named User or Active User Hours.".into(),
+            ));
             return;
         };
         let command = Command::UpgradePlan {

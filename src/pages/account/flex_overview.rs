@@ -8,7 +8,9 @@ use crate::components::copyable_sid::CopyableSid;
 use crate::components::link::href;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::toast::Toasts;
-use crate::domain::{Capability, Command, EventKind, FlexPlan, LaunchOutcome, describe_roles, needs, roles_granting};
+use crate::domain::{
+    Capability, Command, EventKind, FlexPlan, LaunchOutcome, describe_roles, needs, roles_granting,
+};
 use crate::store::Store;
 
 /// What the page shows of the Flex instance.
@@ -31,49 +33,95 @@ struct Overview {
 pub fn FlexOverview() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
-    let overview = {
-        let scope = scope.clone();
-        Memo::new(move |_| {
-            store.with(|c| {
-                let account = c.account(&scope.account)?;
-                let o = c.flex_overview(&scope.account);
-                Some((account.friendly_name.clone(), account.sid.to_string(), o.map(|o| {
-                    let i = o.instance;
-                    let w = &i.workspace;
-                    let mut resources = vec![
-                        ("TaskRouter workspace", w.friendly_name.clone(), w.sid.to_string()),
-                        ("Workflow", w.workflow.friendly_name.clone(), w.workflow.sid.to_string()),
-                        ("Task queue", format!("{} (target {})", w.task_queue.friendly_name, w.task_queue.target_workers), w.task_queue.sid.to_string()),
-                    ];
-                    resources.extend(w.activities.iter().map(|a| ("Activity", a.friendly_name.clone(), a.sid.to_string())));
-                    resources.extend(w.task_channels.iter().map(|t| ("Task channel", t.unique_name.clone(), t.sid.to_string())));
-                    resources.extend(i.studio_flows.iter().map(|f| ("Studio flow", f.friendly_name.clone(), f.sid.to_string())));
-                    resources.push(("Conversations service", i.conversations_service.friendly_name.clone(), i.conversations_service.sid.to_string()));
-                    resources.push(("Proxy service", i.proxy_service.friendly_name.clone(), i.proxy_service.sid.to_string()));
-                    resources.push(("Functions service", i.functions_service.friendly_name.clone(), i.functions_service.sid.to_string()));
-                    resources.extend(i.flex_flows.iter().map(|f| ("Flex Flow", f.friendly_name.clone(), f.sid.to_string())));
-                    Overview {
-                        account_name: account.friendly_name.clone(),
-                        account_sid: account.sid.to_string(),
-                        instance_sid: i.sid.to_string(),
-                        plan: match o.plan {
-                            FlexPlan::Trial => "Trial".to_string(),
-                            FlexPlan::Paid { billing_model, .. } => format!("Paid ({})", match billing_model {
-                                crate::domain::BillingModel::NamedUser => "Named User",
-                                crate::domain::BillingModel::ActiveUserHours => "Active User Hours",
-                            }),
-                        },
-                        paid: o.plan.is_paid(),
-                        free_hours: o.free_active_user_hours,
-                        ui_version: o.config.settings.ui_version.clone(),
-                        runtime_domain: o.config.runtime_domain.clone(),
-                        workers: o.worker_count,
-                        resources,
-                    }
-                })))
+    let overview =
+        {
+            let scope = scope.clone();
+            Memo::new(move |_| {
+                store.with(|c| {
+                    let account = c.account(&scope.account)?;
+                    let o = c.flex_overview(&scope.account);
+                    Some((
+                        account.friendly_name.clone(),
+                        account.sid.to_string(),
+                        o.map(|o| {
+                            let i = o.instance;
+                            let w = &i.workspace;
+                            let mut resources = vec![
+                                (
+                                    "TaskRouter workspace",
+                                    w.friendly_name.clone(),
+                                    w.sid.to_string(),
+                                ),
+                                (
+                                    "Workflow",
+                                    w.workflow.friendly_name.clone(),
+                                    w.workflow.sid.to_string(),
+                                ),
+                                (
+                                    "Task queue",
+                                    format!(
+                                        "{} (target {})",
+                                        w.task_queue.friendly_name, w.task_queue.target_workers
+                                    ),
+                                    w.task_queue.sid.to_string(),
+                                ),
+                            ];
+                            resources.extend(
+                                w.activities.iter().map(|a| {
+                                    ("Activity", a.friendly_name.clone(), a.sid.to_string())
+                                }),
+                            );
+                            resources.extend(w.task_channels.iter().map(|t| {
+                                ("Task channel", t.unique_name.clone(), t.sid.to_string())
+                            }));
+                            resources.extend(i.studio_flows.iter().map(|f| {
+                                ("Studio flow", f.friendly_name.clone(), f.sid.to_string())
+                            }));
+                            resources.push((
+                                "Conversations service",
+                                i.conversations_service.friendly_name.clone(),
+                                i.conversations_service.sid.to_string(),
+                            ));
+                            resources.push((
+                                "Proxy service",
+                                i.proxy_service.friendly_name.clone(),
+                                i.proxy_service.sid.to_string(),
+                            ));
+                            resources.push((
+                                "Functions service",
+                                i.functions_service.friendly_name.clone(),
+                                i.functions_service.sid.to_string(),
+                            ));
+                            resources.extend(i.flex_flows.iter().map(|f| {
+                                ("Flex Flow", f.friendly_name.clone(), f.sid.to_string())
+                            }));
+                            Overview {
+                                account_name: account.friendly_name.clone(),
+                                account_sid: account.sid.to_string(),
+                                instance_sid: i.sid.to_string(),
+                                plan: match o.plan {
+                                    FlexPlan::Trial => "Trial".to_string(),
+                                    FlexPlan::Paid { billing_model, .. } => format!(
+                                        "Paid ({})",
+                                        match billing_model {
+                                            crate::domain::BillingModel::NamedUser => "Named User",
+                                            crate::domain::BillingModel::ActiveUserHours =>
+                                                "Active User Hours",
+                                        }
+                                    ),
+                                },
+                                paid: o.plan.is_paid(),
+                                free_hours: o.free_active_user_hours,
+                                ui_version: o.config.settings.ui_version.clone(),
+                                runtime_domain: o.config.runtime_domain.clone(),
+                                workers: o.worker_count,
+                                resources,
+                            }
+                        }),
+                    ))
+                })
             })
-        })
-    };
+        };
 
     move || {
         overview.get().map(|(name, sid, flex)| match flex {
@@ -92,7 +140,9 @@ fn NoFlexYet(name: String, sid: String) -> impl IntoView {
     let allowed = scope.can(Capability::ManageProjectSettings);
     let account = scope.account.clone();
     let create = move |_| {
-        let result = store.apply(Command::CreateFlexInstance { account: account.clone() });
+        let result = store.apply(Command::CreateFlexInstance {
+            account: account.clone(),
+        });
         toasts.outcome(&result, "Flex instance created: TaskRouter, Studio, Conversations, Proxy and Functions are provisioned.");
     };
     view! {
@@ -124,7 +174,11 @@ fn FlexDetails(o: Overview) -> impl IntoView {
         let scope = scope.clone();
         Memo::new(move |_| {
             let actor = scope.actor();
-            store.with(|c| c.auth_tokens(&actor, &scope.account).ok().map(|(p, _)| p.as_str().to_string()))
+            store.with(|c| {
+                c.auth_tokens(&actor, &scope.account)
+                    .ok()
+                    .map(|(p, _)| p.as_str().to_string())
+            })
         })
     };
     let can_bill = scope.can(Capability::ManageBilling);
@@ -177,24 +231,42 @@ fn Launch() -> impl IntoView {
     let last = RwSignal::new(None::<String>);
     let preview = {
         let scope = scope.clone();
-        Memo::new(move |_| store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now())))
+        Memo::new(move |_| {
+            store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now()))
+        })
     };
     let account = scope.account.clone();
     let user = scope.user.clone();
     let navigate = leptos_router::hooks::use_navigate();
     let launch = move |_| {
-        let result = store.apply(Command::LaunchFlex { account: account.clone() });
+        let result = store.apply(Command::LaunchFlex {
+            account: account.clone(),
+        });
         match result {
             Ok(event) => {
-                if let EventKind::FlexLaunched { worker, roles, worker_created, .. } = event.kind {
+                if let EventKind::FlexLaunched {
+                    worker,
+                    roles,
+                    worker_created,
+                    ..
+                } = event.kind
+                {
                     let what = if worker_created { "created" } else { "updated" };
-                    let message = format!("Logged in to Flex. Worker {worker} {what} with roles {}.", roles.join(", "));
+                    let message = format!(
+                        "Logged in to Flex. Worker {worker} {what} with roles {}.",
+                        roles.join(", ")
+                    );
                     toasts.success(message.clone());
                     last.set(Some(message));
                     // Enter the Flex UI as this worker, on the first view their roles show.
                     let path = crate::pages::flex::landing_path(&account, &worker);
-                    let login = crate::store::flex_session::FlexLogin::Console { user: user.clone() };
-                    let session = crate::store::flex_session::FlexSession { account: account.clone(), worker, login };
+                    let login =
+                        crate::store::flex_session::FlexLogin::Console { user: user.clone() };
+                    let session = crate::store::flex_session::FlexSession {
+                        account: account.clone(),
+                        worker,
+                        login,
+                    };
                     crate::store::flex_session::save(Some(&session));
                     navigate(&path, Default::default());
                 }

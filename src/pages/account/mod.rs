@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::link::href;
 use crate::components::no_permission::NoPermission;
-use crate::domain::{Actor, AccountSid, Capability, UserSid};
+use crate::domain::{AccountSid, Actor, Capability, UserSid};
 use crate::store::Store;
 
 /// Who is looking at which account: provided to every page under `/accounts/:account_sid`.
@@ -51,8 +51,12 @@ pub fn AccountLayout() -> impl IntoView {
     // the store does not rebuild the page (and lose what the user typed or where focus was).
     let scope = Memo::new(move |_| {
         let raw = params.with(|p| p.get("account_sid")).unwrap_or_default();
-        let Some(user) = store.signed_in() else { return Gate::SignIn };
-        let Ok(account) = raw.parse::<AccountSid>() else { return Gate::Unknown(raw) };
+        let Some(user) = store.signed_in() else {
+            return Gate::SignIn;
+        };
+        let Ok(account) = raw.parse::<AccountSid>() else {
+            return Gate::Unknown(raw);
+        };
         store.with(|c| match c.account(&account) {
             None => Gate::Unknown(raw),
             Some(a) if a.roles_of(&user).is_none() => Gate::NotAMember,

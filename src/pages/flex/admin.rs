@@ -40,23 +40,56 @@ fn Dashboard() -> impl IntoView {
                     .activity(&cfg.taskrouter_offline_activity_sid)
                     .map(|a| a.friendly_name.clone())
                     .unwrap_or_default();
-                let services: Vec<String> = cfg.serverless_service_sids.iter().map(|s| s.to_string()).collect();
+                let services: Vec<String> = cfg
+                    .serverless_service_sids
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
                 Config {
                     fields: vec![
                         ("Flex Instance SID", flex.sid.to_string()),
-                        ("TaskRouter workspace", format!("{} ({})", ws.friendly_name, cfg.taskrouter_workspace_sid)),
-                        ("Workflow", format!("{} ({})", ws.workflow.friendly_name, cfg.taskrouter_target_workflow_sid)),
-                        ("Task queue", format!("{} ({})", ws.task_queue.friendly_name, cfg.taskrouter_target_taskqueue_sid)),
-                        ("Offline activity", format!("{offline} ({})", cfg.taskrouter_offline_activity_sid)),
-                        ("Chat service", format!("{} ({})", flex.conversations_service.friendly_name, cfg.chat_service_instance_sid)),
+                        (
+                            "TaskRouter workspace",
+                            format!("{} ({})", ws.friendly_name, cfg.taskrouter_workspace_sid),
+                        ),
+                        (
+                            "Workflow",
+                            format!(
+                                "{} ({})",
+                                ws.workflow.friendly_name, cfg.taskrouter_target_workflow_sid
+                            ),
+                        ),
+                        (
+                            "Task queue",
+                            format!(
+                                "{} ({})",
+                                ws.task_queue.friendly_name, cfg.taskrouter_target_taskqueue_sid
+                            ),
+                        ),
+                        (
+                            "Offline activity",
+                            format!("{offline} ({})", cfg.taskrouter_offline_activity_sid),
+                        ),
+                        (
+                            "Chat service",
+                            format!(
+                                "{} ({})",
+                                flex.conversations_service.friendly_name,
+                                cfg.chat_service_instance_sid
+                            ),
+                        ),
                         ("Serverless services", services.join(", ")),
                         ("Flex UI version", cfg.settings.ui_version.clone()),
                         ("Runtime domain", cfg.runtime_domain.clone()),
-                        ("Status", match cfg.status {
-                            ConfigStatus::NotStarted => "notstarted",
-                            ConfigStatus::InProgress => "inprogress",
-                            ConfigStatus::Ok => "ok",
-                        }.to_owned()),
+                        (
+                            "Status",
+                            match cfg.status {
+                                ConfigStatus::NotStarted => "notstarted",
+                                ConfigStatus::InProgress => "inprogress",
+                                ConfigStatus::Ok => "ok",
+                            }
+                            .to_owned(),
+                        ),
                     ],
                     settings: cfg.settings.clone(),
                 }
@@ -90,7 +123,11 @@ fn Settings(initial: FlexSettings) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let refused = {
         let scope = scope.clone();
-        Memo::new(move |_| may_change(&scope.roles(), FlexChange::Configuration).err().map(|e| e.to_string()))
+        Memo::new(move |_| {
+            may_change(&scope.roles(), FlexChange::Configuration)
+                .err()
+                .map(|e| e.to_string())
+        })
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -101,7 +138,10 @@ fn Settings(initial: FlexSettings) -> impl IntoView {
             crm_enabled: crm.get_untracked(),
             crm_callback_url: (!url.is_empty()).then_some(url),
         };
-        let command = Command::UpdateFlexSettings { account: scope.account().clone(), settings };
+        let command = Command::UpdateFlexSettings {
+            account: scope.account().clone(),
+            settings,
+        };
         match store.apply_as(&scope.actor(), command) {
             Ok(_) => {
                 error.set(None);

@@ -24,7 +24,14 @@ fn Desk() -> impl IntoView {
         Memo::new(move |_| {
             store.with(|c| {
                 c.worker(scope.account(), scope.worker())
-                    .map(|w| (w.full_name.clone(), w.identity.to_string(), w.role_names().join(", "), w.sid.to_string()))
+                    .map(|w| {
+                        (
+                            w.full_name.clone(),
+                            w.identity.to_string(),
+                            w.role_names().join(", "),
+                            w.sid.to_string(),
+                        )
+                    })
                     .unwrap_or_default()
             })
         })

@@ -31,7 +31,11 @@ fn InsightsBody() -> impl IntoView {
             (insights_access(paid, &roles), roles)
         })
     });
-    let all_roles = InsightsRole::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
+    let all_roles = InsightsRole::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <section class="page" aria-labelledby="insights-title">
             <h1 id="insights-title">"Insights"</h1>

@@ -12,9 +12,9 @@ pub mod status;
 pub mod teams;
 
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::link::{NavLink, href};
 use crate::components::store_banner::StoreBanner;
@@ -101,7 +101,9 @@ pub fn FlexLayout() -> impl IntoView {
     // One memo decides, so a command (a status change) does not rebuild the frame.
     let gate = Memo::new(move |_| {
         let raw = params.with(|p| p.get("account_sid")).unwrap_or_default();
-        let Ok(account) = raw.parse::<AccountSid>() else { return Gate::Unknown(raw) };
+        let Ok(account) = raw.parse::<AccountSid>() else {
+            return Gate::Unknown(raw);
+        };
         let session = flex_session::load().filter(|s| s.account == account);
         let signed_in = store.signed_in();
         store.with(|c| {
@@ -120,7 +122,8 @@ pub fn FlexLayout() -> impl IntoView {
     move || match gate.get() {
         Gate::Unknown(sid) => view! { <FlexMessage title="Account not found">
             <p>"There is no account " <code>{sid}</code> "."</p>
-        </FlexMessage> }.into_any(),
+        </FlexMessage> }
+        .into_any(),
         Gate::NotLoggedIn(account) => view! { <NotLoggedIn account /> }.into_any(),
         Gate::Open(scope) => {
             provide_context(scope.clone());
@@ -136,11 +139,23 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
     let navigate = use_navigate();
     let account_name = {
         let account = scope.account().clone();
-        Memo::new(move |_| store.with(|c| c.account(&account).map(|a| a.friendly_name.clone()).unwrap_or_default()))
+        Memo::new(move |_| {
+            store.with(|c| {
+                c.account(&account)
+                    .map(|a| a.friendly_name.clone())
+                    .unwrap_or_default()
+            })
+        })
     };
     let worker_name = {
         let (account, worker) = (scope.account().clone(), scope.worker().clone());
-        Memo::new(move |_| store.with(|c| c.worker(&account, &worker).map(|w| w.full_name.clone()).unwrap_or_default()))
+        Memo::new(move |_| {
+            store.with(|c| {
+                c.worker(&account, &worker)
+                    .map(|w| w.full_name.clone())
+                    .unwrap_or_default()
+            })
+        })
     };
     let views = {
         let scope = scope.clone();
@@ -215,7 +230,10 @@ pub fn FlexPage(
 pub fn FlexHome() -> impl IntoView {
     let scope = FlexScope::get();
     let path = landing_path(scope.account(), scope.worker());
-    let options = NavigateOptions { replace: true, ..Default::default() };
+    let options = NavigateOptions {
+        replace: true,
+        ..Default::default()
+    };
     view! { <Redirect path options /> }
 }
 

@@ -35,11 +35,20 @@ fn QueueStats() -> impl IntoView {
             let by_activity = ws
                 .activities
                 .iter()
-                .map(|a| (a.friendly_name.clone(), ws.workers.values().filter(|w| w.activity == a.sid).count()))
+                .map(|a| {
+                    (
+                        a.friendly_name.clone(),
+                        ws.workers.values().filter(|w| w.activity == a.sid).count(),
+                    )
+                })
                 .collect();
             let q = &ws.task_queue;
             Stats {
-                queues: vec![(q.friendly_name.clone(), q.sid.to_string(), q.target_workers.clone())],
+                queues: vec![(
+                    q.friendly_name.clone(),
+                    q.sid.to_string(),
+                    q.target_workers.clone(),
+                )],
                 by_activity,
                 total: ws.workers.len(),
             }

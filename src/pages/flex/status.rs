@@ -30,7 +30,13 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
         Store::get().with(|c| {
             let flex = c.account(scope.account()).and_then(|a| a.flex.as_ref());
             let activities: Vec<(String, String)> = flex
-                .map(|f| f.workspace.activities.iter().map(|a| (a.sid.to_string(), a.friendly_name.clone())).collect())
+                .map(|f| {
+                    f.workspace
+                        .activities
+                        .iter()
+                        .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
+                        .collect()
+                })
                 .unwrap_or_default();
             let current = c
                 .worker(scope.account(), scope.worker())
@@ -45,7 +51,9 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
                 activities,
                 current,
                 current_name,
-                refused: may_change(&roles, FlexChange::OwnActivity).err().map(|e| e.to_string()),
+                refused: may_change(&roles, FlexChange::OwnActivity)
+                    .err()
+                    .map(|e| e.to_string()),
             }
         })
     })
@@ -54,7 +62,10 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
 /// Sets the worker's own activity; the domain decides, and a refusal is shown as an error toast.
 pub fn set_own_activity(scope: &FlexScope, activity: ActivitySid) -> Result<Event, DomainError> {
     let toasts = Toasts::get();
-    let command = Command::SetWorkerActivity { account: scope.account().clone(), activity };
+    let command = Command::SetWorkerActivity {
+        account: scope.account().clone(),
+        activity,
+    };
     let result = Store::get().apply_as(&scope.actor(), command);
     match &result {
         Ok(event) => {
@@ -75,7 +86,9 @@ pub fn StatusPicker() -> impl IntoView {
     let status = own_status(&scope);
     let change = move |ev: leptos::ev::Event| {
         // The options are the workspace's activity SIDs, so they always parse.
-        let Ok(activity) = event_target_value(&ev).parse::<ActivitySid>() else { return };
+        let Ok(activity) = event_target_value(&ev).parse::<ActivitySid>() else {
+            return;
+        };
         if set_own_activity(&scope, activity).is_err() {
             // Put the select back on the activity the worker really has.
             status.with_untracked(|s| set_select_value(&ev, &s.current));
@@ -108,7 +121,10 @@ pub fn StatusPicker() -> impl IntoView {
 
 fn set_select_value(ev: &leptos::ev::Event, value: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+    if let Some(select) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
         select.set_value(value);
     }
 }

@@ -64,10 +64,12 @@ fn TeamsTable() -> impl IntoView {
     // supervisors there is no domain command yet, so the control says so.
     let other_agents = {
         let scope = scope.clone();
-        Memo::new(move |_| match may_change(&scope.roles(), FlexChange::OtherAgents) {
-            Err(refused) => refused.to_string(),
-            Ok(()) => "Agents change their own activity from the agent desktop.".to_owned(),
-        })
+        Memo::new(
+            move |_| match may_change(&scope.roles(), FlexChange::OtherAgents) {
+                Err(refused) => refused.to_string(),
+                Ok(()) => "Agents change their own activity from the agent desktop.".to_owned(),
+            },
+        )
     };
     view! {
         <section class="page page-wide" aria-labelledby="teams-title">

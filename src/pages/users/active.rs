@@ -88,7 +88,10 @@ pub fn ActiveUsers(
             "No members match.".to_string()
         } else {
             let start = (page.get() - 1) * size + 1;
-            format!("Showing {start}–{} of {n} members", (start + size - 1).min(n))
+            format!(
+                "Showing {start}–{} of {n} members",
+                (start + size - 1).min(n)
+            )
         }
     };
 

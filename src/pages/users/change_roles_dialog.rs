@@ -34,7 +34,9 @@ pub fn ChangeRolesDialog(
     let name = move || target.with(|t| t.as_ref().map(|m| m.name.clone()).unwrap_or_default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(member) = target.get_untracked() else { return };
+        let Some(member) = target.get_untracked() else {
+            return;
+        };
         let roles = match picked(&roles.get_untracked()) {
             Ok(roles) => roles,
             Err(e) => {
@@ -42,9 +44,16 @@ pub fn ChangeRolesDialog(
                 return;
             }
         };
-        let command = Command::ChangeRoles { account: scope.account.clone(), user: member.sid.clone(), roles };
+        let command = Command::ChangeRoles {
+            account: scope.account.clone(),
+            user: member.sid.clone(),
+            roles,
+        };
         let result = store.apply(command);
-        toasts.outcome(&result, format!("{} now has the {roles} role.", member.name));
+        toasts.outcome(
+            &result,
+            format!("{} now has the {roles} role.", member.name),
+        );
         match result {
             Ok(_) => open.set(false),
             Err(e) => problem.set(Some(e.to_string())),

@@ -38,8 +38,14 @@ pub fn InviteDialog(
         email_error.set(parsed.as_ref().err().map(|e| format!("{e}.")));
         let chosen = picked(&roles.get_untracked());
         roles_error.set(chosen.as_ref().err().map(|e| format!("Choose roles: {e}.")));
-        let (Ok(address), Ok(roles)) = (parsed, chosen) else { return };
-        let command = Command::Invite { account: scope.account.clone(), email: address.clone(), roles };
+        let (Ok(address), Ok(roles)) = (parsed, chosen) else {
+            return;
+        };
+        let command = Command::Invite {
+            account: scope.account.clone(),
+            email: address.clone(),
+            roles,
+        };
         let result = store.apply(command);
         toasts.outcome(&result, format!("Invitation sent to {address}."));
         match result {

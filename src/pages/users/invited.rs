@@ -35,7 +35,9 @@ pub fn InvitedUsers() -> impl IntoView {
                     id: i.id,
                     email: i.email.to_string(),
                     roles: i.roles.to_string(),
-                    invited_by: c.user(&i.invited_by).map_or_else(|| i.invited_by.to_string(), |u| u.full_name.clone()),
+                    invited_by: c
+                        .user(&i.invited_by)
+                        .map_or_else(|| i.invited_by.to_string(), |u| u.full_name.clone()),
                     sent: i.sent.to_string(),
                     expires: i.expires.to_string(),
                     status,
@@ -85,20 +87,32 @@ fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
         move |_| scope.can(Capability::ManageUsers)
     });
     // Accepted and revoked invitations are closed: the domain refuses acting on them.
-    let open = matches!(invitation.status, InvitationStatus::Pending | InvitationStatus::Expired);
+    let open = matches!(
+        invitation.status,
+        InvitationStatus::Pending | InvitationStatus::Expired
+    );
     let (id, email) = (invitation.id, invitation.email.clone());
     let account = scope.account.clone();
     let resend = {
         let (account, email) = (account.clone(), email.clone());
         move |_| {
-            let result = store.apply(Command::ResendInvitation { account: account.clone(), invitation: id });
-            toasts.outcome(&result, format!("Invitation to {email} sent again; it expires in 7 days."));
+            let result = store.apply(Command::ResendInvitation {
+                account: account.clone(),
+                invitation: id,
+            });
+            toasts.outcome(
+                &result,
+                format!("Invitation to {email} sent again; it expires in 7 days."),
+            );
         }
     };
     let revoke = {
         let email = email.clone();
         move |_| {
-            let result = store.apply(Command::RevokeInvitation { account: account.clone(), invitation: id });
+            let result = store.apply(Command::RevokeInvitation {
+                account: account.clone(),
+                invitation: id,
+            });
             toasts.outcome(&result, format!("Invitation to {email} revoked."));
         }
     };

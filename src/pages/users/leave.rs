@@ -22,15 +22,23 @@ pub fn LeaveAccount() -> impl IntoView {
     let (account, me) = (scope.account.clone(), scope.user.clone());
     let is_owner = Memo::new({
         let account = account.clone();
-        move |_| store.with(|c| c.account(&account).and_then(|a| a.owner().cloned())) == Some(me.clone())
+        move |_| {
+            store.with(|c| c.account(&account).and_then(|a| a.owner().cloned())) == Some(me.clone())
+        }
     });
     let account_name = {
         let account = account.clone();
-        move || store.with(|c| c.account(&account).map(|a| a.friendly_name.clone())).unwrap_or_default()
+        move || {
+            store
+                .with(|c| c.account(&account).map(|a| a.friendly_name.clone()))
+                .unwrap_or_default()
+        }
     };
     let leave = move |_| {
         let name = account_name();
-        let result = store.apply(Command::LeaveAccount { account: account.clone() });
+        let result = store.apply(Command::LeaveAccount {
+            account: account.clone(),
+        });
         toasts.outcome(&result, format!("You left {name}."));
         match result {
             Ok(_) => {
@@ -40,7 +48,11 @@ pub fn LeaveAccount() -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let reason = move || is_owner.get().then(|| DomainError::OwnerCannotLeave.to_string());
+    let reason = move || {
+        is_owner
+            .get()
+            .then(|| DomainError::OwnerCannotLeave.to_string())
+    };
     view! {
         <button
             type="button"

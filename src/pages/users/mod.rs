@@ -44,7 +44,9 @@ fn UsersPage() -> impl IntoView {
     let view_state = UsersView::new(&scope.account);
     let account = scope.account.clone();
     let account_name = move || {
-        store.with(|c| c.account(&account).map(|a| a.friendly_name.clone())).unwrap_or_default()
+        store
+            .with(|c| c.account(&account).map(|a| a.friendly_name.clone()))
+            .unwrap_or_default()
     };
     let tab = Memo::new(move |_| view_state.query.with(|q| q.tab));
     let base = format!("/accounts/{}/users", scope.account);

@@ -100,7 +100,11 @@ impl UsersQuery {
             role: map.get("role").as_deref().and_then(role_from_key),
             sort,
             descending: map.get("dir").as_deref() == Some("desc"),
-            page: map.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: map
+                .get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
             page_size,
         }
     }
@@ -157,7 +161,11 @@ impl UsersView {
         let navigate = use_navigate();
         let path = format!("/accounts/{account}/users");
         let set = Callback::new(move |next: UsersQuery| {
-            let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
             navigate(&format!("{path}{}", next.to_query_string()), options);
         });
         UsersView { query, set }

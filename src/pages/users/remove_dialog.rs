@@ -28,10 +28,18 @@ pub fn RemoveDialog(
     });
     let name = move || target.with(|t| t.as_ref().map(|m| m.name.clone()).unwrap_or_default());
     let remove = move |_| {
-        let Some(member) = target.get_untracked() else { return };
-        let command = Command::RemoveMember { account: scope.account.clone(), user: member.sid.clone() };
+        let Some(member) = target.get_untracked() else {
+            return;
+        };
+        let command = Command::RemoveMember {
+            account: scope.account.clone(),
+            user: member.sid.clone(),
+        };
         let result = store.apply(command);
-        toasts.outcome(&result, format!("{} was removed from the account.", member.name));
+        toasts.outcome(
+            &result,
+            format!("{} was removed from the account.", member.name),
+        );
         match result {
             Ok(_) => open.set(false),
             Err(e) => problem.set(Some(e.to_string())),

@@ -30,7 +30,13 @@ pub fn TransferOwnership() -> impl IntoView {
                 c.members(&account, "", None)
                     .into_iter()
                     .filter(|row| row.user.sid != me)
-                    .map(|row| (row.user.sid.to_string(), row.user.full_name.clone(), row.roles.to_string()))
+                    .map(|row| {
+                        (
+                            row.user.sid.to_string(),
+                            row.user.full_name.clone(),
+                            row.roles.to_string(),
+                        )
+                    })
                     .collect()
             });
             list.sort_by_key(|c| c.1.to_lowercase());
@@ -49,9 +55,17 @@ pub fn TransferOwnership() -> impl IntoView {
             problem.set(Some("Choose the member who becomes the Owner.".into()));
             return;
         };
-        let name = store.with_untracked(|c| c.user(&to).map(|u| u.full_name.clone())).unwrap_or_default();
-        let result = store.apply(Command::TransferOwnership { account: account.clone(), to });
-        toasts.outcome(&result, format!("{name} is now the Owner; you stay on as Administrator."));
+        let name = store
+            .with_untracked(|c| c.user(&to).map(|u| u.full_name.clone()))
+            .unwrap_or_default();
+        let result = store.apply(Command::TransferOwnership {
+            account: account.clone(),
+            to,
+        });
+        toasts.outcome(
+            &result,
+            format!("{name} is now the Owner; you stay on as Administrator."),
+        );
         match result {
             Ok(_) => open.set(false),
             Err(e) => problem.set(Some(e.to_string())),

@@ -31,10 +31,18 @@ pub fn DeleteWorkerDialog(
     let email = move || target.with(|t| t.as_ref().map(|w| w.email.clone()).unwrap_or_default());
     let manage_users = href(&format!("/accounts/{}/users", scope.account));
     let delete = move |_| {
-        let Some(worker) = target.get_untracked() else { return };
-        let command = Command::DeleteWorker { account: scope.account.clone(), worker: worker.sid.clone() };
+        let Some(worker) = target.get_untracked() else {
+            return;
+        };
+        let command = Command::DeleteWorker {
+            account: scope.account.clone(),
+            worker: worker.sid.clone(),
+        };
         let result = store.apply(command);
-        toasts.outcome(&result, format!("Worker {} ({}) was deleted.", worker.name, worker.sid));
+        toasts.outcome(
+            &result,
+            format!("Worker {} ({}) was deleted.", worker.name, worker.sid),
+        );
         match result {
             Ok(_) => open.set(false),
             Err(e) => problem.set(Some(e.to_string())),

@@ -47,7 +47,9 @@ pub fn InsightsRolesDialog(
     let name = move || target.with(|t| t.as_ref().map(|w| w.name.clone()).unwrap_or_default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(worker) = target.get_untracked() else { return };
+        let Some(worker) = target.get_untracked() else {
+            return;
+        };
         let roles = picked.get_untracked();
         let command = Command::SetInsightsRoles {
             account: scope.account.clone(),
@@ -60,7 +62,11 @@ pub fn InsightsRolesDialog(
         } else {
             let mut names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
             names.sort_unstable();
-            format!("Insights roles of {} set: {}.", worker.name, names.join(", "))
+            format!(
+                "Insights roles of {} set: {}.",
+                worker.name,
+                names.join(", ")
+            )
         };
         toasts.outcome(&result, done);
         match result {

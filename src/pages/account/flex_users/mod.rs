@@ -44,8 +44,10 @@ fn FlexUsersPage() -> impl IntoView {
             })
         })
     });
-    let account_name = move || heading.with(|h| h.as_ref().map(|(name, _)| name.clone()).unwrap_or_default());
-    let has_flex = Memo::new(move |_| heading.with(|h| h.as_ref().is_some_and(|(_, w)| w.is_some())));
+    let account_name =
+        move || heading.with(|h| h.as_ref().map(|(name, _)| name.clone()).unwrap_or_default());
+    let has_flex =
+        Memo::new(move |_| heading.with(|h| h.as_ref().is_some_and(|(_, w)| w.is_some())));
     let overview = href(&format!("/accounts/{}/flex", scope.account));
     view! {
         <section class="page page-wide flex-users-page" aria-labelledby="flex-users-title">

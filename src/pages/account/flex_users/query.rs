@@ -38,7 +38,11 @@ impl WorkersQuery {
             search: map.get("q").unwrap_or_default(),
             role: map.get("role").as_deref().and_then(FlexRole::parse),
             activity: map.get("activity").filter(|a| !a.is_empty()),
-            page: map.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: map
+                .get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
             page_size,
         }
     }
@@ -89,7 +93,11 @@ impl WorkersView {
         let navigate = use_navigate();
         let path = format!("/accounts/{account}/flex/users");
         let set = Callback::new(move |next: WorkersQuery| {
-            let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
             navigate(&format!("{path}{}", next.to_query_string()), options);
         });
         WorkersView { query, set }

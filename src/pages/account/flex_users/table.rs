@@ -102,7 +102,10 @@ pub fn WorkersTable(
                 .iter()
                 .map(|a| (a.sid.clone(), a.friendly_name.clone()))
                 .collect();
-            Index { entries, activities }
+            Index {
+                entries,
+                activities,
+            }
         })
     });
     let matching = Memo::new(move |_| {
@@ -111,13 +114,20 @@ pub fn WorkersTable(
         index.with(|ix| {
             // An activity name the workspace does not have matches nobody.
             let activity = activity.map(|name| {
-                ix.activities.iter().find(|(_, n)| *n == name).map(|(sid, _)| sid.clone())
+                ix.activities
+                    .iter()
+                    .find(|(_, n)| *n == name)
+                    .map(|(sid, _)| sid.clone())
             });
             ix.entries
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| role.is_none_or(|r| e.roles.contains(&r)))
-                .filter(|(_, e)| activity.as_ref().is_none_or(|a| a.as_ref() == Some(&e.activity)))
+                .filter(|(_, e)| {
+                    activity
+                        .as_ref()
+                        .is_none_or(|a| a.as_ref() == Some(&e.activity))
+                })
                 .filter(|(_, e)| needle.is_empty() || e.text.contains(&needle))
                 .map(|(i, _)| i)
                 .collect::<Vec<usize>>()
@@ -132,15 +142,28 @@ pub fn WorkersTable(
         let size = query.with(|q| q.page_size);
         let start = (page.get() - 1) * size;
         let sids: Vec<WorkerSid> = matching.with(|m| {
-            index.with(|ix| m.iter().skip(start).take(size).map(|i| ix.entries[*i].sid.clone()).collect())
+            index.with(|ix| {
+                m.iter()
+                    .skip(start)
+                    .take(size)
+                    .map(|i| ix.entries[*i].sid.clone())
+                    .collect()
+            })
         });
         store.with(|c| {
-            let workspace = c.account(&account).and_then(|a| a.flex.as_ref()).map(|f| &f.workspace);
-            let Some(workspace) = workspace else { return vec![] };
+            let workspace = c
+                .account(&account)
+                .and_then(|a| a.flex.as_ref())
+                .map(|f| &f.workspace);
+            let Some(workspace) = workspace else {
+                return vec![];
+            };
             sids.iter()
                 .filter_map(|sid| workspace.workers.get(sid))
                 .map(|w| {
-                    let activity = workspace.activity(&w.activity).map(|a| a.friendly_name.as_str());
+                    let activity = workspace
+                        .activity(&w.activity)
+                        .map(|a| a.friendly_name.as_str());
                     WorkerItem::new(w, activity.unwrap_or("Unknown"))
                 })
                 .collect::<Vec<_>>()
@@ -153,7 +176,11 @@ pub fn WorkersTable(
             "No workers match.".to_string()
         } else {
             let start = (page.get() - 1) * size + 1;
-            format!("Showing {start}–{} of {n} workers ({} in the workspace)", (start + size - 1).min(n), all.get())
+            format!(
+                "Showing {start}–{} of {n} workers ({} in the workspace)",
+                (start + size - 1).min(n),
+                all.get()
+            )
         }
     };
 
@@ -162,7 +189,12 @@ pub fn WorkersTable(
     let insights_open = RwSignal::new(false);
     let delete_open = RwSignal::new(false);
     let activity_names = Memo::new(move |_| {
-        index.with(|ix| ix.activities.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>())
+        index.with(|ix| {
+            ix.activities
+                .iter()
+                .map(|(_, n)| n.clone())
+                .collect::<Vec<_>>()
+        })
     });
 
     view! {
@@ -255,7 +287,11 @@ pub fn WorkersTable(
 /// A list of roles as text, or "None".
 fn role_text(roles: impl Iterator<Item = &'static str>) -> String {
     let text = roles.collect::<Vec<_>>().join(", ");
-    if text.is_empty() { "None".to_string() } else { text }
+    if text.is_empty() {
+        "None".to_string()
+    } else {
+        text
+    }
 }
 
 /// One worker: a row of facts and actions, and a row with the attributes JSON when expanded.
@@ -274,7 +310,11 @@ fn WorkerRow(
     let (account, sid) = (scope.account.clone(), worker.sid.clone());
     // The domain says up front whether Insights roles can be given, and if not, why.
     let insights_reason = Memo::new(move |_| {
-        store.with(|c| c.insights_assignable(&actor, &account, &sid, store.now()).err().map(|e| e.to_string()))
+        store.with(|c| {
+            c.insights_assignable(&actor, &account, &sid, store.now())
+                .err()
+                .map(|e| e.to_string())
+        })
     });
     let is_open = {
         let sid = worker.sid.clone();
@@ -293,7 +333,11 @@ fn WorkerRow(
     let attributes_id = format!("attributes-{}", worker.sid);
     let reason_id = format!("insights-reason-{}", worker.sid);
     let described = reason_id.clone();
-    let described_by = move || insights_reason.with(Option::is_some).then(|| described.clone());
+    let described_by = move || {
+        insights_reason
+            .with(Option::is_some)
+            .then(|| described.clone())
+    };
     let sid_text = worker.sid.to_string();
     let copy_label = format!("Copy worker SID of {}", worker.name);
     let (for_insights, for_delete) = (worker.clone(), worker.clone());
