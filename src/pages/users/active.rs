@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::change_roles_dialog::ChangeRolesDialog;
-use super::query::{PAGE_SIZES, SortKey, UsersView, role_from_key, role_key};
+use super::query::{SortKey, UsersView, role_from_key, role_key};
 use super::remove_dialog::RemoveDialog;
+use crate::components::pagination::{Pagination, page_count};
 use crate::domain::{Capability, ConsoleRole, DomainError, RoleSet, UserSid, needs};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
@@ -21,11 +22,6 @@ pub struct MemberItem {
     pub email: String,
     /// Their roles here.
     pub roles: RoleSet,
-}
-
-/// How many pages `total` rows fill (at least one, so "Page 1 of 1" for none).
-pub fn page_count(total: usize, page_size: usize) -> usize {
-    total.div_ceil(page_size.max(1)).max(1)
 }
 
 fn sort_members(members: &mut [MemberItem], key: SortKey, descending: bool) {
@@ -159,7 +155,18 @@ pub fn ActiveUsers(
                 </tbody>
             </table>
         </div>
-        <Pagination view_state page pages />
+        <Pagination
+            label="Pages of members"
+            size_id="member-page-size"
+            page
+            pages
+            page_size=Signal::derive(move || view_state.query.with(|q| q.page_size))
+            on_size=move |size| view_state.update(|q| {
+                q.page_size = size;
+                q.page = 1;
+            })
+            on_page=move |to| view_state.update(|q| q.page = to)
+        />
         <ChangeRolesDialog open=change_open target />
         <RemoveDialog open=remove_open target />
     }
@@ -265,66 +272,5 @@ fn MemberRowView(
                 </Show>
             </td>
         </tr>
-    }
-}
-
-/// Page size, previous and next, and "Page 2 of 40".
-#[component]
-fn Pagination(view_state: UsersView, page: Memo<usize>, pages: Memo<usize>) -> impl IntoView {
-    let query = view_state.query;
-    let go = move |to: usize| view_state.update(|q| q.page = to);
-    view! {
-        <nav class="pagination" aria-label="Pages of members">
-            <div class="form-field form-field-inline">
-                <label class="field-label" for="member-page-size">"Rows per page"</label>
-                <select
-                    class="input"
-                    id="member-page-size"
-                    prop:value=move || query.with(|q| q.page_size.to_string())
-                    on:change=move |ev| {
-                        let size = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
-                        view_state.update(|q| {
-                            q.page_size = size;
-                            q.page = 1;
-                        });
-                    }
-                >
-                    {PAGE_SIZES
-                        .into_iter()
-                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <button
-                type="button"
-                class="button button-small"
-                disabled=move || { page.get() <= 1 }
-                on:click=move |_| go(page.get_untracked() - 1)
-            >
-                "Previous page"
-            </button>
-            <span data-testid="page-status">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
-            <button
-                type="button"
-                class="button button-small"
-                disabled=move || { page.get() >= pages.get() }
-                on:click=move |_| go(page.get_untracked() + 1)
-            >
-                "Next page"
-            </button>
-        </nav>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::page_count;
-
-    #[test]
-    fn page_counts_round_up_and_never_reach_zero() {
-        assert_eq!(page_count(0, 25), 1);
-        assert_eq!(page_count(25, 25), 1);
-        assert_eq!(page_count(26, 25), 2);
-        assert_eq!(page_count(3_000, 100), 30);
     }
 }

@@ -8,8 +8,7 @@ use leptos_router::params::ParamsMap;
 
 use crate::domain::{AccountSid, ConsoleRole};
 
-/// The page sizes offered; the first is the default.
-pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
+use crate::components::pagination::PAGE_SIZES;
 
 /// Which tab is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,8 +8,7 @@ use leptos_router::params::ParamsMap;
 
 use crate::domain::{AccountSid, FlexRole};
 
-/// The page sizes offered; the first is the default.
-pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
+use crate::components::pagination::PAGE_SIZES;
 
 /// What the Flex users page shows.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 
 use super::delete_dialog::DeleteWorkerDialog;
 use super::insights_dialog::InsightsRolesDialog;
-use super::query::{PAGE_SIZES, WorkersView};
+use super::query::WorkersView;
 use crate::components::copyable_sid::copy_to_clipboard;
+use crate::components::pagination::{Pagination, page_count};
 use crate::domain::{ActivitySid, FlexRole, InsightsRole, Worker, WorkerSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
@@ -64,11 +65,6 @@ struct Entry {
 struct Index {
     entries: Vec<Entry>,
     activities: Vec<(ActivitySid, String)>,
-}
-
-/// How many pages `total` rows fill (at least one, so "Page 1 of 1" for none).
-pub fn page_count(total: usize, page_size: usize) -> usize {
-    total.div_ceil(page_size.max(1)).max(1)
 }
 
 /// The Flex users table with its search, filters and pages.
@@ -278,7 +274,18 @@ pub fn WorkersTable(
                 </For>
             </table>
         </div>
-        <Pagination view_state page pages />
+        <Pagination
+            label="Pages of Flex users"
+            size_id="worker-page-size"
+            page
+            pages
+            page_size=Signal::derive(move || view_state.query.with(|q| q.page_size))
+            on_size=move |size| view_state.update(|q| {
+                q.page_size = size;
+                q.page = 1;
+            })
+            on_page=move |to| view_state.update(|q| q.page = to)
+        />
         <InsightsRolesDialog open=insights_open target />
         <DeleteWorkerDialog open=delete_open target />
     }
@@ -415,65 +422,5 @@ fn WorkerRow(
                 </td>
             </tr>
         </tbody>
-    }
-}
-
-/// Page size, previous and next, and "Page 2 of 600".
-#[component]
-fn Pagination(view_state: WorkersView, page: Memo<usize>, pages: Memo<usize>) -> impl IntoView {
-    let query = view_state.query;
-    let go = move |to: usize| view_state.update(|q| q.page = to);
-    view! {
-        <nav class="pagination" aria-label="Pages of Flex users">
-            <div class="form-field form-field-inline">
-                <label class="field-label" for="worker-page-size">"Rows per page"</label>
-                <select
-                    class="input"
-                    id="worker-page-size"
-                    prop:value=move || query.with(|q| q.page_size.to_string())
-                    on:change=move |ev| {
-                        let size = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
-                        view_state.update(|q| {
-                            q.page_size = size;
-                            q.page = 1;
-                        });
-                    }
-                >
-                    {PAGE_SIZES
-                        .into_iter()
-                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <button
-                type="button"
-                class="button button-small"
-                disabled=move || { page.get() <= 1 }
-                on:click=move |_| go(page.get_untracked() - 1)
-            >
-                "Previous page"
-            </button>
-            <span data-testid="page-status">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
-            <button
-                type="button"
-                class="button button-small"
-                disabled=move || { page.get() >= pages.get() }
-                on:click=move |_| go(page.get_untracked() + 1)
-            >
-                "Next page"
-            </button>
-        </nav>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::page_count;
-
-    #[test]
-    fn page_counts_round_up_and_never_reach_zero() {
-        assert_eq!(page_count(0, 25), 1);
-        assert_eq!(page_count(26, 25), 2);
-        assert_eq!(page_count(15_000, 100), 150);
     }
 }

@@ -1,0 +1,87 @@
+//! Paging a long table: rows per page, previous and next, and "Page 2 of 600".
+
+use leptos::prelude::*;
+
+/// The page sizes a table offers; the first is the default.
+pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
+
+/// How many pages `total` rows fill (at least one, so "Page 1 of 1" for none).
+pub fn page_count(total: usize, page_size: usize) -> usize {
+    total.div_ceil(page_size.max(1)).max(1)
+}
+
+/// The pager under a table. It only reports choices; the page keeps them (in its URL).
+#[component]
+pub fn Pagination(
+    /// The accessible name, e.g. "Pages of members".
+    #[prop(into)]
+    label: String,
+    /// The id of the page-size select.
+    #[prop(into)]
+    size_id: String,
+    /// The page shown, from 1.
+    page: Memo<usize>,
+    /// How many pages there are.
+    pages: Memo<usize>,
+    /// Rows per page now.
+    #[prop(into)]
+    page_size: Signal<usize>,
+    /// A new page size was chosen.
+    #[prop(into)]
+    on_size: Callback<usize>,
+    /// Another page was chosen.
+    #[prop(into)]
+    on_page: Callback<usize>,
+) -> impl IntoView {
+    view! {
+        <nav class="pagination" aria-label=label>
+            <div class="form-field form-field-inline">
+                <label class="field-label" for=size_id.clone()>"Rows per page"</label>
+                <select
+                    class="input"
+                    id=size_id
+                    prop:value=move || page_size.get().to_string()
+                    on:change=move |ev| {
+                        on_size.run(event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]))
+                    }
+                >
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button
+                type="button"
+                class="button button-small"
+                disabled=move || { page.get() <= 1 }
+                on:click=move |_| on_page.run(page.get_untracked() - 1)
+            >
+                "Previous page"
+            </button>
+            <span data-testid="page-status">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
+            <button
+                type="button"
+                class="button button-small"
+                disabled=move || { page.get() >= pages.get() }
+                on:click=move |_| on_page.run(page.get_untracked() + 1)
+            >
+                "Next page"
+            </button>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_count;
+
+    #[test]
+    fn page_counts_round_up_and_never_reach_zero() {
+        assert_eq!(page_count(0, 25), 1);
+        assert_eq!(page_count(25, 25), 1);
+        assert_eq!(page_count(26, 25), 2);
+        assert_eq!(page_count(3_000, 100), 30);
+        assert_eq!(page_count(15_000, 100), 150);
+    }
+}
