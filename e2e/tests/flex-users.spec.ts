@@ -179,6 +179,8 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
   await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), owner);
   await console.open("/data?scenario=scale");
   await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 90_000 });
+  // the loaded scenario is written in the background: wait for it before reloading the page
+  await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: 60_000 });
   await console.page.goto(`/accounts/${account}/flex/users`);
   await expect(console.heading("Flex users")).toBeVisible({ timeout: 30_000 });
   const count = console.main.getByTestId("worker-count");
