@@ -20,7 +20,7 @@ fn step() -> impl Strategy<Value = Step> {
     (
         any::<u16>(),
         any::<u16>(),
-        0u8..26,
+        0u8..33,
         any::<[u16; 3]>(),
         any::<bool>(),
         0u16..200,
@@ -139,6 +139,25 @@ fn command_for(c: &Console, s: &Step) -> Command {
     let activity = pick(&activities, s.params[2]).unwrap_or_else(|| fake("WA"));
     let next = c.account(&account).map_or(1, |a| a.next_invitation_id);
     let invitation = InvitationId(u64::from(s.params[2]) % (next + 1));
+    let products = c.account(&account);
+    let numbers: Vec<PhoneNumberSid> = products
+        .map(|a| a.phone_numbers.keys().cloned().collect())
+        .unwrap_or_default();
+    let number = pick(&numbers, s.params[1]).unwrap_or_else(|| fake("PN"));
+    let flows: Vec<StudioFlowSid> = products
+        .and_then(|a| a.flex.as_ref())
+        .map(|f| f.studio_flows.iter().map(|f| f.sid.clone()).collect())
+        .unwrap_or_default();
+    let flow = pick(&flows, s.params[2]).unwrap_or_else(|| fake("FW"));
+    let bins: Vec<TwimlBinSid> = products
+        .map(|a| a.twiml_bins.keys().cloned().collect())
+        .unwrap_or_default();
+    let bin = pick(&bins, s.params[0]).unwrap_or_else(|| fake("EH"));
+    let twiml = if s.params[2].is_multiple_of(3) {
+        "<Response><Say>Hi</Response>"
+    } else {
+        "<Response><Say>Hi</Say></Response>"
+    };
     let a = account.clone();
     match s.kind {
         0 => Command::SignUp {
@@ -234,10 +253,46 @@ fn command_for(c: &Console, s: &Step) -> Command {
             }
         }
         24 => Command::DeleteWorker { account: a, worker },
-        _ => Command::SetWorkerActivity {
+        25 => Command::SetWorkerActivity {
             account: a,
             activity,
         },
+        26 => {
+            // Mostly a number on offer; sometimes one owned already or not in the list.
+            let offered = c.available_numbers(None, "", 50);
+            let phone_number = match s.params[1] % 4 {
+                0 => "+14155550100".into(),
+                1 => "+19995550100".into(),
+                _ => pick(&offered, s.params[2]).map_or_else(String::new, |n| n.phone_number),
+            };
+            Command::BuyPhoneNumber {
+                account: a,
+                phone_number,
+            }
+        }
+        27 => Command::ReleasePhoneNumber { account: a, number },
+        28 => Command::RoutePhoneNumber {
+            account: a,
+            number,
+            flow: (!s.flag).then_some(flow),
+        },
+        29 => Command::DeleteStudioFlow { account: a, flow },
+        30 => Command::CreateTwimlBin {
+            account: a,
+            friendly_name: "Random Bin".into(),
+            twiml: twiml.into(),
+        },
+        31 => Command::UpdateTwimlBin {
+            account: a,
+            bin,
+            friendly_name: if s.flag {
+                "Renamed Bin".into()
+            } else {
+                " ".into()
+            },
+            twiml: twiml.into(),
+        },
+        _ => Command::DeleteTwimlBin { account: a, bin },
     }
 }
 
@@ -322,6 +377,8 @@ proptest! {
                     prop_assert!(!error.to_string().is_empty());
                 }
                 Ok(event) => {
+                    prop_assert_eq!(c.activity_log().len(), before.activity_log().len() + 1);
+                    prop_assert_eq!(c.activity_log().last(), Some(&event), "every change is on record");
                     prop_assert_eq!(event.at, now);
                     prop_assert_eq!(&event.by, &actor);
                     if let (Some(capability), Some(account)) = (command.capability(), command.account()) {

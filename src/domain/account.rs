@@ -2,10 +2,12 @@
 
 use super::flex::FlexInstance;
 use super::invitation::{Invitation, InvitationId};
+use super::phone_number::PhoneNumber;
 use super::roles::RoleSet;
-use super::sid::{AccountSid, UserSid};
+use super::sid::{AccountSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid};
 use super::time::Timestamp;
 use super::token::AuthToken;
+use super::twiml_bin::TwimlBin;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -83,6 +85,12 @@ pub struct Account {
     pub next_invitation_id: u64,
     /// The Flex instance, if Flex is set up.
     pub flex: Option<FlexInstance>,
+    /// Incoming phone numbers by SID.
+    #[serde(default)]
+    pub phone_numbers: BTreeMap<PhoneNumberSid, PhoneNumber>,
+    /// TwiML Bins by SID.
+    #[serde(default)]
+    pub twiml_bins: BTreeMap<TwimlBinSid, TwimlBin>,
 }
 
 impl Account {
@@ -92,6 +100,15 @@ impl Account {
             .iter()
             .find(|(_, m)| m.roles.is_owner())
             .map(|(sid, _)| sid)
+    }
+
+    /// The name of a Studio flow of this account's Flex instance.
+    pub fn studio_flow_name(&self, flow: &StudioFlowSid) -> Option<&str> {
+        let flex = self.flex.as_ref()?;
+        flex.studio_flows
+            .iter()
+            .find(|f| &f.sid == flow)
+            .map(|f| f.friendly_name.as_str())
     }
 
     /// A user's roles here, if they are a member.

@@ -31,7 +31,8 @@ pub(crate) const SIGNED_IN: &str = "a signed-in Console user";
 
 impl Console {
     /// Applies `command` by `actor` at `now`: checks the capability, then the rules, then
-    /// changes the state and returns the event. A refusal changes nothing.
+    /// changes the state, records the event in the activity log and returns it. A refusal
+    /// changes nothing and is not recorded.
     pub fn apply(
         &mut self,
         actor: &Actor,
@@ -119,13 +120,41 @@ impl Console {
             C::SetWorkerActivity { account, activity } => {
                 self.set_worker_activity(&ctx, account, activity)
             }
+            C::BuyPhoneNumber {
+                account,
+                phone_number,
+            } => self.buy_phone_number(&ctx, account, &phone_number),
+            C::ReleasePhoneNumber { account, number } => {
+                self.release_phone_number(&ctx, account, number)
+            }
+            C::RoutePhoneNumber {
+                account,
+                number,
+                flow,
+            } => self.route_phone_number(&ctx, account, number, flow),
+            C::DeleteStudioFlow { account, flow } => self.delete_studio_flow(&ctx, account, flow),
+            C::CreateTwimlBin {
+                account,
+                friendly_name,
+                twiml,
+            } => self.create_twiml_bin(&ctx, account, &friendly_name, twiml),
+            C::UpdateTwimlBin {
+                account,
+                bin,
+                friendly_name,
+                twiml,
+            } => self.update_twiml_bin(&ctx, account, bin, &friendly_name, twiml),
+            C::DeleteTwimlBin { account, bin } => self.delete_twiml_bin(&ctx, account, bin),
         }?;
-        Ok(Event {
+        let event = Event {
             at: now,
             by: actor.clone(),
             account,
             kind,
-        })
+        };
+        // The activity log: every change on record, refusals never (they returned above).
+        self.record(event.clone());
+        Ok(event)
     }
 
     /// The checks shared by commands a Console user does in an account, in order: the

@@ -73,6 +73,8 @@ impl Console {
             )]),
             invitations: BTreeMap::new(),
             next_invitation_id: 1,
+            phone_numbers: BTreeMap::new(),
+            twiml_bins: BTreeMap::new(),
             flex: None,
         };
         self.accounts.insert(sid.clone(), account);

@@ -6,7 +6,9 @@ use super::email::Email;
 use super::flex::{BillingModel, FlexSettings};
 use super::invitation::InvitationId;
 use super::roles::RoleSet;
-use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
+use super::sid::{
+    AccountSid, ActivitySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid, WorkerSid,
+};
 use super::worker::InsightsRole;
 use serde::{Deserialize, Serialize};
 
@@ -179,6 +181,63 @@ pub enum Command {
         /// The new activity.
         activity: ActivitySid,
     },
+    /// Buy a number from the simulated list.
+    BuyPhoneNumber {
+        /// The account.
+        account: AccountSid,
+        /// The number, in E.164.
+        phone_number: String,
+    },
+    /// Release a number: it leaves the account and can be bought again.
+    ReleasePhoneNumber {
+        /// The account.
+        account: AccountSid,
+        /// The number.
+        number: PhoneNumberSid,
+    },
+    /// Have a Studio flow handle a number's calls and messages (None: no flow).
+    RoutePhoneNumber {
+        /// The account.
+        account: AccountSid,
+        /// The number.
+        number: PhoneNumberSid,
+        /// The flow, or None to stop routing.
+        flow: Option<StudioFlowSid>,
+    },
+    /// Delete a Studio flow; numbers and Flex Flows using it are no longer routed.
+    DeleteStudioFlow {
+        /// The account.
+        account: AccountSid,
+        /// The flow.
+        flow: StudioFlowSid,
+    },
+    /// Create a TwiML Bin.
+    CreateTwimlBin {
+        /// The account.
+        account: AccountSid,
+        /// Its name.
+        friendly_name: String,
+        /// Its TwiML.
+        twiml: String,
+    },
+    /// Change a TwiML Bin's name and TwiML.
+    UpdateTwimlBin {
+        /// The account.
+        account: AccountSid,
+        /// The bin.
+        bin: TwimlBinSid,
+        /// The new name.
+        friendly_name: String,
+        /// The new TwiML.
+        twiml: String,
+    },
+    /// Delete a TwiML Bin.
+    DeleteTwimlBin {
+        /// The account.
+        account: AccountSid,
+        /// The bin.
+        bin: TwimlBinSid,
+    },
 }
 
 impl Command {
@@ -209,7 +268,14 @@ impl Command {
             | C::SsoLogin { account }
             | C::SetInsightsRoles { account, .. }
             | C::DeleteWorker { account, .. }
-            | C::SetWorkerActivity { account, .. } => Some(account),
+            | C::SetWorkerActivity { account, .. }
+            | C::BuyPhoneNumber { account, .. }
+            | C::ReleasePhoneNumber { account, .. }
+            | C::RoutePhoneNumber { account, .. }
+            | C::DeleteStudioFlow { account, .. }
+            | C::CreateTwimlBin { account, .. }
+            | C::UpdateTwimlBin { account, .. }
+            | C::DeleteTwimlBin { account, .. } => Some(account),
         }
     }
 
@@ -246,7 +312,14 @@ impl Command {
             | C::DeleteSecondaryToken { .. } => Some(K::ManageCredentials),
             C::UpgradePlan { .. } => Some(K::ManageBilling),
             C::LaunchFlex { .. } => Some(K::LaunchFlex),
-            C::DeleteWorker { .. } => Some(K::ManageProducts),
+            C::DeleteWorker { .. }
+            | C::BuyPhoneNumber { .. }
+            | C::ReleasePhoneNumber { .. }
+            | C::RoutePhoneNumber { .. }
+            | C::DeleteStudioFlow { .. }
+            | C::CreateTwimlBin { .. }
+            | C::UpdateTwimlBin { .. }
+            | C::DeleteTwimlBin { .. } => Some(K::ManageProducts),
         }
     }
 
@@ -279,6 +352,13 @@ impl Command {
             C::SetInsightsRoles { .. } => "Setting Insights roles",
             C::DeleteWorker { .. } => "Deleting workers",
             C::SetWorkerActivity { .. } => "Changing a worker's activity",
+            C::BuyPhoneNumber { .. } => "Buying phone numbers",
+            C::ReleasePhoneNumber { .. } => "Releasing phone numbers",
+            C::RoutePhoneNumber { .. } => "Routing phone numbers",
+            C::DeleteStudioFlow { .. } => "Deleting Studio flows",
+            C::CreateTwimlBin { .. } => "Creating TwiML Bins",
+            C::UpdateTwimlBin { .. } => "Changing TwiML Bins",
+            C::DeleteTwimlBin { .. } => "Deleting TwiML Bins",
         }
     }
 

@@ -8,12 +8,13 @@
 
 use super::account::Account;
 use super::email::Email;
+use super::event::Event;
 use super::invitation::InvitationId;
 use super::random::Random;
 use super::sid::{AccountSid, UserSid, WorkerSid};
 use super::user::ConsoleUser;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The whole Console: every user and account. Change it only through [`Console::apply`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,9 @@ pub struct Console {
     pub(crate) random: Random,
     pub(crate) users: BTreeMap<UserSid, ConsoleUser>,
     pub(crate) accounts: BTreeMap<AccountSid, Account>,
+    /// Every successful command, oldest first (none in data saved before it was kept).
+    #[serde(default)]
+    pub(crate) activity: Vec<Event>,
     #[serde(skip)]
     pub(crate) index: Index,
 }
@@ -36,6 +40,10 @@ pub(crate) struct Index {
     pub(crate) invitations_by_email: HashMap<Email, BTreeSet<(AccountSid, InvitationId)>>,
     /// Worker by Flex identity within an account's workspace.
     pub(crate) worker_by_identity: HashMap<(AccountSid, Email), WorkerSid>,
+    /// Phone numbers (E.164) owned by some account.
+    pub(crate) numbers_in_use: HashSet<String>,
+    /// Positions in the activity log of each account's entries, oldest first.
+    pub(crate) activity_of_account: HashMap<AccountSid, Vec<usize>>,
 }
 
 impl Index {
@@ -63,6 +71,7 @@ impl Console {
             random: Random::new(seed),
             users: BTreeMap::new(),
             accounts: BTreeMap::new(),
+            activity: Vec::new(),
             index: Index::default(),
         }
     }
@@ -87,6 +96,9 @@ impl Console {
                     .or_default();
                 entry.insert((account.sid.clone(), invitation.id));
             }
+            for number in account.phone_numbers.values() {
+                index.numbers_in_use.insert(number.phone_number.clone());
+            }
             for worker in account
                 .flex
                 .iter()
@@ -98,7 +110,28 @@ impl Console {
                 );
             }
         }
+        for (i, event) in self.activity.iter().enumerate() {
+            if let Some(account) = &event.account {
+                index
+                    .activity_of_account
+                    .entry(account.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
         self.index = index;
+    }
+
+    /// Appends a successful command's event to the activity log.
+    pub(crate) fn record(&mut self, event: Event) {
+        if let Some(account) = &event.account {
+            self.index
+                .activity_of_account
+                .entry(account.clone())
+                .or_default()
+                .push(self.activity.len());
+        }
+        self.activity.push(event);
     }
 
     /// Adds a Console user and indexes their email.

@@ -4,13 +4,15 @@
 //! - "Acme Support" (Full): Flex on trial. Maria Garcia Owner, Priya Patel Administrator,
 //!   Liam O'Brien Developer, Noah Kim Support. Workers: Maria and Priya (admin), Noah
 //!   (read-only admin), SSO agent Lucas Martin (Available) and supervisor Chloe Nguyen.
-//!   Invitations: oliver.smith pending, ava.jones expired.
+//!   Invitations: oliver.smith pending, ava.jones expired. Liam bought (415) 555-0100,
+//!   routed to Voice IVR, and (415) 555-0101, routed to Messaging Flow.
 //! - "Globex Contact Center" (Full): Flex on a paid plan (Active User Hours). James Chen
 //!   Owner, Maria Garcia Support (she owns Acme), Liam Developer, Sofia Rossi Billing
 //!   Manager, Grace Lee Developer + Support (joined by accepting as an email). Workers:
 //!   James (admin + wfo.full_access), Maria (read-only admin), SSO supervisor Daniel Wright
 //!   (wfo.team_leader), agents Hannah Becker and Mateo Silva. Invitations: mia.wilson
-//!   pending, ethan.brown revoked.
+//!   pending, ethan.brown revoked. Numbers (212) 555-0110 (Voice IVR) and (312) 555-0120
+//!   (no flow); the TwiML Bin "After-hours message".
 //! - "Initech Labs" (Trial): no Flex yet. Created by Liam, who transferred ownership to
 //!   Priya and stayed as Administrator; Emma Dubois Developer + Billing Manager; a
 //!   secondary Auth Token; zoe.taylor invited.
@@ -35,6 +37,14 @@ use super::worker::InsightsRole;
 pub const DEMO_NOW: Timestamp = Timestamp::from_utc(2025, 3, 3, 10, 0);
 /// The seed of the demo's random source.
 pub const DEMO_SEED: u64 = 20_250_303;
+
+/// The TwiML of the demo's TwiML Bin.
+const AFTER_HOURS_TWIML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Response>
+  <Say voice="alice">Thanks for calling Globex. We are closed; please call back between 8 am and 6 pm.</Say>
+  <Hangup/>
+</Response>
+"#;
 
 /// Builds the demo through `apply`; every step is a fixed, valid command.
 struct Builder {
@@ -130,6 +140,35 @@ impl Builder {
             full_name: None,
         };
         self.run(member, accept, at.plus_millis(Timestamp::HOUR));
+    }
+
+    /// Buys `number` and routes it to the flow named `flow`, if any.
+    fn buy_number(
+        &mut self,
+        actor: &Actor,
+        account: &AccountSid,
+        number: &str,
+        flow: Option<&str>,
+        at: Timestamp,
+    ) {
+        let buy = Command::BuyPhoneNumber {
+            account: account.clone(),
+            phone_number: number.into(),
+        };
+        let EventKind::PhoneNumberBought { number, .. } = self.run(actor, buy, at).kind else {
+            unreachable!("buying gives PhoneNumberBought")
+        };
+        let Some(name) = flow else { return };
+        let flex = self.console.account(account).and_then(|a| a.flex.as_ref());
+        let flow = flex
+            .and_then(|f| f.studio_flows.iter().find(|f| f.friendly_name == name))
+            .map(|f| f.sid.clone());
+        let route = Command::RoutePhoneNumber {
+            account: account.clone(),
+            number,
+            flow,
+        };
+        self.run(actor, route, at);
     }
 
     fn sso(
@@ -235,6 +274,8 @@ impl Console {
             },
             day(5),
         );
+        b.buy_number(&liam, &acme, "+14155550100", Some("Voice IVR"), day(6));
+        b.buy_number(&liam, &acme, "+14155550101", Some("Messaging Flow"), day(6));
         b.invite(
             &priya,
             &acme,
@@ -322,6 +363,14 @@ impl Console {
             &["agent"],
             day(7),
         );
+        b.buy_number(&liam, &globex, "+12125550110", Some("Voice IVR"), day(7));
+        b.buy_number(&liam, &globex, "+13125550120", None, day(8));
+        let after_hours = Command::CreateTwimlBin {
+            account: globex.clone(),
+            friendly_name: "After-hours message".into(),
+            twiml: AFTER_HOURS_TWIML.into(),
+        };
+        b.run(&liam, after_hours, day(8));
         let ethan = b.invite(
             &james,
             &globex,

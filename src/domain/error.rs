@@ -5,8 +5,11 @@ use super::capability::{Capability, roles_granting};
 use super::email::Email;
 use super::invitation::{InvitationId, InvitationStatus};
 use super::roles::{ConsoleRole, describe_roles};
-use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
+use super::sid::{
+    AccountSid, ActivitySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid, WorkerSid,
+};
 use super::time::Timestamp;
+use super::twiml::TwimlError;
 use std::fmt;
 
 /// A refused command. The state is unchanged when one is returned.
@@ -116,6 +119,23 @@ pub enum DomainError {
         /// What is wrong.
         reason: &'static str,
     },
+    /// No such phone number in the account.
+    UnknownPhoneNumber(PhoneNumberSid),
+    /// The number is not offered for sale (not in the list, or owned already).
+    NumberNotAvailable(String),
+    /// A trial account already has its one phone number.
+    TrialNumberLimit,
+    /// No such Studio flow in the account.
+    UnknownStudioFlow(StudioFlowSid),
+    /// No such TwiML Bin in the account.
+    UnknownTwimlBin(TwimlBinSid),
+    /// The TwiML is not acceptable.
+    InvalidTwiml(TwimlError),
+    /// The TwiML is longer than a bin holds.
+    TwimlTooLong {
+        /// The most characters a bin holds.
+        max: usize,
+    },
 }
 
 impl DomainError {
@@ -207,6 +227,18 @@ impl fmt::Display for DomainError {
                 f.write_str("You have no Flex worker in this account yet; launch Flex (or sign in with SSO) first.")
             }
             E::InvalidSetting { field, reason } => write!(f, "The Flex setting {field} {reason}."),
+            E::UnknownPhoneNumber(sid) => write!(f, "There is no phone number {sid} in this account."),
+            E::NumberNotAvailable(number) => write!(
+                f,
+                "{number} is not available to buy; it is owned already or not in the list of available numbers. Search again and pick one from the list."
+            ),
+            E::TrialNumberLimit => f.write_str(
+                "A trial account can have only one phone number; release it or upgrade the account to buy more.",
+            ),
+            E::UnknownStudioFlow(sid) => write!(f, "There is no Studio flow {sid} in this account."),
+            E::UnknownTwimlBin(sid) => write!(f, "There is no TwiML Bin {sid} in this account."),
+            E::InvalidTwiml(e) => write!(f, "The TwiML is not valid at {e}."),
+            E::TwimlTooLong { max } => write!(f, "The TwiML is too long; a TwiML Bin holds at most {max} characters."),
         }
     }
 }

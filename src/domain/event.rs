@@ -7,7 +7,10 @@ use super::email::Email;
 use super::flex::{BillingModel, FlexSettings};
 use super::invitation::InvitationId;
 use super::roles::RoleSet;
-use super::sid::{AccountSid, ActivitySid, FlexInstanceSid, UserSid, WorkerSid, WorkspaceSid};
+use super::sid::{
+    AccountSid, ActivitySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
+    WorkerSid, WorkspaceSid,
+};
 use super::time::Timestamp;
 use super::worker::InsightsRole;
 use serde::{Deserialize, Serialize};
@@ -193,5 +196,62 @@ pub enum EventKind {
         activity: ActivitySid,
         /// Its name.
         activity_name: String,
+    },
+    /// A phone number was bought.
+    PhoneNumberBought {
+        /// The number.
+        number: PhoneNumberSid,
+        /// In E.164.
+        phone_number: String,
+    },
+    /// A phone number was released.
+    PhoneNumberReleased {
+        /// The number.
+        number: PhoneNumberSid,
+        /// In E.164.
+        phone_number: String,
+    },
+    /// A phone number was routed to a Studio flow, or no longer routed.
+    PhoneNumberRouted {
+        /// The number.
+        number: PhoneNumberSid,
+        /// In E.164.
+        phone_number: String,
+        /// The flow (None: not routed).
+        flow: Option<StudioFlowSid>,
+        /// The flow's name.
+        flow_name: Option<String>,
+    },
+    /// A Studio flow was deleted.
+    StudioFlowDeleted {
+        /// The flow.
+        flow: StudioFlowSid,
+        /// Its name.
+        friendly_name: String,
+        /// The numbers (E.164) it handled, now not routed.
+        numbers_unrouted: Vec<String>,
+        /// The Flex Flows that handed it messages, now not routed.
+        flex_flows_unrouted: Vec<String>,
+    },
+    /// A TwiML Bin was created.
+    TwimlBinCreated {
+        /// The bin.
+        bin: TwimlBinSid,
+        /// Its name.
+        friendly_name: String,
+    },
+    /// A TwiML Bin was changed.
+    TwimlBinUpdated {
+        /// The bin.
+        bin: TwimlBinSid,
+        /// Its name now.
+        friendly_name: String,
+    },
+    /// A TwiML Bin was deleted.
+    TwimlBinDeleted {
+        /// The bin.
+        bin: TwimlBinSid,
+        /// Its name.
+        friendly_name: String,
     },
 }

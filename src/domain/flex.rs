@@ -3,10 +3,11 @@
 
 use super::error::DomainError;
 use super::random::Random;
+use super::serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 use super::sid::{
-    ActivitySid, ConversationsServiceSid, FlexFlowSid, FlexInstanceSid, ProxyServiceSid,
-    ServerlessServiceSid, StudioFlowSid, TaskChannelSid, TaskQueueSid, WorkerSid, WorkflowSid,
-    WorkspaceSid,
+    ActivitySid, ConversationsServiceSid, FlexFlowSid, FlexInstanceSid, FunctionSid,
+    ProxyServiceSid, ServerlessServiceSid, StudioFlowSid, TaskChannelSid, TaskQueueSid, WorkerSid,
+    WorkflowSid, WorkspaceSid,
 };
 use super::time::Timestamp;
 use super::worker::Worker;
@@ -104,8 +105,9 @@ pub struct FlexFlow {
     pub friendly_name: String,
     /// "sms" or "web".
     pub channel_type: String,
-    /// The Studio flow it hands messages to.
-    pub studio_flow: StudioFlowSid,
+    /// The Studio flow it hands messages to; None once that flow was deleted, and then
+    /// messages on this channel are not routed.
+    pub studio_flow: Option<StudioFlowSid>,
 }
 
 /// How far Flex set-up has got.
@@ -263,7 +265,7 @@ pub struct FlexInstance {
     /// "Flex Proxy Service".
     pub proxy_service: Named<ProxyServiceSid>,
     /// "Flex Plugins" Functions service.
-    pub functions_service: Named<ServerlessServiceSid>,
+    pub functions_service: FunctionsService,
     /// "Flex Messaging Channel", "Flex Web Channel".
     pub flex_flows: Vec<FlexFlow>,
 }
@@ -329,13 +331,13 @@ impl FlexInstance {
                 sid: FlexFlowSid::generate(random),
                 friendly_name: "Flex Messaging Channel".to_owned(),
                 channel_type: "sms".to_owned(),
-                studio_flow: studio_flows[1].sid.clone(),
+                studio_flow: Some(studio_flows[1].sid.clone()),
             },
             FlexFlow {
                 sid: FlexFlowSid::generate(random),
                 friendly_name: "Flex Web Channel".to_owned(),
                 channel_type: "web".to_owned(),
-                studio_flow: studio_flows[2].sid.clone(),
+                studio_flow: Some(studio_flows[2].sid.clone()),
             },
         ];
         let conversations_service = named(
@@ -343,7 +345,29 @@ impl FlexInstance {
             "Flex Conversation Service",
         );
         let proxy_service = named(ProxyServiceSid::generate(random), "Flex Proxy Service");
-        let functions_service = named(ServerlessServiceSid::generate(random), "Flex Plugins");
+        let mut file = |kind, path: &str, visibility| ServerlessFile {
+            sid: FunctionSid::generate(random),
+            kind,
+            path: path.to_owned(),
+            visibility,
+        };
+        let files = vec![
+            file(
+                ServerlessKind::Function,
+                "/flex-token-validator",
+                Visibility::Protected,
+            ),
+            file(
+                ServerlessKind::Asset,
+                "/plugins/plugins.json",
+                Visibility::Private,
+            ),
+        ];
+        let functions_service = FunctionsService {
+            sid: ServerlessServiceSid::generate(random),
+            friendly_name: "Flex Plugins".to_owned(),
+            files,
+        };
         let runtime_domain = format!(
             "{}-{}-{}.twil.io",
             ADJECTIVES[random.below(16) as usize],

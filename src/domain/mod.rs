@@ -9,11 +9,13 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod activity;
 pub mod actor;
 mod apply;
 mod apply_account;
 mod apply_flex;
 mod apply_members;
+mod apply_products;
 pub mod capability;
 pub mod command;
 pub mod console;
@@ -27,19 +29,24 @@ mod import;
 pub mod insights;
 pub mod invitation;
 mod name;
+pub mod phone_number;
 pub mod queries;
 pub mod random;
 pub mod roles;
 pub mod scale;
+pub mod serverless;
 pub mod sid;
 pub mod sso;
 pub mod time;
 pub mod token;
+pub mod twiml;
+pub mod twiml_bin;
 pub mod user;
 mod validate;
 pub mod worker;
 
 pub use account::{Account, AccountStatus, AccountType, Member};
+pub use activity::{ActivityFilter, ActivityKind};
 pub use actor::Actor;
 pub use capability::{
     Capability, LaunchOutcome, can, capabilities_of, launch_outcome, needs, roles_granting,
@@ -55,11 +62,15 @@ pub use flex_view::{ChangeRefused, FlexChange, FlexView, InsightsAccess, may_cha
 pub use import::json_path_at;
 pub use insights::insights_allowed;
 pub use invitation::{Invitation, InvitationId, InvitationStatus};
+pub use phone_number::{AvailableNumber, NumberCapabilities, PhoneNumber, national_format};
 pub use queries::{FlexOverview, MemberRow};
 pub use roles::{ConsoleRole, RoleSet, RoleSetError, describe_roles};
+pub use serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 pub use sid::*;
 pub use sso::SsoAssertion;
 pub use time::Timestamp;
 pub use token::AuthToken;
+pub use twiml::{TwimlError, check_twiml};
+pub use twiml_bin::TwimlBin;
 pub use user::ConsoleUser;
 pub use worker::{FlexRole, InsightsRole, Worker, WorkerAttributes};

@@ -9,8 +9,9 @@ use super::email::Email;
 use super::error::DomainError;
 use super::flex::{FlexConfiguration, FlexInstance, FlexPlan};
 use super::invitation::{Invitation, InvitationStatus};
+use super::phone_number::{AvailableNumber, PhoneNumber, inventory};
 use super::roles::{ConsoleRole, RoleSet};
-use super::sid::{AccountSid, UserSid, WorkerSid};
+use super::sid::{AccountSid, StudioFlowSid, UserSid, WorkerSid};
 use super::time::Timestamp;
 use super::token::AuthToken;
 use super::user::ConsoleUser;
@@ -233,5 +234,35 @@ impl Console {
             ));
         }
         Ok((&a.auth_token, a.secondary_auth_token.as_ref()))
+    }
+
+    /// Numbers of the simulated list nobody owns, in area `area_code` (any when None)
+    /// whose digits contain `digits` (ignoring anything but digits), at most `limit`.
+    pub fn available_numbers(
+        &self,
+        area_code: Option<&str>,
+        digits: &str,
+        limit: usize,
+    ) -> Vec<AvailableNumber> {
+        let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
+        inventory()
+            .filter(|n| area_code.is_none_or(|a| n.phone_number[2..5] == *a))
+            .filter(|n| n.phone_number.contains(&digits))
+            .filter(|n| !self.index.numbers_in_use.contains(&n.phone_number))
+            .take(limit)
+            .collect()
+    }
+
+    /// The phone numbers a Studio flow handles.
+    pub fn numbers_routed_to<'a>(
+        &'a self,
+        account: &AccountSid,
+        flow: &'a StudioFlowSid,
+    ) -> impl Iterator<Item = &'a PhoneNumber> {
+        let numbers = self.accounts.get(account).map(|a| a.phone_numbers.values());
+        numbers
+            .into_iter()
+            .flatten()
+            .filter(move |n| n.studio_flow.as_ref() == Some(flow))
     }
 }

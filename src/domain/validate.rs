@@ -2,11 +2,13 @@
 //! from scratch. The first bad field is named by its JSON path, e.g.
 //! `accounts.AC….members.US….roles`.
 
-use super::account::Account;
+use super::account::{Account, AccountType};
+use super::apply_products::check_bin_twiml;
 use super::capability::launch_outcome;
 use super::console::Console;
 use super::error::ValidationError;
 use super::flex::FlexInstance;
+use super::phone_number::is_e164;
 use super::roles::RoleSet;
 use super::worker::{FlexRole, LoginVia, Worker, console_login_roles};
 use std::collections::HashSet;
@@ -40,6 +42,7 @@ impl Console {
     pub fn validate(&self) -> Result<(), ValidationError> {
         let mut seen = Seen::default();
         let mut emails = HashSet::new();
+        let mut numbers = HashSet::new();
         for (key, user) in &self.users {
             let at = || format!("users.{key}");
             ensure(
@@ -67,9 +70,9 @@ impl Console {
                 "does not match the key it is stored under",
             )?;
             seen.unique(account.sid.as_str(), || at.clone())?;
-            self.validate_account(account, &at, &mut seen)?;
+            self.validate_account(account, &at, &mut seen, &mut numbers)?;
         }
-        Ok(())
+        self.validate_activity()
     }
 
     fn validate_account<'a>(
@@ -77,6 +80,7 @@ impl Console {
         account: &'a Account,
         at: &str,
         seen: &mut Seen<'a>,
+        numbers: &mut HashSet<&'a str>,
     ) -> Check {
         ensure(
             !account.friendly_name.trim().is_empty(),
@@ -143,10 +147,24 @@ impl Console {
                 )?;
             }
         }
-        match &account.flex {
-            Some(flex) => validate_flex(flex, &format!("{at}.flex"), seen),
-            None => Ok(()),
+        if let Some(flex) = &account.flex {
+            validate_flex(flex, &format!("{at}.flex"), seen)?;
         }
+        validate_products(account, at, seen, numbers)
+    }
+
+    /// The activity log refers to accounts that exist (they are never deleted).
+    fn validate_activity(&self) -> Check {
+        for (i, event) in self.activity.iter().enumerate() {
+            if let Some(account) = &event.account {
+                ensure(
+                    self.accounts.contains_key(account),
+                    || format!("activity[{i}].account"),
+                    "no account has this SID",
+                )?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -188,6 +206,18 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
             .iter()
             .enumerate()
             .map(|(i, f)| (f.sid.as_str(), format!("{at}.studio_flows[{i}].sid"))),
+    );
+    sids.extend(
+        flex.functions_service
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                (
+                    f.sid.as_str(),
+                    format!("{at}.functions_service.files[{i}].sid"),
+                )
+            }),
     );
     sids.extend(
         flex.flex_flows
@@ -242,7 +272,10 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
         .check()
         .or_else(|e| fail(cat("settings"), e.to_string()))?;
     for (i, flow) in flex.flex_flows.iter().enumerate() {
-        let known = flex.studio_flows.iter().any(|f| f.sid == flow.studio_flow);
+        let known = flow
+            .studio_flow
+            .as_ref()
+            .is_none_or(|sid| flex.studio_flows.iter().any(|f| &f.sid == sid));
         ensure(
             known,
             || format!("{at}.flex_flows[{i}].studio_flow"),
@@ -279,6 +312,64 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
             "is not an activity of this workspace",
         )?;
         validate_worker_roles(worker, flex.plan.is_paid(), &path)?;
+    }
+    Ok(())
+}
+
+/// Phone numbers: E.164, owned once in the whole Console, one on a trial account, routed
+/// to a flow of the account. TwiML Bins: named, valid TwiML.
+fn validate_products<'a>(
+    account: &'a Account,
+    at: &str,
+    seen: &mut Seen<'a>,
+    numbers: &mut HashSet<&'a str>,
+) -> Check {
+    let trial = account.account_type == AccountType::Trial;
+    ensure(
+        !trial || account.phone_numbers.len() <= 1,
+        || format!("{at}.phone_numbers"),
+        "a trial account can have only one phone number",
+    )?;
+    for (key, number) in &account.phone_numbers {
+        let path = format!("{at}.phone_numbers.{key}");
+        ensure(
+            key == &number.sid,
+            || format!("{path}.sid"),
+            "does not match the key it is stored under",
+        )?;
+        seen.unique(number.sid.as_str(), || path.clone())?;
+        ensure(
+            is_e164(&number.phone_number),
+            || format!("{path}.phone_number"),
+            "must be in E.164, e.g. +14155550100",
+        )?;
+        ensure(
+            numbers.insert(&number.phone_number),
+            || format!("{path}.phone_number"),
+            "another phone number entry has this number",
+        )?;
+        if let Some(flow) = &number.studio_flow {
+            ensure(
+                account.studio_flow_name(flow).is_some(),
+                || format!("{path}.studio_flow"),
+                "does not refer to a Studio flow of this account",
+            )?;
+        }
+    }
+    for (key, bin) in &account.twiml_bins {
+        let path = format!("{at}.twiml_bins.{key}");
+        ensure(
+            key == &bin.sid,
+            || format!("{path}.sid"),
+            "does not match the key it is stored under",
+        )?;
+        seen.unique(bin.sid.as_str(), || path.clone())?;
+        ensure(
+            !bin.friendly_name.trim().is_empty(),
+            || format!("{path}.friendly_name"),
+            "must not be empty",
+        )?;
+        check_bin_twiml(&bin.twiml).or_else(|e| fail(format!("{path}.twiml"), e.to_string()))?;
     }
     Ok(())
 }
