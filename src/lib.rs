@@ -40,6 +40,12 @@ pub fn App(
                         <Route path=path!("flex/users") view=FlexUsers />
                         <Route path=path!("users") view=ManageUsers />
                         <Route path=path!("billing") view=Billing />
+                        <Route path=path!("activity") view=pages::account::activity::Activity />
+                        <Route path=path!("phone-numbers") view=pages::account::phone_numbers::PhoneNumbers />
+                        <Route path=path!("studio") view=pages::account::studio::Studio />
+                        <Route path=path!("taskrouter") view=pages::account::taskrouter::TaskRouter />
+                        <Route path=path!("functions") view=pages::account::functions::Functions />
+                        <Route path=path!("twiml-bins") view=pages::account::twiml_bins::TwimlBins />
                     </ParentRoute>
                     <Route path=path!("/sso") view=pages::sso::SsoLogin />
                     <ParentRoute path=path!("/flex/:account_sid") view=pages::flex::FlexLayout>

@@ -54,3 +54,30 @@ pub fn CopyableSid(
         </div>
     }
 }
+
+/// A SID inside a table cell or a sentence, with a small Copy button.
+#[component]
+pub fn InlineSid(
+    /// What the SID names, e.g. "Phone number SID": the button says "Copy Phone number SID".
+    #[prop(into)]
+    label: String,
+    /// The SID.
+    #[prop(into)]
+    value: String,
+) -> impl IntoView {
+    let copy_label = format!("Copy {label} {value}");
+    let text = value.clone();
+    view! {
+        <span class="inline-sid">
+            <code>{value}</code>
+            <button
+                type="button"
+                class="button button-small"
+                aria-label=copy_label
+                on:click=move |_| copy_to_clipboard(&label, text.clone())
+            >
+                "Copy"
+            </button>
+        </span>
+    }
+}

@@ -9,6 +9,7 @@ pub mod masked_secret;
 pub mod no_permission;
 pub mod pagination;
 pub mod role_picker;
+pub mod search;
 pub mod shell;
 pub mod store_banner;
 pub mod theme_toggle;

@@ -98,6 +98,13 @@ fn SideNav() -> impl IntoView {
                 <li><NavLink to=at("/flex/users")>"Flex users"</NavLink></li>
                 <li><NavLink to=at("/users")>"Manage users"</NavLink></li>
                 <li><NavLink to=at("/billing")>"Billing"</NavLink></li>
+                <li><NavLink to=at("/activity")>"Activity"</NavLink></li>
+                <li class="nav-heading">"Products"</li>
+                <li><NavLink to=at("/phone-numbers")>"Phone Numbers"</NavLink></li>
+                <li><NavLink to=at("/studio")>"Studio"</NavLink></li>
+                <li><NavLink to=at("/taskrouter")>"TaskRouter"</NavLink></li>
+                <li><NavLink to=at("/functions")>"Functions and Assets"</NavLink></li>
+                <li><NavLink to=at("/twiml-bins")>"TwiML Bins"</NavLink></li>
             }
         });
         view! {

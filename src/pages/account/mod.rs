@@ -1,9 +1,15 @@
 //! Pages of one account (`/accounts/:account_sid/...`) and the layout they share.
 
 pub mod account_info;
+pub mod activity;
 pub mod billing;
 pub mod flex_overview;
 pub mod flex_users;
+pub mod functions;
+pub mod phone_numbers;
+pub mod studio;
+pub mod taskrouter;
+pub mod twiml_bins;
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;

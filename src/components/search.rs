@@ -1,0 +1,60 @@
+//! The search box above a product list, and the matching it does.
+
+use leptos::prelude::*;
+
+/// A labelled search field bound to `query`.
+#[component]
+pub fn SearchBox(
+    /// The field's id (unique on the page).
+    #[prop(into)]
+    id: String,
+    /// What is searched, e.g. "Phone numbers": the search landmark's name.
+    #[prop(into)]
+    what: String,
+    /// The hint inside the empty field, e.g. "Number, SID or flow".
+    #[prop(into)]
+    placeholder: String,
+    /// The text typed.
+    query: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="inline-form" role="search" aria-label=what>
+            <div class="form-field">
+                <label class="field-label" for=id.clone()>"Search"</label>
+                <input
+                    class="input"
+                    id=id
+                    type="search"
+                    placeholder=placeholder
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+        </div>
+    }
+}
+
+/// Whether any of `fields` contains every word of `query`, ignoring case (an empty query
+/// matches everything).
+pub fn matches(query: &str, fields: &[&str]) -> bool {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().all(|word| {
+        fields
+            .iter()
+            .any(|field| field.to_lowercase().contains(word.as_str()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn every_word_must_be_found_somewhere() {
+        let fields = ["Voice IVR", "FW0123abcd"];
+        assert!(matches("", &fields));
+        assert!(matches("voice", &fields));
+        assert!(matches("ivr fw0123", &fields));
+        assert!(!matches("voice webchat", &fields));
+    }
+}
