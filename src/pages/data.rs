@@ -175,7 +175,7 @@ pub fn DataPage() -> impl IntoView {
 
         <section class="data-section" aria-labelledby="data-export-title">
             <h2 id="data-export-title">"Export"</h2>
-            <p>"Download the whole state as a scenario file; it can be imported again or served from scenarios/."</p>
+            <p>"Download the whole state as a scenario file, the activity log included; it can be imported again or served from scenarios/."</p>
             <button type="button" class="button" on:click=export>"Export data"</button>
             {move || export_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </section>

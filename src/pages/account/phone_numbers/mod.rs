@@ -1,9 +1,277 @@
-//! Phone Numbers.
+//! Phone Numbers (`/accounts/:account_sid/phone-numbers`): the account's numbers with
+//! their capabilities and the Studio flow that handles each; buy, route and release.
+
+mod buy_dialog;
 
 use leptos::prelude::*;
+
+use super::{AccountScope, Requires};
+use crate::components::confirm::ConfirmDialog;
+use crate::components::copyable_sid::InlineSid;
+use crate::components::link::href;
+use crate::components::search::{SearchBox, matches};
+use crate::components::toast::Toasts;
+use crate::domain::{Capability, Command, PhoneNumberSid, StudioFlowSid, national_format};
+use crate::store::Store;
+use buy_dialog::BuyDialog;
+
+/// One row of the numbers table.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct NumberRow {
+    sid: PhoneNumberSid,
+    e164: String,
+    national: String,
+    locality: String,
+    capabilities: String,
+    flow: Option<(StudioFlowSid, String)>,
+}
+
+/// What the page shows.
+#[derive(Clone, Debug, PartialEq)]
+struct Numbers {
+    account_name: String,
+    rows: Vec<NumberRow>,
+    /// The flows a number can be routed to (the account's Flex Studio flows).
+    flows: Vec<(StudioFlowSid, String)>,
+}
 
 /// The Phone Numbers page.
 #[component]
 pub fn PhoneNumbers() -> impl IntoView {
-    view! { <section class="page"><h1>"Phone Numbers"</h1></section> }
+    view! {
+        <Requires capability=Capability::ManageProducts action="Viewing phone numbers">
+            <NumbersPage />
+        </Requires>
+    }
+}
+
+#[component]
+fn NumbersPage() -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let numbers = {
+        let account = scope.account.clone();
+        Memo::new(move |_| {
+            store.with(|c| {
+                let a = c.account(&account)?;
+                let flow_name = |sid: &StudioFlowSid| a.studio_flow_name(sid).map(str::to_owned);
+                let mut rows: Vec<NumberRow> = a
+                    .phone_numbers
+                    .values()
+                    .map(|n| NumberRow {
+                        sid: n.sid.clone(),
+                        e164: n.phone_number.clone(),
+                        national: national_format(&n.phone_number),
+                        locality: n.locality.clone(),
+                        capabilities: n.capabilities.names().join(", "),
+                        flow: n
+                            .studio_flow
+                            .as_ref()
+                            .and_then(|f| Some((f.clone(), flow_name(f)?))),
+                    })
+                    .collect();
+                rows.sort_by(|x, y| x.e164.cmp(&y.e164));
+                let flows = a
+                    .flex
+                    .iter()
+                    .flat_map(|f| &f.studio_flows)
+                    .map(|f| (f.sid.clone(), f.friendly_name.clone()))
+                    .collect();
+                Some(Numbers {
+                    account_name: a.friendly_name.clone(),
+                    rows,
+                    flows,
+                })
+            })
+        })
+    };
+    let search = RwSignal::new(String::new());
+    let buying = RwSignal::new(false);
+    let releasing = RwSignal::new(None::<NumberRow>);
+    let confirm_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !confirm_open.get() {
+            releasing.set(None);
+        }
+    });
+    let shown = Memo::new(move |_| {
+        let query = search.get();
+        numbers.with(|n| {
+            n.iter()
+                .flat_map(|n| &n.rows)
+                .filter(|r| {
+                    let flow = r.flow.as_ref().map_or("", |(_, name)| name.as_str());
+                    matches(
+                        &query,
+                        &[&r.e164, &r.national, r.sid.as_str(), &r.locality, flow],
+                    )
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || numbers.with(|n| n.as_ref().map_or(0, |n| n.rows.len()));
+    let studio = href(&format!("/accounts/{}/studio", scope.account));
+    let release = {
+        let account = scope.account.clone();
+        let toasts = Toasts::get();
+        move |()| {
+            let Some(row) = releasing.get_untracked() else {
+                return;
+            };
+            let result = store.apply(Command::ReleasePhoneNumber {
+                account: account.clone(),
+                number: row.sid.clone(),
+            });
+            toasts.outcome(
+                &result,
+                format!("{} was released.", row.national),
+            );
+        }
+    };
+
+    view! {
+        <section class="page page-wide" aria-labelledby="numbers-title">
+            <p class="eyebrow">{move || numbers.with(|n| n.as_ref().map(|n| n.account_name.clone()))}</p>
+            <div class="page-header">
+                <h1 id="numbers-title">"Phone Numbers"</h1>
+                <div class="actions">
+                    <button type="button" class="button button-primary" on:click=move |_| buying.set(true)>
+                        "Buy a number"
+                    </button>
+                </div>
+            </div>
+            <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
+            <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" query=search />
+            <p class="table-summary" aria-live="polite" data-testid="number-count">
+                {move || {
+                    let (shown, total) = (shown.with(Vec::len), total());
+                    if shown == total {
+                        format!("{total} number{}", if total == 1 { "" } else { "s" })
+                    } else {
+                        format!("{shown} of {total} numbers")
+                    }
+                }}
+            </p>
+            <Show
+                when=move || { total() > 0 }
+                fallback=|| view! { <p class="notice">"This account has no phone numbers yet. Buy one to receive calls and messages."</p> }
+            >
+                <div class="table-wrap">
+                    <table class="table numbers-table">
+                        <caption class="visually-hidden">"Phone numbers of this account"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Number"</th>
+                                <th scope="col">"SID"</th>
+                                <th scope="col">"Capabilities"</th>
+                                <th scope="col">"Studio flow"</th>
+                                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || shown.get() key=|r| r.clone() let:row>
+                                <NumberLine
+                                    row=row.clone()
+                                    flows=Signal::derive(move || numbers.with(|n| n.as_ref().map(|n| n.flows.clone()).unwrap_or_default()))
+                                    on_release=Callback::new(move |()| {
+                                        releasing.set(Some(row.clone()));
+                                        confirm_open.set(true);
+                                    })
+                                />
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <p class="muted">"Studio flows are managed on the " <a href=studio>"Studio"</a> " page."</p>
+            <BuyDialog open=buying />
+            <ConfirmDialog
+                open=confirm_open
+                title="Release this number?"
+                confirm="Release number"
+                on_confirm=release
+            >
+                <p>
+                    {move || releasing.with(|r| r.as_ref().map(|r| format!(
+                        "{} will leave this account: its calls and messages stop reaching Flex, and someone else may buy it.",
+                        r.national
+                    )))}
+                </p>
+            </ConfirmDialog>
+        </section>
+    }
+}
+
+/// One number: its flow can be changed in place; releasing asks first.
+#[component]
+fn NumberLine(
+    row: NumberRow,
+    flows: Signal<Vec<(StudioFlowSid, String)>>,
+    on_release: Callback<()>,
+) -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let toasts = Toasts::get();
+    let number = row.sid.clone();
+    let national = row.national.clone();
+    let current = row.flow.as_ref().map(|(sid, _)| sid.to_string()).unwrap_or_default();
+    let route = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let flow = value.parse::<StudioFlowSid>().ok();
+        let name = flows.with_untracked(|f| {
+            f.iter()
+                .find(|(sid, _)| Some(sid) == flow.as_ref())
+                .map(|(_, n)| n.clone())
+        });
+        let result = store.apply(Command::RoutePhoneNumber {
+            account: scope.account.clone(),
+            number: number.clone(),
+            flow,
+        });
+        let done = match name {
+            Some(name) => format!("{national} is now handled by {name}."),
+            None => format!("{national} is no longer routed to a Studio flow."),
+        };
+        toasts.outcome(&result, done);
+    };
+    let select_id = format!("flow-{}", row.sid);
+    let label = format!("Studio flow for {}", row.national);
+    let studio = href(&format!("/accounts/{}/studio", AccountScope::get().account));
+    let flow_link = row
+        .flow
+        .as_ref()
+        .map(|(sid, name)| (format!("{studio}#{sid}"), format!("Open {name}")));
+    view! {
+        <tr data-testid="number-row">
+            <th scope="row">
+                <span class="number">{row.national.clone()}</span>
+                <span class="muted number-e164">{row.e164.clone()}</span>
+                <span class="muted number-place">{row.locality.clone()}</span>
+            </th>
+            <td class="sid"><InlineSid label="Phone number SID" value=row.sid.to_string() /></td>
+            <td>{row.capabilities.clone()}</td>
+            <td>
+                <label class="visually-hidden" for=select_id.clone()>{label}</label>
+                <select class="input" id=select_id on:change=route>
+                    <option value="">"Not routed"</option>
+                    {move || flows.get().into_iter().map(|(sid, name)| {
+                        let selected = sid.to_string() == current;
+                        view! { <option value=sid.to_string() selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+                {flow_link.map(|(to, text)| view! { <a class="flow-link" href=to>{text}</a> })}
+            </td>
+            <td class="row-actions">
+                <button
+                    type="button"
+                    class="button button-small button-danger"
+                    aria-label=format!("Release {}", row.national)
+                    on:click=move |_| on_release.run(())
+                >
+                    "Release"
+                </button>
+            </td>
+        </tr>
+    }
 }

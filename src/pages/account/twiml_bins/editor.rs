@@ -1,0 +1,148 @@
+//! Creating or editing a TwiML Bin: a name and the TwiML, checked as it is typed.
+
+use leptos::prelude::*;
+
+use crate::components::dialog::Dialog;
+use crate::components::toast::Toasts;
+use crate::domain::{Command, TwimlBinSid, check_twiml};
+use crate::pages::account::AccountScope;
+use crate::store::Store;
+
+/// What the editor is open on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Editing {
+    /// A new bin.
+    New,
+    /// An existing bin with its current name and TwiML.
+    Existing {
+        /// The bin.
+        sid: TwimlBinSid,
+        /// Its name now.
+        name: String,
+        /// Its TwiML now.
+        twiml: String,
+    },
+}
+
+/// The TwiML a new bin starts with.
+const STARTER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Say>Hello from Flex Console.</Say>\n</Response>\n";
+
+/// The editor dialog, open while `editing` is set. It stays open with the domain's reason
+/// until the bin is saved, so nothing typed is lost.
+#[component]
+pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let toasts = Toasts::get();
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let twiml = RwSignal::new(String::new());
+    let refusal = RwSignal::new(None::<String>);
+    // Opening fills the fields; closing (Escape, Cancel, saved) forgets what was open.
+    Effect::new(move |_| match editing.get() {
+        Some(Editing::New) => {
+            name.set(String::new());
+            twiml.set(STARTER.to_owned());
+            refusal.set(None);
+            open.set(true);
+        }
+        Some(Editing::Existing {
+            name: n, twiml: t, ..
+        }) => {
+            name.set(n);
+            twiml.set(t);
+            refusal.set(None);
+            open.set(true);
+        }
+        None => open.set(false),
+    });
+    Effect::new(move |_| {
+        if !open.get() {
+            editing.set(None);
+        }
+    });
+    let check = Memo::new(move |_| twiml.with(|t| check_twiml(t).err().map(|e| e.to_string())));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(target) = editing.get_untracked() else {
+            return;
+        };
+        let (friendly_name, text) = (name.get_untracked(), twiml.get_untracked());
+        let (command, done) = match target {
+            Editing::New => (
+                Command::CreateTwimlBin {
+                    account: scope.account.clone(),
+                    friendly_name: friendly_name.clone(),
+                    twiml: text,
+                },
+                format!("The TwiML Bin {} was created.", friendly_name.trim()),
+            ),
+            Editing::Existing { sid, .. } => (
+                Command::UpdateTwimlBin {
+                    account: scope.account.clone(),
+                    bin: sid,
+                    friendly_name: friendly_name.clone(),
+                    twiml: text,
+                },
+                format!("The TwiML Bin {} was saved.", friendly_name.trim()),
+            ),
+        };
+        match store.apply(command) {
+            Ok(_) => {
+                toasts.success(done);
+                open.set(false);
+            }
+            Err(e) => refusal.set(Some(e.to_string())),
+        }
+    };
+    let title = move || match editing.get() {
+        Some(Editing::Existing { .. }) => "Edit TwiML Bin",
+        _ => "Create new TwiML Bin",
+    };
+    let invalid = move || check.with(Option::is_some);
+    view! {
+        <Dialog open title="TwiML Bin">
+            <p class="eyebrow" data-testid="bin-editor-mode">{title}</p>
+            <form class="dialog-form" novalidate on:submit=submit data-testid="bin-form">
+                <div class="form-field">
+                    <label class="field-label" for="bin-name">"Friendly name"</label>
+                    <input
+                        class="input"
+                        id="bin-name"
+                        type="text"
+                        autocomplete="off"
+                        maxlength="64"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="form-field">
+                    <label class="field-label" for="bin-twiml">"TwiML"</label>
+                    <textarea
+                        class="input twiml-editor"
+                        id="bin-twiml"
+                        rows="10"
+                        spellcheck="false"
+                        aria-invalid=move || invalid().then_some("true")
+                        aria-describedby="bin-twiml-check"
+                        prop:value=move || twiml.get()
+                        on:input=move |ev| twiml.set(event_target_value(&ev))
+                    ></textarea>
+                    <p id="bin-twiml-check" class=move || if invalid() { "field-error" } else { "hint" }>
+                        {move || match check.get() {
+                            Some(error) => format!("Not valid TwiML: {error}."),
+                            None => "Valid TwiML.".to_owned(),
+                        }}
+                    </p>
+                </div>
+                <Show when=move || refusal.with(Option::is_some)>
+                    <p class="form-error" role="alert">{move || refusal.get()}</p>
+                </Show>
+                <div class="actions">
+                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="button button-primary">"Save"</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
