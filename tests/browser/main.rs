@@ -4,6 +4,7 @@
 
 mod support;
 
+mod products;
 mod secrets;
 mod shell;
 mod store;

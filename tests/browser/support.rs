@@ -65,3 +65,32 @@ pub fn at_path(path: &str) {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
 }
+
+/// Every element inside `root` matching a CSS selector (through JS: web-sys's `NodeList`
+/// is not among the crate's enabled features).
+pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let query: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
+    let list = query.call1(root, &selector.into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|e| e.unchecked_into())
+        .collect()
+}
+
+/// The button inside `root` whose text is `text`.
+pub fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| {
+            panic!(
+                "no button {text} among {:?}",
+                all(root, "button")
+                    .iter()
+                    .map(|b| b.text_content())
+                    .collect::<Vec<_>>()
+            )
+        })
+}

@@ -12,36 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 
-use crate::support::{mount, settle};
-
-/// Every element inside `root` matching a CSS selector (through JS: web-sys's `NodeList`
-/// is not among the crate's enabled features).
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
-    let query: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into())
-        .unwrap()
-        .unchecked_into();
-    let list = query.call1(root, &selector.into()).unwrap();
-    js_sys::Array::from(&list)
-        .iter()
-        .map(|e| e.unchecked_into())
-        .collect()
-}
-
-/// The button inside `root` whose text is `text`.
-fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
-    all(root, "button")
-        .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().trim() == text)
-        .unwrap_or_else(|| {
-            panic!(
-                "no button {text} among {:?}",
-                all(root, "button")
-                    .iter()
-                    .map(|b| b.text_content())
-                    .collect::<Vec<_>>()
-            )
-        })
-}
+use crate::support::{all, button, mount, settle};
 
 /// The checkbox labelled `label` inside `root`.
 fn checkbox(root: &web_sys::HtmlElement, label: &str) -> HtmlInputElement {

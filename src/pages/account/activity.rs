@@ -42,9 +42,8 @@ fn ActivityLog() -> impl IntoView {
     let account = scope.account.clone();
     let people = Memo::new(move |_| store.with(|c| c.activity_actors(&account)));
     let account = scope.account.clone();
-    let name = Memo::new(move |_| {
-        store.with(|c| c.account(&account).map(|a| a.friendly_name.clone()))
-    });
+    let name =
+        Memo::new(move |_| store.with(|c| c.account(&account).map(|a| a.friendly_name.clone())));
     let account = scope.account.clone();
     let entries = Memo::new(move |_| {
         let filter = ActivityFilter {

@@ -40,7 +40,10 @@ pub fn BuyDialog(
         });
         toasts.outcome(
             &result,
-            format!("You bought {}. Route it to a Studio flow to answer it in Flex.", national_format(&e164)),
+            format!(
+                "You bought {}. Route it to a Studio flow to answer it in Flex.",
+                national_format(&e164)
+            ),
         );
         match result {
             Ok(_) => {

@@ -123,10 +123,7 @@ fn NumbersPage() -> impl IntoView {
                 account: account.clone(),
                 number: row.sid.clone(),
             });
-            toasts.outcome(
-                &result,
-                format!("{} was released.", row.national),
-            );
+            toasts.outcome(&result, format!("{} was released.", row.national));
         }
     };
 
@@ -215,7 +212,11 @@ fn NumberLine(
     let toasts = Toasts::get();
     let number = row.sid.clone();
     let national = row.national.clone();
-    let current = row.flow.as_ref().map(|(sid, _)| sid.to_string()).unwrap_or_default();
+    let current = row
+        .flow
+        .as_ref()
+        .map(|(sid, _)| sid.to_string())
+        .unwrap_or_default();
     let route = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let flow = value.parse::<StudioFlowSid>().ok();

@@ -54,10 +54,13 @@ pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
             refusal.set(None);
             open.set(true);
         }
-        None => open.set(false),
+        // Only when it differs: setting a signal notifies even when the value is the same,
+        // and the two effects would wake each other for ever.
+        None if open.get_untracked() => open.set(false),
+        None => {}
     });
     Effect::new(move |_| {
-        if !open.get() {
+        if !open.get() && editing.with_untracked(Option::is_some) {
             editing.set(None);
         }
     });
