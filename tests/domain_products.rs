@@ -154,7 +154,7 @@ fn routing_a_number_to_a_flow_and_back() {
         },
     );
     assert_eq!(
-        c.describe(&event.kind),
+        c.describe(&event),
         "Routed (312) 555-0120 to the Studio flow Voice IVR"
     );
     let mut routed: Vec<&str> = c
@@ -205,7 +205,7 @@ fn releasing_a_number_makes_it_available_again() {
             number: number.clone(),
         },
     );
-    assert_eq!(c.describe(&event.kind), "Released (415) 555-0100");
+    assert_eq!(c.describe(&event), "Released (415) 555-0100");
     assert!(
         !c.account(&acme)
             .unwrap()
@@ -243,7 +243,7 @@ fn deleting_a_flow_unroutes_what_used_it() {
         },
     );
     assert_eq!(
-        c.describe(&event.kind),
+        c.describe(&event),
         "Deleted the Studio flow Messaging Flow; no longer routed: (415) 555-0101, Flex Messaging Channel"
     );
     let a = c.account(&acme).unwrap();
@@ -405,7 +405,7 @@ fn every_change_is_on_record_with_who_and_when_and_refusals_are_not() {
     );
     let newest: Vec<(String, String)> = log[..2]
         .iter()
-        .map(|e| (c.actor_name(&e.by), c.describe(&e.kind)))
+        .map(|e| (c.actor_name(&e.by), c.describe(e)))
         .collect();
     assert_eq!(
         newest,
@@ -448,7 +448,7 @@ fn the_log_filters_by_person_and_kind() {
             kind: Some(ActivityKind::PhoneNumbers),
         },
     );
-    let said: Vec<String> = numbers.iter().map(|e| c.describe(&e.kind)).collect();
+    let said: Vec<String> = numbers.iter().map(|e| c.describe(e)).collect();
     assert_eq!(
         said,
         [

@@ -45,9 +45,27 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
     })
 }
 
+/// What a searched list shows: "3 numbers", or "1 of 3 numbers" while a search hides some.
+pub fn summary(shown: usize, total: usize, one: &str, many: &str) -> String {
+    let noun = if total == 1 { one } else { many };
+    if shown == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{shown} of {total} {noun}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::{matches, summary};
+
+    #[test]
+    fn the_summary_says_what_a_search_hides() {
+        assert_eq!(summary(1, 1, "number", "numbers"), "1 number");
+        assert_eq!(summary(3, 3, "number", "numbers"), "3 numbers");
+        assert_eq!(summary(1, 3, "number", "numbers"), "1 of 3 numbers");
+        assert_eq!(summary(0, 0, "number", "numbers"), "0 numbers");
+    }
 
     #[test]
     fn every_word_must_be_found_somewhere() {

@@ -200,8 +200,9 @@ impl Console {
     }
 
     /// What happened, as one sentence, e.g. "Bought (415) 555-0100".
-    pub fn describe(&self, kind: &EventKind) -> String {
+    pub fn describe(&self, event: &Event) -> String {
         use EventKind as E;
+        let kind = &event.kind;
         let number = |n: &str| national_format(n);
         match kind {
             E::SignedUp { email, .. } => format!("Signed up as {email}"),
@@ -267,7 +268,12 @@ impl Console {
                 } else {
                     names.join(", ")
                 };
-                format!("Set the Insights roles of worker {worker} to {list}")
+                let name = event
+                    .account
+                    .as_ref()
+                    .and_then(|a| self.worker(a, worker))
+                    .map_or_else(|| worker.to_string(), |w| w.full_name.clone());
+                format!("Set the Insights roles of {name} to {list}")
             }
             E::WorkerDeleted { email, .. } => format!("Deleted the worker {email}"),
             E::WorkerActivitySet { activity_name, .. } => {

@@ -59,7 +59,7 @@ fn ActivityLog() -> impl IntoView {
                     at: e.at.to_string(),
                     who: c.actor_name(&e.by),
                     kind: e.kind.activity_kind().label(),
-                    what: c.describe(&e.kind),
+                    what: c.describe(e),
                 })
                 .collect::<Vec<_>>()
         })

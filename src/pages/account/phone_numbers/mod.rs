@@ -9,7 +9,7 @@ use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::link::href;
-use crate::components::search::{SearchBox, matches};
+use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
 use crate::domain::{Capability, Command, PhoneNumberSid, StudioFlowSid, national_format};
 use crate::store::Store;
@@ -141,14 +141,7 @@ fn NumbersPage() -> impl IntoView {
             <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
             <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" query=search />
             <p class="table-summary" aria-live="polite" data-testid="number-count">
-                {move || {
-                    let (shown, total) = (shown.with(Vec::len), total());
-                    if shown == total {
-                        format!("{total} number{}", if total == 1 { "" } else { "s" })
-                    } else {
-                        format!("{shown} of {total} numbers")
-                    }
-                }}
+                {move || summary(shown.with(Vec::len), total(), "number", "numbers")}
             </p>
             <Show
                 when=move || { total() > 0 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
-use crate::components::search::{SearchBox, matches};
+use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
 use crate::domain::{Capability, Command, TwimlBinSid};
 use crate::store::Store;
@@ -104,14 +104,7 @@ fn BinsPage() -> impl IntoView {
             <p class="lead">"TwiML that Twilio serves from a URL of its own: point a number or a Studio widget at it."</p>
             <SearchBox id="bin-search" what="TwiML Bins" placeholder="Name, SID or TwiML" query=search />
             <p class="table-summary" aria-live="polite">
-                {move || {
-                    let (shown, total) = (shown.with(Vec::len), total());
-                    if shown == total {
-                        format!("{total} TwiML Bin{}", if total == 1 { "" } else { "s" })
-                    } else {
-                        format!("{shown} of {total} TwiML Bins")
-                    }
-                }}
+                {move || summary(shown.with(Vec::len), total(), "TwiML Bin", "TwiML Bins")}
             </p>
             <Show
                 when=move || { total() > 0 }
