@@ -209,7 +209,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
             <h2>"Provisioned resources"</h2>
             <p class="hint">"The Flex configuration links to its workspace, workflow, queue and services: open each on its product page."</p>
             <div class="table-wrap">
-                <table class="table">
+                <table class="table product-table">
                     <caption class="visually-hidden">"Resources Flex is built from"</caption>
                     <thead><tr><th scope="col">"Resource"</th><th scope="col">"Name"</th><th scope="col">"SID"</th></tr></thead>
                     <tbody>
@@ -221,7 +221,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                                 }
                                 None => name.into_any(),
                             };
-                            view! { <tr><td>{kind}</td><td>{name}</td><td><code>{sid}</code></td></tr> }
+                            view! { <tr><td>{kind}</td><td data-label="Name">{name}</td><td data-label="SID"><code>{sid}</code></td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>

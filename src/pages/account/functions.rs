@@ -147,9 +147,9 @@ fn FilesTable(
                 view! {
                     <tr>
                         <th scope="row"><code>{f.path}</code></th>
-                        <td class="url-cell"><code>{f.url}</code></td>
-                        <td>{f.visibility}</td>
-                        <td class="sid-cell"><InlineSid label=sid_label value=f.sid /></td>
+                        <td class="url-cell" data-label="URL"><code>{f.url}</code></td>
+                        <td data-label="Visibility">{f.visibility}</td>
+                        <td class="sid-cell" data-label="SID"><InlineSid label=sid_label value=f.sid /></td>
                     </tr>
                 }
             })

@@ -205,9 +205,9 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{f.name.clone()}</th>
-                            <td class="sid-cell"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
-                            <td data-testid="flow-numbers">{numbers}</td>
-                            <td data-testid="flow-flex-flows">{flex_flows}</td>
+                            <td class="sid-cell" data-label="SID"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
+                            <td data-label="Phone numbers" data-testid="flow-numbers">{numbers}</td>
+                            <td data-label="Flex Flows" data-testid="flow-flex-flows">{flex_flows}</td>
                             <td class="row-actions">
                                 <button
                                     type="button"
@@ -254,9 +254,9 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{f.name}</th>
-                        <td><code>{f.channel}</code></td>
-                        <td class="sid-cell"><InlineSid label="Flex Flow SID" value=f.sid /></td>
-                        <td data-testid="flex-flow-routing">{routing}</td>
+                        <td data-label="Channel"><code>{f.channel}</code></td>
+                        <td class="sid-cell" data-label="SID"><InlineSid label="Flex Flow SID" value=f.sid /></td>
+                        <td data-label="Studio flow" data-testid="flex-flow-routing">{routing}</td>
                     </tr>
                 }
             })

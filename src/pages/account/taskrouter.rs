@@ -124,7 +124,7 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{n}</th>
-                            <td class="sid-cell"><InlineSid label="Workflow SID" value=s /></td>
+                            <td class="sid-cell" data-label="SID"><InlineSid label="Workflow SID" value=s /></td>
                         </tr>
                     }
                 })
@@ -147,8 +147,8 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{n}</th>
-                        <td><code data-testid="target-workers">{t}</code></td>
-                        <td class="sid-cell"><InlineSid label="Task queue SID" value=s /></td>
+                        <td data-label="Target workers"><code data-testid="target-workers">{t}</code></td>
+                        <td class="sid-cell" data-label="SID"><InlineSid label="Task queue SID" value=s /></td>
                     </tr>
                 }
             })
@@ -170,8 +170,8 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{n}</th>
-                        <td>{if available { "Yes" } else { "No" }}</td>
-                        <td class="sid-cell"><InlineSid label="Activity SID" value=s /></td>
+                        <td data-label="Available">{if available { "Yes" } else { "No" }}</td>
+                        <td class="sid-cell" data-label="SID"><InlineSid label="Activity SID" value=s /></td>
                     </tr>
                 }
             })
@@ -193,7 +193,7 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row"><code>{n}</code></th>
-                        <td class="sid-cell"><InlineSid label="Task channel SID" value=s /></td>
+                        <td class="sid-cell" data-label="SID"><InlineSid label="Task channel SID" value=s /></td>
                     </tr>
                 }
             })
