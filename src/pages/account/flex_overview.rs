@@ -207,13 +207,21 @@ fn FlexDetails(o: Overview) -> impl IntoView {
             })}
             <Launch />
             <h2>"Provisioned resources"</h2>
+            <p class="hint">"The Flex configuration links to its workspace, workflow, queue and services: open each on its product page."</p>
             <div class="table-wrap">
-                <table class="table">
+                <table class="table product-table">
                     <caption class="visually-hidden">"Resources Flex is built from"</caption>
                     <thead><tr><th scope="col">"Resource"</th><th scope="col">"Name"</th><th scope="col">"SID"</th></tr></thead>
                     <tbody>
-                        {o.resources.iter().cloned().map(|(kind, name, sid)| view! {
-                            <tr><td>{kind}</td><td>{name}</td><td><code>{sid}</code></td></tr>
+                        {o.resources.iter().cloned().map(|(kind, name, sid)| {
+                            let name = match product_page(kind) {
+                                Some(page) => {
+                                    let to = href(&format!("/accounts/{}/{page}", o.account_sid));
+                                    view! { <a href=to>{name}</a> }.into_any()
+                                }
+                                None => name.into_any(),
+                            };
+                            view! { <tr><td>{kind}</td><td data-label="Name">{name}</td><td data-label="SID"><code>{sid}</code></td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -300,6 +308,18 @@ fn Launch() -> impl IntoView {
             "Log in with Console"
         </button>
         <p class="muted" aria-live="polite">{move || last.get()}</p>
+    }
+}
+
+/// The product page that shows a provisioned resource of this kind, under the account.
+fn product_page(kind: &str) -> Option<&'static str> {
+    match kind {
+        "TaskRouter workspace" | "Workflow" | "Task queue" | "Activity" | "Task channel" => {
+            Some("taskrouter")
+        }
+        "Studio flow" | "Flex Flow" => Some("studio"),
+        "Functions service" => Some("functions"),
+        _ => None,
     }
 }
 
