@@ -324,7 +324,7 @@ fn product_page(kind: &str) -> Option<&'static str> {
 }
 
 /// 5000 as "5,000".
-fn format_thousands(n: u32) -> String {
+pub(super) fn format_thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -203,7 +203,8 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                         .into_any()
                     };
                     view! {
-                        <tr>
+                        // The id lets a number's "Open <flow>" link land on its flow.
+                        <tr id=f.sid.to_string()>
                             <th scope="row">{f.name.clone()}</th>
                             <td class="sid-cell" data-label="SID"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
                             <td data-label="Phone numbers" data-testid="flow-numbers">{numbers}</td>

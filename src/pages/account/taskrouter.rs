@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::flex_overview::format_thousands;
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
 use crate::components::link::href;
@@ -271,17 +272,4 @@ pub(super) fn NoFlexResources(
             <p><a href=overview>"Go to the Flex overview"</a>" to set up Flex."</p>
         </div>
     }
-}
-
-/// 15000 as "15,000".
-fn format_thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
