@@ -157,7 +157,10 @@ fn setup(workers: usize) -> Setup {
 
 /// The commands timed, each as a function of the iteration number giving (actor, command),
 /// chosen so every run succeeds and the state does not drift.
-fn commands(s: &Setup, workers: usize) -> Vec<(&'static str, Box<dyn Fn(usize) -> (Actor, Command)>)> {
+fn commands(
+    s: &Setup,
+    workers: usize,
+) -> Vec<(&'static str, Box<dyn Fn(usize) -> (Actor, Command)>)> {
     let (owner, account) = (s.owner.clone(), s.account.clone());
     let mut list: Vec<(&'static str, Box<dyn Fn(usize) -> (Actor, Command)>)> = Vec::new();
     {
@@ -234,12 +237,21 @@ fn commands(s: &Setup, workers: usize) -> Vec<(&'static str, Box<dyn Fn(usize) -
             }),
         ));
     }
-    {
+    // The same person logging in again and again (their worker stays in the CPU caches),
+    // then a different person each time (spread over the whole workspace).
+    for (name, spread) in [
+        ("SsoLogin (same worker again)", false),
+        ("SsoLogin (a different worker)", true),
+    ] {
         let account = account.clone();
         list.push((
-            "SsoLogin (existing worker)",
+            name,
             Box::new(move |i| {
-                let n = 1 + (i * 7919) % (workers - 1);
+                let n = if spread {
+                    1 + (i * 7919) % (workers - 1)
+                } else {
+                    42
+                };
                 let assertion = SsoAssertion {
                     email: email(&format!("agent{n}@contact.bench.example.com")),
                     full_name: format!("Agent {n}"),
@@ -275,7 +287,10 @@ struct Row {
 fn measure(workers: usize) -> Vec<Row> {
     let started = Instant::now();
     let mut s = setup(workers);
-    eprintln!("bench: Console with {workers} workers built in {:?}", started.elapsed());
+    eprintln!(
+        "bench: Console with {workers} workers built in {:?}",
+        started.elapsed()
+    );
     let list = commands(&s, workers);
     let mut rows = Vec::new();
     let mut rev = 0u64;
@@ -323,8 +338,14 @@ fn main() {
         "\nper-command cost, native ({RUNS} timed runs each), median ns (mean ns):\n  {:<28} {:>22} {:>22} {:>22} {:>22}",
         "command", "apply @100", "apply @15000", "save @100", "save @15000"
     );
-    let small: Vec<&Row> = rows.iter().filter(|r| r.workers == WORKER_COUNTS[0]).collect();
-    let large: Vec<&Row> = rows.iter().filter(|r| r.workers == WORKER_COUNTS[1]).collect();
+    let small: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.workers == WORKER_COUNTS[0])
+        .collect();
+    let large: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.workers == WORKER_COUNTS[1])
+        .collect();
     let cell = |(median, mean): (f64, f64)| format!("{median:.0} ({mean:.0})");
     for (a, b) in small.iter().zip(&large) {
         println!(

@@ -135,7 +135,10 @@ function watch(conditionSource) {
     }
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  addEventListener("TrunkApplicationStarted", (e) => (window.__bench.wasm = e.detail?.wasm));
+  addEventListener("TrunkApplicationStarted", (e) => {
+    window.__bench.wasm = e.detail?.wasm;
+    window.__bench.startedAt = performance.now();
+  });
 }
 
 /** Loads `url` in a page of `context` and returns the console-ready mark and the time the
@@ -154,6 +157,9 @@ async function load(context, url, conditionSource, timeout = 120_000) {
   const times = await page.evaluate(() => ({
     mark: performance.getEntriesByName("console-ready")[0].startTime,
     dom: window.__bench.readyAt,
+    // Where the time went: the wasm file downloaded, and instantiated (main() started).
+    wasmLoaded: performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"))?.responseEnd ?? null,
+    wasmStarted: window.__bench.startedAt ?? null,
   }));
   if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
   return { page, ...times };
@@ -164,7 +170,7 @@ const demoUsers = Object.keys(demoScenario.console.users).length;
 const signInReady = `() => document.querySelectorAll("ul.user-cards > li").length === ${Math.min(demoUsers, 50)}`;
 
 async function startup(browser, base) {
-  const samples = { app: [], baseline: [], appDom: [], baselineDom: [] };
+  const samples = { app: [], baseline: [], appDom: [], baselineDom: [], appWasmLoaded: [], appWasmStarted: [] };
   // Alternate the two, so both see the same machine.
   for (let i = 0; i < LOADS; i++) {
     for (const [who, url] of [
@@ -172,9 +178,13 @@ async function startup(browser, base) {
       ["baseline", `${base}/bench-baseline/`],
     ]) {
       const context = await browser.newContext();
-      const { mark, dom } = await load(context, url, signInReady);
+      const { mark, dom, wasmLoaded, wasmStarted } = await load(context, url, signInReady);
       samples[who].push(mark);
       samples[who + "Dom"].push(dom);
+      if (who === "app") {
+        samples.appWasmLoaded.push(wasmLoaded);
+        samples.appWasmStarted.push(wasmStarted);
+      }
       await context.close();
     }
   }
@@ -238,7 +248,7 @@ async function typeSearches(page, typed) {
         const finish = () => {
           observer.disconnect();
           clearTimeout(timeout);
-          done(last - t0);
+          done({ total: last - t0, sync });
         };
         const timeout = setTimeout(() => {
           observer.disconnect();
@@ -248,6 +258,8 @@ async function typeSearches(page, typed) {
         input.value = value;
         const t0 = performance.now();
         input.dispatchEvent(new Event("input", { bubbles: true }));
+        // The part done inside the event handler itself.
+        const sync = performance.now() - t0;
       });
     for (const { text, counts } of typed) {
       for (let k = 1; k <= text.length; k++) times.push(await keystroke(text.slice(0, k), counts[k - 1]));
@@ -277,7 +289,7 @@ async function scaleRun(browser, base) {
   await loader.close();
 
   const typed = searches(3);
-  const result = { app: [], baseline: [], appDom: [], baselineDom: [], appKeys: [], baselineKeys: [] };
+  const result = { app: [], baseline: [], appDom: [], baselineDom: [], appWasmStarted: [], appKeys: [], baselineKeys: [], appKeysSync: [], baselineKeysSync: [] };
   const users = `/accounts/${flexAccount.sid}/flex/users`;
   let memory = { afterLoad };
   for (let i = 0; i < SCALE_LOADS; i++) {
@@ -285,11 +297,14 @@ async function scaleRun(browser, base) {
       ["app", `${base}${users}`],
       ["baseline", `${base}/bench-baseline${users}`],
     ]) {
-      const { page, mark, dom } = await load(context, url, usersReady);
+      const { page, mark, dom, wasmStarted } = await load(context, url, usersReady);
       result[who].push(mark);
       result[who + "Dom"].push(dom);
+      if (who === "app") result.appWasmStarted.push(wasmStarted);
       if (i === 0) {
-        result[who + "Keys"] = await typeSearches(page, typed);
+        const keys = await typeSearches(page, typed);
+        result[who + "Keys"] = keys.map((k) => k.total);
+        result[who + "KeysSync"] = keys.map((k) => k.sync);
         memory[who] = await heap(page);
       }
       await page.close();
@@ -402,6 +417,13 @@ async function main() {
 
   const printed = table(rows);
   console.log(`\n${printed}\n`);
+  console.log(
+    `where the app's time goes (medians): startup: wasm downloaded at ${fmtMs(median(start.appWasmLoaded))}, ` +
+      `instantiated (main started) at ${fmtMs(median(start.appWasmStarted))}, first screen at ${fmtMs(median(start.app))}; ` +
+      `scale page: main started at ${fmtMs(median(sc.appWasmStarted))}, page at ${fmtMs(median(sc.app))}; ` +
+      `keystroke: ${fmtMs(median(sc.appKeysSync))} inside the input handler of ${fmtMs(median(sc.appKeys))} ` +
+      `(baseline ${fmtMs(median(sc.baselineKeysSync))} of ${fmtMs(median(sc.baselineKeys))})\n`,
+  );
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },

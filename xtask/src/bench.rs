@@ -17,10 +17,19 @@ pub fn run() -> Result<(), String> {
     run_plain(install::trunk().args(["build", "--release"]))?;
 
     println!("\n== per-command cost, native (bench/commands.rs) ==");
-    let commands = std::env::temp_dir().join(format!("flex-console-bench-{}.json", std::process::id()));
+    let commands =
+        std::env::temp_dir().join(format!("flex-console-bench-{}.json", std::process::id()));
     run_plain(
         cargo()
-            .args(["run", "--quiet", "--profile", "bench", "--example", "bench_commands", "--"])
+            .args([
+                "run",
+                "--quiet",
+                "--profile",
+                "bench",
+                "--example",
+                "bench_commands",
+                "--",
+            ])
             .arg(&commands),
     )?;
 
