@@ -301,12 +301,10 @@ async function scaleRun(browser, base) {
       result[who].push(mark);
       result[who + "Dom"].push(dom);
       if (who === "app") result.appWasmStarted.push(wasmStarted);
-      if (i === 0) {
-        const keys = await typeSearches(page, typed);
-        result[who + "Keys"] = keys.map((k) => k.total);
-        result[who + "KeysSync"] = keys.map((k) => k.sync);
-        memory[who] = await heap(page);
-      }
+      const keys = await typeSearches(page, typed);
+      result[who + "Keys"].push(...keys.map((k) => k.total));
+      result[who + "KeysSync"].push(...keys.map((k) => k.sync));
+      if (i === 0) memory[who] = await heap(page);
       await page.close();
     }
   }
