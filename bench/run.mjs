@@ -111,7 +111,7 @@ function serve() {
     if (!body) return res.writeHead(404).end("not found");
     send(body, type);
   });
-  const port = serveOnly ? Number(commandsArg ?? 4180) : 0;
+  const port = serveOnly ? Number(commandsArg ?? 4190) : 0;
   return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
 }
 
