@@ -3,10 +3,13 @@
 //! - `serve`: install what is missing, then serve the app at http://127.0.0.1:8080
 //! - `test`: install what is missing, then run every test: native, browser (wasm) and end to end
 //! - `build`: install what is missing, then build the release into `dist/` and print its sizes
+//! - `bench`: build the release, then measure size, startup, scale, per-command cost and
+//!   memory against a vanilla-JS baseline; print a table and write `bench/results.json`
 //!
 //! Each tool is installed only when it is missing or at another version, from the package
 //! registries (crates.io, npm, Debian), never by a tool's own download.
 
+mod bench;
 mod install;
 mod run;
 mod scenarios;
@@ -26,13 +29,15 @@ fn main() -> ExitCode {
         "serve" => serve(),
         "test" => test(),
         "build" => build().map(|_| ()),
+        "bench" => bench::run(),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test | build>");
+            eprintln!("usage: cargo xtask <serve | test | build | bench>");
             eprintln!("  serve  serve the app at http://127.0.0.1:8080 (installs what is missing)");
             eprintln!(
                 "  test   run every test: native, browser, end to end (installs what is missing)"
             );
             eprintln!("  build  build the release into dist/ and print its sizes");
+            eprintln!("  bench  build the release and measure it; writes bench/results.json");
             return ExitCode::from(2);
         }
     };

@@ -1,0 +1,49 @@
+//! `cargo xtask bench`: builds the release into `dist/`, times commands natively
+//! (`bench/commands.rs`), then measures the build in headless Chromium next to a vanilla-JS
+//! baseline (`bench/run.mjs`), prints one table and writes it to `bench/results.json`.
+
+use crate::root;
+use crate::run::{cargo, run_plain};
+use crate::{install, scenarios};
+
+/// Builds, measures, prints the table and writes `bench/results.json`.
+pub fn run() -> Result<(), String> {
+    install::build_tools()?;
+    install::browser()?;
+    install::npm_packages()?;
+    scenarios::ensure()?;
+
+    println!("\n== release build (trunk build --release) ==");
+    run_plain(install::trunk().args(["build", "--release"]))?;
+
+    println!("\n== per-command cost, native (bench/commands.rs) ==");
+    let commands =
+        std::env::temp_dir().join(format!("flex-console-bench-{}.json", std::process::id()));
+    run_plain(
+        cargo()
+            .args([
+                "run",
+                "--quiet",
+                "--profile",
+                "bench",
+                "--example",
+                "bench_commands",
+                "--",
+            ])
+            .arg(&commands),
+    )?;
+
+    println!("\n== browser: sizes, startup, scale, memory (bench/run.mjs) ==");
+    let root = root();
+    let outcome = run_plain(
+        std::process::Command::new("node")
+            .arg(root.join("bench/run.mjs"))
+            .arg(root.join("dist"))
+            .arg(&commands)
+            .arg(root.join("bench/results.json"))
+            .current_dir(&root)
+            .env("CHROMIUM", install::CHROMIUM),
+    );
+    let _ = std::fs::remove_file(&commands);
+    outcome
+}
