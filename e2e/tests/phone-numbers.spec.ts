@@ -65,7 +65,7 @@ test("a number is released after confirming and can be bought again", async ({ c
   await expect(dialog.getByRole("button", { name: "Buy (312) 555-0120" })).toBeVisible();
 });
 
-test("a Billing Manager and Support get the no-permission page on product pages", async ({ console }) => {
+test("a Billing Manager gets the no-permission page on product pages and may read the activity log", async ({ console }) => {
   await console.signInAs("Sofia Rossi");
   await console.openAccount("Globex Contact Center", "/phone-numbers");
   await expect(console.main.getByTestId("no-permission")).toContainText("Viewing phone numbers needs the Owner, Administrator or Developer role");

@@ -14,4 +14,5 @@ pub mod shell;
 pub mod store_banner;
 pub mod theme_toggle;
 pub mod toast;
+pub mod url_query;
 pub mod user_menu;

@@ -23,7 +23,7 @@ use active::ActiveUsers;
 use invite_dialog::InviteDialog;
 use invited::InvitedUsers;
 use leave::LeaveAccount;
-use query::{Tab, UsersView};
+use query::Tab;
 use transfer_dialog::TransferOwnership;
 
 /// The Manage users page.
@@ -41,7 +41,7 @@ pub fn ManageUsers() -> impl IntoView {
 fn UsersPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let view_state = UsersView::new(&scope.account);
+    let view_state = query::users_view(&scope.account);
     let account = scope.account.clone();
     let account_name = move || {
         store

@@ -16,7 +16,6 @@ use crate::domain::Capability;
 use crate::pages::account::{AccountScope, Requires};
 use crate::store::Store;
 
-use query::WorkersView;
 use table::WorkersTable;
 
 /// The Flex users page.
@@ -102,6 +101,6 @@ fn RolesNote() -> impl IntoView {
 #[component]
 fn WorkersSection() -> impl IntoView {
     let scope = AccountScope::get();
-    let view_state = WorkersView::new(&scope.account);
+    let view_state = query::workers_view(&scope.account);
     view! { <WorkersTable view_state /> }
 }

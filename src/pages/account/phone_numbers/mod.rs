@@ -89,11 +89,6 @@ fn NumbersPage() -> impl IntoView {
     let buying = RwSignal::new(false);
     let releasing = RwSignal::new(None::<NumberRow>);
     let confirm_open = RwSignal::new(false);
-    Effect::new(move |_| {
-        if !confirm_open.get() {
-            releasing.set(None);
-        }
-    });
     let shown = Memo::new(move |_| {
         let query = search.get();
         numbers.with(|n| {
@@ -210,6 +205,7 @@ fn NumberLine(
         .as_ref()
         .map(|(sid, _)| sid.to_string())
         .unwrap_or_default();
+    let studio = href(&format!("/accounts/{}/studio", scope.account));
     let route = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let flow = value.parse::<StudioFlowSid>().ok();
@@ -231,7 +227,6 @@ fn NumberLine(
     };
     let select_id = format!("flow-{}", row.sid);
     let label = format!("Studio flow for {}", row.national);
-    let studio = href(&format!("/accounts/{}/studio", AccountScope::get().account));
     let flow_link = row
         .flow
         .as_ref()
