@@ -69,21 +69,18 @@ fn views_round_trip_through_their_url_segment() {
     assert_eq!(FlexView::parse("wallboard"), None);
 }
 
-/// Role → (own status, other agents, configuration).
-const CHANGES: [(FlexRole, [bool; 3]); 4] = [
-    (Admin, [true, true, true]),
-    (Supervisor, [true, true, false]),
-    (Agent, [true, false, false]),
-    (ReadOnlyAdmin, [false, false, false]),
+/// Role → (own status, other agents). The configuration is not a Flex-role matter: saving
+/// the Flex settings needs Console roles that manage project settings (domain_rules).
+const CHANGES: [(FlexRole, [bool; 2]); 4] = [
+    (Admin, [true, true]),
+    (Supervisor, [true, true]),
+    (Agent, [true, false]),
+    (ReadOnlyAdmin, [false, false]),
 ];
 
 #[test]
 fn each_role_may_change_exactly_its_things() {
-    let changes = [
-        FlexChange::OwnActivity,
-        FlexChange::OtherAgents,
-        FlexChange::Configuration,
-    ];
+    let changes = [FlexChange::OwnActivity, FlexChange::OtherAgents];
     for (role, expected) in CHANGES {
         for (change, want) in changes.into_iter().zip(expected) {
             assert_eq!(
@@ -107,16 +104,8 @@ fn refusals_say_why() {
         "Read-only admins cannot change other agents."
     );
     assert_eq!(
-        text(&[ReadOnlyAdmin], FlexChange::Configuration),
-        "Read-only admins cannot change the Flex configuration."
-    );
-    assert_eq!(
         text(&[Agent], FlexChange::OtherAgents),
         "Changing other agents needs the admin or supervisor Flex role."
-    );
-    assert_eq!(
-        text(&[Supervisor], FlexChange::Configuration),
-        "Changing the Flex configuration needs the admin Flex role."
     );
     assert_eq!(
         text(&[], FlexChange::OwnActivity),
@@ -124,8 +113,8 @@ fn refusals_say_why() {
     );
     // read-only admin wins over any other role it might be combined with
     assert_eq!(
-        may_change(&[Admin, ReadOnlyAdmin], FlexChange::Configuration),
-        Err(ChangeRefused::ReadOnlyAdmin(FlexChange::Configuration))
+        may_change(&[Admin, ReadOnlyAdmin], FlexChange::OtherAgents),
+        Err(ChangeRefused::ReadOnlyAdmin(FlexChange::OtherAgents))
     );
 }
 

@@ -1,5 +1,5 @@
 //! The Insights roles question the Flex users page asks before a button is pressed
-//! (`Console::insights_assignable`) and the rule it shares with setting the roles.
+//! (`Console::check` of giving one Insights role) and the rule it shares with setting them.
 
 mod common;
 use common::*;
@@ -19,8 +19,17 @@ fn assignable(
     worker: &WorkerSid,
 ) -> Result<(), String> {
     let actor = user(c, by);
-    c.insights_assignable(&actor, account, worker, now())
+    c.check(&actor, &give_one_role(account, worker), now())
         .map_err(|e| e.to_string())
+}
+
+/// The question the page asks: may this worker be given an Insights role?
+fn give_one_role(account: &AccountSid, worker: &WorkerSid) -> Command {
+    Command::SetInsightsRoles {
+        account: account.clone(),
+        worker: worker.clone(),
+        roles: vec![InsightsRole::FullAccess],
+    }
 }
 
 #[test]
@@ -71,7 +80,7 @@ fn the_page_learns_each_refusal_before_the_button_is_pressed() {
     );
     assert_eq!(
         assignable(&c, LIAM, &globex, &daniel),
-        Err("Setting Insights roles needs the Owner or Administrator role.".into())
+        Err("Setting Insights roles needs the Owner or Administrator role. You are Developer on Globex Contact Center.".into())
     );
     let unknown = WorkerSid::generate(&mut random::Random::new(1));
     assert_eq!(
@@ -109,7 +118,7 @@ fn the_answer_agrees_with_setting_roles_for_everyone() {
         for acc in c.accounts() {
             let workers: Vec<WorkerSid> = c.workers(&acc.sid).map(|w| w.sid.clone()).collect();
             for worker in workers {
-                let answer = c.insights_assignable(&actor, &acc.sid, &worker, now());
+                let answer = c.check(&actor, &give_one_role(&acc.sid, &worker), now());
                 let mut trial = c.clone();
                 let command = Command::SetInsightsRoles {
                     account: acc.sid.clone(),

@@ -96,9 +96,17 @@ fn roles_granting_reads_the_table() {
         roles_granting(Capability::ViewLogsAndUsage),
         [O, A, D, B, S]
     );
+    let c = Console::demo();
+    let globex = c.accounts().find(|a| a.friendly_name == "Globex Contact Center").unwrap();
+    let refusal = DomainError::not_allowed(
+        "Inviting users",
+        Capability::ManageUsers,
+        RoleSet::new([D, B]).unwrap(),
+        globex,
+    );
     assert_eq!(
-        DomainError::not_allowed("Inviting users", Capability::ManageUsers).to_string(),
-        "Inviting users needs the Owner or Administrator role."
+        refusal.to_string(),
+        "Inviting users needs the Owner or Administrator role. You are Developer + Billing Manager on Globex Contact Center."
     );
     assert_eq!(
         roles::describe_roles(&[O, A, D]),

@@ -126,13 +126,13 @@ fn billing_managers_and_support_cannot_touch_products() {
             twiml: GOOD.into(),
         },
     ];
-    for who in [SOFIA, MARIA] {
+    for (who, role) in [(SOFIA, "Billing Manager"), (MARIA, "Support")] {
         for command in commands.clone() {
             let action = command.action();
             let message = refused_by(&mut c, who, command);
             assert_eq!(
                 message,
-                format!("{action} needs the Owner, Administrator or Developer role.")
+                format!("{action} needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center.")
             );
         }
     }

@@ -93,7 +93,7 @@ fn renaming_needs_project_settings() {
     };
     assert_eq!(
         refused_by(&mut c, LIAM, cmd.clone()),
-        "Renaming the account needs the Owner or Administrator role."
+        "Renaming the account needs the Owner or Administrator role. You are Developer on Acme Support."
     );
     let event = ok_by(&mut c, PRIYA, cmd);
     assert_eq!(
@@ -115,7 +115,7 @@ fn non_members_are_refused() {
     };
     assert_eq!(
         refused_by(&mut c, JAMES, cmd),
-        "You are not a member of this account; an Owner or Administrator can invite you."
+        "You are not a member of Initech Labs; a member with the Owner or Administrator role can invite you."
     );
 }
 
@@ -128,11 +128,11 @@ fn suspending_and_reactivating_need_owner_or_administrator() {
     };
     assert_eq!(
         refused_by(&mut c, NOAH, suspend.clone()),
-        "Suspending the account needs the Owner or Administrator role."
+        "Suspending the account needs the Owner or Administrator role. You are Support on Acme Support."
     );
     ok_by(&mut c, PRIYA, suspend.clone());
     assert_eq!(c.account(&acme).unwrap().status, AccountStatus::Suspended);
-    let suspended = "This account is suspended: it can only be reactivated or closed, which needs the Owner or Administrator role.";
+    let suspended = "Acme Support is suspended: it must be reactivated first, which needs the Owner or Administrator role.";
     assert_eq!(refused_by(&mut c, PRIYA, suspend), suspended);
     let launch = Command::LaunchFlex {
         account: acme.clone(),
@@ -143,7 +143,7 @@ fn suspending_and_reactivating_need_owner_or_administrator() {
     };
     assert_eq!(
         refused_by(&mut c, LIAM, reactivate.clone()),
-        "Reactivating the account needs the Owner or Administrator role."
+        "Reactivating the account needs the Owner or Administrator role. You are Developer on Acme Support."
     );
     ok_by(&mut c, MARIA, reactivate.clone());
     assert_eq!(c.account(&acme).unwrap().status, AccountStatus::Active);
@@ -162,14 +162,14 @@ fn closing_is_owner_only_and_final() {
     };
     assert_eq!(
         refused_by(&mut c, PRIYA, close.clone()),
-        "Closing the account needs the Owner role."
+        "Closing the account needs the Owner role. You are Administrator on Acme Support."
     );
     assert_eq!(
         refused_by(&mut c, LIAM, close.clone()),
-        "Closing the account needs the Owner or Administrator role."
+        "Closing the account needs the Owner or Administrator role. You are Developer on Acme Support."
     );
     ok_by(&mut c, MARIA, close.clone());
-    let closed = "This account is closed; a closed account cannot be changed or reactivated.";
+    let closed = "Acme Support is closed; a closed account cannot be changed or reactivated.";
     assert_eq!(
         refused_by(
             &mut c,
@@ -184,7 +184,7 @@ fn closing_is_owner_only_and_final() {
     let hooli = account(&c, HOOLI);
     assert_eq!(
         refused_by(&mut c, AHMED, Command::ReactivateAccount { account: hooli }),
-        closed
+        "Hooli Sandbox is closed; a closed account cannot be changed or reactivated."
     );
 }
 
@@ -288,14 +288,15 @@ fn tokens_are_for_owner_administrator_and_developer_only() {
     let cmd = Command::CreateSecondaryToken {
         account: globex.clone(),
     };
-    let message =
-        "Creating a secondary Auth Token needs the Owner, Administrator or Developer role.";
-    assert_eq!(refused_by(&mut c, SOFIA, cmd.clone()), message);
-    assert_eq!(refused_by(&mut c, MARIA, cmd), message);
+    let message = |role: &str| {
+        format!("Creating a secondary Auth Token needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center.")
+    };
+    assert_eq!(refused_by(&mut c, SOFIA, cmd.clone()), message("Billing Manager"));
+    assert_eq!(refused_by(&mut c, MARIA, cmd), message("Support"));
     let error = c.auth_tokens(&user(&c, SOFIA), &globex).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "Seeing the Auth Token needs the Owner, Administrator or Developer role."
+        "Seeing the Auth Token needs the Owner, Administrator or Developer role. You are Billing Manager on Globex Contact Center."
     );
     assert!(
         c.auth_tokens(&user(&c, GRACE), &globex).is_ok(),
@@ -354,10 +355,10 @@ fn inviting_needs_owner_or_administrator() {
         email: email("x@example.com"),
         roles: RoleSet::only(ConsoleRole::Developer),
     };
-    for who in [LIAM, NOAH] {
+    for (who, role) in [(LIAM, "Developer"), (NOAH, "Support")] {
         assert_eq!(
             refused_by(&mut c, who, cmd.clone()),
-            "Inviting users needs the Owner or Administrator role."
+            format!("Inviting users needs the Owner or Administrator role. You are {role} on Acme Support.")
         );
     }
     ok_by(&mut c, PRIYA, cmd);
@@ -474,7 +475,7 @@ fn invitations_expire_after_seven_days_and_resending_renews_them() {
     assert_eq!(
         error.to_string(),
         format!(
-            "This invitation expired on {expires}; ask an Owner or Administrator to resend it."
+            "This invitation expired on {expires}; ask a member with the Owner or Administrator role to resend it."
         )
     );
     assert!(error.to_string().contains("UTC"));
@@ -574,7 +575,7 @@ fn resending_and_revoking_rules() {
                 invitation: mia
             }
         ),
-        "Revoking invitations needs the Owner or Administrator role."
+        "Revoking invitations needs the Owner or Administrator role. You are Developer on Globex Contact Center."
     );
     assert_eq!(
         refused_by(
@@ -585,7 +586,7 @@ fn resending_and_revoking_rules() {
                 invitation: mia
             }
         ),
-        "Resending invitations needs the Owner or Administrator role."
+        "Resending invitations needs the Owner or Administrator role. You are Billing Manager on Globex Contact Center."
     );
     assert_eq!(
         refused(
@@ -785,7 +786,7 @@ fn accepting_into_a_suspended_account_is_refused() {
             &Actor::Email(email("oliver.smith@example.com")),
             accept
         )
-        .starts_with("This account is suspended")
+        .starts_with("Acme Support is suspended")
     );
 }
 
@@ -804,7 +805,7 @@ fn changing_roles_needs_owner_or_administrator_and_never_touches_the_owner_role(
     };
     assert_eq!(
         refused_by(&mut c, NOAH, change.clone()),
-        "Changing roles needs the Owner or Administrator role."
+        "Changing roles needs the Owner or Administrator role. You are Support on Acme Support."
     );
     let event = ok_by(&mut c, PRIYA, change);
     assert_eq!(
@@ -856,7 +857,7 @@ fn removing_a_member_removes_access_to_that_account_only() {
     };
     assert_eq!(
         refused_by(&mut c, NOAH, remove.clone()),
-        "Removing members needs the Owner or Administrator role."
+        "Removing members needs the Owner or Administrator role. You are Support on Acme Support."
     );
     ok_by(&mut c, PRIYA, remove.clone());
     assert!(c.user(&liam).is_some(), "the Console user stays");
@@ -912,7 +913,7 @@ fn members_may_leave_but_not_the_owner() {
     );
     assert_eq!(
         refused(&mut c, &maria, Command::LeaveAccount { account: globex }),
-        "You are not a member of this account; an Owner or Administrator can invite you."
+        "You are not a member of Globex Contact Center; a member with the Owner or Administrator role can invite you."
     );
 }
 
@@ -927,7 +928,7 @@ fn ownership_moves_only_by_transfer_from_the_owner_to_a_member() {
     };
     assert_eq!(
         refused_by(&mut c, PRIYA, to_liam.clone()),
-        "Transferring ownership needs the Owner role."
+        "Transferring ownership needs the Owner role. You are Administrator on Acme Support."
     );
     let to_james = Command::TransferOwnership {
         account: acme.clone(),
@@ -1001,7 +1002,7 @@ fn setting_up_flex_provisions_everything_once() {
     };
     assert_eq!(
         refused_by(&mut c, EMMA, cmd.clone()),
-        "Setting up Flex needs the Owner or Administrator role."
+        "Setting up Flex needs the Owner or Administrator role. You are Developer + Billing Manager on Initech Labs."
     );
     let event = ok_by(&mut c, LIAM, cmd.clone());
     let o = c.flex_overview(&initech).unwrap();
@@ -1101,7 +1102,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     };
     assert_eq!(
         refused_by(&mut c, LIAM, cmd(settings.clone())),
-        "Changing Flex settings needs the Owner or Administrator role."
+        "Changing Flex settings needs the Owner or Administrator role. You are Developer on Acme Support."
     );
     ok_by(&mut c, PRIYA, cmd(settings.clone()));
     assert_eq!(c.flex_overview(&acme).unwrap().config.settings, settings);
@@ -1146,11 +1147,11 @@ fn upgrading_needs_billing_terms_and_a_payment_method() {
     };
     assert_eq!(
         refused_by(&mut c, LIAM, up(true, "Visa")),
-        "Upgrading Flex to a paid plan needs the Owner, Administrator or Billing Manager role."
+        "Upgrading Flex to a paid plan needs the Owner, Administrator or Billing Manager role. You are Developer on Acme Support."
     );
     assert_eq!(
         refused_by(&mut c, NOAH, up(true, "Visa")),
-        "Upgrading Flex to a paid plan needs the Owner, Administrator or Billing Manager role."
+        "Upgrading Flex to a paid plan needs the Owner, Administrator or Billing Manager role. You are Support on Acme Support."
     );
     assert_eq!(
         refused_by(&mut c, PRIYA, up(false, "Visa")),
@@ -1248,7 +1249,7 @@ fn console_launch_gives_admin_read_only_admin_or_refusal() {
     );
     assert_eq!(
         refused_by(&mut c, SOFIA, launch),
-        "Launching Flex needs the Owner, Administrator, Developer or Support role."
+        "Launching Flex needs the Owner, Administrator, Developer or Support role. You are Billing Manager on Globex Contact Center."
     );
     assert_eq!(
         c.launch_outcome(&user_sid(&c, SOFIA), &globex),
@@ -1324,7 +1325,7 @@ fn launching_needs_an_active_account_with_flex() {
     let umbrella = account(&c, UMBRELLA);
     assert!(
         refused_by(&mut c, AHMED, Command::LaunchFlex { account: umbrella })
-            .starts_with("This account is suspended")
+            .starts_with("Umbrella Retail is suspended")
     );
 }
 
@@ -1499,12 +1500,12 @@ fn sso_needs_an_active_account_with_flex_and_an_sso_actor() {
     let umbrella = account(&c, UMBRELLA);
     assert!(
         refused(&mut c, &actor, Command::SsoLogin { account: umbrella })
-            .starts_with("This account is suspended")
+            .starts_with("Umbrella Retail is suspended")
     );
     let hooli = account(&c, HOOLI);
     assert!(
         refused(&mut c, &actor, Command::SsoLogin { account: hooli })
-            .starts_with("This account is closed")
+            .starts_with("Hooli Sandbox is closed")
     );
     let acme = account(&c, ACME);
     assert_eq!(
@@ -1596,7 +1597,7 @@ fn setting_insights_roles_rules() {
     ];
     assert_eq!(
         refused_by(&mut c, LIAM, set(&daniel, roles.clone(), &globex)),
-        "Setting Insights roles needs the Owner or Administrator role."
+        "Setting Insights roles needs the Owner or Administrator role. You are Developer on Globex Contact Center."
     );
     ok_by(&mut c, JAMES, set(&daniel, roles, &globex));
     assert_eq!(
@@ -1643,7 +1644,7 @@ fn deleting_a_worker_needs_products_and_it_returns_at_next_login() {
     };
     assert_eq!(
         refused_by(&mut c, NOAH, delete.clone()),
-        "Deleting workers needs the Owner, Administrator or Developer role."
+        "Deleting workers needs the Owner, Administrator or Developer role. You are Support on Acme Support."
     );
     ok_by(&mut c, LIAM, delete.clone());
     assert!(c.worker(&acme, &lucas).is_none());
@@ -1691,7 +1692,7 @@ fn workers_set_their_own_activity_but_read_only_admins_cannot() {
     assert_eq!(worker_of(&c, &acme, MARIA).activity, unavailable);
     assert_eq!(
         refused_by(&mut c, NOAH, set.clone()),
-        "Read-only admins cannot change a worker's activity."
+        "Read-only admins cannot change their own status."
     );
     assert_eq!(
         refused_by(&mut c, LIAM, set.clone()),
@@ -1721,8 +1722,94 @@ fn workers_set_their_own_activity_but_read_only_admins_cannot() {
     );
     assert_eq!(
         refused(&mut c, &Actor::Email(email(MARIA)), set),
-        "Changing a worker's activity needs a signed-in Console user or an SSO sign-in."
+        "Changing your own activity needs a signed-in Console user or an SSO sign-in."
     );
+}
+
+#[test]
+fn admins_and_supervisors_change_other_agents_activity_from_teams() {
+    let mut c = demo();
+    let acme = account(&c, ACME);
+    let ws = c.flex_overview(&acme).unwrap().instance.workspace.clone();
+    let unavailable = ws.activities[2].sid.clone();
+    let chloe = sso(
+        "chloe.nguyen@acme-support.example.com",
+        "Chloe Nguyen",
+        &["supervisor"],
+    );
+    let agent = sso("ana.agent@acme-support.example.com", "Ana Agent", &["agent"]);
+    ok(&mut c, &chloe, Command::SsoLogin { account: acme.clone() });
+    ok(&mut c, &agent, Command::SsoLogin { account: acme.clone() });
+    let ana = worker_of(&c, &acme, "ana.agent@acme-support.example.com").sid.clone();
+    let maria = worker_of(&c, &acme, MARIA).sid.clone();
+    let change = |worker: &WorkerSid| Command::ChangeAgentActivity {
+        account: acme.clone(),
+        worker: worker.clone(),
+        activity: unavailable.clone(),
+    };
+    // A supervisor (SSO) and an admin (a Console Owner) may.
+    let event = ok(&mut c, &chloe, change(&ana));
+    assert!(
+        matches!(event.kind, EventKind::AgentActivityChanged { ref activity_name, ref worker, .. } if activity_name == "Unavailable" && *worker == ana)
+    );
+    assert_eq!(worker_of(&c, &acme, "ana.agent@acme-support.example.com").activity, unavailable);
+    assert_eq!(c.describe(&event), "Set the activity of Ana Agent to Unavailable");
+    ok_by(&mut c, MARIA, change(&ana));
+    // An agent and a read-only admin may not, and say why.
+    assert_eq!(
+        refused(&mut c, &agent, change(&maria)),
+        "Changing other agents needs the admin or supervisor Flex role."
+    );
+    assert_eq!(
+        refused_by(&mut c, NOAH, change(&ana)),
+        "Read-only admins cannot change other agents."
+    );
+    // Naming oneself is changing one's own status, which agents may.
+    ok(&mut c, &agent, change(&ana));
+    let stranger = "WKffffffffffffffffffffffffffffffff".parse::<WorkerSid>().unwrap();
+    assert_eq!(
+        refused(&mut c, &chloe, change(&stranger)),
+        format!("There is no worker {stranger} in this account's Flex workspace.")
+    );
+    let umbrella = account(&c, UMBRELLA);
+    assert!(
+        refused(&mut c, &chloe, Command::ChangeAgentActivity { account: umbrella, worker: ana, activity: unavailable })
+            .starts_with("Umbrella Retail is suspended")
+    );
+}
+
+#[test]
+fn pages_open_by_the_capability_they_need() {
+    let c = demo();
+    let globex = account(&c, GLOBEX);
+    let sofia = user(&c, SOFIA);
+    assert_eq!(c.may_open(&sofia, &globex, AccountPage::Billing), Ok(()));
+    assert_eq!(c.may_open(&sofia, &globex, AccountPage::FlexOverview), Ok(()));
+    assert_eq!(
+        c.may_open(&sofia, &globex, AccountPage::PhoneNumbers)
+            .unwrap_err()
+            .to_string(),
+        "Viewing phone numbers needs the Owner, Administrator or Developer role. You are Billing Manager on Globex Contact Center."
+    );
+    let initech = account(&c, INITECH);
+    let maria = user(&c, MARIA);
+    assert_eq!(
+        c.may_open(&maria, &initech, AccountPage::AccountInfo)
+            .unwrap_err()
+            .to_string(),
+        "You are not a member of Initech Labs; a member with the Owner or Administrator role can invite you."
+    );
+    // Every page and every role: opening follows the page's capability in the matrix.
+    for person in c.users() {
+        let actor = Actor::User(person.sid.clone());
+        for acc in c.accounts() {
+            let Some(roles) = acc.roles_of(&person.sid) else { continue };
+            for page in AccountPage::ALL {
+                let allowed = page.capability().is_none_or(|k| can(roles, k));
+                assert_eq!(c.may_open(&actor, &acc.sid, page).is_ok(), allowed, "{page:?}");
+            }
+        }
+    }
 }
 
 // ---------- determinism, queries, events ----------

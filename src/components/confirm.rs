@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::dialog::Dialog;
+use super::offer::{ActionButton, Refusal};
 
 /// A modal confirmation: the message, then "Cancel" and a danger button that runs `on_confirm`
 /// and closes the dialog.
@@ -19,6 +20,8 @@ pub fn ConfirmDialog(
     /// What confirming does.
     #[prop(into)]
     on_confirm: Callback<()>,
+    /// The domain's answer for the command confirming runs.
+    refused: Refusal,
     /// What happens if the user confirms, said plainly.
     children: Children,
 ) -> impl IntoView {
@@ -26,16 +29,12 @@ pub fn ConfirmDialog(
         <Dialog open title>
             {children()}
             <div class="actions">
-                <button
-                    type="button"
-                    class="button button-danger"
-                    on:click=move |_| {
-                        on_confirm.run(());
-                        open.set(false);
-                    }
-                >
+                <ActionButton refused class="button-danger" on_press=Callback::new(move |()| {
+                    on_confirm.run(());
+                    open.set(false);
+                })>
                     {confirm}
-                </button>
+                </ActionButton>
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
             </div>
         </Dialog>

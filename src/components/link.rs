@@ -43,6 +43,9 @@ pub fn NavLink(
     /// Whether sub-pages of `to` also count as this page.
     #[prop(optional)]
     prefix: bool,
+    /// The id of what describes the link (a reason it is marked), if anything.
+    #[prop(optional, into)]
+    described_by: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
     let location = use_location();
@@ -54,7 +57,7 @@ pub fn NavLink(
         (here == target || (prefix && here.starts_with(&format!("{target}/")))).then_some("page")
     };
     view! {
-        <a href=href(&to) aria-current=current>
+        <a href=href(&to) aria-current=current aria-describedby=move || described_by.get()>
             {children()}
         </a>
     }

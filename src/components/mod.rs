@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod link;
 pub mod masked_secret;
 pub mod no_permission;
+pub mod offer;
 pub mod pagination;
 pub mod role_picker;
 pub mod search;

@@ -4,21 +4,19 @@ use leptos::prelude::*;
 
 use crate::domain::{Capability, describe_roles, roles_granting};
 
-/// "You don't have permission", naming the roles that would allow it.
+/// "You don't have permission", with the domain's reason: the roles the page needs and
+/// the roles the user has.
 #[component]
 pub fn NoPermission(
-    /// What the page is for, e.g. "Managing users".
-    #[prop(into)]
-    action: String,
-    /// The capability the page needs.
-    capability: Capability,
+    /// Why, in the domain's words.
+    reason: String,
 ) -> impl IntoView {
-    let roles = describe_roles(&roles_granting(capability));
+    let who = describe_roles(&roles_granting(Capability::ManageUsers));
     view! {
         <section class="page" aria-labelledby="no-permission-title" data-testid="no-permission">
             <h1 id="no-permission-title">"You don't have permission to view this page"</h1>
-            <p>{action} " needs the " <strong>{roles}</strong> " role in this account."</p>
-            <p class="muted">"Ask an Owner or Administrator of the account to change your roles."</p>
+            <p data-testid="no-permission-reason">{reason}</p>
+            <p class="muted">"A member with the " {who} " role can change your roles."</p>
         </section>
     }
 }

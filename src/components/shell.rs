@@ -6,10 +6,12 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::account_switcher::{AccountSwitcher, current_account};
 use super::link::{NavLink, href};
+use super::offer::reason_id;
 use super::store_banner::StoreBanner;
 use super::theme_toggle::ThemeToggle;
 use super::toast::ToastRegion;
 use super::user_menu::UserMenu;
+use crate::domain::{AccountPage, AccountSid, Actor, PageGroup};
 use crate::store::Store;
 
 /// The Console frame: a skip link, the top bar, the navigation and the page in `<main>`.
@@ -83,6 +85,7 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
 }
 
 /// The left navigation: the account's pages when an account is open, else the start pages.
+/// A page the signed-in user may not open is marked, with the domain's reason.
 #[component]
 fn SideNav() -> impl IntoView {
     let store = Store::get();
@@ -90,21 +93,18 @@ fn SideNav() -> impl IntoView {
     move || {
         let signed_in = store.signed_in().is_some();
         let account_links = account.get().map(|sid| {
-            let at = move |page: &str| format!("/accounts/{sid}{page}");
+            let group = |group: PageGroup| {
+                AccountPage::ALL
+                    .into_iter()
+                    .filter(move |page| page.group() == group)
+                    .map(|page| view! { <AccountPageLink account=sid.clone() page /> })
+                    .collect_view()
+            };
             view! {
                 <li class="nav-heading">"Account"</li>
-                <li><NavLink to=at("")>"Account Info"</NavLink></li>
-                <li><NavLink to=at("/flex")>"Flex overview"</NavLink></li>
-                <li><NavLink to=at("/flex/users")>"Flex users"</NavLink></li>
-                <li><NavLink to=at("/users")>"Manage users"</NavLink></li>
-                <li><NavLink to=at("/billing")>"Billing"</NavLink></li>
-                <li><NavLink to=at("/activity")>"Activity"</NavLink></li>
+                {group(PageGroup::Account)}
                 <li class="nav-heading">"Products"</li>
-                <li><NavLink to=at("/phone-numbers")>"Phone Numbers"</NavLink></li>
-                <li><NavLink to=at("/studio")>"Studio"</NavLink></li>
-                <li><NavLink to=at("/taskrouter")>"TaskRouter"</NavLink></li>
-                <li><NavLink to=at("/functions")>"Functions and Assets"</NavLink></li>
-                <li><NavLink to=at("/twiml-bins")>"TwiML Bins"</NavLink></li>
+                {group(PageGroup::Products)}
             }
         });
         view! {
@@ -116,5 +116,34 @@ fn SideNav() -> impl IntoView {
                 <li><NavLink to="/data">"Data"</NavLink></li>
             </ul>
         }
+    }
+}
+
+/// One page of the account in the navigation; marked when the domain says the signed-in
+/// user may not open it, with the reason on hover, on focus and to screen readers.
+#[component]
+fn AccountPageLink(account: AccountSid, page: AccountPage) -> impl IntoView {
+    let store = Store::get();
+    let to = format!("/accounts/{account}{}", page.path());
+    let refused = Memo::new(move |_| {
+        let user = store.signed_in()?;
+        store
+            .with(|c| c.may_open(&Actor::User(user), &account, page))
+            .err()
+            .map(|e| e.to_string())
+    });
+    let id = reason_id();
+    let described = id.clone();
+    view! {
+        <li class="offer nav-item" class:nav-refused=move || refused.with(Option::is_some)>
+            <NavLink to described_by=Signal::derive(move || refused.with(|r| r.is_some().then(|| described.clone())))>
+                {page.title()}
+                <svg class="nav-lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"
+                    style:display=move || if refused.with(Option::is_none) { "none" } else { "inline" }>
+                    <path fill="currentColor" d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" />
+                </svg>
+            </NavLink>
+            {move || refused.get().map(|why| view! { <span id=id.clone() class="offer-why">{why}</span> })}
+        </li>
     }
 }

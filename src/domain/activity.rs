@@ -106,9 +106,10 @@ impl EventKind {
             | E::PlanUpgraded { .. }
             | E::FlexLaunched { .. }
             | E::SsoLoggedIn { .. } => A::Flex,
-            E::InsightsRolesSet { .. } | E::WorkerDeleted { .. } | E::WorkerActivitySet { .. } => {
-                A::Workers
-            }
+            E::InsightsRolesSet { .. }
+            | E::WorkerDeleted { .. }
+            | E::WorkerActivitySet { .. }
+            | E::AgentActivityChanged { .. } => A::Workers,
             E::PhoneNumberBought { .. }
             | E::PhoneNumberReleased { .. }
             | E::PhoneNumberRouted { .. } => A::PhoneNumbers,
@@ -199,6 +200,15 @@ impl Console {
             .map_or_else(|| sid.to_string(), |u| u.full_name.clone())
     }
 
+    /// A worker of the event's account by name, or by SID once it is gone.
+    fn worker_name(&self, event: &Event, worker: &super::sid::WorkerSid) -> String {
+        event
+            .account
+            .as_ref()
+            .and_then(|a| self.worker(a, worker))
+            .map_or_else(|| worker.to_string(), |w| w.full_name.clone())
+    }
+
     /// What happened, as one sentence, e.g. "Bought (415) 555-0100".
     pub fn describe(&self, event: &Event) -> String {
         use EventKind as E;
@@ -268,17 +278,23 @@ impl Console {
                 } else {
                     names.join(", ")
                 };
-                let name = event
-                    .account
-                    .as_ref()
-                    .and_then(|a| self.worker(a, worker))
-                    .map_or_else(|| worker.to_string(), |w| w.full_name.clone());
-                format!("Set the Insights roles of {name} to {list}")
+                format!(
+                    "Set the Insights roles of {} to {list}",
+                    self.worker_name(event, worker)
+                )
             }
             E::WorkerDeleted { email, .. } => format!("Deleted the worker {email}"),
             E::WorkerActivitySet { activity_name, .. } => {
                 format!("Set their activity to {activity_name}")
             }
+            E::AgentActivityChanged {
+                worker,
+                activity_name,
+                ..
+            } => format!(
+                "Set the activity of {} to {activity_name}",
+                self.worker_name(event, worker)
+            ),
             E::PhoneNumberBought { phone_number, .. } => {
                 format!("Bought {}", number(phone_number))
             }

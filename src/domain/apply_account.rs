@@ -2,7 +2,7 @@
 
 use super::account::{Account, AccountStatus, AccountType, Member};
 use super::actor::Actor;
-use super::apply::{Ctx, Outcome, SIGNED_IN};
+use super::apply::{Checked, Ctx, SIGNED_IN, change};
 use super::console::Console;
 use super::error::DomainError;
 use super::event::EventKind;
@@ -14,7 +14,7 @@ use super::user::ConsoleUser;
 use std::collections::BTreeMap;
 
 impl Console {
-    pub(crate) fn sign_up(&mut self, ctx: &Ctx, full_name: &str) -> Outcome {
+    pub(crate) fn sign_up<'c>(&self, ctx: &Ctx, full_name: &str) -> Checked<'c> {
         let Actor::Email(email) = ctx.actor else {
             return Err(DomainError::WrongActor {
                 action: ctx.action,
@@ -25,28 +25,25 @@ impl Console {
             return Err(DomainError::EmailTaken(email.clone()));
         }
         let full_name = clean_name("full name", full_name, PERSON_NAME_MAX)?;
-        let sid = UserSid::generate(&mut self.random);
-        self.insert_user(ConsoleUser {
-            sid: sid.clone(),
-            email: email.clone(),
-            full_name,
-            created: ctx.now,
-        });
-        Ok((
-            None,
-            EventKind::SignedUp {
-                user: sid,
+        let email = email.clone();
+        change(move |c, ctx| {
+            let sid = UserSid::generate(&mut c.random);
+            c.insert_user(ConsoleUser {
+                sid: sid.clone(),
                 email: email.clone(),
-            },
-        ))
+                full_name,
+                created: ctx.now,
+            });
+            (None, EventKind::SignedUp { user: sid, email })
+        })
     }
 
-    pub(crate) fn create_account(
-        &mut self,
+    pub(crate) fn create_account<'c>(
+        &self,
         ctx: &Ctx,
         friendly_name: &str,
         account_type: AccountType,
-    ) -> Outcome {
+    ) -> Checked<'c> {
         let owner = ctx.actor.user().ok_or(DomainError::WrongActor {
             action: ctx.action,
             needed: SIGNED_IN,
@@ -55,62 +52,67 @@ impl Console {
             return Err(DomainError::UnknownUser(owner.clone()));
         }
         let friendly_name = clean_name("account name", friendly_name, ACCOUNT_NAME_MAX)?;
-        let sid = AccountSid::generate(&mut self.random);
-        let account = Account {
-            sid: sid.clone(),
-            friendly_name: friendly_name.clone(),
-            account_type,
-            status: AccountStatus::Active,
-            created: ctx.now,
-            auth_token: AuthToken::generate(&mut self.random),
-            secondary_auth_token: None,
-            members: BTreeMap::from([(
-                owner.clone(),
-                Member {
-                    roles: RoleSet::owner(),
-                    since: ctx.now,
-                },
-            )]),
-            invitations: BTreeMap::new(),
-            next_invitation_id: 1,
-            phone_numbers: BTreeMap::new(),
-            twiml_bins: BTreeMap::new(),
-            flex: None,
-        };
-        self.accounts.insert(sid.clone(), account);
-        self.index.add_membership(owner, &sid);
-        Ok((
-            Some(sid),
-            EventKind::AccountCreated {
+        let owner = owner.clone();
+        change(move |c, ctx| {
+            let sid = AccountSid::generate(&mut c.random);
+            let account = Account {
+                sid: sid.clone(),
+                friendly_name: friendly_name.clone(),
+                account_type,
+                status: AccountStatus::Active,
+                created: ctx.now,
+                auth_token: AuthToken::generate(&mut c.random),
+                secondary_auth_token: None,
+                members: BTreeMap::from([(
+                    owner.clone(),
+                    Member {
+                        roles: RoleSet::owner(),
+                        since: ctx.now,
+                    },
+                )]),
+                invitations: BTreeMap::new(),
+                next_invitation_id: 1,
+                phone_numbers: BTreeMap::new(),
+                twiml_bins: BTreeMap::new(),
+                flex: None,
+            };
+            c.accounts.insert(sid.clone(), account);
+            c.index.add_membership(&owner, &sid);
+            let kind = EventKind::AccountCreated {
                 friendly_name,
                 account_type,
-                owner: owner.clone(),
-            },
-        ))
+                owner,
+            };
+            (Some(sid), kind)
+        })
     }
 
-    pub(crate) fn rename_account(
-        &mut self,
+    pub(crate) fn rename_account<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
         friendly_name: &str,
-    ) -> Outcome {
-        self.authorize(ctx, &account)?;
+    ) -> Checked<'c> {
+        self.authorize(ctx, account)?;
         let to = clean_name("account name", friendly_name, ACCOUNT_NAME_MAX)?;
-        let acc = self.account_mut(&account)?;
-        let from = std::mem::replace(&mut acc.friendly_name, to.clone());
-        Ok((Some(account), EventKind::AccountRenamed { from, to }))
+        change(move |c, _| {
+            let from = c
+                .account_mut(account)
+                .map(|acc| std::mem::replace(&mut acc.friendly_name, to.clone()))
+                .unwrap_or_default();
+            (Some(account.clone()), EventKind::AccountRenamed { from, to })
+        })
     }
 
     /// Suspend, reactivate or close. All need project settings; closing is Owner only,
     /// because Twilio lets only the account's owner close it. Closed is final.
-    pub(crate) fn set_status(
-        &mut self,
+    pub(crate) fn set_status<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
         to: AccountStatus,
-    ) -> Outcome {
-        let (_, roles, acc) = self.authorize(ctx, &account)?;
+    ) -> Checked<'c> {
+        let (_, roles, acc) = self.authorize(ctx, account)?;
         let kind = match to {
             AccountStatus::Suspended => EventKind::AccountSuspended,
             AccountStatus::Active if acc.status == AccountStatus::Active => {
@@ -121,42 +123,75 @@ impl Console {
                 return Err(DomainError::NotAllowed {
                     action: ctx.action,
                     allowed: vec![ConsoleRole::Owner],
+                    roles,
+                    account: acc.friendly_name.clone(),
                 });
             }
             AccountStatus::Closed => EventKind::AccountClosed,
         };
-        self.account_mut(&account)?.status = to;
-        Ok((Some(account), kind))
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.status = to;
+            }
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn create_secondary_token(&mut self, ctx: &Ctx, account: AccountSid) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
+    pub(crate) fn create_secondary_token<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
         if acc.secondary_auth_token.is_some() {
             return Err(DomainError::SecondaryTokenExists);
         }
-        let token = AuthToken::generate(&mut self.random);
-        self.account_mut(&account)?.secondary_auth_token = Some(token);
-        Ok((Some(account), EventKind::SecondaryTokenCreated))
+        change(move |c, _| {
+            let token = AuthToken::generate(&mut c.random);
+            if let Some(acc) = c.account_mut(account) {
+                acc.secondary_auth_token = Some(token);
+            }
+            (Some(account.clone()), EventKind::SecondaryTokenCreated)
+        })
     }
 
     /// The secondary becomes primary; the old primary is gone and stops working.
-    pub(crate) fn promote_secondary_token(&mut self, ctx: &Ctx, account: AccountSid) -> Outcome {
-        self.authorize(ctx, &account)?;
-        let acc = self.account_mut(&account)?;
-        let secondary = acc
-            .secondary_auth_token
-            .take()
-            .ok_or(DomainError::NoSecondaryToken)?;
-        acc.auth_token = secondary;
-        Ok((Some(account), EventKind::SecondaryTokenPromoted))
+    pub(crate) fn promote_secondary_token<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+    ) -> Checked<'c> {
+        self.has_secondary_token(ctx, account)?;
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account)
+                && let Some(secondary) = acc.secondary_auth_token.take()
+            {
+                acc.auth_token = secondary;
+            }
+            (Some(account.clone()), EventKind::SecondaryTokenPromoted)
+        })
     }
 
-    pub(crate) fn delete_secondary_token(&mut self, ctx: &Ctx, account: AccountSid) -> Outcome {
-        self.authorize(ctx, &account)?;
-        let acc = self.account_mut(&account)?;
+    pub(crate) fn delete_secondary_token<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+    ) -> Checked<'c> {
+        self.has_secondary_token(ctx, account)?;
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.secondary_auth_token = None;
+            }
+            (Some(account.clone()), EventKind::SecondaryTokenDeleted)
+        })
+    }
+
+    /// The checks of promoting and deleting the secondary token: allowed, and it exists.
+    fn has_secondary_token(&self, ctx: &Ctx, account: &AccountSid) -> Result<(), DomainError> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
         acc.secondary_auth_token
-            .take()
-            .ok_or(DomainError::NoSecondaryToken)?;
-        Ok((Some(account), EventKind::SecondaryTokenDeleted))
+            .as_ref()
+            .map(drop)
+            .ok_or(DomainError::NoSecondaryToken)
     }
 }

@@ -2,7 +2,7 @@
 
 use super::account::Member;
 use super::actor::Actor;
-use super::apply::{Ctx, Outcome, check_status};
+use super::apply::{Checked, Ctx, change, check_status};
 use super::console::Console;
 use super::email::Email;
 use super::error::DomainError;
@@ -47,132 +47,140 @@ impl Console {
         })
     }
 
-    pub(crate) fn invite(
-        &mut self,
+    pub(crate) fn invite<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        email: Email,
+        account: &'c AccountSid,
+        email: &'c Email,
         roles: RoleSet,
-    ) -> Outcome {
-        let (by, _, acc) = self.authorize(ctx, &account)?;
-        let id = InvitationId(acc.next_invitation_id);
+    ) -> Checked<'c> {
+        let (by, _, acc) = self.authorize(ctx, account)?;
         if roles.is_owner() {
             return Err(DomainError::OwnerRoleNotAssignable);
         }
-        if self.is_member_email(&account, &email) {
-            return Err(DomainError::AlreadyMember(email));
+        if self.is_member_email(account, email) {
+            return Err(DomainError::AlreadyMember(email.clone()));
         }
-        if self.has_pending_invitation(&account, &email, ctx.now, None) {
-            return Err(DomainError::DuplicateInvitation(email));
+        if self.has_pending_invitation(account, email, ctx.now, None) {
+            return Err(DomainError::DuplicateInvitation(email.clone()));
         }
-        let expires = ctx.now.plus_seven_days();
-        let invitation = Invitation {
-            id,
-            email: email.clone(),
-            roles,
-            invited_by: by,
-            created: ctx.now,
-            sent: ctx.now,
-            expires,
-            state: InvitationState::Open,
-        };
-        let acc = self.account_mut(&account)?;
-        acc.invitations.insert(id, invitation);
-        acc.next_invitation_id += 1;
-        self.index
-            .invitations_by_email
-            .entry(email.clone())
-            .or_default()
-            .insert((account.clone(), id));
-        Ok((
-            Some(account),
-            EventKind::Invited {
+        let id = InvitationId(acc.next_invitation_id);
+        change(move |c, ctx| {
+            let expires = ctx.now.plus_seven_days();
+            let invitation = Invitation {
+                id,
+                email: email.clone(),
+                roles,
+                invited_by: by,
+                created: ctx.now,
+                sent: ctx.now,
+                expires,
+                state: InvitationState::Open,
+            };
+            if let Some(acc) = c.account_mut(account) {
+                acc.invitations.insert(id, invitation);
+                acc.next_invitation_id += 1;
+            }
+            c.index
+                .invitations_by_email
+                .entry(email.clone())
+                .or_default()
+                .insert((account.clone(), id));
+            let kind = EventKind::Invited {
                 invitation: id,
-                email,
+                email: email.clone(),
                 roles,
                 expires,
-            },
-        ))
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
     /// Resending renews the seven days; it works for pending and expired invitations.
-    pub(crate) fn resend_invitation(
-        &mut self,
+    pub(crate) fn resend_invitation<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
         id: InvitationId,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
-        let invitation = acc
-            .invitations
-            .get(&id)
-            .ok_or(DomainError::UnknownInvitation(id))?;
-        let email = invitation.email.clone();
-        if let status @ (InvitationStatus::Revoked | InvitationStatus::Accepted) =
-            invitation.status(ctx.now)
-        {
-            return Err(DomainError::InvitationClosed(status));
-        }
-        if self.is_member_email(&account, &email) {
+    ) -> Checked<'c> {
+        let email = self.open_invitation(ctx, account, id)?;
+        if self.is_member_email(account, &email) {
             return Err(DomainError::AlreadyMember(email));
         }
-        if self.has_pending_invitation(&account, &email, ctx.now, Some(id)) {
+        if self.has_pending_invitation(account, &email, ctx.now, Some(id)) {
             return Err(DomainError::DuplicateInvitation(email));
         }
-        let expires = ctx.now.plus_seven_days();
-        if let Some(invitation) = self.account_mut(&account)?.invitations.get_mut(&id) {
-            invitation.sent = ctx.now;
-            invitation.expires = expires;
-        }
-        Ok((
-            Some(account),
-            EventKind::InvitationResent {
+        change(move |c, ctx| {
+            let expires = ctx.now.plus_seven_days();
+            if let Some(invitation) = c
+                .account_mut(account)
+                .and_then(|acc| acc.invitations.get_mut(&id))
+            {
+                invitation.sent = ctx.now;
+                invitation.expires = expires;
+            }
+            let kind = EventKind::InvitationResent {
                 invitation: id,
                 email,
                 expires,
-            },
-        ))
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn revoke_invitation(
-        &mut self,
+    pub(crate) fn revoke_invitation<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
         id: InvitationId,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
+    ) -> Checked<'c> {
+        let email = self.open_invitation(ctx, account, id)?;
+        change(move |c, ctx| {
+            if let Some(invitation) = c
+                .account_mut(account)
+                .and_then(|acc| acc.invitations.get_mut(&id))
+            {
+                invitation.state = InvitationState::Revoked { at: ctx.now };
+            }
+            let kind = EventKind::InvitationRevoked {
+                invitation: id,
+                email,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// The checks resending and revoking share: allowed, and the invitation is neither
+    /// accepted nor revoked. Gives the invitation's email.
+    fn open_invitation(
+        &self,
+        ctx: &Ctx,
+        account: &AccountSid,
+        id: InvitationId,
+    ) -> Result<Email, DomainError> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
         let invitation = acc
             .invitations
             .get(&id)
             .ok_or(DomainError::UnknownInvitation(id))?;
-        let email = invitation.email.clone();
-        if let status @ (InvitationStatus::Revoked | InvitationStatus::Accepted) =
-            invitation.status(ctx.now)
-        {
-            return Err(DomainError::InvitationClosed(status));
+        match invitation.status(ctx.now) {
+            status @ (InvitationStatus::Revoked | InvitationStatus::Accepted) => {
+                Err(DomainError::InvitationClosed(status))
+            }
+            _ => Ok(invitation.email.clone()),
         }
-        if let Some(invitation) = self.account_mut(&account)?.invitations.get_mut(&id) {
-            invitation.state = InvitationState::Revoked { at: ctx.now };
-        }
-        Ok((
-            Some(account),
-            EventKind::InvitationRevoked {
-                invitation: id,
-                email,
-            },
-        ))
     }
 
     /// Only the invited email can accept. A Console user accepts as themself; someone known
     /// only by email accepts as that email, which creates their Console user (named
     /// `full_name`) unless one with that email exists already.
-    pub(crate) fn accept_invitation(
-        &mut self,
+    pub(crate) fn accept_invitation<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
         id: InvitationId,
         full_name: Option<&str>,
-    ) -> Outcome {
+    ) -> Checked<'c> {
         let (existing, email) = match ctx.actor {
             Actor::User(sid) => {
                 let user = self
@@ -189,7 +197,7 @@ impl Console {
                 });
             }
         };
-        let acc = self.account_ref(&account)?;
+        let acc = self.account_ref(account)?;
         check_status(acc, false)?;
         let invitation = acc
             .invitations
@@ -214,128 +222,161 @@ impl Console {
         {
             return Err(DomainError::AlreadyMember(email));
         }
-        let (user, user_created) = match existing {
-            Some(user) => (user, false),
-            None => {
-                let full_name =
-                    clean_name("full name", full_name.unwrap_or_default(), PERSON_NAME_MAX)?;
-                let sid = UserSid::generate(&mut self.random);
-                self.insert_user(ConsoleUser {
-                    sid: sid.clone(),
-                    email,
-                    full_name,
-                    created: ctx.now,
-                });
-                (sid, true)
-            }
+        // A new Console user needs a name; one who exists keeps theirs.
+        let new_name = match existing {
+            Some(_) => None,
+            None => Some(clean_name(
+                "full name",
+                full_name.unwrap_or_default(),
+                PERSON_NAME_MAX,
+            )?),
         };
-        let acc = self.account_mut(&account)?;
-        acc.members.insert(
-            user.clone(),
-            Member {
-                roles,
-                since: ctx.now,
-            },
-        );
-        if let Some(invitation) = acc.invitations.get_mut(&id) {
-            invitation.state = InvitationState::Accepted {
-                at: ctx.now,
-                user: user.clone(),
+        change(move |c, ctx| {
+            let (user, user_created) = match (existing, new_name) {
+                (Some(user), _) => (user, false),
+                (None, full_name) => {
+                    let sid = UserSid::generate(&mut c.random);
+                    c.insert_user(ConsoleUser {
+                        sid: sid.clone(),
+                        email,
+                        full_name: full_name.unwrap_or_default(),
+                        created: ctx.now,
+                    });
+                    (sid, true)
+                }
             };
-        }
-        self.index.add_membership(&user, &account);
-        Ok((
-            Some(account),
-            EventKind::InvitationAccepted {
+            if let Some(acc) = c.account_mut(account) {
+                acc.members.insert(
+                    user.clone(),
+                    Member {
+                        roles,
+                        since: ctx.now,
+                    },
+                );
+                if let Some(invitation) = acc.invitations.get_mut(&id) {
+                    invitation.state = InvitationState::Accepted {
+                        at: ctx.now,
+                        user: user.clone(),
+                    };
+                }
+            }
+            c.index.add_membership(&user, account);
+            let kind = EventKind::InvitationAccepted {
                 invitation: id,
                 user,
                 roles,
                 user_created,
-            },
-        ))
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn change_roles(
-        &mut self,
+    pub(crate) fn change_roles<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        user: UserSid,
+        account: &'c AccountSid,
+        user: &'c UserSid,
         roles: RoleSet,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
+    ) -> Checked<'c> {
+        let from = self.changeable_member(ctx, account, user)?;
         if roles.is_owner() {
             return Err(DomainError::OwnerRoleNotAssignable);
         }
-        let from = acc
-            .roles_of(&user)
-            .ok_or_else(|| DomainError::TargetNotMember(user.clone()))?;
-        if from.is_owner() {
-            return Err(DomainError::OwnerUnchangeable);
-        }
-        if let Some(member) = self.account_mut(&account)?.members.get_mut(&user) {
-            member.roles = roles;
-            member.since = ctx.now;
-        }
-        Ok((
-            Some(account),
-            EventKind::RolesChanged {
-                user,
-                from,
-                to: roles,
-            },
-        ))
-    }
-
-    /// Removes access to this account only; the Console user stays.
-    pub(crate) fn remove_member(
-        &mut self,
-        ctx: &Ctx,
-        account: AccountSid,
-        user: UserSid,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
-        let roles = acc
-            .roles_of(&user)
-            .ok_or_else(|| DomainError::TargetNotMember(user.clone()))?;
-        if roles.is_owner() {
-            return Err(DomainError::OwnerUnchangeable);
-        }
-        self.account_mut(&account)?.members.remove(&user);
-        self.index.remove_membership(&user, &account);
-        Ok((Some(account), EventKind::MemberRemoved { user }))
-    }
-
-    pub(crate) fn leave_account(&mut self, ctx: &Ctx, account: AccountSid) -> Outcome {
-        let (user, roles, _) = self.authorize(ctx, &account)?;
-        if roles.is_owner() {
-            return Err(DomainError::OwnerCannotLeave);
-        }
-        self.account_mut(&account)?.members.remove(&user);
-        self.index.remove_membership(&user, &account);
-        Ok((Some(account), EventKind::MemberLeft { user }))
-    }
-
-    /// Ownership moves only here, to an existing member; the old Owner stays as Administrator.
-    pub(crate) fn transfer_ownership(
-        &mut self,
-        ctx: &Ctx,
-        account: AccountSid,
-        to: UserSid,
-    ) -> Outcome {
-        let (from, _, acc) = self.authorize(ctx, &account)?;
-        if to == from {
-            return Err(DomainError::TransferToSelf);
-        }
-        if !acc.members.contains_key(&to) {
-            return Err(DomainError::TransferTargetNotMember);
-        }
-        let acc = self.account_mut(&account)?;
-        for (sid, roles) in [(&to, RoleSet::owner()), (&from, RoleSet::administrator())] {
-            if let Some(member) = acc.members.get_mut(sid) {
+        change(move |c, ctx| {
+            if let Some(member) = c
+                .account_mut(account)
+                .and_then(|acc| acc.members.get_mut(user))
+            {
                 member.roles = roles;
                 member.since = ctx.now;
             }
+            let kind = EventKind::RolesChanged {
+                user: user.clone(),
+                from,
+                to: roles,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// Removes access to this account only; the Console user stays.
+    pub(crate) fn remove_member<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        user: &'c UserSid,
+    ) -> Checked<'c> {
+        self.changeable_member(ctx, account, user)?;
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.members.remove(user);
+            }
+            c.index.remove_membership(user, account);
+            let kind = EventKind::MemberRemoved { user: user.clone() };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// The checks changing and removing a member share: allowed, the user is a member,
+    /// and not the Owner. Gives the member's roles.
+    fn changeable_member(
+        &self,
+        ctx: &Ctx,
+        account: &AccountSid,
+        user: &UserSid,
+    ) -> Result<RoleSet, DomainError> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let roles = acc
+            .roles_of(user)
+            .ok_or_else(|| DomainError::TargetNotMember(user.clone()))?;
+        if roles.is_owner() {
+            return Err(DomainError::OwnerUnchangeable);
         }
-        Ok((Some(account), EventKind::OwnershipTransferred { from, to }))
+        Ok(roles)
+    }
+
+    pub(crate) fn leave_account<'c>(&self, ctx: &Ctx, account: &'c AccountSid) -> Checked<'c> {
+        let (user, roles, _) = self.authorize(ctx, account)?;
+        if roles.is_owner() {
+            return Err(DomainError::OwnerCannotLeave);
+        }
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.members.remove(&user);
+            }
+            c.index.remove_membership(&user, account);
+            (Some(account.clone()), EventKind::MemberLeft { user })
+        })
+    }
+
+    /// Ownership moves only here, to an existing member; the old Owner stays as Administrator.
+    pub(crate) fn transfer_ownership<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        to: &'c UserSid,
+    ) -> Checked<'c> {
+        let (from, _, acc) = self.authorize(ctx, account)?;
+        if *to == from {
+            return Err(DomainError::TransferToSelf);
+        }
+        if !acc.members.contains_key(to) {
+            return Err(DomainError::TransferTargetNotMember);
+        }
+        change(move |c, ctx| {
+            if let Some(acc) = c.account_mut(account) {
+                for (sid, roles) in [(to, RoleSet::owner()), (&from, RoleSet::administrator())] {
+                    if let Some(member) = acc.members.get_mut(sid) {
+                        member.roles = roles;
+                        member.since = ctx.now;
+                    }
+                }
+            }
+            let kind = EventKind::OwnershipTransferred {
+                from,
+                to: to.clone(),
+            };
+            (Some(account.clone()), kind)
+        })
     }
 }

@@ -2,7 +2,7 @@
 //! All of them need the "manage products" capability (Owner, Administrator, Developer).
 
 use super::account::AccountType;
-use super::apply::{Ctx, Outcome};
+use super::apply::{Checked, Ctx, change};
 use super::console::Console;
 use super::error::DomainError;
 use super::event::EventKind;
@@ -14,73 +14,83 @@ use super::twiml_bin::{TWIML_BIN_NAME_MAX, TWIML_MAX, TwimlBin};
 
 impl Console {
     /// A trial account holds one number, as on Twilio; a number is offered once.
-    pub(crate) fn buy_phone_number(
-        &mut self,
+    pub(crate) fn buy_phone_number<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
         phone_number: &str,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        // The account's state refuses before the number chosen does.
+        if acc.account_type == AccountType::Trial && !acc.phone_numbers.is_empty() {
+            return Err(DomainError::TrialNumberLimit);
+        }
         let phone_number = phone_number.trim();
         let offered = in_inventory(phone_number)
             .filter(|n| !self.index.numbers_in_use.contains(&n.phone_number))
             .ok_or_else(|| DomainError::NumberNotAvailable(phone_number.to_owned()))?;
-        if acc.account_type == AccountType::Trial && !acc.phone_numbers.is_empty() {
-            return Err(DomainError::TrialNumberLimit);
-        }
-        let number = PhoneNumber {
-            sid: PhoneNumberSid::generate(&mut self.random),
-            phone_number: offered.phone_number,
-            locality: offered.locality.to_owned(),
-            capabilities: offered.capabilities,
-            studio_flow: None,
-            bought: ctx.now,
-        };
-        let kind = EventKind::PhoneNumberBought {
-            number: number.sid.clone(),
-            phone_number: number.phone_number.clone(),
-        };
-        self.index
-            .numbers_in_use
-            .insert(number.phone_number.clone());
-        self.account_mut(&account)?
-            .phone_numbers
-            .insert(number.sid.clone(), number);
-        Ok((Some(account), kind))
+        change(move |c, ctx| {
+            let number = PhoneNumber {
+                sid: PhoneNumberSid::generate(&mut c.random),
+                phone_number: offered.phone_number,
+                locality: offered.locality.to_owned(),
+                capabilities: offered.capabilities,
+                studio_flow: None,
+                bought: ctx.now,
+            };
+            let kind = EventKind::PhoneNumberBought {
+                number: number.sid.clone(),
+                phone_number: number.phone_number.clone(),
+            };
+            c.index.numbers_in_use.insert(number.phone_number.clone());
+            if let Some(acc) = c.account_mut(account) {
+                acc.phone_numbers.insert(number.sid.clone(), number);
+            }
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn release_phone_number(
-        &mut self,
+    pub(crate) fn release_phone_number<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        number: PhoneNumberSid,
-    ) -> Outcome {
-        self.authorize(ctx, &account)?;
-        let released = self
-            .account_mut(&account)?
+        account: &'c AccountSid,
+        number: &'c PhoneNumberSid,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let phone_number = acc
             .phone_numbers
-            .remove(&number)
-            .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))?;
-        self.index.numbers_in_use.remove(&released.phone_number);
-        let kind = EventKind::PhoneNumberReleased {
-            number,
-            phone_number: released.phone_number,
-        };
-        Ok((Some(account), kind))
+            .get(number)
+            .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))?
+            .phone_number
+            .clone();
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.phone_numbers.remove(number);
+            }
+            c.index.numbers_in_use.remove(&phone_number);
+            let kind = EventKind::PhoneNumberReleased {
+                number: number.clone(),
+                phone_number,
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn route_phone_number(
-        &mut self,
+    pub(crate) fn route_phone_number<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        number: PhoneNumberSid,
-        flow: Option<StudioFlowSid>,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
-        if !acc.phone_numbers.contains_key(&number) {
-            return Err(DomainError::UnknownPhoneNumber(number));
-        }
-        let flow_name = match &flow {
+        account: &'c AccountSid,
+        number: &'c PhoneNumberSid,
+        flow: Option<&'c StudioFlowSid>,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let phone_number = acc
+            .phone_numbers
+            .get(number)
+            .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))?
+            .phone_number
+            .clone();
+        let flow_name = match flow {
             Some(sid) => Some(
                 acc.studio_flow_name(sid)
                     .ok_or_else(|| DomainError::UnknownStudioFlow(sid.clone()))?
@@ -88,131 +98,157 @@ impl Console {
             ),
             None => None,
         };
-        let acc = self.account_mut(&account)?;
-        let Some(routed) = acc.phone_numbers.get_mut(&number) else {
-            return Err(DomainError::UnknownPhoneNumber(number));
-        };
-        routed.studio_flow.clone_from(&flow);
-        let kind = EventKind::PhoneNumberRouted {
-            number,
-            phone_number: routed.phone_number.clone(),
-            flow,
-            flow_name,
-        };
-        Ok((Some(account), kind))
+        change(move |c, _| {
+            if let Some(routed) = c
+                .account_mut(account)
+                .and_then(|acc| acc.phone_numbers.get_mut(number))
+            {
+                routed.studio_flow = flow.cloned();
+            }
+            let kind = EventKind::PhoneNumberRouted {
+                number: number.clone(),
+                phone_number,
+                flow: flow.cloned(),
+                flow_name,
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
     /// Deleting a flow is allowed, as on Twilio, but whatever it handled stops being
     /// routed: the numbers and Flex Flows that used it are left without a flow.
-    pub(crate) fn delete_studio_flow(
-        &mut self,
+    pub(crate) fn delete_studio_flow<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        flow: StudioFlowSid,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
-        if acc.studio_flow_name(&flow).is_none() {
-            return Err(DomainError::UnknownStudioFlow(flow));
+        account: &'c AccountSid,
+        flow: &'c StudioFlowSid,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        if acc.studio_flow_name(flow).is_none() {
+            return Err(DomainError::UnknownStudioFlow(flow.clone()));
         }
-        let acc = self.account_mut(&account)?;
-        let mut numbers_unrouted = Vec::new();
-        for number in acc.phone_numbers.values_mut() {
-            if number.studio_flow.as_ref() == Some(&flow) {
-                number.studio_flow = None;
-                numbers_unrouted.push(number.phone_number.clone());
-            }
-        }
-        let mut flex_flows_unrouted = Vec::new();
-        let mut friendly_name = String::new();
-        if let Some(flex) = acc.flex.as_mut() {
-            for flex_flow in &mut flex.flex_flows {
-                if flex_flow.studio_flow.as_ref() == Some(&flow) {
-                    flex_flow.studio_flow = None;
-                    flex_flows_unrouted.push(flex_flow.friendly_name.clone());
+        change(move |c, _| {
+            let mut numbers_unrouted = Vec::new();
+            let mut flex_flows_unrouted = Vec::new();
+            let mut friendly_name = String::new();
+            if let Some(acc) = c.account_mut(account) {
+                for number in acc.phone_numbers.values_mut() {
+                    if number.studio_flow.as_ref() == Some(flow) {
+                        number.studio_flow = None;
+                        numbers_unrouted.push(number.phone_number.clone());
+                    }
+                }
+                if let Some(flex) = acc.flex.as_mut() {
+                    for flex_flow in &mut flex.flex_flows {
+                        if flex_flow.studio_flow.as_ref() == Some(flow) {
+                            flex_flow.studio_flow = None;
+                            flex_flows_unrouted.push(flex_flow.friendly_name.clone());
+                        }
+                    }
+                    if let Some(i) = flex.studio_flows.iter().position(|f| f.sid == *flow) {
+                        friendly_name = flex.studio_flows.remove(i).friendly_name;
+                    }
                 }
             }
-            if let Some(i) = flex.studio_flows.iter().position(|f| f.sid == flow) {
-                friendly_name = flex.studio_flows.remove(i).friendly_name;
+            let kind = EventKind::StudioFlowDeleted {
+                flow: flow.clone(),
+                friendly_name,
+                numbers_unrouted,
+                flex_flows_unrouted,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    pub(crate) fn create_twiml_bin<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        friendly_name: &str,
+        twiml: &'c str,
+    ) -> Checked<'c> {
+        self.authorize(ctx, account)?;
+        let friendly_name = clean_name("TwiML Bin name", friendly_name, TWIML_BIN_NAME_MAX)?;
+        check_bin_twiml(twiml)?;
+        change(move |c, ctx| {
+            let bin = TwimlBin {
+                sid: TwimlBinSid::generate(&mut c.random),
+                friendly_name: friendly_name.clone(),
+                twiml: twiml.to_owned(),
+                created: ctx.now,
+                updated: ctx.now,
+            };
+            let kind = EventKind::TwimlBinCreated {
+                bin: bin.sid.clone(),
+                friendly_name,
+            };
+            if let Some(acc) = c.account_mut(account) {
+                acc.twiml_bins.insert(bin.sid.clone(), bin);
             }
-        }
-        let kind = EventKind::StudioFlowDeleted {
-            flow,
-            friendly_name,
-            numbers_unrouted,
-            flex_flows_unrouted,
-        };
-        Ok((Some(account), kind))
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn create_twiml_bin(
-        &mut self,
+    pub(crate) fn update_twiml_bin<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
+        account: &'c AccountSid,
+        bin: &'c TwimlBinSid,
         friendly_name: &str,
-        twiml: String,
-    ) -> Outcome {
-        self.authorize(ctx, &account)?;
+        twiml: &'c str,
+    ) -> Checked<'c> {
+        self.twiml_bin_exists(ctx, account, bin)?;
         let friendly_name = clean_name("TwiML Bin name", friendly_name, TWIML_BIN_NAME_MAX)?;
-        check_bin_twiml(&twiml)?;
-        let bin = TwimlBin {
-            sid: TwimlBinSid::generate(&mut self.random),
-            friendly_name: friendly_name.clone(),
-            twiml,
-            created: ctx.now,
-            updated: ctx.now,
-        };
-        let kind = EventKind::TwimlBinCreated {
-            bin: bin.sid.clone(),
-            friendly_name,
-        };
-        self.account_mut(&account)?
-            .twiml_bins
-            .insert(bin.sid.clone(), bin);
-        Ok((Some(account), kind))
+        check_bin_twiml(twiml)?;
+        change(move |c, ctx| {
+            if let Some(stored) = c
+                .account_mut(account)
+                .and_then(|acc| acc.twiml_bins.get_mut(bin))
+            {
+                stored.friendly_name.clone_from(&friendly_name);
+                twiml.clone_into(&mut stored.twiml);
+                stored.updated = ctx.now;
+            }
+            let kind = EventKind::TwimlBinUpdated {
+                bin: bin.clone(),
+                friendly_name,
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn update_twiml_bin(
-        &mut self,
+    pub(crate) fn delete_twiml_bin<'c>(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        bin: TwimlBinSid,
-        friendly_name: &str,
-        twiml: String,
-    ) -> Outcome {
-        let (_, _, acc) = self.authorize(ctx, &account)?;
-        if !acc.twiml_bins.contains_key(&bin) {
-            return Err(DomainError::UnknownTwimlBin(bin));
-        }
-        let friendly_name = clean_name("TwiML Bin name", friendly_name, TWIML_BIN_NAME_MAX)?;
-        check_bin_twiml(&twiml)?;
-        let acc = self.account_mut(&account)?;
-        let Some(stored) = acc.twiml_bins.get_mut(&bin) else {
-            return Err(DomainError::UnknownTwimlBin(bin));
-        };
-        stored.friendly_name.clone_from(&friendly_name);
-        stored.twiml = twiml;
-        stored.updated = ctx.now;
-        let kind = EventKind::TwimlBinUpdated { bin, friendly_name };
-        Ok((Some(account), kind))
+        account: &'c AccountSid,
+        bin: &'c TwimlBinSid,
+    ) -> Checked<'c> {
+        let friendly_name = self.twiml_bin_exists(ctx, account, bin)?;
+        change(move |c, _| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.twiml_bins.remove(bin);
+            }
+            let kind = EventKind::TwimlBinDeleted {
+                bin: bin.clone(),
+                friendly_name,
+            };
+            (Some(account.clone()), kind)
+        })
     }
 
-    pub(crate) fn delete_twiml_bin(
-        &mut self,
+    /// The checks changing and deleting a bin share: allowed, and the bin exists.
+    /// Gives its name.
+    fn twiml_bin_exists(
+        &self,
         ctx: &Ctx,
-        account: AccountSid,
-        bin: TwimlBinSid,
-    ) -> Outcome {
-        self.authorize(ctx, &account)?;
-        let removed = self
-            .account_mut(&account)?
-            .twiml_bins
-            .remove(&bin)
-            .ok_or_else(|| DomainError::UnknownTwimlBin(bin.clone()))?;
-        let kind = EventKind::TwimlBinDeleted {
-            bin,
-            friendly_name: removed.friendly_name,
-        };
-        Ok((Some(account), kind))
+        account: &AccountSid,
+        bin: &TwimlBinSid,
+    ) -> Result<String, DomainError> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        acc.twiml_bins
+            .get(bin)
+            .map(|b| b.friendly_name.clone())
+            .ok_or_else(|| DomainError::UnknownTwimlBin(bin.clone()))
     }
 }
 

@@ -181,6 +181,16 @@ pub enum Command {
         /// The new activity.
         activity: ActivitySid,
     },
+    /// From Flex's Teams view, change another worker's activity (actor: `User` or `Sso`,
+    /// whose own worker is an admin or supervisor).
+    ChangeAgentActivity {
+        /// The account.
+        account: AccountSid,
+        /// The worker whose activity changes.
+        worker: WorkerSid,
+        /// The new activity.
+        activity: ActivitySid,
+    },
     /// Buy a number from the simulated list.
     BuyPhoneNumber {
         /// The account.
@@ -269,6 +279,7 @@ impl Command {
             | C::SetInsightsRoles { account, .. }
             | C::DeleteWorker { account, .. }
             | C::SetWorkerActivity { account, .. }
+            | C::ChangeAgentActivity { account, .. }
             | C::BuyPhoneNumber { account, .. }
             | C::ReleasePhoneNumber { account, .. }
             | C::RoutePhoneNumber { account, .. }
@@ -281,7 +292,8 @@ impl Command {
 
     /// The capability the acting Console user needs in the account, checked before any rule.
     /// None for commands anyone concerned may do (signing up, creating an account,
-    /// accepting one's invitation, leaving, SSO login, setting one's own activity).
+    /// accepting one's invitation, leaving, SSO login, changing activities inside Flex,
+    /// where the worker's Flex roles decide).
     /// Choices: setting up Flex needs project settings; Insights roles are user
     /// administration (manage users); deleting a worker is TaskRouter (manage products).
     pub fn capability(&self) -> Option<Capability> {
@@ -293,7 +305,8 @@ impl Command {
             | C::AcceptInvitation { .. }
             | C::LeaveAccount { .. }
             | C::SsoLogin { .. }
-            | C::SetWorkerActivity { .. } => None,
+            | C::SetWorkerActivity { .. }
+            | C::ChangeAgentActivity { .. } => None,
             C::RenameAccount { .. }
             | C::SuspendAccount { .. }
             | C::ReactivateAccount { .. }
@@ -351,7 +364,8 @@ impl Command {
             C::SsoLogin { .. } => "Signing in to Flex with SSO",
             C::SetInsightsRoles { .. } => "Setting Insights roles",
             C::DeleteWorker { .. } => "Deleting workers",
-            C::SetWorkerActivity { .. } => "Changing a worker's activity",
+            C::SetWorkerActivity { .. } => "Changing your own activity",
+            C::ChangeAgentActivity { .. } => "Changing another agent's activity",
             C::BuyPhoneNumber { .. } => "Buying phone numbers",
             C::ReleasePhoneNumber { .. } => "Releasing phone numbers",
             C::RoutePhoneNumber { .. } => "Routing phone numbers",

@@ -47,6 +47,12 @@ impl Email {
         &self.0
     }
 
+    /// A well-formed address that stands for "someone": a control that opens an
+    /// invitation form asks the domain about inviting with it before anything is typed.
+    pub fn someone() -> Email {
+        Email("someone@example.com".to_owned())
+    }
+
     /// The part before the `@`.
     pub fn local_part(&self) -> &str {
         self.0.split('@').next().unwrap_or_default()

@@ -1,10 +1,12 @@
 //! Why a command was refused, why a state is invalid, why an import failed.
 //! Every message is meant to be shown to a person and says what would allow the action.
 
+use super::account::Account;
 use super::capability::{Capability, roles_granting};
+use super::flex_view::ChangeRefused;
 use super::email::Email;
 use super::invitation::{InvitationId, InvitationStatus};
-use super::roles::{ConsoleRole, describe_roles};
+use super::roles::{ConsoleRole, RoleSet, describe_roles};
 use super::sid::{
     AccountSid, ActivitySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid, WorkerSid,
 };
@@ -33,7 +35,10 @@ pub enum DomainError {
     /// Not an activity of the workspace.
     UnknownActivity(ActivitySid),
     /// The actor is not a member of the account.
-    NotAMember,
+    NotAMember {
+        /// The account's name.
+        account: String,
+    },
     /// The user acted upon is not a member of the account.
     TargetNotMember(UserSid),
     /// The actor's roles do not allow the action.
@@ -42,11 +47,21 @@ pub enum DomainError {
         action: &'static str,
         /// The roles that would allow it.
         allowed: Vec<ConsoleRole>,
+        /// The roles the actor has.
+        roles: RoleSet,
+        /// The account's name.
+        account: String,
     },
     /// The account is suspended.
-    AccountSuspended,
+    AccountSuspended {
+        /// The account's name.
+        account: String,
+    },
     /// The account is closed (final).
-    AccountClosed,
+    AccountClosed {
+        /// The account's name.
+        account: String,
+    },
     /// Reactivating an account that is not suspended.
     AccountNotSuspended,
     /// A name is empty or too long.
@@ -108,8 +123,8 @@ pub enum DomainError {
     InsightsNeedPaidPlan,
     /// Insights roles for a worker who is neither admin nor supervisor.
     InsightsNeedAdminOrSupervisor,
-    /// A read-only admin tried to change an activity.
-    ReadOnlyAdminActivity,
+    /// The worker's Flex roles do not allow the change inside Flex.
+    FlexRole(ChangeRefused),
     /// The actor has no worker in the account.
     NoWorker,
     /// A Flex setting has an unacceptable value.
@@ -139,13 +154,51 @@ pub enum DomainError {
 }
 
 impl DomainError {
-    /// The refusal for an actor whose roles lack `capability`.
-    pub fn not_allowed(action: &'static str, capability: Capability) -> DomainError {
+    /// The refusal for a member of `account` whose `roles` lack `capability`.
+    pub fn not_allowed(
+        action: &'static str,
+        capability: Capability,
+        roles: RoleSet,
+        account: &Account,
+    ) -> DomainError {
         DomainError::NotAllowed {
             action,
             allowed: roles_granting(capability),
+            roles,
+            account: account.friendly_name.clone(),
         }
     }
+
+    /// Whether the refusal is about the values given (a name, an email, a setting, the
+    /// TwiML), which the person can correct in the same control, rather than about who is
+    /// acting or the state things are in. A control is offered when only such an error
+    /// stands in its way, and shows the error once used.
+    pub fn concerns_input(&self) -> bool {
+        use DomainError as E;
+        matches!(
+            self,
+            E::InvalidName { .. }
+                | E::EmailTaken(_)
+                | E::OwnerRoleNotAssignable
+                | E::AlreadyMember(_)
+                | E::DuplicateInvitation(_)
+                | E::TransferToSelf
+                | E::FairUsageNotAccepted
+                | E::PaymentMethodRequired
+                | E::InvalidSetting { .. }
+                | E::NumberNotAvailable(_)
+                | E::InvalidTwiml(_)
+                | E::TwimlTooLong { .. }
+                | E::TransferTargetNotMember
+                | E::SsoRolesInvalid
+                | E::SsoReadOnlyAdmin
+        )
+    }
+}
+
+/// Who may manage users, for sentences such as "an Owner or Administrator can invite you".
+fn user_managers() -> String {
+    describe_roles(&roles_granting(Capability::ManageUsers))
 }
 
 impl fmt::Display for DomainError {
@@ -158,15 +211,25 @@ impl fmt::Display for DomainError {
             E::UnknownInvitation(id) => write!(f, "There is no invitation {} in this account.", id.0),
             E::UnknownWorker(sid) => write!(f, "There is no worker {sid} in this account's Flex workspace."),
             E::UnknownActivity(sid) => write!(f, "{sid} is not an activity of this account's Flex workspace."),
-            E::NotAMember => f.write_str("You are not a member of this account; an Owner or Administrator can invite you."),
-            E::TargetNotMember(sid) => write!(f, "{sid} is not a member of this account."),
-            E::NotAllowed { action, allowed } => write!(f, "{action} needs the {} role.", describe_roles(allowed)),
-            E::AccountSuspended => write!(
+            E::NotAMember { account } => write!(
                 f,
-                "This account is suspended: it can only be reactivated or closed, which needs the {} role.",
+                "You are not a member of {account}; a member with the {} role can invite you.",
+                user_managers()
+            ),
+            E::TargetNotMember(sid) => write!(f, "{sid} is not a member of this account."),
+            E::NotAllowed { action, allowed, roles, account } => write!(
+                f,
+                "{action} needs the {} role. You are {roles} on {account}.",
+                describe_roles(allowed)
+            ),
+            E::AccountSuspended { account } => write!(
+                f,
+                "{account} is suspended: it must be reactivated first, which needs the {} role.",
                 describe_roles(&roles_granting(Capability::ManageProjectSettings))
             ),
-            E::AccountClosed => f.write_str("This account is closed; a closed account cannot be changed or reactivated."),
+            E::AccountClosed { account } => {
+                write!(f, "{account} is closed; a closed account cannot be changed or reactivated.")
+            }
             E::AccountNotSuspended => f.write_str("This account is active; only a suspended account can be reactivated."),
             E::InvalidName { what, reason } => write!(f, "The {what} {reason}."),
             E::EmailTaken(email) => write!(f, "A Console user with the email {email} already exists."),
@@ -181,9 +244,11 @@ impl fmt::Display for DomainError {
             E::DuplicateInvitation(email) => {
                 write!(f, "{email} already has a pending invitation to this account; resend or revoke it instead.")
             }
-            E::InvitationExpired { expired } => {
-                write!(f, "This invitation expired on {expired}; ask an Owner or Administrator to resend it.")
-            }
+            E::InvitationExpired { expired } => write!(
+                f,
+                "This invitation expired on {expired}; ask a member with the {} role to resend it.",
+                user_managers()
+            ),
             E::InvitationClosed(status) => write!(f, "This invitation was already {status}."),
             E::InvitationForAnotherEmail => {
                 f.write_str("This invitation was sent to another email address; sign in with that address to accept it.")
@@ -222,7 +287,7 @@ impl fmt::Display for DomainError {
             E::InsightsNeedAdminOrSupervisor => {
                 f.write_str("Insights roles can only be given to workers with the admin or supervisor Flex role.")
             }
-            E::ReadOnlyAdminActivity => f.write_str("Read-only admins cannot change a worker's activity."),
+            E::FlexRole(refused) => refused.fmt(f),
             E::NoWorker => {
                 f.write_str("You have no Flex worker in this account yet; launch Flex (or sign in with SSO) first.")
             }

@@ -188,9 +188,18 @@ pub enum EventKind {
         /// Its identity.
         email: Email,
     },
-    /// A worker changed activity.
+    /// A worker changed their own activity.
     WorkerActivitySet {
         /// The worker.
+        worker: WorkerSid,
+        /// The activity.
+        activity: ActivitySid,
+        /// Its name.
+        activity_name: String,
+    },
+    /// An admin or supervisor changed another worker's activity (from Teams).
+    AgentActivityChanged {
+        /// The worker whose activity changed.
         worker: WorkerSid,
         /// The activity.
         activity: ActivitySid,

@@ -112,8 +112,6 @@ pub enum FlexChange {
     OwnActivity,
     /// Other agents (their activity or skills) from Teams.
     OtherAgents,
-    /// The Flex configuration and settings on the admin dashboard.
-    Configuration,
 }
 
 impl FlexChange {
@@ -122,7 +120,6 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => "their own status",
             FlexChange::OtherAgents => "other agents",
-            FlexChange::Configuration => "the Flex configuration",
         }
     }
 
@@ -131,7 +128,6 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
             FlexChange::OtherAgents => &[FlexRole::Admin, FlexRole::Supervisor],
-            FlexChange::Configuration => &[FlexRole::Admin],
         }
     }
 }
@@ -155,7 +151,6 @@ impl fmt::Display for ChangeRefused {
                 let object = match change {
                     FlexChange::OwnActivity => "Changing your own status",
                     FlexChange::OtherAgents => "Changing other agents",
-                    FlexChange::Configuration => "Changing the Flex configuration",
                 };
                 write!(
                     f,

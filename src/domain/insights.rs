@@ -1,14 +1,11 @@
-//! Who may hold Flex Insights roles. The rule lives here once: setting Insights roles, SSO
-//! logins and the Flex users page (which disables its button up front) all ask it.
+//! Who may hold Flex Insights roles. The rule lives here once: setting Insights roles and
+//! SSO logins ask it, and the Flex users page asks [`Console::check`] up front.
 
-use super::actor::Actor;
 use super::apply::Ctx;
-use super::command::Command;
 use super::console::Console;
 use super::error::DomainError;
 use super::flex::{FlexInstance, FlexPlan};
 use super::sid::{AccountSid, WorkerSid};
-use super::time::Timestamp;
 use super::worker::{FlexRole, Worker, admin_or_supervisor};
 
 /// Whether Insights roles may be held with `flex_roles` on `plan`: Insights exists only on a
@@ -24,32 +21,6 @@ pub fn insights_allowed(plan: &FlexPlan, flex_roles: &[FlexRole]) -> Result<(), 
 }
 
 impl Console {
-    /// Whether `actor` may give this worker Insights roles now, or why not: exactly the
-    /// checks of [`Command::SetInsightsRoles`] with at least one role, changing nothing, so a
-    /// page can disable its button with the reason before anyone presses it.
-    pub fn insights_assignable(
-        &self,
-        actor: &Actor,
-        account: &AccountSid,
-        worker: &WorkerSid,
-        now: Timestamp,
-    ) -> Result<(), DomainError> {
-        let command = Command::SetInsightsRoles {
-            account: account.clone(),
-            worker: worker.clone(),
-            roles: vec![],
-        };
-        let ctx = Ctx {
-            actor,
-            now,
-            action: command.action(),
-            capability: command.capability(),
-            when_suspended: command.allowed_when_suspended(),
-        };
-        let (flex, target) = self.insights_target(&ctx, account, worker)?;
-        insights_allowed(&flex.plan, &target.flex_roles)
-    }
-
     /// The checks of setting Insights roles that hold whatever the roles (the actor may,
     /// the account has Flex, the worker exists), giving the instance and the worker.
     pub(crate) fn insights_target(

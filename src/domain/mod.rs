@@ -3,8 +3,9 @@
 //! instances, plans, workers and SSO).
 //!
 //! Everything changes through [`Console::apply`], which checks the actor's capability,
-//! then the rules, and only then changes the state, returning an [`Event`]. Queries are
-//! plain methods on [`Console`]. The state serializes with serde; load it with
+//! then the rules, and only then changes the state, returning an [`Event`];
+//! [`Console::check`] gives the same answer without changing anything, so pages ask it
+//! before a control is pressed. Queries are plain methods on [`Console`]. The state serializes with serde; load it with
 //! [`Console::from_json`], which rebuilds the indexes and validates every rule.
 #![warn(missing_docs)]
 
@@ -29,6 +30,7 @@ mod import;
 pub mod insights;
 pub mod invitation;
 mod name;
+pub mod page;
 pub mod phone_number;
 pub mod queries;
 pub mod random;
@@ -60,6 +62,7 @@ pub use event::{Event, EventKind};
 pub use flex::{BillingModel, FlexInstance, FlexPlan, FlexSettings, MAX_WORKERS};
 pub use flex_view::{ChangeRefused, FlexChange, FlexView, InsightsAccess, may_change, visible};
 pub use import::json_path_at;
+pub use page::{AccountPage, PageGroup};
 pub use insights::insights_allowed;
 pub use invitation::{Invitation, InvitationId, InvitationStatus};
 pub use phone_number::{AvailableNumber, NumberCapabilities, PhoneNumber, national_format};

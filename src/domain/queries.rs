@@ -226,11 +226,15 @@ impl Console {
             .ok_or_else(|| DomainError::UnknownAccount(account.clone()))?;
         let roles = self
             .roles_of(actor, account)
-            .ok_or(DomainError::NotAMember)?;
+            .ok_or_else(|| DomainError::NotAMember {
+                account: a.friendly_name.clone(),
+            })?;
         if !capability::can(roles, Capability::ManageCredentials) {
             return Err(DomainError::not_allowed(
                 "Seeing the Auth Token",
                 Capability::ManageCredentials,
+                roles,
+                a,
             ));
         }
         Ok((&a.auth_token, a.secondary_auth_token.as_ref()))

@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::offer::{ActionButton, offer_signed_in};
 use crate::domain::{AccountType, Command};
 use crate::store::scenario::Scenario;
 use crate::store::{SaveStatus, Store, transfer};
@@ -33,15 +34,15 @@ pub fn DataPage() -> impl IntoView {
     let saved = move || describe_save(&store.save_status());
 
     let sample_message = RwSignal::new(None::<String>);
-    let add_sample = move |_| {
-        let name = format!(
-            "Sample account {}",
-            store.with_untracked(|c| c.accounts().count()) + 1
-        );
-        let command = Command::CreateAccount {
-            friendly_name: name.clone(),
-            account_type: AccountType::Trial,
-        };
+    let sample_name = move || format!("Sample account {}", store.with(|c| c.accounts().count()) + 1);
+    let sample = |friendly_name| Command::CreateAccount {
+        friendly_name,
+        account_type: AccountType::Trial,
+    };
+    let can_add_sample = offer_signed_in(move || sample(sample_name()));
+    let add_sample = move |()| {
+        let name = untrack(sample_name);
+        let command = sample(name.clone());
         sample_message.set(Some(match store.apply(command) {
             Ok(_) => format!("Added \u{201c}{name}\u{201d}."),
             Err(e) => e.to_string(),
@@ -164,12 +165,9 @@ pub fn DataPage() -> impl IntoView {
         <section class="data-section" aria-labelledby="data-sample-title">
             <h2 id="data-sample-title">"Sample data"</h2>
             <p>"Add a trial account owned by the signed-in user, for example to watch a change reach another tab."</p>
-            <button type="button" class="button" on:click=add_sample disabled=move || store.signed_in().is_none()>
+            <ActionButton refused=can_add_sample inline=true on_press=Callback::new(add_sample)>
                 "Add a sample account"
-            </button>
-            <Show when=move || store.signed_in().is_none()>
-                <p class="hint">"Sign in to add sample data."</p>
-            </Show>
+            </ActionButton>
             <p aria-live="polite" data-testid="sample-message">{move || sample_message.get()}</p>
         </section>
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::link::href;
+use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountSid, Actor, Command, ConsoleUser, Email, InvitationId, UserSid};
 use crate::store::Store;
@@ -263,17 +264,19 @@ where
                                     let accept = accept.clone();
                                     let email = email.clone();
                                     let label = format!("Accept the invitation to {name}");
+                                    let asked = account.clone();
+                                    let refused = offer(Actor::Email(email.clone()), move || Command::AcceptInvitation {
+                                        account: asked.clone(),
+                                        invitation: id,
+                                        full_name: needs_name.then(|| full_name.get()),
+                                    });
                                     view! {
                                         <li>
                                             <span><strong>{name}</strong> " as " {roles}</span>
-                                            <button
-                                                type="button"
-                                                class="button button-small"
-                                                aria-label=label
-                                                on:click=move |_| accept(email.clone(), account.clone(), id, needs_name)
-                                            >
+                                            <ActionButton refused class="button-small" label
+                                                on_press=Callback::new(move |()| accept(email.clone(), account.clone(), id, needs_name))>
                                                 "Accept"
-                                            </button>
+                                            </ActionButton>
                                         </li>
                                     }
                                 }).collect_view()}

@@ -5,8 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::offer::{self, ActionButton};
 use crate::components::toast::Toasts;
-use crate::domain::{AccountSid, Actor, Command, Email, EventKind, SsoAssertion};
+use crate::domain::{
+    AccountSid, Actor, Capability, Command, Email, EventKind, SsoAssertion, describe_roles,
+    roles_granting,
+};
 use crate::pages::flex::landing_path;
 use crate::store::Store;
 use crate::store::flex_session::{self, FlexLogin, FlexSession};
@@ -46,6 +50,25 @@ pub fn SsoLogin() -> impl IntoView {
     let email_error = RwSignal::new(None::<String>);
     let refusal = RwSignal::new(None::<String>);
 
+    // The assertion as the form has it (an email not typed yet stands for "someone").
+    let assertion = move || SsoAssertion {
+        email: Email::parse(email.get().trim()).unwrap_or_else(|_| Email::someone()),
+        full_name: full_name.get().trim().to_owned(),
+        roles: roles
+            .get()
+            .split(',')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    };
+    // The domain's answer for the account chosen (a suspended one refuses every login).
+    let refused = Memo::new(move |_| {
+        let account = account.get().parse::<AccountSid>().ok()?;
+        let command = Command::SsoLogin { account };
+        offer::refusal(store.check(&Actor::Sso(assertion()), &command))
+    });
+    let set_up_by = describe_roles(&roles_granting(Capability::ManageProjectSettings));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         refusal.set(None);
@@ -63,14 +86,7 @@ pub fn SsoLogin() -> impl IntoView {
         };
         let assertion = SsoAssertion {
             email: address,
-            full_name: full_name.get_untracked().trim().to_owned(),
-            roles: roles
-                .get_untracked()
-                .split(',')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            ..untrack(assertion)
         };
         let actor = Actor::Sso(assertion.clone());
         match store.apply_as(
@@ -110,7 +126,7 @@ pub fn SsoLogin() -> impl IntoView {
             <h1 id="sso-title">"Log in to Flex with SSO"</h1>
             <p class="lead">"A simulated identity provider: what you enter here is the SAML assertion Flex receives."</p>
             {move || accounts.with(|a| a.is_empty()).then(|| view! {
-                <p class="notice">"No account has Flex set up yet; an Owner or Administrator sets it up on the account's Flex overview."</p>
+                <p class="notice">"No account has Flex set up yet; a member with the " {set_up_by.clone()} " role sets it up on the account's Flex overview."</p>
             })}
             <form class="card sso-form" on:submit=submit novalidate aria-describedby="sso-refusal">
                 <label class="field-label" for="sso-account">"Account"</label>
@@ -142,7 +158,7 @@ pub fn SsoLogin() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button button-primary">"Log in to Flex"</button>
+                    <ActionButton refused class="button-primary" inline=true>"Log in to Flex"</ActionButton>
                 </div>
                 <div id="sso-refusal">
                     {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="sso-refusal">{e}</p> })}

@@ -453,17 +453,32 @@ impl Store {
         self.signals.signed_in.set(None);
     }
 
+    /// Whether `actor` may run `command` now, and why not, without running it (tracked:
+    /// the caller re-runs when the state changes).
+    pub fn check(&self, actor: &Actor, command: &Command) -> Result<(), DomainError> {
+        let now = self.now();
+        self.with(|c| c.check(actor, command, now))
+    }
+
     /// Runs a command as the signed-in user. Refused when nobody is signed in.
     pub fn apply(&self, command: Command) -> Result<Event, DomainError> {
-        let user =
-            self.signals
-                .signed_in
-                .get_untracked()
-                .ok_or_else(|| DomainError::WrongActor {
-                    action: command.action(),
-                    needed: "a signed-in Console user",
-                })?;
-        self.apply_as(&Actor::User(user), command)
+        let actor = untrack(|| self.signed_in_actor(&command))?;
+        self.apply_as(&actor, command)
+    }
+
+    /// [`Store::check`] as the signed-in user, refused as [`Store::apply`] would when
+    /// nobody is signed in (tracked).
+    pub fn check_signed_in(&self, command: &Command) -> Result<(), DomainError> {
+        self.check(&self.signed_in_actor(command)?, command)
+    }
+
+    /// The signed-in user as the actor of `command` (tracked).
+    fn signed_in_actor(&self, command: &Command) -> Result<Actor, DomainError> {
+        let user = self.signals.signed_in.get().ok_or(DomainError::WrongActor {
+            action: command.action(),
+            needed: "a signed-in Console user",
+        })?;
+        Ok(Actor::User(user))
     }
 
     /// Runs a command as any actor (an email accepting an invitation, an SSO identity).

@@ -54,18 +54,22 @@ pub fn sso(address: &str, name: &str, roles: &[&str]) -> Actor {
     })
 }
 
-/// Applies and expects a refusal; returns its message, and checks nothing changed.
+/// Applies and expects a refusal; returns its message, and checks nothing changed and that
+/// `check` gave the same refusal beforehand.
 pub fn refused(c: &mut Console, actor: &Actor, command: Command) -> String {
     let before = c.clone();
+    let asked = c.check(actor, &command, now());
     let error = c
         .apply(actor, command, now())
         .expect_err("command should be refused");
     assert_eq!(*c, before, "a refused command must change nothing");
+    assert_eq!(asked, Err(error.clone()), "check must give apply's refusal");
     error.to_string()
 }
 
-/// Applies and expects success.
+/// Applies and expects success, after `check` said yes.
 pub fn ok(c: &mut Console, actor: &Actor, command: Command) -> Event {
+    assert_eq!(c.check(actor, &command, now()), Ok(()), "check must allow {command:?}");
     c.apply(actor, command, now())
         .unwrap_or_else(|e| panic!("refused: {e}"))
 }

@@ -6,8 +6,10 @@ use super::AccountScope;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
+use crate::components::offer::{ActionButton, Refusal};
 use crate::components::toast::Toasts;
-use crate::domain::{AccountStatus, Capability, Command, needs};
+use crate::domain::{AccountSid, AccountStatus, Command};
+use crate::pages::users::leave::LeaveAccount;
 use crate::store::Store;
 
 /// What the page shows of the account, copied out of the store.
@@ -18,7 +20,6 @@ struct Info {
     status: AccountStatus,
     account_type: String,
     your_roles: String,
-    is_owner: bool,
 }
 
 /// The Account Info page.
@@ -38,7 +39,6 @@ pub fn AccountInfo() -> impl IntoView {
                     status: a.status,
                     account_type: a.account_type.to_string(),
                     your_roles: roles.to_string(),
-                    is_owner: roles.is_owner(),
                 })
             })
         })
@@ -60,7 +60,8 @@ pub fn AccountInfo() -> impl IntoView {
                         <div class="field"><dt>"Your roles"</dt><dd data-testid="your-roles">{info.your_roles.clone()}</dd></div>
                     </dl>
                     <Settings status=info.status />
-                    <Leave is_owner=info.is_owner />
+                    <h2>"Membership"</h2>
+                    <LeaveAccount />
                 </section>
             }
         })
@@ -80,103 +81,110 @@ fn Tokens() -> impl IntoView {
             let actor = scope.actor();
             store.with(|c| {
                 c.auth_tokens(&actor, &scope.account)
-                    .ok()
                     .map(|(primary, secondary)| {
                         (
                             primary.as_str().to_string(),
                             secondary.map(|s| s.as_str().to_string()),
                         )
                     })
+                    .map_err(|e| e.to_string())
             })
         })
     };
+    let can_create = offer_for(&scope, |account| Command::CreateSecondaryToken { account });
+    let can_promote = offer_for(&scope, |account| Command::PromoteSecondaryToken { account });
+    let can_delete = offer_for(&scope, |account| Command::DeleteSecondaryToken { account });
     let account = scope.account.clone();
-    let run = move |command: Command, done: &'static str| {
-        let result = store.apply(command);
-        toasts.outcome(&result, done);
-        result.is_ok()
+    let run = move |command: fn(AccountSid) -> Command, done: &'static str| {
+        let account = account.clone();
+        Callback::new(move |()| {
+            let result = store.apply(command(account.clone()));
+            toasts.outcome(&result, done);
+        })
     };
-    let (a1, a2, a3) = (account.clone(), account.clone(), account);
+    let create = run(
+        |account| Command::CreateSecondaryToken { account },
+        "Secondary token created.",
+    );
+    let promote = run(
+        |account| Command::PromoteSecondaryToken { account },
+        "Secondary token promoted; the old primary no longer works.",
+    );
+    let delete = run(
+        |account| Command::DeleteSecondaryToken { account },
+        "Secondary token deleted.",
+    );
     move || match tokens.get() {
-        None => view! {
-            <HiddenSecret label="Auth Token" reason=needs(Capability::ManageCredentials) />
+        Err(reason) => view! { <HiddenSecret label="Auth Token" reason /> }.into_any(),
+        Ok((primary, secondary)) => view! {
+            <MaskedSecret label="Auth Token" value=primary />
+            {match secondary {
+                Some(secondary) => view! {
+                    <MaskedSecret label="Secondary Auth Token" value=secondary />
+                    <div class="actions">
+                        <ActionButton refused=can_promote on_press=Callback::new(move |()| confirm_promote.set(true))>
+                            "Promote to primary"
+                        </ActionButton>
+                        <ActionButton refused=can_delete class="button-danger" on_press=delete>
+                            "Delete secondary token"
+                        </ActionButton>
+                    </div>
+                    <ConfirmDialog
+                        open=confirm_promote
+                        title="Promote the secondary token?"
+                        confirm="Promote"
+                        refused=can_promote
+                        on_confirm=promote
+                    >
+                        <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
+                    </ConfirmDialog>
+                }.into_any(),
+                None => view! {
+                    <div class="actions">
+                        <ActionButton refused=can_create on_press=create>"Create secondary token"</ActionButton>
+                    </div>
+                }.into_any(),
+            }}
         }
         .into_any(),
-        Some((primary, secondary)) => {
-            let (a1, a2, a3) = (a1.clone(), a2.clone(), a3.clone());
-            view! {
-                <MaskedSecret label="Auth Token" value=primary />
-                {match secondary {
-                    Some(secondary) => view! {
-                        <MaskedSecret label="Secondary Auth Token" value=secondary />
-                        <div class="actions">
-                            <button type="button" class="button" on:click=move |_| confirm_promote.set(true)>
-                                "Promote to primary"
-                            </button>
-                            <button
-                                type="button"
-                                class="button button-danger"
-                                on:click=move |_| { run(Command::DeleteSecondaryToken { account: a2.clone() }, "Secondary token deleted."); }
-                            >
-                                "Delete secondary token"
-                            </button>
-                        </div>
-                        <ConfirmDialog
-                            open=confirm_promote
-                            title="Promote the secondary token?"
-                            confirm="Promote"
-                            on_confirm=move |_| {
-                                run(Command::PromoteSecondaryToken { account: a1.clone() }, "Secondary token promoted; the old primary no longer works.");
-                            }
-                        >
-                            <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
-                        </ConfirmDialog>
-                    }.into_any(),
-                    None => view! {
-                        <div class="actions">
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| { run(Command::CreateSecondaryToken { account: a3.clone() }, "Secondary token created."); }
-                            >
-                                "Create secondary token"
-                            </button>
-                        </div>
-                    }.into_any(),
-                }}
-            }
-            .into_any()
-        }
     }
 }
 
-/// Rename, suspend, reactivate and close: project settings, for Owners and Administrators.
+/// Rename, suspend, reactivate and close, each refused up front with the domain's reason.
 #[component]
 fn Settings(status: AccountStatus) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let allowed = scope.can(Capability::ManageProjectSettings);
-    let can_close = scope.can(Capability::TransferOwnership);
     let name = RwSignal::new(
         store
             .with_untracked(|c| c.account(&scope.account).map(|a| a.friendly_name.clone()))
             .unwrap_or_default(),
     );
     let confirm_close = RwSignal::new(false);
+    let can_rename = scope.offer(move |account| Command::RenameAccount {
+        account: account.clone(),
+        friendly_name: name.get(),
+    });
+    let status_command: fn(AccountSid) -> Command = match status {
+        AccountStatus::Suspended => |account| Command::ReactivateAccount { account },
+        _ => |account| Command::SuspendAccount { account },
+    };
+    let can_change_status = offer_for(&scope, status_command);
+    let can_close = offer_for(&scope, |account| Command::CloseAccount { account });
     let account = scope.account.clone();
     let run = move |command: Command, done: &'static str| {
         let result = store.apply(command);
         toasts.outcome(&result, done);
     };
-    if !allowed {
-        return view! {
-            <h2>"Settings"</h2>
-            <p class="muted">"Renaming, suspending and closing the account: " {needs(Capability::ManageProjectSettings)}</p>
-        }
-        .into_any();
-    }
     let (a1, a2, a3) = (account.clone(), account.clone(), account);
+    let change_status = Callback::new(move |()| {
+        let done = match status {
+            AccountStatus::Suspended => "Account reactivated.",
+            _ => "Account suspended.",
+        };
+        run(status_command(a2.clone()), done);
+    });
     view! {
         <h2>"Settings"</h2>
         <form
@@ -190,76 +198,37 @@ fn Settings(status: AccountStatus) -> impl IntoView {
                 <label class="field-label" for="account-name">"Account name"</label>
                 <input id="account-name" class="input" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
-            <button type="submit" class="button">"Rename"</button>
+            <ActionButton refused=can_rename>"Rename"</ActionButton>
         </form>
         <div class="actions">
             {match status {
+                AccountStatus::Closed => view! { <p class="muted">"This account is closed for good."</p> }.into_any(),
                 AccountStatus::Active => view! {
-                    <button type="button" class="button" on:click=move |_| run(Command::SuspendAccount { account: a2.clone() }, "Account suspended.")>
-                        "Suspend account"
-                    </button>
+                    <ActionButton refused=can_change_status on_press=change_status>"Suspend account"</ActionButton>
                 }.into_any(),
                 AccountStatus::Suspended => view! {
-                    <button type="button" class="button" on:click=move |_| run(Command::ReactivateAccount { account: a2.clone() }, "Account reactivated.")>
-                        "Reactivate account"
-                    </button>
+                    <ActionButton refused=can_change_status on_press=change_status>"Reactivate account"</ActionButton>
                 }.into_any(),
-                AccountStatus::Closed => view! { <p class="muted">"This account is closed for good."</p> }.into_any(),
             }}
             {(status != AccountStatus::Closed).then(|| view! {
-                <button
-                    type="button"
-                    class="button button-danger"
-                    disabled=!can_close
-                    title=(!can_close).then(|| needs(Capability::TransferOwnership))
-                    on:click=move |_| confirm_close.set(true)
-                >
+                <ActionButton refused=can_close class="button-danger" on_press=Callback::new(move |()| confirm_close.set(true))>
                     "Close account"
-                </button>
-                {(!can_close).then(|| view! { <span class="hint">"Closing: " {needs(Capability::TransferOwnership)}</span> })}
+                </ActionButton>
             })}
         </div>
         <ConfirmDialog
             open=confirm_close
             title="Close this account?"
             confirm="Close account"
+            refused=can_close
             on_confirm=move |_| run(Command::CloseAccount { account: a3.clone() }, "Account closed.")
         >
             <p>"Closing is final: the account cannot be reactivated, Flex stops, and its tokens stop working."</p>
         </ConfirmDialog>
     }
-    .into_any()
 }
 
-/// Leaving the account: every member but the Owner, who must transfer ownership first.
-#[component]
-fn Leave(is_owner: bool) -> impl IntoView {
-    let store = Store::get();
-    let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let confirm = RwSignal::new(false);
-    let navigate = leptos_router::hooks::use_navigate();
-    let account = scope.account.clone();
-    view! {
-        <h2>"Membership"</h2>
-        {if is_owner {
-            view! { <p class="muted">"As the Owner you cannot leave; transfer ownership to another member first (Manage users)."</p> }.into_any()
-        } else {
-            view! { <button type="button" class="button button-danger" on:click=move |_| confirm.set(true)>"Leave account"</button> }.into_any()
-        }}
-        <ConfirmDialog
-            open=confirm
-            title="Leave this account?"
-            confirm="Leave account"
-            on_confirm=move |_| {
-                let result = store.apply(Command::LeaveAccount { account: account.clone() });
-                toasts.outcome(&result, "You left the account.");
-                if result.is_ok() {
-                    navigate("/accounts", Default::default());
-                }
-            }
-        >
-            <p>"You lose access to this account. Your Console user stays; an Owner or Administrator can invite you again."</p>
-        </ConfirmDialog>
-    }
+/// The domain's answer for a command that names only the account.
+fn offer_for(scope: &AccountScope, make: fn(AccountSid) -> Command) -> Refusal {
+    scope.offer(move |account| make(account.clone()))
 }

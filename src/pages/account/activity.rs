@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{AccountScope, Requires};
 use crate::components::pagination::{PAGE_SIZES, Pagination, page_count};
 use crate::domain::activity::actor_key;
-use crate::domain::{ActivityFilter, ActivityKind, Capability};
+use crate::domain::{ActivityFilter, ActivityKind, AccountPage};
 use crate::store::Store;
 
 /// One line of the log.
@@ -25,7 +25,7 @@ struct Entry {
 #[component]
 pub fn Activity() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ViewLogsAndUsage action="Viewing the activity log">
+        <Requires page=AccountPage::Activity>
             <ActivityLog />
         </Requires>
     }

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 
 use super::{AccountScope, Requires};
 use crate::components::link::href;
+use crate::components::offer::{ActionButton, Refusal};
 use crate::components::toast::Toasts;
 use crate::domain::flex::FREE_ACTIVE_USER_HOURS;
-use crate::domain::{BillingModel, Capability, Command, FlexPlan, Timestamp};
+use crate::domain::{BillingModel, AccountPage, Command, FlexPlan, Timestamp};
 use crate::store::Store;
 use card::{CardField, CardInput, CardProblem, check_card};
 
@@ -19,7 +20,7 @@ use card::{CardField, CardInput, CardProblem, check_card};
 #[component]
 pub fn Billing() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageBilling action="Billing">
+        <Requires page=AccountPage::Billing>
             <BillingPage />
         </Requires>
     }
@@ -127,6 +128,14 @@ fn UpgradeFlow() -> impl IntoView {
     // Only the masked description ("Visa ending 4242") is kept, never the number.
     let payment_method = RwSignal::new(None::<String>);
     let steps = ["Fair-usage terms", "Payment method", "Billing model"];
+    // Asked with what the steps give so far: a refusal (a suspended account, roles that do
+    // not bill) stops every step's Continue, so nobody fills in a card to be refused.
+    let refused = AccountScope::get().offer(move |account| Command::UpgradePlan {
+        account: account.clone(),
+        billing_model: BillingModel::ActiveUserHours,
+        accept_fair_usage_terms: accepted.get(),
+        payment_method: payment_method.get().unwrap_or_default(),
+    });
     view! {
         <section class="card upgrade" aria-labelledby="upgrade-title">
             <h2 id="upgrade-title">"Upgrade Flex to a paid plan"</h2>
@@ -145,16 +154,16 @@ fn UpgradeFlow() -> impl IntoView {
                     .collect_view()}
             </ol>
             {move || match step.get() {
-                1 => view! { <TermsStep step accepted /> }.into_any(),
-                2 => view! { <PaymentStep step payment_method /> }.into_any(),
-                _ => view! { <ModelStep step accepted payment_method /> }.into_any(),
+                1 => view! { <TermsStep step accepted refused /> }.into_any(),
+                2 => view! { <PaymentStep step payment_method refused /> }.into_any(),
+                _ => view! { <ModelStep step accepted payment_method refused /> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn TermsStep(step: RwSignal<u8>, accepted: RwSignal<bool>) -> impl IntoView {
+fn TermsStep(step: RwSignal<u8>, accepted: RwSignal<bool>, refused: Refusal) -> impl IntoView {
     let error = RwSignal::new(false);
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -185,14 +194,18 @@ fn TermsStep(step: RwSignal<u8>, accepted: RwSignal<bool>) -> impl IntoView {
                 <p id="terms-error" class="field-error">"Accept the fair-usage terms to continue."</p>
             </Show>
             <div class="actions">
-                <button type="submit" class="button button-primary">"Continue"</button>
+                <ActionButton refused class="button-primary" inline=true>"Continue"</ActionButton>
             </div>
         </form>
     }
 }
 
 #[component]
-fn PaymentStep(step: RwSignal<u8>, payment_method: RwSignal<Option<String>>) -> impl IntoView {
+fn PaymentStep(
+    step: RwSignal<u8>,
+    payment_method: RwSignal<Option<String>>,
+    refused: Refusal,
+) -> impl IntoView {
     let store = Store::get();
     let problems = RwSignal::new(Vec::<CardProblem>::new());
     let (name, number, expiry, cvc) = (
@@ -270,7 +283,7 @@ fn PaymentStep(step: RwSignal<u8>, payment_method: RwSignal<Option<String>>) -> 
             <p class="muted">"Only the card's network and last four digits are kept."</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| step.set(1)>"Back"</button>
-                <button type="submit" class="button button-primary">"Continue"</button>
+                <ActionButton refused class="button-primary" inline=true>"Continue"</ActionButton>
             </div>
         </form>
     }
@@ -281,6 +294,7 @@ fn ModelStep(
     step: RwSignal<u8>,
     accepted: RwSignal<bool>,
     payment_method: RwSignal<Option<String>>,
+    refused: Refusal,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
@@ -338,7 +352,7 @@ fn ModelStep(
             </Show>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| step.set(2)>"Back"</button>
-                <button type="submit" class="button button-primary">"Upgrade"</button>
+                <ActionButton refused class="button-primary" inline=true>"Upgrade"</ActionButton>
             </div>
         </form>
     }

@@ -7,10 +7,9 @@ use super::AccountScope;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::link::href;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
-use crate::domain::{
-    Capability, Command, EventKind, FlexPlan, LaunchOutcome, describe_roles, needs, roles_granting,
-};
+use crate::domain::{AccountPage, BillingModel, Command, EventKind, FlexPlan, LaunchOutcome};
 use crate::store::Store;
 
 /// What the page shows of the Flex instance.
@@ -104,9 +103,8 @@ pub fn FlexOverview() -> impl IntoView {
                                     FlexPlan::Paid { billing_model, .. } => format!(
                                         "Paid ({})",
                                         match billing_model {
-                                            crate::domain::BillingModel::NamedUser => "Named User",
-                                            crate::domain::BillingModel::ActiveUserHours =>
-                                                "Active User Hours",
+                                            BillingModel::NamedUser => "Named User",
+                                            BillingModel::ActiveUserHours => "Active User Hours",
                                         }
                                     ),
                                 },
@@ -137,9 +135,11 @@ fn NoFlexYet(name: String, sid: String) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let allowed = scope.can(Capability::ManageProjectSettings);
+    let refused = scope.offer(|account| Command::CreateFlexInstance {
+        account: account.clone(),
+    });
     let account = scope.account.clone();
-    let create = move |_| {
+    let create = move |()| {
         let result = store.apply(Command::CreateFlexInstance {
             account: account.clone(),
         });
@@ -151,16 +151,9 @@ fn NoFlexYet(name: String, sid: String) -> impl IntoView {
             <h1 id="flex-title">"Flex overview"</h1>
             <dl class="fields"><CopyableSid label="Account SID" value=sid /></dl>
             <p>"Flex is not set up in this account yet. Creating a Flex instance provisions its TaskRouter workspace, Studio flows, Conversations and Proxy services, Functions and Flex Flows."</p>
-            <button
-                type="button"
-                class="button button-primary"
-                disabled=!allowed
-                aria-describedby="create-flex-why"
-                on:click=create
-            >
+            <ActionButton refused class="button-primary" inline=true on_press=Callback::new(create)>
                 "Create Flex instance"
-            </button>
-            {(!allowed).then(|| view! { <p id="create-flex-why" class="hint">{needs(Capability::ManageProjectSettings)}</p> })}
+            </ActionButton>
         </section>
     }
 }
@@ -176,12 +169,29 @@ fn FlexDetails(o: Overview) -> impl IntoView {
             let actor = scope.actor();
             store.with(|c| {
                 c.auth_tokens(&actor, &scope.account)
-                    .ok()
                     .map(|(p, _)| p.as_str().to_string())
+                    .map_err(|e| e.to_string())
             })
         })
     };
-    let can_bill = scope.can(Capability::ManageBilling);
+    // Upgrading is done on the Billing page: the link is offered when the domain would let
+    // this user upgrade (asked with what the Billing page submits).
+    let can_upgrade = scope.offer(|account| Command::UpgradePlan {
+        account: account.clone(),
+        billing_model: BillingModel::ActiveUserHours,
+        accept_fair_usage_terms: true,
+        payment_method: String::new(),
+    });
+    let may_bill = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            store.with(|c| {
+                c.may_open(&scope.actor(), &scope.account, AccountPage::Billing)
+                    .err()
+                    .map(|e| e.to_string())
+            })
+        })
+    };
     let billing = href(&format!("/accounts/{}/billing", o.account_sid));
     view! {
         <section class="page" aria-labelledby="flex-title">
@@ -190,8 +200,8 @@ fn FlexDetails(o: Overview) -> impl IntoView {
             <dl class="fields">
                 <CopyableSid label="Account SID" value=o.account_sid.clone() />
                 {move || match token.get() {
-                    Some(t) => view! { <MaskedSecret label="Auth Token" value=t /> }.into_any(),
-                    None => view! { <HiddenSecret label="Auth Token" reason=needs(Capability::ManageCredentials) /> }.into_any(),
+                    Ok(t) => view! { <MaskedSecret label="Auth Token" value=t /> }.into_any(),
+                    Err(reason) => view! { <HiddenSecret label="Auth Token" reason /> }.into_any(),
                 }}
                 <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
                 <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
@@ -200,10 +210,15 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                 <div class="field"><dt>"Flex URL"</dt><dd><code>{format!("https://flex.twilio.com/{}", o.runtime_domain.split('.').next().unwrap_or_default())}</code></dd></div>
                 <div class="field"><dt>"Flex users (workers)"</dt><dd>{o.workers}</dd></div>
             </dl>
-            {(!o.paid).then(|| if can_bill {
-                view! { <p><a class="button" href=billing.clone()>"Upgrade"</a> " to a paid plan for 5,000 free Active User Hours and Flex Insights."</p> }.into_any()
-            } else {
-                view! { <p class="hint">"Upgrading: " {needs(Capability::ManageBilling)}</p> }.into_any()
+            {(!o.paid).then(|| view! {
+                {move || match (may_bill.get(), can_upgrade.get()) {
+                    (None, None) => view! {
+                        <p><a class="button" href=billing.clone()>"Upgrade"</a> " to a paid plan for 5,000 free Active User Hours and Flex Insights."</p>
+                    }.into_any(),
+                    (Some(why), _) | (None, Some(why)) => view! {
+                        <p class="hint" data-testid="upgrade-why">"Upgrading to a paid plan: " {why}</p>
+                    }.into_any(),
+                }}
             })}
             <Launch />
             <h2>"Provisioned resources"</h2>
@@ -243,10 +258,13 @@ fn Launch() -> impl IntoView {
             store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now()))
         })
     };
+    let refused = scope.offer(|account| Command::LaunchFlex {
+        account: account.clone(),
+    });
     let account = scope.account.clone();
     let user = scope.user.clone();
     let navigate = leptos_router::hooks::use_navigate();
-    let launch = move |_| {
+    let launch = move |()| {
         let result = store.apply(Command::LaunchFlex {
             account: account.clone(),
         });
@@ -291,22 +309,14 @@ fn Launch() -> impl IntoView {
                     "You will enter Flex as a read-only admin (roles {}): you may view the admin dashboard, queue stats and teams, but not change anything.",
                     roles.join(", ")
                 ),
-                Ok((LaunchOutcome::Denied, _)) => format!(
-                    "You cannot enter Flex: it needs the {} role.",
-                    describe_roles(&roles_granting(Capability::LaunchFlex))
-                ),
+                // The domain refuses a denied login, so this is never Ok.
+                Ok((LaunchOutcome::Denied, _)) => String::new(),
                 Err(e) => format!("You cannot enter Flex: {e}"),
             }}
         </p>
-        <button
-            type="button"
-            class="button button-primary"
-            aria-describedby="launch-outcome"
-            disabled=move || preview.with(|p| p.is_err())
-            on:click=launch
-        >
+        <ActionButton refused class="button-primary" on_press=Callback::new(launch)>
             "Log in with Console"
-        </button>
+        </ActionButton>
         <p class="muted" aria-live="polite">{move || last.get()}</p>
     }
 }

@@ -7,7 +7,7 @@ use super::taskrouter::{NoFlexResources, no_match};
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
 use crate::components::search::{SearchBox, matches};
-use crate::domain::{Capability, ServerlessKind};
+use crate::domain::{AccountPage, ServerlessKind};
 use crate::store::Store;
 
 /// A Function or an Asset as a row shows it.
@@ -33,7 +33,7 @@ struct ServiceView {
 #[component]
 pub fn Functions() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageProducts action="Viewing Functions and Assets">
+        <Requires page=AccountPage::Functions>
             <FunctionsPage />
         </Requires>
     }

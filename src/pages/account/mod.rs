@@ -17,7 +17,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::link::href;
 use crate::components::no_permission::NoPermission;
-use crate::domain::{AccountSid, Actor, Capability, UserSid};
+use crate::components::offer::{Refusal, offer};
+use crate::domain::{AccountPage, AccountSid, Actor, Capability, Command, DomainError, UserSid};
 use crate::store::Store;
 
 /// Who is looking at which account: provided to every page under `/accounts/:account_sid`.
@@ -40,10 +41,20 @@ impl AccountScope {
         Actor::User(self.user.clone())
     }
 
-    /// Whether the user's roles allow `capability` here (tracked).
+    /// Whether the user's roles allow `capability` here (tracked), for deciding what to
+    /// show; whether a command is allowed is [`AccountScope::offer`]'s to say.
     pub fn can(&self, capability: Capability) -> bool {
         let actor = self.actor();
         Store::get().with(|c| c.can(&actor, &self.account, capability))
+    }
+
+    /// The domain's answer for a command the user would run in this account (tracked).
+    pub fn offer(
+        &self,
+        command: impl Fn(&AccountSid) -> Command + Send + Sync + 'static,
+    ) -> Refusal {
+        let account = self.account.clone();
+        offer(self.actor(), move || command(&account))
     }
 }
 
@@ -63,16 +74,19 @@ pub fn AccountLayout() -> impl IntoView {
         let Ok(account) = raw.parse::<AccountSid>() else {
             return Gate::Unknown(raw);
         };
-        store.with(|c| match c.account(&account) {
-            None => Gate::Unknown(raw),
-            Some(a) if a.roles_of(&user).is_none() => Gate::NotAMember,
-            Some(_) => Gate::Open(AccountScope { account, user }),
-        })
+        let actor = Actor::User(user.clone());
+        store.with(
+            |c| match c.may_open(&actor, &account, AccountPage::AccountInfo) {
+                Ok(()) => Gate::Open(AccountScope { account, user }),
+                Err(DomainError::UnknownAccount(_)) => Gate::Unknown(raw),
+                Err(refused) => Gate::NotAMember(refused.to_string()),
+            },
+        )
     });
     move || match scope.get() {
         Gate::SignIn => view! { <SignInFirst /> }.into_any(),
         Gate::Unknown(sid) => view! { <UnknownAccount sid /> }.into_any(),
-        Gate::NotAMember => view! { <NotAMember /> }.into_any(),
+        Gate::NotAMember(reason) => view! { <NotAMember reason /> }.into_any(),
         Gate::Open(scope) => {
             provide_context(scope);
             view! { <Outlet /> }.into_any()
@@ -85,28 +99,29 @@ pub fn AccountLayout() -> impl IntoView {
 enum Gate {
     SignIn,
     Unknown(String),
-    NotAMember,
+    NotAMember(String),
     Open(AccountScope),
 }
 
-/// Shows `children` when the user's roles allow `capability`, else the no-permission page.
+/// Shows `children` when the domain lets the user open `page`, else the no-permission
+/// page with its reason.
 #[component]
 pub fn Requires(
-    /// The capability the page needs.
-    capability: Capability,
-    /// What the page is for, e.g. "Managing users".
-    #[prop(into)]
-    action: String,
+    /// The page.
+    page: AccountPage,
     children: ChildrenFn,
 ) -> impl IntoView {
     let scope = AccountScope::get();
-    let allowed = Memo::new(move |_| scope.can(capability));
-    move || {
-        if allowed.get() {
-            children().into_any()
-        } else {
-            view! { <NoPermission action=action.clone() capability /> }.into_any()
-        }
+    let store = Store::get();
+    let refused = Memo::new(move |_| {
+        store
+            .with(|c| c.may_open(&scope.actor(), &scope.account, page))
+            .err()
+            .map(|e| e.to_string())
+    });
+    move || match refused.get() {
+        None => children().into_any(),
+        Some(reason) => view! { <NoPermission reason /> }.into_any(),
     }
 }
 
@@ -132,11 +147,11 @@ fn UnknownAccount(sid: String) -> impl IntoView {
 }
 
 #[component]
-fn NotAMember() -> impl IntoView {
+fn NotAMember(reason: String) -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="not-a-member" data-testid="no-permission">
             <h1 id="not-a-member">"You don't have access to this account"</h1>
-            <p>"You are not a member of this account. An Owner or Administrator of the account can invite you."</p>
+            <p>{reason}</p>
             <p><a href=href("/accounts")>"View all your accounts"</a></p>
         </section>
     }

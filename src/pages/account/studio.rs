@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use super::taskrouter::{NoFlexResources, no_match};
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
+use crate::components::offer::ActionButton;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::link::href;
 use crate::components::search::{SearchBox, matches};
 use crate::components::toast::Toasts;
-use crate::domain::{Capability, Command, StudioFlowSid, national_format};
+use crate::domain::{AccountPage, Command, StudioFlowSid, national_format};
 use crate::store::Store;
 
 /// A Studio flow as the page shows it.
@@ -48,7 +49,7 @@ struct StudioView {
 #[component]
 pub fn Studio() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageProducts action="Viewing Studio">
+        <Requires page=AccountPage::Studio>
             <StudioPage />
         </Requires>
     }
@@ -138,26 +139,10 @@ fn StudioPage() -> impl IntoView {
 #[component]
 fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
     let scope = AccountScope::get();
-    let store = Store::get();
-    let toasts = Toasts::get();
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let target = RwSignal::new(None::<FlowItem>);
     let numbers_page = href(&format!("/accounts/{}/phone-numbers", scope.account));
-    let account = scope.account.clone();
-    let delete = move |_| {
-        let Some(flow) = target.get_untracked() else {
-            return;
-        };
-        let result = store.apply(Command::DeleteStudioFlow {
-            account: account.clone(),
-            flow: flow.sid.clone(),
-        });
-        toasts.outcome(
-            &result,
-            format!("Studio flow {} ({}) was deleted.", flow.name, flow.sid),
-        );
-    };
     let flows = move || model.with(|m| m.as_ref().map(|m| m.flows.clone()).unwrap_or_default());
     let flow_rows = {
         let numbers_page = numbers_page.clone();
@@ -180,6 +165,11 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 .map(|f| {
                     let numbers_page = numbers_page.clone();
                     let item = f.clone();
+                    let sid = f.sid.clone();
+                    let refused = scope.offer(move |account| Command::DeleteStudioFlow {
+                        account: account.clone(),
+                        flow: sid.clone(),
+                    });
                     let numbers = if f.numbers.is_empty() {
                         view! { <span class="muted">"None"</span> }.into_any()
                     } else {
@@ -210,17 +200,14 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                             <td data-label="Phone numbers" data-testid="flow-numbers">{numbers}</td>
                             <td data-label="Flex Flows" data-testid="flow-flex-flows">{flex_flows}</td>
                             <td class="row-actions">
-                                <button
-                                    type="button"
-                                    class="button button-small button-danger"
-                                    aria-label=format!("Delete Studio flow {}", f.name)
-                                    on:click=move |_| {
+                                <ActionButton refused class="button-small button-danger"
+                                    label=format!("Delete Studio flow {}", f.name)
+                                    on_press=Callback::new(move |()| {
                                         target.set(Some(item.clone()));
                                         open.set(true);
-                                    }
-                                >
+                                    })>
                                     "Delete"
-                                </button>
+                                </ActionButton>
                             </td>
                         </tr>
                     }
@@ -277,29 +264,6 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
             }
         })
     };
-    // What confirming would stop routing, named exactly.
-    let consequences = move || {
-        target.get().map(|f| {
-            let numbers = if f.numbers.is_empty() {
-                "no phone numbers".to_owned()
-            } else {
-                format!("phone numbers {}", f.numbers.join(", "))
-            };
-            let flex_flows = if f.flex_flows.is_empty() {
-                "no Flex Flows".to_owned()
-            } else {
-                format!("Flex Flows {}", f.flex_flows.join(", "))
-            };
-            view! {
-                <p>"Delete the Studio flow " <strong>{f.name.clone()}</strong> " (" <code>{f.sid.to_string()}</code> ")?"</p>
-                <p class="notice warning-note" data-testid="delete-consequences">
-                    "This stops routing for " <strong>{numbers}</strong> " and " <strong>{flex_flows}</strong>
-                    ": their calls and messages reach no flow until you route them to another one. "
-                    "This cannot be undone."
-                </p>
-            }
-        })
-    };
     view! {
         <p class="lead">"The Studio flows Flex provisioned, and the phone numbers and Flex Flows each one handles."</p>
         <div class="notice warning-note" data-testid="delete-warning">
@@ -339,8 +303,51 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 <tbody>{flex_flow_rows}</tbody>
             </table>
         </div>
-        <ConfirmDialog open title="Delete Studio flow" confirm="Delete Studio flow" on_confirm=delete>
-            {consequences}
+        {move || target.get().map(|flow| view! { <DeleteFlowDialog open flow /> })}
+    }
+}
+
+/// The confirmation before deleting `flow`, naming what stops being routed.
+#[component]
+fn DeleteFlowDialog(open: RwSignal<bool>, flow: FlowItem) -> impl IntoView {
+    let scope = AccountScope::get();
+    let store = Store::get();
+    let toasts = Toasts::get();
+    let sid = flow.sid.clone();
+    let refused = scope.offer(move |account| Command::DeleteStudioFlow {
+        account: account.clone(),
+        flow: sid.clone(),
+    });
+    let numbers = if flow.numbers.is_empty() {
+        "no phone numbers".to_owned()
+    } else {
+        format!("phone numbers {}", flow.numbers.join(", "))
+    };
+    let flex_flows = if flow.flex_flows.is_empty() {
+        "no Flex Flows".to_owned()
+    } else {
+        format!("Flex Flows {}", flow.flex_flows.join(", "))
+    };
+    let (name, sid) = (flow.name.clone(), flow.sid.to_string());
+    let account = scope.account.clone();
+    let delete = move |()| {
+        let result = store.apply(Command::DeleteStudioFlow {
+            account: account.clone(),
+            flow: flow.sid.clone(),
+        });
+        toasts.outcome(
+            &result,
+            format!("Studio flow {} ({}) was deleted.", flow.name, flow.sid),
+        );
+    };
+    view! {
+        <ConfirmDialog open title="Delete Studio flow" confirm="Delete Studio flow" refused on_confirm=delete>
+            <p>"Delete the Studio flow " <strong>{name}</strong> " (" <code>{sid}</code> ")?"</p>
+            <p class="notice warning-note" data-testid="delete-consequences">
+                "This stops routing for " <strong>{numbers}</strong> " and " <strong>{flex_flows}</strong>
+                ": their calls and messages reach no flow until you route them to another one. "
+                "This cannot be undone."
+            </p>
         </ConfirmDialog>
     }
 }

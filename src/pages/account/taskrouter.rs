@@ -9,7 +9,7 @@ use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
 use crate::components::link::href;
 use crate::components::search::{SearchBox, matches};
-use crate::domain::Capability;
+use crate::domain::AccountPage;
 use crate::store::Store;
 
 /// What the page shows of the workspace.
@@ -33,7 +33,7 @@ struct WorkspaceView {
 #[component]
 pub fn TaskRouter() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageProducts action="Viewing TaskRouter">
+        <Requires page=AccountPage::TaskRouter>
             <TaskRouterPage />
         </Requires>
     }

@@ -1,13 +1,14 @@
 //! Admin dashboard (`/flex/:account_sid/admin`): the Flex configuration and its settings.
-//! Read-only admins see every control disabled with the reason; the domain decides
-//! whether an admin's save is allowed (it needs Console roles that manage project settings).
+//! Whether the settings may be saved is the domain's answer for `UpdateFlexSettings`
+//! (Console roles that manage project settings), given before anything is typed.
 
 use leptos::prelude::*;
 
 use super::{FlexPage, FlexScope};
+use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
 use crate::domain::flex::{ConfigStatus, UI_VERSIONS};
-use crate::domain::flex_view::{FlexChange, FlexView, may_change};
+use crate::domain::flex_view::FlexView;
 use crate::domain::{Command, FlexSettings};
 use crate::store::Store;
 
@@ -121,26 +122,26 @@ fn Settings(initial: FlexSettings) -> impl IntoView {
     let crm = RwSignal::new(initial.crm_enabled);
     let crm_url = RwSignal::new(initial.crm_callback_url.unwrap_or_default());
     let error = RwSignal::new(None::<String>);
-    let refused = {
-        let scope = scope.clone();
-        Memo::new(move |_| {
-            may_change(&scope.roles(), FlexChange::Configuration)
-                .err()
-                .map(|e| e.to_string())
-        })
+    // The settings as the form has them now.
+    let settings = move || {
+        let url = crm_url.get().trim().to_owned();
+        FlexSettings {
+            ui_version: ui_version.get(),
+            call_recording_enabled: recording.get(),
+            crm_enabled: crm.get(),
+            crm_callback_url: (!url.is_empty()).then_some(url),
+        }
     };
+    let account = scope.account().clone();
+    let refused = offer(scope.actor(), move || Command::UpdateFlexSettings {
+        account: account.clone(),
+        settings: settings(),
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let url = crm_url.get_untracked().trim().to_owned();
-        let settings = FlexSettings {
-            ui_version: ui_version.get_untracked(),
-            call_recording_enabled: recording.get_untracked(),
-            crm_enabled: crm.get_untracked(),
-            crm_callback_url: (!url.is_empty()).then_some(url),
-        };
         let command = Command::UpdateFlexSettings {
             account: scope.account().clone(),
-            settings,
+            settings: untrack(settings),
         };
         match store.apply_as(&scope.actor(), command) {
             Ok(_) => {
@@ -150,6 +151,7 @@ fn Settings(initial: FlexSettings) -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    // A refusal disables the whole form: nothing typed into it could be saved.
     let why = move || refused.get().map(|_| "settings-why");
     view! {
         <form class="card" aria-labelledby="settings-title" on:submit=save novalidate>
@@ -178,10 +180,10 @@ fn Settings(initial: FlexSettings) -> impl IntoView {
                 <input id="flex-crm-url" class="input" type="url" placeholder="https://crm.example.com/flex"
                     aria-describedby=why prop:value=move || crm_url.get()
                     on:input=move |ev| crm_url.set(event_target_value(&ev)) />
-                <div class="actions">
-                    <button type="submit" class="button button-primary" aria-describedby=why>"Save settings"</button>
-                </div>
             </fieldset>
+            <div class="actions">
+                <ActionButton refused class="button-primary" testid="save-settings">"Save settings"</ActionButton>
+            </div>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="settings-error">{e}</p> })}
         </form>
     }

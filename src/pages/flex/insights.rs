@@ -61,7 +61,10 @@ fn InsightsBody() -> impl IntoView {
                 (InsightsAccess::NeedsInsightsRole, _) => view! {
                     <div class="notice" data-testid="insights-no-role">
                         <p>"Flex Insights needs an Insights role: " <strong>{all_roles.clone()}</strong> "."</p>
-                        <p>"Insights roles go only to admins and supervisors; an Owner or Administrator gives them on the Console's Flex users page, or your identity provider sends them."</p>
+                        <p>{format!(
+                            "Insights roles go only to admins and supervisors; a member with the {} role gives them on the Console's Flex users page, or your identity provider sends them.",
+                            describe_roles(&roles_granting(Capability::ManageUsers))
+                        )}</p>
                     </div>
                 }.into_any(),
             }}

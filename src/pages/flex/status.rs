@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::FlexScope;
 use crate::components::toast::Toasts;
-use crate::domain::flex_view::{FlexChange, may_change};
 use crate::domain::{ActivitySid, Command, DomainError, Event};
 use crate::store::Store;
 
@@ -18,7 +17,7 @@ pub struct OwnStatus {
     pub current: String,
     /// Its name.
     pub current_name: String,
-    /// Why the worker may not change it, if they may not.
+    /// Why the worker may not change it, if they may not (the domain's answer).
     pub refused: Option<String>,
 }
 
@@ -26,8 +25,9 @@ pub struct OwnStatus {
 pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
     let scope = scope.clone();
     Memo::new(move |_| {
-        let roles = scope.roles();
-        Store::get().with(|c| {
+        let store = Store::get();
+        let now = store.now();
+        store.with(|c| {
             let flex = c.account(scope.account()).and_then(|a| a.flex.as_ref());
             let activities: Vec<(String, String)> = flex
                 .map(|f| {
@@ -47,13 +47,22 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
                 .find(|(sid, _)| *sid == current)
                 .map(|(_, name)| name.clone())
                 .unwrap_or_default();
+            // Asked with the activity the worker has: whether they may change it at all.
+            let refused = c
+                .worker(scope.account(), scope.worker())
+                .and_then(|w| {
+                    let command = Command::SetWorkerActivity {
+                        account: scope.account().clone(),
+                        activity: w.activity.clone(),
+                    };
+                    c.check(&scope.actor(), &command, now).err()
+                })
+                .map(|e| e.to_string());
             OwnStatus {
                 activities,
                 current,
                 current_name,
-                refused: may_change(&roles, FlexChange::OwnActivity)
-                    .err()
-                    .map(|e| e.to_string()),
+                refused,
             }
         })
     })

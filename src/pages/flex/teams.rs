@@ -1,9 +1,13 @@
-//! Teams (`/flex/:account_sid/teams`): the workspace's workers and their activities.
+//! Teams (`/flex/:account_sid/teams`): the workspace's workers and their activities;
+//! admins and supervisors change another worker's activity here (the domain decides).
 
 use leptos::prelude::*;
 
 use super::{FlexPage, FlexScope};
-use crate::domain::flex_view::{FlexChange, FlexView, may_change};
+use crate::components::offer::{ActionSelect, offer};
+use crate::components::toast::Toasts;
+use crate::domain::flex_view::FlexView;
+use crate::domain::{ActivitySid, Command, EventKind, WorkerSid};
 use crate::store::Store;
 
 /// Workers per page: a workspace holds up to 15,000.
@@ -12,11 +16,12 @@ const PAGE: usize = 50;
 /// One row of the teams table.
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
-    sid: String,
+    sid: WorkerSid,
     name: String,
     identity: String,
     roles: String,
     activity: String,
+    activity_sid: ActivitySid,
     me: bool,
 }
 
@@ -43,38 +48,37 @@ fn TeamsTable() -> impl IntoView {
                         .unwrap_or_default()
                 };
                 let total = c.workers(scope.account()).count();
+                let activities: Vec<(String, String)> = flex
+                    .map(|f| {
+                        f.workspace
+                            .activities
+                            .iter()
+                            .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let rows: Vec<Row> = c
                     .workers(scope.account())
                     .skip(start)
                     .take(PAGE)
                     .map(|w| Row {
-                        sid: w.sid.to_string(),
+                        sid: w.sid.clone(),
                         name: w.full_name.clone(),
                         identity: w.identity.to_string(),
                         roles: w.role_names().join(", "),
                         activity: activity_name(&w.activity),
+                        activity_sid: w.activity.clone(),
                         me: &w.sid == scope.worker(),
                     })
                     .collect();
-                (rows, total)
+                (rows, total, activities)
             })
         })
-    };
-    // Changing other agents: refused for read-only admins (and agents); for admins and
-    // supervisors there is no domain command yet, so the control says so.
-    let other_agents = {
-        let scope = scope.clone();
-        Memo::new(
-            move |_| match may_change(&scope.roles(), FlexChange::OtherAgents) {
-                Err(refused) => refused.to_string(),
-                Ok(()) => "Agents change their own activity from the agent desktop.".to_owned(),
-            },
-        )
     };
     view! {
         <section class="page page-wide" aria-labelledby="teams-title">
             <h1 id="teams-title">"Teams"</h1>
-            <p class="hint" id="teams-why" data-testid="teams-why">{move || other_agents.get()}</p>
+            <p class="hint">"Your own activity is changed from the agent desktop or the status in the top bar."</p>
             <div class="table-wrap">
                 <table class="table" data-testid="teams-table">
                     <caption class="visually-hidden">"Workers and their activities"</caption>
@@ -88,8 +92,12 @@ fn TeamsTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || data.get().0.into_iter().map(|row| {
-                            let label = format!("Change activity of {}", row.name);
+                        {move || {
+                            let (rows, _, activities) = data.get();
+                            rows.into_iter().map(|row| {
+                            let change = (!row.me).then(|| view! {
+                                <ChangeActivity row=row.clone() activities=activities.clone() />
+                            });
                             view! {
                                 <tr data-testid=format!("worker-{}", row.sid)>
                                     <th scope="row">
@@ -99,17 +107,11 @@ fn TeamsTable() -> impl IntoView {
                                     <td>{row.identity}</td>
                                     <td>{row.roles}</td>
                                     <td data-testid="worker-activity">{row.activity}</td>
-                                    <td>
-                                        {(!row.me).then(|| view! {
-                                            <button type="button" class="button button-small" disabled=true
-                                                aria-label=label aria-describedby="teams-why">
-                                                "Change activity"
-                                            </button>
-                                        })}
-                                    </td>
+                                    <td>{change}</td>
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>
@@ -131,5 +133,53 @@ fn TeamsTable() -> impl IntoView {
                     on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
             </div>
         </section>
+    }
+}
+
+/// Another worker's activity, changed from Teams; refused up front with the domain's reason
+/// (read-only admins and agents may not).
+#[component]
+fn ChangeActivity(row: Row, activities: Vec<(String, String)>) -> impl IntoView {
+    let scope = FlexScope::get();
+    let store = Store::get();
+    let toasts = Toasts::get();
+    let current = row.activity_sid.clone();
+    let (account, worker) = (scope.account().clone(), row.sid.clone());
+    let refused = {
+        let (account, worker) = (account.clone(), worker.clone());
+        offer(scope.actor(), move || Command::ChangeAgentActivity {
+            account: account.clone(),
+            worker: worker.clone(),
+            activity: current.clone(),
+        })
+    };
+    let name = row.name.clone();
+    let pick = move |value: String| {
+        let Ok(activity) = value.parse::<ActivitySid>() else {
+            return;
+        };
+        let command = Command::ChangeAgentActivity {
+            account: account.clone(),
+            worker: worker.clone(),
+            activity,
+        };
+        match store.apply_as(&scope.actor(), command) {
+            Ok(event) => {
+                if let EventKind::AgentActivityChanged { activity_name, .. } = event.kind {
+                    toasts.success(format!("{name} is now {activity_name}."));
+                }
+            }
+            Err(e) => toasts.error(e.to_string()),
+        }
+    };
+    view! {
+        <ActionSelect
+            refused
+            label=format!("Activity of {}", row.name)
+            value=Signal::stored(row.activity_sid.to_string())
+            options=Signal::stored(activities)
+            on_pick=Callback::new(pick)
+            class="input-small"
+        />
     }
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::change_roles_dialog::ChangeRolesDialog;
 use super::query::{SortKey, UsersView, role_from_key, role_key};
 use super::remove_dialog::RemoveDialog;
+use crate::components::offer::ActionButton;
 use crate::components::pagination::{Pagination, page_count};
-use crate::domain::{Capability, ConsoleRole, DomainError, RoleSet, UserSid, needs};
+use crate::domain::{Command, ConsoleRole, RoleSet, UserSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
@@ -167,8 +168,11 @@ pub fn ActiveUsers(
             })
             on_page=move |to| view_state.update(|q| q.page = to)
         />
-        <ChangeRolesDialog open=change_open target />
-        <RemoveDialog open=remove_open target />
+        // Mounted per member, so each dialog asks the domain about its own member.
+        {move || target.get().map(|member| view! {
+            <ChangeRolesDialog open=change_open member=member.clone() />
+            <RemoveDialog open=remove_open member />
+        })}
     }
 }
 
@@ -205,7 +209,7 @@ fn SortHeader(label: &'static str, key: SortKey, view_state: UsersView) -> impl 
     }
 }
 
-/// One member with the actions on them.
+/// One member with the actions on them, each refused up front with the domain's reason.
 #[component]
 fn MemberRowView(
     member: MemberItem,
@@ -214,24 +218,19 @@ fn MemberRowView(
     remove_open: RwSignal<bool>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
-    let may_manage = Memo::new(move |_| scope.can(Capability::ManageUsers));
-    let is_owner = member.roles.is_owner();
-    // The domain refuses changing or removing the Owner; say so before anyone tries.
-    let reason = Memo::new(move |_| {
-        if !may_manage.get() {
-            Some(needs(Capability::ManageUsers))
-        } else if is_owner {
-            Some(DomainError::OwnerUnchangeable.to_string())
-        } else {
-            None
-        }
+    let (sid, roles) = (member.sid.clone(), member.roles);
+    // Asked with the member's own roles: whether their roles may be changed at all.
+    let can_change = scope.offer(move |account| Command::ChangeRoles {
+        account: account.clone(),
+        user: sid.clone(),
+        roles,
     });
-    let reason_id = format!("member-reason-{}", member.sid);
-    let described = reason_id.clone();
-    let described_by = move || reason.get().map(|_| described.clone());
+    let sid = member.sid.clone();
+    let can_remove = scope.offer(move |account| Command::RemoveMember {
+        account: account.clone(),
+        user: sid.clone(),
+    });
     let (for_change, for_remove) = (member.clone(), member.clone());
-    let change_label = format!("Change roles of {}", member.name);
-    let remove_label = format!("Remove {}", member.name);
     view! {
         <tr>
             <th scope="row" class="member-name">{member.name.clone()}</th>
@@ -239,37 +238,22 @@ fn MemberRowView(
             <td>{member.roles.to_string()}</td>
             <td><code class="sid">{member.sid.to_string()}</code></td>
             <td class="row-actions">
-                <button
-                    type="button"
-                    class="button button-small"
-                    aria-label=change_label
-                    disabled=move || reason.with(Option::is_some)
-                    title=move || reason.get()
-                    aria-describedby=described_by.clone()
-                    on:click=move |_| {
+                <ActionButton refused=can_change class="button-small"
+                    label=format!("Change roles of {}", member.name)
+                    on_press=Callback::new(move |()| {
                         target.set(Some(for_change.clone()));
                         change_open.set(true);
-                    }
-                >
+                    })>
                     "Change roles"
-                </button>
-                <button
-                    type="button"
-                    class="button button-small button-danger"
-                    aria-label=remove_label
-                    disabled=move || reason.with(Option::is_some)
-                    title=move || reason.get()
-                    aria-describedby=described_by
-                    on:click=move |_| {
+                </ActionButton>
+                <ActionButton refused=can_remove class="button-small button-danger"
+                    label=format!("Remove {}", member.name)
+                    on_press=Callback::new(move |()| {
                         target.set(Some(for_remove.clone()));
                         remove_open.set(true);
-                    }
-                >
+                    })>
                     "Remove"
-                </button>
-                <Show when=move || reason.with(Option::is_some)>
-                    <span id=reason_id.clone() class="visually-hidden">{move || reason.get()}</span>
-                </Show>
+                </ActionButton>
             </td>
         </tr>
     }

@@ -4,39 +4,42 @@ use leptos::prelude::*;
 
 use super::active::MemberItem;
 use crate::components::dialog::Dialog;
+use crate::components::offer::ActionButton;
 use crate::components::role_picker::{RolePicker, picked};
 use crate::components::toast::Toasts;
-use crate::domain::{Command, ConsoleRole};
+use crate::domain::Command;
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
-/// The "Change roles" dialog for the member in `target`.
+/// The "Change roles" dialog for `member`.
 #[component]
 pub fn ChangeRolesDialog(
     /// Whether the dialog is shown.
     open: RwSignal<bool>,
     /// The member whose roles change.
-    target: RwSignal<Option<MemberItem>>,
+    member: MemberItem,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
-    let roles = RwSignal::new(Vec::<ConsoleRole>::new());
+    let roles = RwSignal::new(member.roles.roles());
     let problem = RwSignal::new(None::<String>);
     // Each opening starts from the member's current roles.
+    let current = member.roles;
     Effect::new(move |_| {
         if open.get() {
-            let current = target.with_untracked(|t| t.as_ref().map(|m| m.roles.roles()));
-            roles.set(current.unwrap_or_default());
+            roles.set(current.roles());
             problem.set(None);
         }
     });
-    let name = move || target.with(|t| t.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+    let (sid, name) = (member.sid.clone(), member.name.clone());
+    let refused = scope.offer(move |account| Command::ChangeRoles {
+        account: account.clone(),
+        user: sid.clone(),
+        roles: current,
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(member) = target.get_untracked() else {
-            return;
-        };
         let roles = match picked(&roles.get_untracked()) {
             Ok(roles) => roles,
             Err(e) => {
@@ -69,7 +72,7 @@ pub fn ChangeRolesDialog(
                 </Show>
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="button button-primary">"Save roles"</button>
+                    <ActionButton refused class="button-primary">"Save roles"</ActionButton>
                 </div>
             </form>
         </Dialog>

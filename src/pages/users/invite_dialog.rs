@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::offer::{ActionButton, Refusal};
 use crate::components::role_picker::{RolePicker, picked};
 use crate::components::toast::Toasts;
 use crate::domain::{Command, ConsoleRole, Email};
@@ -15,6 +16,8 @@ use crate::store::Store;
 pub fn InviteDialog(
     /// Whether the dialog is shown.
     open: RwSignal<bool>,
+    /// The domain's answer for inviting here.
+    refused: Refusal,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
@@ -86,7 +89,7 @@ pub fn InviteDialog(
                 </Show>
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="button button-primary">"Send invitation"</button>
+                    <ActionButton refused class="button-primary">"Send invitation"</ActionButton>
                 </div>
             </form>
         </Dialog>

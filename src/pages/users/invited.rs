@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
-use crate::domain::{Capability, Command, InvitationId, InvitationStatus, needs};
+use crate::domain::{Command, InvitationId, InvitationStatus};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
@@ -82,20 +83,20 @@ fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
-    let allowed = Memo::new({
-        let scope = scope.clone();
-        move |_| scope.can(Capability::ManageUsers)
+    let id = invitation.id;
+    let email = invitation.email.clone();
+    let can_resend = scope.offer(move |account| Command::ResendInvitation {
+        account: account.clone(),
+        invitation: id,
     });
-    // Accepted and revoked invitations are closed: the domain refuses acting on them.
-    let open = matches!(
-        invitation.status,
-        InvitationStatus::Pending | InvitationStatus::Expired
-    );
-    let (id, email) = (invitation.id, invitation.email.clone());
+    let can_revoke = scope.offer(move |account| Command::RevokeInvitation {
+        account: account.clone(),
+        invitation: id,
+    });
     let account = scope.account.clone();
     let resend = {
         let (account, email) = (account.clone(), email.clone());
-        move |_| {
+        move |()| {
             let result = store.apply(Command::ResendInvitation {
                 account: account.clone(),
                 invitation: id,
@@ -108,7 +109,7 @@ fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
     };
     let revoke = {
         let email = email.clone();
-        move |_| {
+        move |()| {
             let result = store.apply(Command::RevokeInvitation {
                 account: account.clone(),
                 invitation: id,
@@ -116,7 +117,6 @@ fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
             toasts.outcome(&result, format!("Invitation to {email} revoked."));
         }
     };
-    let title = move || (!allowed.get()).then(|| needs(Capability::ManageUsers));
     let status = invitation.status.to_string();
     view! {
         <tr>
@@ -127,30 +127,15 @@ fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
             <td>{invitation.expires.clone()}</td>
             <td><span class=format!("badge status-{status}")>{status.clone()}</span></td>
             <td class="row-actions">
-                {open.then(|| {
-                                        view! {
-                        <button
-                            type="button"
-                            class="button button-small"
-                            aria-label=format!("Resend invitation to {email}")
-                            disabled=move || !allowed.get()
-                            title=title
-                            on:click=resend
-                        >
-                            "Resend"
-                        </button>
-                        <button
-                            type="button"
-                            class="button button-small button-danger"
-                            aria-label=format!("Revoke invitation to {email}")
-                            disabled=move || !allowed.get()
-                            title=title
-                            on:click=revoke
-                        >
-                            "Revoke"
-                        </button>
-                    }
-                })}
+                // Accepted and revoked invitations are refused by the domain, which says so.
+                <ActionButton refused=can_resend class="button-small"
+                    label=format!("Resend invitation to {email}") on_press=Callback::new(resend)>
+                    "Resend"
+                </ActionButton>
+                <ActionButton refused=can_revoke class="button-small button-danger"
+                    label=format!("Revoke invitation to {email}") on_press=Callback::new(revoke)>
+                    "Revoke"
+                </ActionButton>
             </td>
         </tr>
     }

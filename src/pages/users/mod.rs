@@ -1,13 +1,13 @@
 //! Manage users (`/accounts/:account_sid/users`): active members and invitations.
 //!
-//! Only Owners and Administrators manage users, so the whole page needs
-//! [`Capability::ManageUsers`]; every control still asks the domain what the user may do.
+//! The whole page needs what [`AccountPage::ManageUsers`] needs; every control still asks
+//! the domain whether its command is allowed.
 
 mod active;
 mod change_roles_dialog;
 mod invite_dialog;
 mod invited;
-mod leave;
+pub mod leave;
 mod query;
 mod remove_dialog;
 mod transfer_dialog;
@@ -15,7 +15,8 @@ mod transfer_dialog;
 use leptos::prelude::*;
 
 use crate::components::link::href;
-use crate::domain::{Capability, needs};
+use crate::components::offer::ActionButton;
+use crate::domain::{AccountPage, Command, ConsoleRole, Email, RoleSet};
 use crate::pages::account::{AccountScope, Requires};
 use crate::store::Store;
 
@@ -30,7 +31,7 @@ use transfer_dialog::TransferOwnership;
 #[component]
 pub fn ManageUsers() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageUsers action="Managing users">
+        <Requires page=AccountPage::ManageUsers>
             <UsersPage />
         </Requires>
     }
@@ -115,26 +116,22 @@ fn TabLink(
     }
 }
 
-/// "Invite user", disabled with the roles that would allow it when the user may not invite.
+/// "Invite user", refused up front with the domain's reason (a suspended account, roles
+/// that do not manage users).
 #[component]
 fn InviteButton() -> impl IntoView {
     let scope = AccountScope::get();
     let open = RwSignal::new(false);
-    let allowed = Memo::new(move |_| scope.can(Capability::ManageUsers));
+    // Any well-formed invitation asks the question: only refusals disable, not values.
+    let refused = scope.offer(|account| Command::Invite {
+        account: account.clone(),
+        email: Email::someone(),
+        roles: RoleSet::only(ConsoleRole::Developer),
+    });
     view! {
-        <button
-            type="button"
-            class="button button-primary"
-            disabled=move || !allowed.get()
-            title=move || (!allowed.get()).then(|| needs(Capability::ManageUsers))
-            aria-describedby=move || (!allowed.get()).then_some("invite-reason")
-            on:click=move |_| open.set(true)
-        >
+        <ActionButton refused class="button-primary" on_press=Callback::new(move |()| open.set(true))>
             "Invite user"
-        </button>
-        <Show when=move || !allowed.get()>
-            <span id="invite-reason" class="visually-hidden">{needs(Capability::ManageUsers)}</span>
-        </Show>
-        <InviteDialog open />
+        </ActionButton>
+        <InviteDialog open refused />
     }
 }

@@ -4,18 +4,19 @@ use leptos::prelude::*;
 
 use super::active::MemberItem;
 use crate::components::dialog::Dialog;
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::Command;
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
-/// The "Remove member" confirmation for the member in `target`.
+/// The "Remove member" confirmation for `member`.
 #[component]
 pub fn RemoveDialog(
     /// Whether the dialog is shown.
     open: RwSignal<bool>,
     /// The member to remove.
-    target: RwSignal<Option<MemberItem>>,
+    member: MemberItem,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
@@ -26,11 +27,13 @@ pub fn RemoveDialog(
             problem.set(None);
         }
     });
-    let name = move || target.with(|t| t.as_ref().map(|m| m.name.clone()).unwrap_or_default());
-    let remove = move |_| {
-        let Some(member) = target.get_untracked() else {
-            return;
-        };
+    let sid = member.sid.clone();
+    let refused = scope.offer(move |account| Command::RemoveMember {
+        account: account.clone(),
+        user: sid.clone(),
+    });
+    let name = member.name.clone();
+    let remove = move |()| {
         let command = Command::RemoveMember {
             account: scope.account.clone(),
             user: member.sid.clone(),
@@ -54,7 +57,7 @@ pub fn RemoveDialog(
             </Show>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                <button type="button" class="button button-danger" on:click=remove>"Remove member"</button>
+                <ActionButton refused class="button-danger" on_press=Callback::new(remove)>"Remove member"</ActionButton>
             </div>
         </Dialog>
     }

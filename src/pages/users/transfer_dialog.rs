@@ -1,15 +1,15 @@
-//! Transferring ownership to an existing member (Owner only); the old Owner stays as
-//! Administrator.
+//! Transferring ownership to an existing member; the old Owner stays as Administrator.
 
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
-use crate::domain::{Capability, Command, UserSid, needs};
+use crate::domain::{Command, UserSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
-/// "Transfer ownership": a button (disabled with the reason for non-Owners) and its dialog.
+/// "Transfer ownership": a button (refused up front with the domain's reason) and its dialog.
 #[component]
 pub fn TransferOwnership() -> impl IntoView {
     let scope = AccountScope::get();
@@ -18,10 +18,26 @@ pub fn TransferOwnership() -> impl IntoView {
     let open = RwSignal::new(false);
     let chosen = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let not_allowed = Memo::new({
-        let scope = scope.clone();
-        move |_| !scope.can(Capability::TransferOwnership)
-    });
+    // The question is asked of the member chosen, or of the first candidate before one is.
+    let first_other = {
+        let (account, me) = (scope.account.clone(), scope.user.clone());
+        move || {
+            store.with(|c| {
+                c.account(&account)
+                    .and_then(|a| a.members.keys().find(|sid| **sid != me).cloned())
+            })
+        }
+    };
+    let refused = {
+        let me = scope.user.clone();
+        scope.offer(move |account| Command::TransferOwnership {
+            account: account.clone(),
+            to: chosen
+                .with(|c| c.parse::<UserSid>().ok())
+                .or_else(&first_other)
+                .unwrap_or_else(|| me.clone()),
+        })
+    };
     // Everyone but the signed-in user, by name.
     let candidates = {
         let (account, me) = (scope.account.clone(), scope.user.clone());
@@ -43,7 +59,7 @@ pub fn TransferOwnership() -> impl IntoView {
             list
         }
     };
-    let open_dialog = move |_| {
+    let open_dialog = move |()| {
         chosen.set(String::new());
         problem.set(None);
         open.set(true);
@@ -72,19 +88,7 @@ pub fn TransferOwnership() -> impl IntoView {
         }
     };
     view! {
-        <button
-            type="button"
-            class="button"
-            disabled=not_allowed
-            title=move || not_allowed.get().then(|| needs(Capability::TransferOwnership))
-            aria-describedby=move || not_allowed.get().then_some("transfer-reason")
-            on:click=open_dialog
-        >
-            "Transfer ownership"
-        </button>
-        <Show when=move || not_allowed.get()>
-            <span id="transfer-reason" class="visually-hidden">{needs(Capability::TransferOwnership)}</span>
-        </Show>
+        <ActionButton refused on_press=Callback::new(open_dialog)>"Transfer ownership"</ActionButton>
         <Dialog open title="Transfer ownership">
             <form class="dialog-form" novalidate on:submit=submit>
                 <p>
@@ -113,7 +117,7 @@ pub fn TransferOwnership() -> impl IntoView {
                 </Show>
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="button button-danger">"Transfer ownership"</button>
+                    <ActionButton refused class="button-danger">"Transfer ownership"</ActionButton>
                 </div>
             </form>
         </Dialog>

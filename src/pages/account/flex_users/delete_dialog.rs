@@ -5,18 +5,19 @@ use leptos::prelude::*;
 use super::table::WorkerItem;
 use crate::components::dialog::Dialog;
 use crate::components::link::href;
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::Command;
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
-/// The "Delete worker" confirmation for the worker in `target`.
+/// The "Delete worker" confirmation for `worker`.
 #[component]
 pub fn DeleteWorkerDialog(
     /// Whether the dialog is shown.
     open: RwSignal<bool>,
     /// The worker to delete.
-    target: RwSignal<Option<WorkerItem>>,
+    worker: WorkerItem,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
@@ -27,13 +28,14 @@ pub fn DeleteWorkerDialog(
             problem.set(None);
         }
     });
-    let name = move || target.with(|t| t.as_ref().map(|w| w.name.clone()).unwrap_or_default());
-    let email = move || target.with(|t| t.as_ref().map(|w| w.email.clone()).unwrap_or_default());
+    let sid = worker.sid.clone();
+    let refused = scope.offer(move |account| Command::DeleteWorker {
+        account: account.clone(),
+        worker: sid.clone(),
+    });
+    let (name, email) = (worker.name.clone(), worker.email.clone());
     let manage_users = href(&format!("/accounts/{}/users", scope.account));
-    let delete = move |_| {
-        let Some(worker) = target.get_untracked() else {
-            return;
-        };
+    let delete = move |()| {
         let command = Command::DeleteWorker {
             account: scope.account.clone(),
             worker: worker.sid.clone(),
@@ -61,7 +63,7 @@ pub fn DeleteWorkerDialog(
             </Show>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                <button type="button" class="button button-danger" on:click=delete>"Delete worker"</button>
+                <ActionButton refused class="button-danger" on_press=Callback::new(delete)>"Delete worker"</ActionButton>
             </div>
         </Dialog>
     }

@@ -1,10 +1,11 @@
-//! Giving a worker Insights roles: the seven WFO roles as checkboxes. The domain decides
-//! (paid plan, admin or supervisor, Owner or Administrator); its refusal is shown as is.
+//! Giving a worker Insights roles: the seven WFO roles as checkboxes. The domain decides,
+//! before Save is pressed and again when it is; its refusal is shown as is.
 
 use leptos::prelude::*;
 
-use super::table::WorkerItem;
+use super::table::{WorkerItem, insights_probe};
 use crate::components::dialog::Dialog;
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, InsightsRole};
 use crate::pages::account::AccountScope;
@@ -23,33 +24,32 @@ fn describe(role: InsightsRole) -> &'static str {
     }
 }
 
-/// The "Insights roles" dialog for the worker in `target`.
+/// The "Insights roles" dialog for `worker`.
 #[component]
 pub fn InsightsRolesDialog(
     /// Whether the dialog is shown.
     open: RwSignal<bool>,
     /// The worker whose Insights roles change.
-    target: RwSignal<Option<WorkerItem>>,
+    worker: WorkerItem,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
-    let picked = RwSignal::new(Vec::<InsightsRole>::new());
+    let picked = RwSignal::new(worker.insights_roles.clone());
     let problem = RwSignal::new(None::<String>);
     // Each opening starts from the worker's current roles.
+    let current = worker.insights_roles.clone();
     Effect::new(move |_| {
         if open.get() {
-            let current = target.with_untracked(|t| t.as_ref().map(|w| w.insights_roles.clone()));
-            picked.set(current.unwrap_or_default());
+            picked.set(current.clone());
             problem.set(None);
         }
     });
-    let name = move || target.with(|t| t.as_ref().map(|w| w.name.clone()).unwrap_or_default());
+    let sid = worker.sid.clone();
+    let refused = scope.offer(move |account| insights_probe(account, &sid));
+    let name = worker.name.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(worker) = target.get_untracked() else {
-            return;
-        };
         let roles = picked.get_untracked();
         let command = Command::SetInsightsRoles {
             account: scope.account.clone(),
@@ -112,7 +112,7 @@ pub fn InsightsRolesDialog(
                 </Show>
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="button button-primary">"Save Insights roles"</button>
+                    <ActionButton refused class="button-primary">"Save Insights roles"</ActionButton>
                 </div>
             </form>
         </Dialog>

@@ -12,7 +12,7 @@ mod table;
 use leptos::prelude::*;
 
 use crate::components::link::href;
-use crate::domain::Capability;
+use crate::domain::AccountPage;
 use crate::pages::account::{AccountScope, Requires};
 use crate::store::Store;
 
@@ -22,7 +22,7 @@ use table::WorkersTable;
 #[component]
 pub fn FlexUsers() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageProducts action="Managing Flex users">
+        <Requires page=AccountPage::FlexUsers>
             <FlexUsersPage />
         </Requires>
     }

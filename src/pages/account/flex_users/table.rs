@@ -10,8 +10,9 @@ use super::delete_dialog::DeleteWorkerDialog;
 use super::insights_dialog::InsightsRolesDialog;
 use super::query::WorkersView;
 use crate::components::copyable_sid::copy_to_clipboard;
+use crate::components::offer::ActionButton;
 use crate::components::pagination::{Pagination, page_count};
-use crate::domain::{ActivitySid, FlexRole, InsightsRole, Worker, WorkerSid};
+use crate::domain::{AccountSid, ActivitySid, Command, FlexRole, InsightsRole, Worker, WorkerSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
@@ -286,8 +287,21 @@ pub fn WorkersTable(
             })
             on_page=move |to| view_state.update(|q| q.page = to)
         />
-        <InsightsRolesDialog open=insights_open target />
-        <DeleteWorkerDialog open=delete_open target />
+        // Mounted per worker, so each dialog asks the domain about its own worker.
+        {move || target.get().map(|worker| view! {
+            <InsightsRolesDialog open=insights_open worker=worker.clone() />
+            <DeleteWorkerDialog open=delete_open worker />
+        })}
+    }
+}
+
+/// The question the Insights roles button asks: may this worker be given an Insights role?
+/// (Taking them all away is always allowed; giving any is what the rules are about.)
+pub fn insights_probe(account: &AccountSid, worker: &WorkerSid) -> Command {
+    Command::SetInsightsRoles {
+        account: account.clone(),
+        worker: worker.clone(),
+        roles: vec![InsightsRole::FullAccess],
     }
 }
 
@@ -312,16 +326,12 @@ fn WorkerRow(
     delete_open: RwSignal<bool>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
-    let store = Store::get();
-    let actor = scope.actor();
-    let (account, sid) = (scope.account.clone(), worker.sid.clone());
-    // The domain says up front whether Insights roles can be given, and if not, why.
-    let insights_reason = Memo::new(move |_| {
-        store.with(|c| {
-            c.insights_assignable(&actor, &account, &sid, store.now())
-                .err()
-                .map(|e| e.to_string())
-        })
+    let sid = worker.sid.clone();
+    let can_give_insights = scope.offer(move |account| insights_probe(account, &sid));
+    let sid = worker.sid.clone();
+    let can_delete = scope.offer(move |account| Command::DeleteWorker {
+        account: account.clone(),
+        worker: sid.clone(),
     });
     let is_open = {
         let sid = worker.sid.clone();
@@ -338,13 +348,6 @@ fn WorkerRow(
         }
     };
     let attributes_id = format!("attributes-{}", worker.sid);
-    let reason_id = format!("insights-reason-{}", worker.sid);
-    let described = reason_id.clone();
-    let described_by = move || {
-        insights_reason
-            .with(Option::is_some)
-            .then(|| described.clone())
-    };
     let sid_text = worker.sid.to_string();
     let copy_label = format!("Copy worker SID of {}", worker.name);
     let (for_insights, for_delete) = (worker.clone(), worker.clone());
@@ -383,36 +386,20 @@ fn WorkerRow(
                     >
                         {move || if is_open.get() { "Hide attributes" } else { "Attributes" }}
                     </button>
-                    <button
-                        type="button"
-                        class="button button-small"
-                        aria-label=insights_label
-                        disabled=move || insights_reason.with(Option::is_some)
-                        title=move || insights_reason.get()
-                        aria-describedby=described_by
-                        on:click=move |_| {
+                    <ActionButton refused=can_give_insights class="button-small" label=insights_label
+                        on_press=Callback::new(move |()| {
                             target.set(Some(for_insights.clone()));
                             insights_open.set(true);
-                        }
-                    >
+                        })>
                         "Insights roles"
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-small button-danger"
-                        aria-label=delete_label
-                        on:click=move |_| {
+                    </ActionButton>
+                    <ActionButton refused=can_delete class="button-small button-danger" label=delete_label
+                        on_press=Callback::new(move |()| {
                             target.set(Some(for_delete.clone()));
                             delete_open.set(true);
-                        }
-                    >
+                        })>
                         "Delete"
-                    </button>
-                    <Show when=move || insights_reason.with(Option::is_some)>
-                        <span id=reason_id.clone() class="visually-hidden" data-testid="insights-reason">
-                            {move || insights_reason.get()}
-                        </span>
-                    </Show>
+                    </ActionButton>
                 </td>
             </tr>
             <tr class="worker-attributes-row" id=attributes_id hidden=move || !is_open.get()>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::phone_number::AREA_CODES;
 use crate::domain::{Command, national_format};
@@ -33,9 +34,10 @@ pub fn BuyDialog(
             c.available_numbers(area, &digits, OFFERS)
         })
     });
+    let account = scope.account.clone();
     let buy = Callback::new(move |e164: String| {
         let result = store.apply(Command::BuyPhoneNumber {
-            account: scope.account.clone(),
+            account: account.clone(),
             phone_number: e164.clone(),
         });
         toasts.outcome(
@@ -93,20 +95,22 @@ pub fn BuyDialog(
                     {
                         let national = national_format(&offer.phone_number);
                         let e164 = offer.phone_number.clone();
+                        let asked = e164.clone();
+                        let refused = scope.offer(move |account| Command::BuyPhoneNumber {
+                            account: account.clone(),
+                            phone_number: asked.clone(),
+                        });
                         view! {
                             <li>
                                 <span>
                                     <strong>{national.clone()}</strong>
                                     <span class="muted">{format!(" {} · {}", offer.locality, offer.capabilities.names().join(", "))}</span>
                                 </span>
-                                <button
-                                    type="button"
-                                    class="button button-small"
-                                    aria-label=format!("Buy {national}")
-                                    on:click=move |_| buy.run(e164.clone())
-                                >
+                                <ActionButton refused class="button-small"
+                                    label=format!("Buy {national}")
+                                    on_press=Callback::new(move |()| buy.run(e164.clone()))>
                                     "Buy"
-                                </button>
+                                </ActionButton>
                             </li>
                         }
                     }

@@ -9,9 +9,10 @@ use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::link::href;
+use crate::components::offer::{ActionButton, ActionSelect};
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
-use crate::domain::{Capability, Command, PhoneNumberSid, StudioFlowSid, national_format};
+use crate::domain::{AccountPage, Command, PhoneNumberSid, StudioFlowSid, national_format};
 use crate::store::Store;
 use buy_dialog::BuyDialog;
 
@@ -39,7 +40,7 @@ struct Numbers {
 #[component]
 pub fn PhoneNumbers() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageProducts action="Viewing phone numbers">
+        <Requires page=AccountPage::PhoneNumbers>
             <NumbersPage />
         </Requires>
     }
@@ -107,20 +108,18 @@ fn NumbersPage() -> impl IntoView {
     });
     let total = move || numbers.with(|n| n.as_ref().map_or(0, |n| n.rows.len()));
     let studio = href(&format!("/accounts/{}/studio", scope.account));
-    let release = {
-        let account = scope.account.clone();
-        let toasts = Toasts::get();
-        move |()| {
-            let Some(row) = releasing.get_untracked() else {
-                return;
-            };
-            let result = store.apply(Command::ReleasePhoneNumber {
-                account: account.clone(),
-                number: row.sid.clone(),
-            });
-            toasts.outcome(&result, format!("{} was released.", row.national));
-        }
-    };
+    // Asked of the first number on offer: a trial account that holds its one number is
+    // refused whichever it picks.
+    let can_buy = scope.offer(move |account| Command::BuyPhoneNumber {
+        account: account.clone(),
+        phone_number: store.with(|c| {
+            c.available_numbers(None, "", 1)
+                .into_iter()
+                .next()
+                .map(|n| n.phone_number)
+                .unwrap_or_default()
+        }),
+    });
 
     view! {
         <section class="page page-wide" aria-labelledby="numbers-title">
@@ -128,9 +127,9 @@ fn NumbersPage() -> impl IntoView {
             <div class="page-header">
                 <h1 id="numbers-title">"Phone Numbers"</h1>
                 <div class="actions">
-                    <button type="button" class="button button-primary" on:click=move |_| buying.set(true)>
+                    <ActionButton refused=can_buy class="button-primary" on_press=Callback::new(move |()| buying.set(true))>
                         "Buy a number"
-                    </button>
+                    </ActionButton>
                 </div>
             </div>
             <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
@@ -171,20 +170,37 @@ fn NumbersPage() -> impl IntoView {
             </Show>
             <p class="muted">"Studio flows are managed on the " <a href=studio>"Studio"</a> " page."</p>
             <BuyDialog open=buying />
-            <ConfirmDialog
-                open=confirm_open
-                title="Release this number?"
-                confirm="Release number"
-                on_confirm=release
-            >
-                <p>
-                    {move || releasing.with(|r| r.as_ref().map(|r| format!(
-                        "{} will leave this account: its calls and messages stop reaching Flex, and someone else may buy it.",
-                        r.national
-                    )))}
-                </p>
-            </ConfirmDialog>
+            {move || releasing.get().map(|row| view! { <ReleaseDialog open=confirm_open row /> })}
         </section>
+    }
+}
+
+/// The confirmation before releasing `row`.
+#[component]
+fn ReleaseDialog(open: RwSignal<bool>, row: NumberRow) -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let toasts = Toasts::get();
+    let sid = row.sid.clone();
+    let refused = scope.offer(move |account| Command::ReleasePhoneNumber {
+        account: account.clone(),
+        number: sid.clone(),
+    });
+    let account = scope.account.clone();
+    let national = row.national.clone();
+    let release = move |()| {
+        let result = store.apply(Command::ReleasePhoneNumber {
+            account: account.clone(),
+            number: row.sid.clone(),
+        });
+        toasts.outcome(&result, format!("{} was released.", row.national));
+    };
+    view! {
+        <ConfirmDialog open title="Release this number?" confirm="Release number" refused on_confirm=release>
+            <p>
+                {national} " will leave this account: its calls and messages stop reaching Flex, and someone else may buy it."
+            </p>
+        </ConfirmDialog>
     }
 }
 
@@ -200,14 +216,24 @@ fn NumberLine(
     let toasts = Toasts::get();
     let number = row.sid.clone();
     let national = row.national.clone();
-    let current = row
-        .flow
-        .as_ref()
-        .map(|(sid, _)| sid.to_string())
-        .unwrap_or_default();
+    let current = row.flow.as_ref().map(|(sid, _)| sid.clone());
+    let can_route = {
+        let (number, current) = (number.clone(), current.clone());
+        scope.offer(move |account| Command::RoutePhoneNumber {
+            account: account.clone(),
+            number: number.clone(),
+            flow: current.clone(),
+        })
+    };
+    let can_release = {
+        let number = number.clone();
+        scope.offer(move |account| Command::ReleasePhoneNumber {
+            account: account.clone(),
+            number: number.clone(),
+        })
+    };
     let studio = href(&format!("/accounts/{}/studio", scope.account));
-    let route = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let route = move |value: String| {
         let flow = value.parse::<StudioFlowSid>().ok();
         let name = flows.with_untracked(|f| {
             f.iter()
@@ -225,8 +251,12 @@ fn NumberLine(
         };
         toasts.outcome(&result, done);
     };
-    let select_id = format!("flow-{}", row.sid);
-    let label = format!("Studio flow for {}", row.national);
+    let options = Signal::derive(move || {
+        let mut options = vec![(String::new(), "Not routed".to_owned())];
+        options.extend(flows.get().into_iter().map(|(sid, name)| (sid.to_string(), name)));
+        options
+    });
+    let value = current.map(|sid| sid.to_string()).unwrap_or_default();
     let flow_link = row
         .flow
         .as_ref()
@@ -241,25 +271,21 @@ fn NumberLine(
             <td class="sid"><InlineSid label="Phone number SID" value=row.sid.to_string() /></td>
             <td>{row.capabilities.clone()}</td>
             <td>
-                <label class="visually-hidden" for=select_id.clone()>{label}</label>
-                <select class="input" id=select_id on:change=route>
-                    <option value="">"Not routed"</option>
-                    {move || flows.get().into_iter().map(|(sid, name)| {
-                        let selected = sid.to_string() == current;
-                        view! { <option value=sid.to_string() selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
+                <ActionSelect
+                    refused=can_route
+                    id=format!("flow-{}", row.sid)
+                    label=format!("Studio flow for {}", row.national)
+                    value=Signal::stored(value)
+                    options
+                    on_pick=Callback::new(route)
+                />
                 {flow_link.map(|(to, text)| view! { <a class="flow-link" href=to>{text}</a> })}
             </td>
             <td class="row-actions">
-                <button
-                    type="button"
-                    class="button button-small button-danger"
-                    aria-label=format!("Release {}", row.national)
-                    on:click=move |_| on_release.run(())
-                >
+                <ActionButton refused=can_release class="button-small button-danger"
+                    label=format!("Release {}", row.national) on_press=on_release>
                     "Release"
-                </button>
+                </ActionButton>
             </td>
         </tr>
     }

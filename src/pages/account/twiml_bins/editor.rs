@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, TwimlBinSid, check_twiml};
 use crate::pages::account::AccountScope;
@@ -65,6 +66,22 @@ pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
         }
     });
     let check = Memo::new(move |_| twiml.with(|t| check_twiml(t).err().map(|e| e.to_string())));
+    let refused = scope.offer(move |account| {
+        let (friendly_name, twiml) = (name.get(), twiml.get());
+        match editing.get() {
+            Some(Editing::Existing { sid, .. }) => Command::UpdateTwimlBin {
+                account: account.clone(),
+                bin: sid,
+                friendly_name,
+                twiml,
+            },
+            _ => Command::CreateTwimlBin {
+                account: account.clone(),
+                friendly_name,
+                twiml,
+            },
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(target) = editing.get_untracked() else {
@@ -143,7 +160,7 @@ pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
                 </Show>
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="button button-primary">"Save"</button>
+                    <ActionButton refused class="button-primary">"Save"</ActionButton>
                 </div>
             </form>
         </Dialog>

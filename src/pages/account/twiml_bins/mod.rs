@@ -7,10 +7,11 @@ use leptos::prelude::*;
 
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
+use crate::components::offer::ActionButton;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
-use crate::domain::{Capability, Command, TwimlBinSid};
+use crate::domain::{AccountPage, Command, TwimlBinSid};
 use crate::store::Store;
 use editor::{Editing, EditorDialog};
 
@@ -28,7 +29,7 @@ struct BinRow {
 #[component]
 pub fn TwimlBins() -> impl IntoView {
     view! {
-        <Requires capability=Capability::ManageProducts action="Viewing TwiML Bins">
+        <Requires page=AccountPage::TwimlBins>
             <BinsPage />
         </Requires>
     }
@@ -38,7 +39,6 @@ pub fn TwimlBins() -> impl IntoView {
 fn BinsPage() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
     let bins = {
         let account = scope.account.clone();
         Memo::new(move |_| {
@@ -75,19 +75,12 @@ fn BinsPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Editing>);
     let deleting = RwSignal::new(None::<BinRow>);
     let confirm_open = RwSignal::new(false);
-    let delete = {
-        let account = scope.account.clone();
-        move |()| {
-            let Some(row) = deleting.get_untracked() else {
-                return;
-            };
-            let result = store.apply(Command::DeleteTwimlBin {
-                account: account.clone(),
-                bin: row.sid.clone(),
-            });
-            toasts.outcome(&result, format!("The TwiML Bin {} was deleted.", row.name));
-        }
-    };
+    // Asked with nothing typed yet: only refusals disable, not the values.
+    let can_create = scope.offer(|account| Command::CreateTwimlBin {
+        account: account.clone(),
+        friendly_name: String::new(),
+        twiml: String::new(),
+    });
     let total = move || bins.with(|(_, rows)| rows.len());
 
     view! {
@@ -96,9 +89,9 @@ fn BinsPage() -> impl IntoView {
             <div class="page-header">
                 <h1 id="bins-title">"TwiML Bins"</h1>
                 <div class="actions">
-                    <button type="button" class="button button-primary" on:click=move |_| editing.set(Some(Editing::New))>
+                    <ActionButton refused=can_create class="button-primary" on_press=Callback::new(move |()| editing.set(Some(Editing::New)))>
                         "Create new TwiML Bin"
-                    </button>
+                    </ActionButton>
                 </div>
             </div>
             <p class="lead">"TwiML that Twilio serves from a URL of its own: point a number or a Studio widget at it."</p>
@@ -127,6 +120,19 @@ fn BinsPage() -> impl IntoView {
                                 {
                                     let edit_row = row.clone();
                                     let delete_row = row.clone();
+                                    let asked = row.clone();
+                                    let scope = AccountScope::get();
+                                    let can_edit = scope.offer(move |account| Command::UpdateTwimlBin {
+                                        account: account.clone(),
+                                        bin: asked.sid.clone(),
+                                        friendly_name: asked.name.clone(),
+                                        twiml: asked.twiml.clone(),
+                                    });
+                                    let sid = row.sid.clone();
+                                    let can_delete = scope.offer(move |account| Command::DeleteTwimlBin {
+                                        account: account.clone(),
+                                        bin: sid.clone(),
+                                    });
                                     view! {
                                         <tr data-testid="bin-row">
                                             <th scope="row">{row.name.clone()}</th>
@@ -134,29 +140,23 @@ fn BinsPage() -> impl IntoView {
                                             <td class="bin-url"><code>{row.url.clone()}</code></td>
                                             <td>{row.updated.clone()}</td>
                                             <td class="row-actions">
-                                                <button
-                                                    type="button"
-                                                    class="button button-small"
-                                                    aria-label=format!("Edit {}", row.name)
-                                                    on:click=move |_| editing.set(Some(Editing::Existing {
+                                                <ActionButton refused=can_edit class="button-small"
+                                                    label=format!("Edit {}", row.name)
+                                                    on_press=Callback::new(move |()| editing.set(Some(Editing::Existing {
                                                         sid: edit_row.sid.clone(),
                                                         name: edit_row.name.clone(),
                                                         twiml: edit_row.twiml.clone(),
-                                                    }))
-                                                >
+                                                    })))>
                                                     "Edit"
-                                                </button>
-                                                <button
-                                                    type="button"
-                                                    class="button button-small button-danger"
-                                                    aria-label=format!("Delete {}", row.name)
-                                                    on:click=move |_| {
+                                                </ActionButton>
+                                                <ActionButton refused=can_delete class="button-small button-danger"
+                                                    label=format!("Delete {}", row.name)
+                                                    on_press=Callback::new(move |()| {
                                                         deleting.set(Some(delete_row.clone()));
                                                         confirm_open.set(true);
-                                                    }
-                                                >
+                                                    })>
                                                     "Delete"
-                                                </button>
+                                                </ActionButton>
                                             </td>
                                         </tr>
                                     }
@@ -167,12 +167,37 @@ fn BinsPage() -> impl IntoView {
                 </div>
             </Show>
             <EditorDialog editing />
-            <ConfirmDialog open=confirm_open title="Delete this TwiML Bin?" confirm="Delete TwiML Bin" on_confirm=delete>
-                <p>{move || deleting.with(|d| d.as_ref().map(|d| format!(
-                    "{} will be deleted and its URL will stop answering; anything that fetches it will fail.",
-                    d.name
-                )))}</p>
-            </ConfirmDialog>
+            {move || deleting.get().map(|row| view! { <DeleteBinDialog open=confirm_open row /> })}
         </section>
+    }
+}
+
+/// The confirmation before deleting `row`'s bin.
+#[component]
+fn DeleteBinDialog(open: RwSignal<bool>, row: BinRow) -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let toasts = Toasts::get();
+    let sid = row.sid.clone();
+    let refused = scope.offer(move |account| Command::DeleteTwimlBin {
+        account: account.clone(),
+        bin: sid.clone(),
+    });
+    let message = format!(
+        "{} will be deleted and its URL will stop answering; anything that fetches it will fail.",
+        row.name
+    );
+    let account = scope.account.clone();
+    let delete = move |()| {
+        let result = store.apply(Command::DeleteTwimlBin {
+            account: account.clone(),
+            bin: row.sid.clone(),
+        });
+        toasts.outcome(&result, format!("The TwiML Bin {} was deleted.", row.name));
+    };
+    view! {
+        <ConfirmDialog open title="Delete this TwiML Bin?" confirm="Delete TwiML Bin" refused on_confirm=delete>
+            <p>{message}</p>
+        </ConfirmDialog>
     }
 }
