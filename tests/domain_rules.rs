@@ -166,7 +166,7 @@ fn closing_is_owner_only_and_final() {
     );
     assert_eq!(
         refused_by(&mut c, LIAM, close.clone()),
-        "Closing the account needs the Owner or Administrator role. You are Developer on Acme Support."
+        "Closing the account needs the Owner role. You are Developer on Acme Support."
     );
     ok_by(&mut c, MARIA, close.clone());
     let closed = "Acme Support is closed; a closed account cannot be changed or reactivated.";

@@ -57,12 +57,19 @@ test("a Billing Manager has no Auth Token anywhere in the page and cannot launch
   const token = await tokenOf(console, "James Chen", "Globex Contact Center");
   await console.signInAs("Sofia Rossi");
   await console.openAccount("Globex Contact Center");
-  await expect(console.main).toContainText("Needs the Owner, Administrator or Developer role.");
+  await expect(console.main).toContainText(
+    "Seeing the Auth Token needs the Owner, Administrator or Developer role. You are Billing Manager on Globex Contact Center.",
+  );
   await expect(console.main.getByRole("button", { name: "Show" })).toHaveCount(0);
   expect(await page.content()).not.toContain(token);
   await console.navigation.getByRole("link", { name: "Flex overview" }).click();
-  await expect(console.main.getByTestId("launch-outcome")).toContainText("Launching Flex needs the Owner, Administrator, Developer or Support role.");
-  await expect(console.main.getByRole("button", { name: "Log in with Console" })).toBeDisabled();
+  // The launch panel names the person's own role and the roles that may launch.
+  const refusal =
+    "Launching Flex needs the Owner, Administrator, Developer or Support role. You are Billing Manager on Globex Contact Center.";
+  await expect(console.main.getByTestId("launch-outcome")).toContainText(refusal);
+  const launch = console.main.getByRole("button", { name: "Log in with Console" });
+  await expect(launch).toBeDisabled();
+  await expect(launch).toHaveAccessibleDescription(refusal);
   expect(await page.content()).not.toContain(token);
 });
 
@@ -81,8 +88,10 @@ test("a suspended account refuses to launch Flex with its reason", async ({ cons
   await console.main.getByRole("button", { name: "Suspend account" }).click();
   await expect(console.page.getByTestId("toast-success")).toContainText("Account suspended.");
   await console.navigation.getByRole("link", { name: "Flex overview" }).click();
-  await expect(console.main.getByTestId("launch-outcome")).toContainText("You cannot enter Flex: This account is suspended");
-  await expect(console.main.getByRole("button", { name: "Log in with Console" })).toBeDisabled();
+  await expect(console.main.getByTestId("launch-outcome")).toContainText("You cannot enter Flex: Acme Support is suspended");
+  const launch = console.main.getByRole("button", { name: "Log in with Console" });
+  await expect(launch).toBeDisabled();
+  await expect(launch).toHaveAccessibleDescription(/Acme Support is suspended: it must be reactivated first/);
 });
 
 test("an Owner creates the Flex instance and gets a GO SID", async ({ console }) => {

@@ -35,7 +35,7 @@ for (const [user, role] of [
   ["Priya Patel", "Administrator"],
   ["Liam O'Brien", "Developer"],
 ]) {
-  test(`an ${role} launches Flex as admin and sees every view`, async ({ console }) => {
+  test(`a Console ${role} launches Flex as admin and sees every view`, async ({ console }) => {
     const sid = await launch(console, user, "Acme Support");
     await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
     const banner = console.page.getByRole("banner");
@@ -52,11 +52,28 @@ for (const [user, role] of [
     await expect(banner.getByLabel("Your status")).toBeEnabled();
     await flexNav(console).getByRole("link", { name: "Admin dashboard" }).click();
     await expect(console.main.getByTestId("flex-configuration")).toContainText("Flex Task Assignment");
-    await expect(console.main.getByRole("button", { name: "Save settings" })).toBeEnabled();
+    // Saving settings is a Console matter (project settings): the domain says so up front.
+    const save = console.main.getByRole("button", { name: "Save settings" });
+    if (role === "Developer") {
+      await expect(save).toBeDisabled();
+      await expect(save).toHaveAccessibleDescription(
+        "Changing Flex settings needs the Owner or Administrator role. You are Developer on Acme Support.",
+      );
+    } else {
+      await expect(save).toBeEnabled();
+    }
   });
 }
 
-test("an Owner saves Flex settings; a Developer admin gets the domain's refusal", async ({ console }) => {
+/** The value the admin dashboard's configuration shows for `label`, exactly. */
+function configured(console: Console, label: string) {
+  return console.main
+    .getByTestId("flex-configuration")
+    .locator(".field", { has: console.page.getByText(label, { exact: true }) })
+    .locator("dd");
+}
+
+test("an Owner saves Flex settings; a Developer admin is refused before typing anything", async ({ console }) => {
   await launch(console, "Maria Garcia", "Acme Support");
   await console.main.getByLabel("Call recording").check();
   await console.main.getByRole("button", { name: "Save settings" }).click();
@@ -70,10 +87,16 @@ test("an Owner saves Flex settings; a Developer admin gets the domain's refusal"
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
   await expect(console.page.getByTestId("flex-worker")).toHaveText("Liam O'Brien");
   await expect(console.main.getByLabel("Call recording")).toBeChecked();
-  await console.main.getByLabel("Flex UI version").selectOption("2.12.x");
-  await console.main.getByRole("button", { name: "Save settings" }).click();
-  await expect(console.main.getByRole("alert")).toHaveText("Changing Flex settings needs the Owner or Administrator role.");
-  await expect(console.main.getByTestId("flex-configuration")).toContainText("2.x");
+  const why = "Changing Flex settings needs the Owner or Administrator role. You are Developer on Acme Support.";
+  await expect(console.main.getByTestId("settings-why")).toHaveText(why);
+  await expect(console.main.getByLabel("Flex UI version")).toBeDisabled();
+  const save = console.main.getByRole("button", { name: "Save settings" });
+  await expect(save).toBeDisabled();
+  await expect(save).toHaveAccessibleDescription(why);
+  // Pressed anyway, it saves nothing: the version stays exactly what it was.
+  await save.click({ force: true });
+  await expect(configured(console, "Flex UI version")).toHaveText("2.x", { useInnerText: true });
+  await expect(console.main.getByRole("alert")).toHaveCount(0);
 });
 
 test("Support enters as a read-only admin: views but every change control is disabled with its reason", async ({ console }) => {
@@ -82,7 +105,9 @@ test("Support enters as a read-only admin: views but every change control is dis
   await expect(flexNav(console).getByRole("link")).toHaveText(["Teams", "Queue stats", "Admin dashboard"]);
   // configuration
   await expect(console.heading("Admin dashboard")).toBeVisible();
-  await expect(console.main.getByTestId("settings-why")).toHaveText("Read-only admins cannot change the Flex configuration.");
+  await expect(console.main.getByTestId("settings-why")).toHaveText(
+    "Changing Flex settings needs the Owner or Administrator role. You are Support on Acme Support.",
+  );
   await expect(console.main.getByRole("button", { name: "Save settings" })).toBeDisabled();
   await expect(console.main.getByLabel("Flex UI version")).toBeDisabled();
   // own status
@@ -91,10 +116,10 @@ test("Support enters as a read-only admin: views but every change control is dis
   await expect(console.page.getByRole("banner")).toContainText("Read-only admins cannot change their own status.");
   // other agents
   await flexNav(console).getByRole("link", { name: "Teams" }).click();
-  await expect(console.main.getByTestId("teams-why")).toHaveText("Read-only admins cannot change other agents.");
-  const changes = console.main.getByRole("button", { name: /^Change activity of/ });
-  await expect(changes.first()).toBeDisabled();
-  await expect(console.main.getByRole("row", { name: /Lucas Martin/ })).toContainText("Available");
+  const lucas = console.main.getByLabel("Activity of Lucas Martin");
+  await expect(lucas).toBeDisabled();
+  await expect(lucas).toHaveAccessibleDescription("Read-only admins cannot change other agents.");
+  await expect(console.main.getByRole("row", { name: /Lucas Martin/ }).getByTestId("worker-activity")).toHaveText("Available");
   await flexNav(console).getByRole("link", { name: "Queue stats" }).click();
   await expect(console.main.getByTestId("queue-total")).toHaveText("5");
   await expect(console.main.getByTestId("queue-available")).toHaveText("1");
@@ -173,7 +198,28 @@ test("an SSO agent sets their own activity and an admin sees it in Teams", async
   await console.navigation.getByRole("link", { name: "Flex overview" }).click();
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
   await flexNav(console).getByRole("link", { name: "Teams" }).click();
-  await expect(console.main.getByRole("row", { name: /Ines Ruiz/ }).getByTestId("worker-activity")).toHaveText("Available");
+  const ines = console.main.getByRole("row", { name: /Ines Ruiz/ });
+  await expect(ines.getByTestId("worker-activity")).toHaveText("Available");
+  // An admin changes another agent's activity from Teams.
+  await ines.getByLabel("Activity of Ines Ruiz").selectOption({ label: "Unavailable" });
+  await expect(console.page.getByTestId("toast-success").last()).toContainText("Ines Ruiz is now Unavailable.");
+  await expect(ines.getByTestId("worker-activity")).toHaveText("Unavailable");
+});
+
+test("an SSO supervisor changes an agent's activity in Teams; an SSO agent sees no Teams", async ({ console }) => {
+  await ssoLogin(console, "Acme Support", "ines.ruiz@acme-support.example.com", "Ines Ruiz", "agent");
+  await expect(flexNav(console).getByRole("link")).toHaveText(["Agent desktop"]);
+  await console.page.getByRole("link", { name: "Back to Console" }).click();
+  await ssoLogin(console, "Acme Support", "chloe.nguyen@acme-support.example.com", "Chloe Nguyen", "supervisor");
+  await flexNav(console).getByRole("link", { name: "Teams" }).click();
+  const ines = console.main.getByRole("row", { name: /Ines Ruiz/ });
+  await expect(ines.getByTestId("worker-activity")).toHaveText("Offline");
+  const select = ines.getByLabel("Activity of Ines Ruiz");
+  await expect(select).toBeEnabled();
+  await select.selectOption({ label: "Available" });
+  await expect(ines.getByTestId("worker-activity")).toHaveText("Available");
+  // Chloe's own row is changed from her desk, not from Teams.
+  await expect(console.main.getByRole("row", { name: /Chloe Nguyen/ }).getByRole("combobox")).toHaveCount(0);
 });
 
 test("Back to Console returns to the Flex overview", async ({ console }) => {

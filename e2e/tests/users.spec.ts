@@ -108,7 +108,9 @@ test("the Owner transfers ownership to an Administrator and stays on as Administ
   await expect(memberRow(console, "Maria Garcia")).toContainText("Administrator");
   const transfer = console.main.getByRole("button", { name: "Transfer ownership" });
   await expect(transfer).toBeDisabled();
-  await expect(transfer).toHaveAccessibleDescription("Needs the Owner role.");
+  await expect(transfer).toHaveAccessibleDescription(
+    "Transferring ownership needs the Owner role. You are Administrator on Acme Support.",
+  );
 });
 
 test("a Developer gets the no-permission page naming Owner or Administrator", async ({ console }) => {
@@ -205,7 +207,12 @@ test("the Invited users tab resends and revokes", async ({ console }) => {
   const pending = table.getByRole("row", { name: /oliver\.smith@example\.com/ });
   await pending.getByRole("button", { name: "Revoke invitation to oliver.smith@example.com" }).click();
   await expect(pending).toContainText("revoked");
-  await expect(pending.getByRole("button")).toHaveCount(0);
+  // A revoked invitation cannot be resent or revoked again, and its buttons say why.
+  for (const action of ["Resend", "Revoke"]) {
+    const button = pending.getByRole("button", { name: `${action} invitation to oliver.smith@example.com` });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription("This invitation was already revoked.");
+  }
 });
 
 test("at 360 pixels wide the members table scrolls inside its own container", async ({ console, page }) => {

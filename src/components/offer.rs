@@ -69,6 +69,7 @@ pub fn ActionButton(
 ) -> impl IntoView {
     let id = reason_id();
     let tapped = RwSignal::new(false);
+    let end = RwSignal::new(false);
     let kind = if on_press.is_some() { "button" } else { "submit" };
     let press = move |ev: leptos::ev::MouseEvent| {
         if refused.with_untracked(Option::is_some) {
@@ -81,7 +82,7 @@ pub fn ActionButton(
     };
     let described = id.clone();
     view! {
-        <span class="offer" class:offer-inline=inline>
+        <span class="offer" class:offer-inline=inline class:offer-end=end>
             <button
                 type=kind
                 class=format!("button {class}")
@@ -91,6 +92,8 @@ pub fn ActionButton(
                 data-testid=testid
                 on:click=press
                 on:blur=move |_| tapped.set(false)
+                on:mouseenter=move |ev| end.set(near_right_edge(&ev))
+                on:focus=move |ev| end.set(near_right_edge(&ev))
             >
                 {children()}
             </button>
@@ -156,6 +159,21 @@ pub fn ActionSelect(
             })}
         </span>
     }
+}
+
+/// Whether the reason, shown under the control, would run off the right of the window: it
+/// is then lined up with the control's right edge instead of its left.
+fn near_right_edge(ev: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    const REASON_WIDTH: f64 = 352.0; // .offer-why's max-width, 22rem
+    let Some(control) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    let width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(f64::MAX);
+    control.get_bounding_client_rect().left() + REASON_WIDTH > width
 }
 
 fn set_select_value(ev: &leptos::ev::Event, value: &str) {

@@ -112,7 +112,18 @@ impl Console {
         account: &'c AccountSid,
         to: AccountStatus,
     ) -> Checked<'c> {
-        let (_, roles, acc) = self.authorize(ctx, account)?;
+        let (_, roles, acc) = self.authorize(ctx, account).map_err(|e| match (to, e) {
+            // Whoever may not touch the status at all is told what closing needs.
+            (AccountStatus::Closed, DomainError::NotAllowed { action, roles, account, .. }) => {
+                DomainError::NotAllowed {
+                    action,
+                    allowed: vec![ConsoleRole::Owner],
+                    roles,
+                    account,
+                }
+            }
+            (_, e) => e,
+        })?;
         let kind = match to {
             AccountStatus::Suspended => EventKind::AccountSuspended,
             AccountStatus::Active if acc.status == AccountStatus::Active => {

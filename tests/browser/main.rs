@@ -4,6 +4,7 @@
 
 mod support;
 
+mod offer;
 mod products;
 mod secrets;
 mod shell;
