@@ -205,3 +205,21 @@ fn every_command_names_the_capability_it_needs() {
         assert_eq!(command.capability(), capability, "{command:?}");
     }
 }
+
+#[test]
+fn picking_a_role_drops_those_it_cannot_be_held_with() {
+    use roles::pick;
+    assert_eq!(pick(&[D, S], A, true), [A]);
+    assert_eq!(pick(&[A], B, true), [B]);
+    assert_eq!(pick(&[D], S, true), [D, S]);
+    assert_eq!(pick(&[D, S], D, false), [S]);
+    // Whatever is picked, in whatever order, the picker holds roles that combine.
+    for first in roles::ASSIGNABLE {
+        for second in roles::ASSIGNABLE {
+            let picked = pick(&pick(&[], first, true), second, true);
+            assert!(RoleSet::new(picked.iter().copied()).is_ok(), "{picked:?}");
+            assert!(picked.contains(&second));
+        }
+    }
+    assert!(!roles::ASSIGNABLE.contains(&O), "the Owner role moves only by transfer");
+}

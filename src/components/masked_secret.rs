@@ -55,7 +55,7 @@ pub fn HiddenSecret(
     /// What the secret is.
     #[prop(into)]
     label: String,
-    /// Why it is hidden, e.g. "Needs the Owner, Administrator or Developer role."
+    /// Why it is hidden, in the domain's words ("Seeing the Auth Token needs …").
     #[prop(into)]
     reason: String,
 ) -> impl IntoView {

@@ -1,26 +1,18 @@
-//! Choosing a member's roles the way the Console does: Administrator alone, or any
-//! combination of Developer, Billing Manager and Support. The domain's [`RoleSet`] decides
-//! what is valid; this only offers the choices.
+//! Choosing a member's roles the way the Console does. The domain says which roles can be
+//! given and how they combine ([`roles::pick`]); this only shows the choices.
 
 use leptos::prelude::*;
 
+use crate::domain::roles::{self, ASSIGNABLE, COMBINING};
 use crate::domain::{ConsoleRole, RoleSet, RoleSetError};
-
-/// The roles a member can be given (Owner only moves by transfer).
-const ASSIGNABLE: [ConsoleRole; 4] = [
-    ConsoleRole::Administrator,
-    ConsoleRole::Developer,
-    ConsoleRole::BillingManager,
-    ConsoleRole::Support,
-];
 
 /// The picked roles, as the domain judges them.
 pub fn picked(roles: &[ConsoleRole]) -> Result<RoleSet, RoleSetError> {
     RoleSet::new(roles.iter().copied())
 }
 
-/// A group of role checkboxes bound to `roles`. Picking Administrator clears the others
-/// and picking another clears Administrator, since Administrator stands alone.
+/// A group of role checkboxes bound to `roles`; turning one on drops those it cannot be
+/// held with.
 #[component]
 pub fn RolePicker(
     /// The roles picked so far.
@@ -30,17 +22,7 @@ pub fn RolePicker(
     legend: String,
 ) -> impl IntoView {
     let toggle = move |role: ConsoleRole, on: bool| {
-        roles.update(|picked| {
-            picked.retain(|r| *r != role);
-            if on {
-                if role == ConsoleRole::Administrator {
-                    picked.clear();
-                } else {
-                    picked.retain(|r| *r != ConsoleRole::Administrator);
-                }
-                picked.push(role);
-            }
-        })
+        roles.update(|picked| *picked = roles::pick(picked, role, on))
     };
     view! {
         <fieldset class="role-picker">
@@ -60,7 +42,7 @@ pub fn RolePicker(
                     }
                 })
                 .collect_view()}
-            <p class="hint">"Administrator stands alone; Developer, Billing Manager and Support can be combined."</p>
+            <p class="hint">{COMBINING}</p>
         </fieldset>
     }
 }

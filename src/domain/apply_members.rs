@@ -47,6 +47,24 @@ impl Console {
         })
     }
 
+    /// Whether `email` may be sent an invitation to `account` (again, for `resending`): not a
+    /// member yet, and no other invitation pending.
+    fn invitable(
+        &self,
+        account: &AccountSid,
+        email: &Email,
+        now: Timestamp,
+        resending: Option<InvitationId>,
+    ) -> Result<(), DomainError> {
+        if self.is_member_email(account, email) {
+            return Err(DomainError::AlreadyMember(email.clone()));
+        }
+        if self.has_pending_invitation(account, email, now, resending) {
+            return Err(DomainError::DuplicateInvitation(email.clone()));
+        }
+        Ok(())
+    }
+
     pub(crate) fn invite<'c>(
         &self,
         ctx: &Ctx,
@@ -58,12 +76,7 @@ impl Console {
         if roles.is_owner() {
             return Err(DomainError::OwnerRoleNotAssignable);
         }
-        if self.is_member_email(account, email) {
-            return Err(DomainError::AlreadyMember(email.clone()));
-        }
-        if self.has_pending_invitation(account, email, ctx.now, None) {
-            return Err(DomainError::DuplicateInvitation(email.clone()));
-        }
+        self.invitable(account, email, ctx.now, None)?;
         let id = InvitationId(acc.next_invitation_id);
         change(move |c, ctx| {
             let expires = ctx.now.plus_seven_days();
@@ -104,12 +117,7 @@ impl Console {
         id: InvitationId,
     ) -> Checked<'c> {
         let email = self.open_invitation(ctx, account, id)?;
-        if self.is_member_email(account, &email) {
-            return Err(DomainError::AlreadyMember(email));
-        }
-        if self.has_pending_invitation(account, &email, ctx.now, Some(id)) {
-            return Err(DomainError::DuplicateInvitation(email));
-        }
+        self.invitable(account, &email, ctx.now, Some(id))?;
         change(move |c, ctx| {
             let expires = ctx.now.plus_seven_days();
             if let Some(invitation) = c

@@ -1,7 +1,7 @@
 //! Commands on an account's products: phone numbers, Studio flows and TwiML Bins.
 //! All of them need the "manage products" capability (Owner, Administrator, Developer).
 
-use super::account::AccountType;
+use super::account::{Account, AccountType};
 use super::apply::{Checked, Ctx, change};
 use super::console::Console;
 use super::error::DomainError;
@@ -57,12 +57,7 @@ impl Console {
         number: &'c PhoneNumberSid,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        let phone_number = acc
-            .phone_numbers
-            .get(number)
-            .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))?
-            .phone_number
-            .clone();
+        let phone_number = owned_number(acc, number)?;
         change(move |c, _| {
             if let Some(acc) = c.account_mut(account) {
                 acc.phone_numbers.remove(number);
@@ -84,12 +79,7 @@ impl Console {
         flow: Option<&'c StudioFlowSid>,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        let phone_number = acc
-            .phone_numbers
-            .get(number)
-            .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))?
-            .phone_number
-            .clone();
+        let phone_number = owned_number(acc, number)?;
         let flow_name = match flow {
             Some(sid) => Some(
                 acc.studio_flow_name(sid)
@@ -250,6 +240,15 @@ impl Console {
             .map(|b| b.friendly_name.clone())
             .ok_or_else(|| DomainError::UnknownTwimlBin(bin.clone()))
     }
+}
+
+/// The E.164 text of a number the account owns.
+fn owned_number(account: &Account, number: &PhoneNumberSid) -> Result<String, DomainError> {
+    account
+        .phone_numbers
+        .get(number)
+        .map(|n| n.phone_number.clone())
+        .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))
 }
 
 /// The TwiML a bin may hold: well-formed, `<Response>` root, not too long.

@@ -124,9 +124,3 @@ pub fn launch_outcome(roles: RoleSet) -> LaunchOutcome {
         LaunchOutcome::Denied
     }
 }
-
-/// Why a capability is missing, for a disabled control: "Needs the Owner or Administrator role."
-pub fn needs(capability: Capability) -> String {
-    let roles = roles_granting(capability);
-    format!("Needs the {} role.", super::roles::describe_roles(&roles))
-}

@@ -51,7 +51,7 @@ pub use account::{Account, AccountStatus, AccountType, Member};
 pub use activity::{ActivityFilter, ActivityKind};
 pub use actor::Actor;
 pub use capability::{
-    Capability, LaunchOutcome, can, capabilities_of, launch_outcome, needs, roles_granting,
+    Capability, LaunchOutcome, can, capabilities_of, launch_outcome, roles_granting,
 };
 pub use command::Command;
 pub use console::Console;

@@ -156,6 +156,30 @@ impl RoleSet {
     }
 }
 
+/// The roles a member can be given by invitation or role change (the Owner's moves only by
+/// transfer), in the Console's order.
+pub const ASSIGNABLE: [ConsoleRole; 4] = [
+    ConsoleRole::Administrator,
+    ConsoleRole::Developer,
+    ConsoleRole::BillingManager,
+    ConsoleRole::Support,
+];
+
+/// How assignable roles combine, in words, for the role picker.
+pub const COMBINING: &str =
+    "Administrator stands alone; Developer, Billing Manager and Support can be combined.";
+
+/// `picked` with `role` turned on or off. A role turned on drops the picked roles it cannot
+/// be held with (by [`RoleSet::new`]'s rule), so a picker always holds roles that combine.
+pub fn pick(picked: &[ConsoleRole], role: ConsoleRole, on: bool) -> Vec<ConsoleRole> {
+    let mut roles: Vec<ConsoleRole> = picked.iter().copied().filter(|r| *r != role).collect();
+    if on {
+        roles.retain(|r| RoleSet::new([*r, role]).is_ok());
+        roles.push(role);
+    }
+    roles
+}
+
 impl TryFrom<Vec<ConsoleRole>> for RoleSet {
     type Error = RoleSetError;
     fn try_from(roles: Vec<ConsoleRole>) -> Result<Self, RoleSetError> {

@@ -18,7 +18,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::link::href;
 use crate::components::no_permission::NoPermission;
 use crate::components::offer::{Refusal, offer};
-use crate::domain::{AccountPage, AccountSid, Actor, Capability, Command, DomainError, UserSid};
+use crate::domain::{AccountPage, AccountSid, Actor, Command, DomainError, UserSid};
 use crate::store::Store;
 
 /// Who is looking at which account: provided to every page under `/accounts/:account_sid`.
@@ -39,13 +39,6 @@ impl AccountScope {
     /// The signed-in user as the domain's actor.
     pub fn actor(&self) -> Actor {
         Actor::User(self.user.clone())
-    }
-
-    /// Whether the user's roles allow `capability` here (tracked), for deciding what to
-    /// show; whether a command is allowed is [`AccountScope::offer`]'s to say.
-    pub fn can(&self, capability: Capability) -> bool {
-        let actor = self.actor();
-        Store::get().with(|c| c.can(&actor, &self.account, capability))
     }
 
     /// The domain's answer for a command the user would run in this account (tracked).

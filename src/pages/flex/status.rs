@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::FlexScope;
 use crate::components::toast::Toasts;
-use crate::domain::{ActivitySid, Command, DomainError, Event};
+use crate::domain::{AccountSid, ActivitySid, Command, Console, DomainError, Event};
 use crate::store::Store;
 
 /// What the status controls show.
@@ -21,6 +21,20 @@ pub struct OwnStatus {
     pub refused: Option<String>,
 }
 
+/// The workspace's activities as (SID, name), for a picker.
+pub fn activity_options(c: &Console, account: &AccountSid) -> Vec<(String, String)> {
+    c.account(account)
+        .and_then(|a| a.flex.as_ref())
+        .map(|f| {
+            f.workspace
+                .activities
+                .iter()
+                .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The worker's status and whether they may change it (tracked).
 pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
     let scope = scope.clone();
@@ -28,16 +42,7 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
         let store = Store::get();
         let now = store.now();
         store.with(|c| {
-            let flex = c.account(scope.account()).and_then(|a| a.flex.as_ref());
-            let activities: Vec<(String, String)> = flex
-                .map(|f| {
-                    f.workspace
-                        .activities
-                        .iter()
-                        .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let activities = activity_options(c, scope.account());
             let current = c
                 .worker(scope.account(), scope.worker())
                 .map(|w| w.activity.to_string())

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::status::activity_options;
 use super::{FlexPage, FlexScope};
 use crate::components::offer::{ActionSelect, offer};
 use crate::components::toast::Toasts;
@@ -48,15 +49,7 @@ fn TeamsTable() -> impl IntoView {
                         .unwrap_or_default()
                 };
                 let total = c.workers(scope.account()).count();
-                let activities: Vec<(String, String)> = flex
-                    .map(|f| {
-                        f.workspace
-                            .activities
-                            .iter()
-                            .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let activities = activity_options(c, scope.account());
                 let rows: Vec<Row> = c
                     .workers(scope.account())
                     .skip(start)
