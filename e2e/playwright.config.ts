@@ -1,9 +1,21 @@
-// End-to-end tests run against the release builds, served as plain static files:
-// dist/ at the root, and dist-console/ (built with --public-url /console/) under /console/.
+// End-to-end tests run against the release builds, served as plain static files: the one
+// dist/ at the root and under a sub-path it was not built for, by a host that rewrites unknown
+// paths to index.html and by one that does not (GitHub Pages: 404.html, status 404); and
+// dist-console/ (built with --public-url /console/) under /console/.
 import { defineConfig } from "@playwright/test";
 
 export const ROOT_URL = "http://127.0.0.1:4173";
 export const SUB_PATH_URL = "http://127.0.0.1:4174/console/";
+/** The hosts the same dist/ is served by, for tests/hosting.spec.ts. */
+export const HOSTS = [
+  { name: "a rewriting host at /", url: "http://127.0.0.1:4173/" },
+  { name: "a rewriting host at a sub-path", url: "http://127.0.0.1:4175/team/demo/console/" },
+  { name: "a GitHub-Pages-like host at /", url: "http://127.0.0.1:4176/" },
+  { name: "a GitHub-Pages-like host at a sub-path", url: "http://127.0.0.1:4177/team/demo/console/" },
+];
+/** A host whose files a test replaces with a newer build (tests/hosting.spec.ts). */
+export const DEPLOY_DIR = ".deployed";
+export const DEPLOY_URL = "http://127.0.0.1:4178/";
 
 export default defineConfig({
   testDir: "tests",
@@ -24,5 +36,9 @@ export default defineConfig({
   webServer: [
     { command: "node serve.mjs ../dist 4173 /", url: ROOT_URL, reuseExistingServer: false },
     { command: "node serve.mjs ../dist-console 4174 /console/", url: SUB_PATH_URL, reuseExistingServer: false },
+    { command: "node serve.mjs ../dist 4175 /team/demo/console/", url: HOSTS[1].url, reuseExistingServer: false },
+    { command: "node serve.mjs ../dist 4176 / --no-rewrite", url: HOSTS[2].url, reuseExistingServer: false },
+    { command: "node serve.mjs ../dist 4177 /team/demo/console/ --no-rewrite", url: HOSTS[3].url, reuseExistingServer: false },
+    { command: `node serve.mjs ${DEPLOY_DIR} 4178 / --no-rewrite`, port: 4178, reuseExistingServer: false },
   ],
 });

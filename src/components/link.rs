@@ -29,6 +29,18 @@ pub fn app_path(path: &str) -> String {
     }
 }
 
+/// The sign-in page, returning to the app path `then` (path and query) once someone signs in.
+pub fn sign_in_then(then: &str) -> String {
+    let then: String = js_sys::encode_uri_component(then).into();
+    href(&format!("/?next={then}"))
+}
+
+/// `next` as a place to go after signing in, if it is an app path (never another site).
+pub fn return_path(next: &str) -> Option<&str> {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    local.then_some(next)
+}
+
 /// An app path (`/accounts`) as a URL under the base (`/console/accounts`).
 pub fn href(path: &str) -> String {
     format!("{}{}", base_path(), path)

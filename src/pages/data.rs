@@ -32,6 +32,7 @@ pub fn DataPage() -> impl IntoView {
         })
     };
     let saved = move || describe_save(&store.save_status());
+    let persisted = LocalResource::new(persisted);
 
     let sample_message = RwSignal::new(None::<String>);
     let sample_name = move || format!("Sample account {}", store.with(|c| c.accounts().count()) + 1);
@@ -159,6 +160,8 @@ pub fn DataPage() -> impl IntoView {
                 <dd>{move || { store.revision(); store.now().to_string() }}</dd>
                 <dt>"Saved"</dt>
                 <dd data-testid="store-saved">{saved}</dd>
+                <dt>"Kept by the browser"</dt>
+                <dd data-testid="store-persisted">{move || persisted.get().map(describe_persisted)}</dd>
             </dl>
         </section>
 
@@ -218,5 +221,21 @@ fn describe_save(status: &SaveStatus) -> String {
         (true, 0, None) => "All changes saved".into(),
         (true, n, Some(_)) => format!("{n} change(s) not saved"),
         (true, n, None) => format!("Saving {n} change(s)\u{2026}"),
+    }
+}
+
+/// Whether the browser agreed to keep this site's storage (asked at start-up by update.js),
+/// or None where it cannot say.
+async fn persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let answer = wasm_bindgen_futures::JsFuture::from(storage.persisted().ok()?).await;
+    answer.ok()?.as_bool()
+}
+
+fn describe_persisted(answer: Option<bool>) -> &'static str {
+    match answer {
+        Some(true) => "Yes: the browser keeps the store even when disk space runs low.",
+        Some(false) => "Not promised: the browser may clear the store when disk space runs low. Export to keep a copy.",
+        None => "Unknown: this browser does not say.",
     }
 }

@@ -2,9 +2,9 @@
 //! invitations waiting for it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::components::link::href;
+use crate::components::link::{href, return_path};
 use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountSid, Actor, Command, ConsoleUser, Email, InvitationId, UserSid};
@@ -42,9 +42,14 @@ pub fn SignIn() -> impl IntoView {
     let store = Store::get();
     let navigate = use_navigate();
     let search = RwSignal::new(String::new());
+    // A signed-out tab sent here from a deep link goes back there once someone signs in.
+    let next = use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .and_then(|next| return_path(&next).map(str::to_owned));
+    let asked_for = next.clone();
     let sign_in = move |user: UserSid| {
         store.sign_in(user);
-        navigate("/accounts", Default::default());
+        navigate(next.as_deref().unwrap_or("/accounts"), Default::default());
     };
 
     let matches = Memo::new(move |_| {
@@ -75,6 +80,9 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">"Sign in to the Console"</h1>
+            {asked_for.map(|_| view! {
+                <p class="notice" data-testid="sign-in-returns">"Sign in to open the page you asked for."</p>
+            })}
             {move || current().map(|name| view! {
                 <p class="notice">
                     "Signed in as " <strong>{name}</strong> ". "

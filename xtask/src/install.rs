@@ -19,8 +19,14 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver, which wasm-bindgen-test-runner drives.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Everything that building the app needs: the wasm target, trunk and wasm-bindgen.
+/// Everything that building the app needs: the wasm target, trunk and wasm-bindgen, and
+/// Node.js for trunk's post-build hook (hosting/post_build.mjs).
 pub fn build_tools() -> Result<(), String> {
+    if !runs("node", "--version") {
+        return Err("Node.js is missing (trunk's post-build step runs on it). Install Debian's \
+                    packages `nodejs` and `npm` (Node.js 18 or newer), then run this command again."
+            .into());
+    }
     wasm_target()?;
     if !version_is("trunk", "--version", TRUNK_VERSION) {
         cargo_install(&["--locked", "trunk", "--version", TRUNK_VERSION])?;

@@ -2,7 +2,8 @@
 //!
 //! - `serve`: install what is missing, then serve the app at http://127.0.0.1:8080
 //! - `test`: install what is missing, then run every test: native, browser (wasm) and end to end
-//! - `build`: install what is missing, then build the release into `dist/` and print its sizes
+//! - `build`: install what is missing, then build the release into `dist/` (any mount point, or
+//!   `--public-url /x/` for a fixed one) and print its sizes
 //! - `bench`: build the release, then measure size, startup, scale, per-command cost and
 //!   memory against a vanilla-JS baseline; print a table and write `bench/results.json`
 //!
@@ -10,6 +11,7 @@
 //! registries (crates.io, npm, Debian), never by a tool's own download.
 
 mod bench;
+mod hosting;
 mod install;
 mod run;
 mod scenarios;
@@ -64,11 +66,15 @@ fn serve() -> Result<(), String> {
     run_plain(install::trunk().args(["serve", "--open=false"]))
 }
 
+/// `cargo xtask build [--public-url /x/]`: a release into dist/ that works at any mount point,
+/// or, with `--public-url`, one fixed to that path.
 fn build() -> Result<(), String> {
     install::build_tools()?;
     install::npm_packages()?;
     scenarios::ensure()?;
-    run_plain(install::trunk().args(["build", "--release"]))?;
+    let extra: Vec<String> = std::env::args().skip(2).collect();
+    run_plain(install::trunk().args(["build", "--release"]).args(&extra))?;
+    hosting::check(&root().join("dist"))?;
     sizes::print(&root().join("dist"))
 }
 
@@ -98,6 +104,7 @@ fn test() -> Result<(), String> {
     println!("\n== release builds for the end-to-end tests ==");
     scenarios::ensure()?;
     run_plain(install::trunk().args(["build", "--release"]))?;
+    hosting::check(&root().join("dist"))?;
     run_plain(install::trunk().args([
         "build",
         "--release",

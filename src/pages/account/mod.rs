@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::link::href;
+use crate::components::link::{app_path, href, sign_in_then};
 use crate::components::no_permission::NoPermission;
 use crate::components::offer::{Refusal, offer};
 use crate::domain::{AccountPage, AccountSid, Actor, Command, DomainError, UserSid};
@@ -118,12 +118,16 @@ pub fn Requires(
     }
 }
 
+/// A signed-out tab on an account's page: signing in comes back here.
 #[component]
 fn SignInFirst() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let here = location.pathname.get_untracked() + &location.search.get_untracked();
+    let sign_in = sign_in_then(&app_path(&here));
     view! {
         <section class="page" aria-labelledby="sign-in-first">
             <h1 id="sign-in-first">"Sign in to continue"</h1>
-            <p>"This page belongs to an account. " <a href=href("/")>"Sign in as a Console user"</a> " to open it."</p>
+            <p>"This page belongs to an account. " <a href=sign_in>"Sign in as a Console user"</a> " to open it; you come back here after."</p>
         </section>
     }
 }

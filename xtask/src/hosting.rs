@@ -1,0 +1,59 @@
+//! What the release build must hold for any host (see hosting/post_build.mjs, which writes it).
+
+use std::path::Path;
+
+/// The files a host needs beside the app's own: the fallbacks and the service worker.
+const HOST_FILES: [&str; 5] = [
+    "404.html",
+    "_redirects",
+    "staticwebapp.config.json",
+    "sw.js",
+    "manifest.webmanifest",
+];
+
+/// Checks that a release `dist/` has what every host needs, with the policy's hashes in place.
+pub fn check(dist: &Path) -> Result<(), String> {
+    for file in HOST_FILES {
+        if !dist.join(file).is_file() {
+            return Err(format!("{} has no {file}: did hosting/post_build.mjs run?", dist.display()));
+        }
+    }
+    let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+    if index.contains("'inline-scripts'") || !index.contains("'sha256-") {
+        return Err("index.html's Content-Security-Policy has no script hashes".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The first path segments index.html's mount script knows must be the router's: a route
+    /// it did not know would be taken for part of the mount point.
+    #[test]
+    fn the_mount_script_knows_every_first_route_segment() {
+        let root = crate::root();
+        let index = std::fs::read_to_string(root.join("index.html")).unwrap();
+        let list = index
+            .split("var routes = [")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .expect("index.html's mount script lists its routes");
+        let mut known: Vec<String> = list
+            .split(',')
+            .map(|r| r.trim().trim_matches('"').to_owned())
+            .filter(|r| !r.is_empty())
+            .collect();
+        known.sort();
+        let lib = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
+        let mut routed: Vec<String> = lib
+            .split("path!(\"/")
+            .skip(1)
+            .filter_map(|rest| rest.split(['/', '"']).next())
+            .filter(|first| !first.is_empty())
+            .map(str::to_owned)
+            .collect();
+        routed.sort();
+        routed.dedup();
+        assert_eq!(known, routed);
+    }
+}
