@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::link::href;
+use crate::components::link::{href, sign_in_then};
 use crate::store::Store;
 
 /// One account row.
@@ -51,7 +51,7 @@ pub fn Accounts() -> impl IntoView {
         None => view! {
             <section class="page" aria-labelledby="accounts-title">
                 <h1 id="accounts-title">"Accounts"</h1>
-                <p><a href=href("/")>"Sign in"</a> " to see your accounts."</p>
+                <p><a href=sign_in_then("/accounts")>"Sign in"</a> " to see your accounts."</p>
             </section>
         }
         .into_any(),
