@@ -38,6 +38,7 @@ fn a_snapshot_plus_its_log_restores_the_same_state() {
         revision: 7,
         now: DEMO_NOW,
         wall: Some(1.0),
+        since: 2,
     });
     let restored = restore(&meta, snapshot, &[entry]).unwrap();
     assert!(restored.console == console);
@@ -49,6 +50,13 @@ fn a_snapshot_plus_its_log_restores_the_same_state() {
         ),
         (8, 7, 1)
     );
+    assert_eq!(restored.since, 2, "the revision of the last replacement is kept");
+}
+
+#[test]
+fn a_record_from_before_restore_points_counts_changes_from_zero() {
+    let (meta, _) = migrate(r#"{"schema":1,"revision":9,"now":1,"wall":null}"#, "{}".into()).unwrap();
+    assert_eq!((meta.revision, meta.since), (9, 0));
 }
 
 #[test]
@@ -71,6 +79,7 @@ fn a_gap_in_the_log_makes_the_data_unreadable() {
         revision: 1,
         now: DEMO_NOW,
         wall: None,
+        since: 0,
     });
     let error = restore(&meta, console.to_json().unwrap(), &[entry]).unwrap_err();
     assert!(error.contains("saved change 2 is missing"), "{error}");
@@ -86,7 +95,8 @@ fn schema_zero_migrates_to_the_current_schema() {
             schema: SCHEMA,
             revision: 4,
             now: DEMO_NOW,
-            wall: None
+            wall: None,
+            since: 0,
         }
     );
     assert_eq!(console, "{}");

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::link::href;
+use crate::store::restore::changes_text;
 use crate::store::{ScenarioStatus, Store, transfer};
 
 /// The store's notices, shown at the top of the page.
@@ -72,6 +74,32 @@ pub fn StoreBanner() -> impl IntoView {
         _ => None,
     }
     };
+    // A scenario link over data with changes: asked first, nothing replaced until answered.
+    let asking = move || match store.scenario_status() {
+        ScenarioStatus::Asking { name, changes } => Some(view! {
+            <div class="store-banner store-banner-warning" role="alertdialog" aria-labelledby="banner-asking-text" data-testid="banner-scenario-asking">
+                <p id="banner-asking-text">
+                    "This link loads the \u{201c}" {name.clone()} "\u{201d} scenario, which replaces the current data ("
+                    {changes_text(changes)}
+                    " since it was loaded). The current data is kept as a restore point on the Data page."
+                </p>
+                <button type="button" class="button button-primary" on:click=move |_| store.load_asked()>"Load scenario"</button>
+                <button type="button" class="button" on:click=move |_| store.keep_data()>"Keep my data"</button>
+            </div>
+        }),
+        _ => None,
+    };
+    let replaced = move || {
+        store.replaced_elsewhere().then(|| view! {
+            <div class="store-banner store-banner-info" role="status" data-testid="banner-replaced-elsewhere">
+                <p>
+                    "The data was replaced in another tab. What was here before is kept as a "
+                    <a href=href("/data#restore-points")>"restore point"</a> "."
+                </p>
+                <button type="button" class="secondary" on:click=move |_| store.dismiss_replaced_elsewhere()>"Dismiss"</button>
+            </div>
+        })
+    };
     let refusals = move || {
         let list = store.refusals();
         (!list.is_empty()).then(|| {
@@ -86,6 +114,8 @@ pub fn StoreBanner() -> impl IntoView {
     view! {
         <div class="store-banners">
             {save_error}
+            {asking}
+            {replaced}
             {recovered}
             {scenario_failed}
             {refusals}

@@ -1,9 +1,11 @@
 //! The IndexedDB database the store keeps the Console in.
 //!
 //! Object stores: `snapshot` (key `"meta"`: the small [`Meta`] JSON; key `"console"`: the
-//! Console JSON), `log` (one JSON entry per applied command, keyed by its revision) and
-//! `unreadable` (stored data that could not be read, kept aside for download). Every
-//! write is one transaction, so a failed write leaves the saved state as it was.
+//! Console JSON), `log` (one JSON entry per applied command, keyed by its revision),
+//! `unreadable` (stored data that could not be read, kept aside for download), and the
+//! restore points: `restore_points` (a small summary each, numbered) and `restore_states`
+//! (the state each kept, under the same number, read only to restore). Every write is one
+//! transaction, so a failed write leaves the saved state as it was.
 
 use idb::{
     Database, DatabaseEvent, Error, KeyRange, ObjectStore, Query, TransactionMode,
@@ -15,10 +17,23 @@ use super::persist::{Meta, meta_json};
 
 /// The database the app uses; tests open others by name.
 pub const DEFAULT_NAME: &str = "flex-console";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const SNAPSHOT: &str = "snapshot";
 const LOG: &str = "log";
 const UNREADABLE: &str = "unreadable";
+const RESTORE_POINTS: &str = "restore_points";
+const RESTORE_STATES: &str = "restore_states";
+/// How many restore points are kept; the oldest go first.
+pub const RESTORE_POINTS_KEPT: usize = 5;
+
+/// A state about to be replaced, kept as a restore point: its summary (listed) and the
+/// state itself (a scenario file's JSON).
+pub struct Keep {
+    /// The summary, JSON text.
+    pub summary: String,
+    /// The state, as a scenario file.
+    pub state: String,
+}
 
 /// Why a write did not happen.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,15 +103,16 @@ impl Db {
             .open(name, Some(VERSION))
             .map_err(|e| describe(&e))?;
         request.on_upgrade_needed(|event| {
-            // Version 1 creates the three stores; later versions add their steps here.
+            // Each version only adds stores: version 1 the first three, version 2 the
+            // restore points. Whatever is missing is created.
             let Ok(database) = event.database() else {
                 return;
             };
             let existing = database.store_names();
-            for store in [SNAPSHOT, LOG, UNREADABLE] {
+            for store in [SNAPSHOT, LOG, UNREADABLE, RESTORE_POINTS, RESTORE_STATES] {
                 if !existing.iter().any(|s| s == store) {
                     let mut params = idb::ObjectStoreParams::new();
-                    params.auto_increment(store == UNREADABLE);
+                    params.auto_increment(store == UNREADABLE || store == RESTORE_POINTS);
                     let _ = database.create_object_store(store, params);
                 }
             }
@@ -190,19 +206,48 @@ impl Db {
         finish(tx).await
     }
 
-    /// Replaces the whole state (reset, import, scenario): a snapshot at a revision newer
-    /// than anything stored, and an empty log. Returns that revision.
-    pub async fn replace(&self, meta: &Meta, console: &str) -> Result<u64, WriteError> {
-        let tx = self.transaction(&[SNAPSHOT, LOG], TransactionMode::ReadWrite)?;
+    /// Replaces the whole state (reset, import, scenario, restore): a snapshot at a revision
+    /// newer than anything stored, an empty log, and the states replaced kept as restore
+    /// points, all in one transaction. When storage is short, older restore points are
+    /// dropped, oldest first, until it fits. Returns the revision and how many were dropped.
+    /// `room` (tests) pretends storage holds at most that many restore points.
+    pub async fn replace(
+        &self,
+        meta: &Meta,
+        console: &str,
+        keep: &[Keep],
+        room: Option<usize>,
+    ) -> Result<(u64, usize), WriteError> {
+        let mut kept_old = RESTORE_POINTS_KEPT.saturating_sub(keep.len());
+        loop {
+            match self.try_replace(meta, console, keep, kept_old, room).await {
+                Err(WriteError::Failed(reason)) if is_quota(&reason) && kept_old > 0 => {
+                    kept_old -= 1;
+                }
+                outcome => return outcome,
+            }
+        }
+    }
+
+    /// One attempt of [`Db::replace`], keeping at most `kept_old` earlier restore points.
+    /// Gives the revision and how many earlier points went beyond the usual number (those
+    /// dropped for space).
+    async fn try_replace(
+        &self,
+        meta: &Meta,
+        console: &str,
+        keep: &[Keep],
+        kept_old: usize,
+        room: Option<usize>,
+    ) -> Result<(u64, usize), WriteError> {
+        let stores = [SNAPSHOT, LOG, RESTORE_POINTS, RESTORE_STATES];
+        let tx = self.transaction(&stores, TransactionMode::ReadWrite)?;
         let snapshot = tx.object_store(SNAPSHOT).map_err(failed)?;
         let log = tx.object_store(LOG).map_err(failed)?;
+        let points = tx.object_store(RESTORE_POINTS).map_err(failed)?;
+        let states = tx.object_store(RESTORE_STATES).map_err(failed)?;
         let stored = get(&snapshot, "meta").await.map_err(WriteError::Failed)?;
-        let keys = log
-            .get_all_keys(None, None)
-            .map_err(failed)?
-            .await
-            .map_err(failed)?;
-        let newest_log = keys.iter().filter_map(|k| k.as_f64()).fold(0.0, f64::max) as u64;
+        let newest_log = keys_of(&log).await?.into_iter().fold(0.0, f64::max) as u64;
         let revision = stored_revision(stored.as_ref())
             .unwrap_or(0)
             .max(newest_log)
@@ -210,12 +255,69 @@ impl Db {
             + 1;
         let meta = Meta {
             revision,
+            since: revision,
             ..meta.clone()
         };
+        // The earlier points beyond `kept_old` go, oldest first.
+        let old = keys_of(&points).await?;
+        let going = old.len().saturating_sub(kept_old);
+        if room.is_some_and(|room| old.len() - going + keep.len() > room) {
+            let _ = tx.abort();
+            return Err(WriteError::Failed(
+                "QuotaExceededError: the storage quota was reached (simulated)".into(),
+            ));
+        }
+        for key in &old[..going] {
+            points.delete(Query::from(JsValue::from_f64(*key))).map_err(failed)?;
+            states.delete(Query::from(JsValue::from_f64(*key))).map_err(failed)?;
+        }
+        for point in keep {
+            let key = points
+                .add(&JsValue::from_str(&point.summary), None)
+                .map_err(failed)?
+                .await
+                .map_err(failed)?;
+            states
+                .put(&JsValue::from_str(&point.state), Some(&key))
+                .map_err(failed)?;
+        }
         put_snapshot(&snapshot, &meta, console)?;
         log.clear().map_err(failed)?;
         finish(tx).await?;
-        Ok(revision)
+        let usual = (old.len() + keep.len()).saturating_sub(RESTORE_POINTS_KEPT);
+        Ok((revision, going.saturating_sub(usual)))
+    }
+
+    /// The restore points, oldest first: (number, summary JSON).
+    pub async fn restore_points(&self) -> Result<Vec<(f64, String)>, String> {
+        let tx = self
+            .transaction(&[RESTORE_POINTS], TransactionMode::ReadOnly)
+            .map_err(to_text)?;
+        let store = tx.object_store(RESTORE_POINTS).map_err(|e| describe(&e))?;
+        let keys = keys_of(&store).await.map_err(to_text)?;
+        let values = store
+            .get_all(None, None)
+            .map_err(|e| describe(&e))?
+            .await
+            .map_err(|e| describe(&e))?;
+        Ok(keys
+            .into_iter()
+            .zip(values.iter().map(|v| v.as_string().unwrap_or_default()))
+            .collect())
+    }
+
+    /// The state a restore point kept (a scenario file's JSON), if it is still there.
+    pub async fn restore_state(&self, number: f64) -> Result<Option<String>, String> {
+        let tx = self
+            .transaction(&[RESTORE_STATES], TransactionMode::ReadOnly)
+            .map_err(to_text)?;
+        let store = tx.object_store(RESTORE_STATES).map_err(|e| describe(&e))?;
+        let value = store
+            .get(JsValue::from_f64(number))
+            .map_err(|e| describe(&e))?
+            .await
+            .map_err(|e| describe(&e))?;
+        Ok(value.and_then(|v| v.as_string()))
     }
 
     /// Keeps unreadable data aside and empties the snapshot and log, in one transaction,
@@ -294,6 +396,21 @@ impl Db {
     pub fn close(&self) {
         self.database.close();
     }
+}
+
+/// Whether a write failed because storage is full.
+fn is_quota(reason: &str) -> bool {
+    reason.starts_with("QuotaExceededError")
+}
+
+/// Every key of a store, in order, as numbers.
+async fn keys_of(store: &ObjectStore) -> Result<Vec<f64>, WriteError> {
+    let keys = store
+        .get_all_keys(None, None)
+        .map_err(failed)?
+        .await
+        .map_err(failed)?;
+    Ok(keys.iter().filter_map(JsValue::as_f64).collect())
 }
 
 fn to_text(error: WriteError) -> String {

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod db;
 pub mod flex_session;
 pub mod persist;
+pub mod restore;
 pub mod scenario;
 pub mod session;
 pub mod sync;
@@ -28,7 +29,7 @@ use wasm_bindgen::JsValue;
 
 use crate::domain::{Actor, Command, Console, DomainError, Event, Timestamp, UserSid};
 use clock::Clock;
-use db::{Db, WriteError};
+use db::{Db, Keep, WriteError};
 use persist::{LogEntry, Meta, Restored, SCHEMA};
 use scenario::{Scenario, ScenarioError};
 
@@ -58,6 +59,14 @@ pub enum ScenarioStatus {
     /// Nothing is being loaded.
     #[default]
     Idle,
+    /// A link asks to load this scenario, and the current data has changes since it was
+    /// loaded: the person is asked first.
+    Asking {
+        /// The scenario's name.
+        name: String,
+        /// How many changes the current data holds.
+        changes: u64,
+    },
     /// The scenario file is being fetched.
     Loading(String),
     /// The scenario was loaded and replaced the state.
@@ -82,6 +91,8 @@ pub struct Loaded {
     recovered: Option<Recovered>,
     scenario: Option<String>,
     compact_due: bool,
+    /// The revision the state was last replaced at.
+    since: u64,
 }
 
 impl Loaded {
@@ -101,6 +112,7 @@ impl Loaded {
             recovered: None,
             scenario: None,
             compact_due: false,
+            since: 0,
         }
     }
 
@@ -174,6 +186,7 @@ pub async fn open_named(name: &str) -> Loaded {
         Some(r) => Loaded {
             clock: Clock::resume(r.now, r.wall),
             compact_due: r.replayed > 0,
+            since: r.since,
             console: r.console,
             revision: r.revision,
             snapshot_revision: r.snapshot_revision,
@@ -192,6 +205,7 @@ pub async fn open_named(name: &str) -> Loaded {
                 revision: 0,
                 now,
                 wall: Some(wall),
+                since: 0,
             };
             let json = demo.console.to_json().unwrap_or_default();
             let save_error = db.compact(&meta, &json).await.err().map(write_error_text);
@@ -205,6 +219,7 @@ pub async fn open_named(name: &str) -> Loaded {
                 recovered,
                 scenario: None,
                 compact_due: false,
+                since: 0,
             }
         }
     }
@@ -234,6 +249,7 @@ fn interpret(raw: &db::Raw) -> Result<Option<Restored>, String> {
                 now: crate::domain::DEMO_NOW,
                 wall: None,
                 replayed: log.len(),
+                since: 0,
             }))
         }
         (Some(meta), Some(console)) => {
@@ -309,6 +325,10 @@ struct Signals {
     recovered: RwSignal<Option<Recovered>>,
     scenario: RwSignal<ScenarioStatus>,
     refusals: RwSignal<Vec<String>>,
+    /// Another tab replaced the whole state (its restore point is on the Data page).
+    replaced_elsewhere: RwSignal<bool>,
+    /// Restore points dropped to make room, by the last replacement written here.
+    dropped_for_space: RwSignal<usize>,
 }
 
 /// The saving side, shared with the background task.
@@ -326,6 +346,12 @@ struct Engine {
     snapshot_revision: u64,
     pending: VecDeque<Pending>,
     replace_due: bool,
+    /// The states replaced and not written yet, to keep as restore points.
+    keep: Vec<Keep>,
+    /// The stored revision the state was last replaced at.
+    since: u64,
+    /// At most this many restore points fit (tests: pretend storage is short).
+    room: Option<usize>,
     compact_due: bool,
     /// Another tab saved a newer revision.
     behind: bool,
@@ -350,9 +376,51 @@ impl Store {
         let store = Store::new(loaded);
         provide_context(store);
         if let Some(name) = scenario {
-            store.load_scenario(name);
+            store.follow_scenario_link(name);
         }
         store
+    }
+
+    /// A `?scenario=NAME` link: loads it at once when the data has no changes since it was
+    /// loaded, else asks first ([`Store::load_asked`] or [`Store::keep_data`]).
+    fn follow_scenario_link(&self, name: String) {
+        match self.changes_untracked() {
+            0 => self.load_scenario(name),
+            changes => self.signals.scenario.set(ScenarioStatus::Asking { name, changes }),
+        }
+    }
+
+    /// Loads the scenario a link asked for, after the person said so.
+    pub fn load_asked(&self) {
+        if let ScenarioStatus::Asking { name, .. } = self.signals.scenario.get_untracked() {
+            self.load_scenario(name);
+        }
+    }
+
+    /// Keeps the current data instead of the scenario a link asked for.
+    pub fn keep_data(&self) {
+        self.signals.scenario.set(ScenarioStatus::Idle);
+        forget_scenario_in_url();
+    }
+
+    /// How many changes the data holds since it was last replaced (a scenario, import,
+    /// reset or restore), in any tab (tracked).
+    pub fn changes(&self) -> u64 {
+        self.signals.revision.track();
+        self.signals.save.track();
+        self.changes_untracked()
+    }
+
+    fn changes_untracked(&self) -> u64 {
+        self.shared().map_or(0, |shared| {
+            let engine = shared.engine.borrow();
+            let pending = engine.pending.len() as u64;
+            if engine.replace_due {
+                pending
+            } else {
+                engine.saved.saturating_sub(engine.since) + pending
+            }
+        })
     }
 
     /// Creates a store without providing it (tests; several stores on one database).
@@ -371,6 +439,8 @@ impl Store {
             recovered: RwSignal::new(loaded.recovered),
             scenario: RwSignal::new(ScenarioStatus::Idle),
             refusals: RwSignal::new(Vec::new()),
+            replaced_elsewhere: RwSignal::new(false),
+            dropped_for_space: RwSignal::new(0),
         };
         let shared = Rc::new(Shared {
             signals,
@@ -381,6 +451,9 @@ impl Store {
                 snapshot_revision: loaded.snapshot_revision,
                 pending: VecDeque::new(),
                 replace_due: false,
+                keep: Vec::new(),
+                since: loaded.since,
+                room: None,
                 compact_due: loaded.compact_due,
                 behind: false,
                 running: false,
@@ -581,23 +654,35 @@ impl Store {
         }
     }
 
-    /// Replaces the whole state with a scenario (reset, import), at the scenario's time.
-    pub fn replace(&self, scenario: Scenario) {
+    /// Replaces the whole state with a scenario (reset, import, restore), at the scenario's
+    /// time. The state it replaces is kept as a restore point, written with the new state
+    /// in one transaction; `replaced_by` says what replaced it ("the demo scenario").
+    pub fn replace(&self, scenario: Scenario, replaced_by: &str) {
         let Some(shared) = self.shared() else { return };
+        let changes = self.changes_untracked();
+        let now = self.now();
+        let kept = self.signals.console.with_untracked(|old| {
+            restore::keep(old, now, changes, replaced_by)
+        });
         shared.clock.set(Clock::starting_at(scenario.now));
         self.signals.console.set(scenario.console);
         {
             let mut engine = shared.engine.borrow_mut();
             engine.pending.clear();
             engine.replace_due = engine.db.is_some();
+            if engine.replace_due {
+                engine.keep.push(kept);
+            }
         }
+        let _ = self.signals.replaced_elsewhere.try_set(false);
         keep_signed_in_user(&shared);
         refresh(&shared);
         kick(&shared);
     }
 
-    /// Fetches `scenarios/NAME.json` and, if it reads, replaces the state with it; the
-    /// state is untouched when it fails. Drops `?scenario=` from the URL either way.
+    /// Fetches `scenarios/NAME.json` and, if it reads, replaces the state with it (keeping
+    /// a restore point); the state is untouched when it fails. Drops `?scenario=` from the
+    /// URL either way.
     pub fn load_scenario(&self, name: String) {
         let store = *self;
         let _ = self
@@ -608,7 +693,7 @@ impl Store {
             let outcome = scenario::fetch(&name).await;
             let status = match outcome {
                 Ok(scenario) => {
-                    store.replace(scenario);
+                    store.replace(scenario, &format!("the {name} scenario"));
                     ScenarioStatus::Loaded(name)
                 }
                 Err(reason) => ScenarioStatus::Failed { name, reason },
@@ -621,12 +706,58 @@ impl Store {
     /// Returns to a scenario: the built-in demo at once, any other by fetching it.
     pub fn reset_to(&self, name: &str) {
         if name == "demo" {
-            self.replace(Scenario::demo());
+            self.replace(Scenario::demo(), "the demo scenario");
             self.signals
                 .scenario
                 .set(ScenarioStatus::Loaded("demo".into()));
         } else {
             self.load_scenario(name.to_owned());
+        }
+    }
+
+    /// The restore points, newest first (empty without storage).
+    pub async fn restore_points(&self) -> Result<Vec<restore::RestorePoint>, String> {
+        let Some(db) = self.shared().and_then(|s| s.engine.borrow().db.clone()) else {
+            return Ok(Vec::new());
+        };
+        db.restore_points().await.map(restore::listed)
+    }
+
+    /// Puts back the state a restore point kept; what it replaces becomes a restore point
+    /// in its turn, so a restore can be undone the same way.
+    pub async fn restore(&self, point: &restore::RestorePoint) -> Result<(), String> {
+        let Some(db) = self.shared().and_then(|s| s.engine.borrow().db.clone()) else {
+            return Err("There is no storage in this tab, so no restore points.".into());
+        };
+        let text = db
+            .restore_state(point.number)
+            .await?
+            .ok_or("This restore point is no longer stored.")?;
+        let scenario = Scenario::parse(&text).map_err(|e| e.to_string())?;
+        let when = restore::local_time(point.summary.at);
+        self.replace(scenario, &format!("restoring the data from before {when}"));
+        Ok(())
+    }
+
+    /// Restore points dropped to make room by the last replacement written here (tracked).
+    pub fn dropped_for_space(&self) -> usize {
+        self.signals.dropped_for_space.get()
+    }
+
+    /// Whether another tab replaced the whole state since this tab loaded it (tracked).
+    pub fn replaced_elsewhere(&self) -> bool {
+        self.signals.replaced_elsewhere.get()
+    }
+
+    /// Hides the notice that another tab replaced the state.
+    pub fn dismiss_replaced_elsewhere(&self) {
+        self.signals.replaced_elsewhere.set(false);
+    }
+
+    /// Pretends storage has room for at most `room` restore points (tests), or lifts that.
+    pub fn simulate_storage_room(&self, room: Option<usize>) {
+        if let Some(shared) = self.shared() {
+            shared.engine.borrow_mut().room = room;
         }
     }
 
@@ -763,6 +894,7 @@ fn snapshot(shared: &Shared, revision: u64) -> (Meta, String) {
             revision,
             now,
             wall: Some(wall),
+            since: shared.engine.borrow().since,
         },
         json,
     )
@@ -778,23 +910,34 @@ async fn run(shared: &Rc<Shared>) {
                 let (meta, json) = snapshot(shared, shared.engine.borrow().saved);
                 // The snapshot includes every command applied so far.
                 let written = shared.engine.borrow().pending.len();
+                let keep = std::mem::take(&mut shared.engine.borrow_mut().keep);
+                let room = shared.engine.borrow().room;
                 let outcome = match failure {
                     Some(reason) => Err(WriteError::Failed(reason)),
-                    None => db.replace(&meta, &json).await,
+                    None => db.replace(&meta, &json, &keep, room).await,
                 };
                 match outcome {
-                    Ok(revision) => {
+                    Ok((revision, dropped)) => {
                         let mut engine = shared.engine.borrow_mut();
                         engine.pending.drain(..written);
                         engine.replace_due = false;
                         engine.saved = revision;
                         engine.snapshot_revision = revision;
+                        engine.since = revision;
                         engine.behind = false;
                         engine.error = None;
                         drop(engine);
+                        let _ = shared.signals.dropped_for_space.try_set(dropped);
                         announce(shared, revision);
                     }
-                    Err(e) => return failed(shared, e),
+                    Err(e) => {
+                        // Nothing was written: the states to keep wait for the next try.
+                        let mut engine = shared.engine.borrow_mut();
+                        let later = std::mem::replace(&mut engine.keep, keep);
+                        engine.keep.extend(later);
+                        drop(engine);
+                        return failed(shared, e);
+                    }
                 }
             }
             Step::Append(db, rev, entry) => {
@@ -901,6 +1044,7 @@ async fn resync(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
         now: crate::domain::DEMO_NOW,
         wall: None,
         replayed: 0,
+        since: 0,
     });
     let mut console = restored.console;
     let mut refused = Vec::new();
@@ -919,6 +1063,11 @@ async fn resync(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
         engine.saved = restored.revision;
         engine.snapshot_revision = restored.snapshot_revision;
         engine.behind = false;
+        if restored.since > engine.since && engine.keep.is_empty() {
+            // Another tab replaced the whole state; its restore point has what was here.
+            let _ = shared.signals.replaced_elsewhere.try_set(true);
+        }
+        engine.since = restored.since;
     }
     shared.clock.set(Clock::resume(restored.now, restored.wall));
     let _ = shared.signals.console.try_set(console);

@@ -29,6 +29,11 @@ pub struct Meta {
     /// The browser time (ms since the epoch) at which the Console time was `now`; `None`
     /// makes the clock start at `now` when loaded.
     pub wall: Option<f64>,
+    /// The revision at which the whole state was last replaced (a scenario, an import, a
+    /// reset, a restore): the changes made since are the revisions after it. Absent in
+    /// records written before it existed, which count from 0.
+    #[serde(default)]
+    pub since: u64,
 }
 
 /// One applied command, stored under its revision.
@@ -67,6 +72,8 @@ pub struct Restored {
     pub wall: Option<f64>,
     /// How many log entries were replayed (worth compacting when not zero).
     pub replayed: usize,
+    /// The revision the state was last replaced at (see [`Meta::since`]).
+    pub since: u64,
 }
 
 /// Brings a stored meta record (JSON text) to the current [`SCHEMA`], one version at a
@@ -130,6 +137,7 @@ pub fn restore(meta: &str, console: String, log: &[String]) -> Result<Restored, 
         now: meta.now,
         wall: meta.wall,
         replayed: 0,
+        since: meta.since,
     };
     replay(&mut restored.console, &mut restored.revision, log)?;
     restored.replayed = (restored.revision - restored.snapshot_revision) as usize;

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod durability;
 mod offer;
 mod products;
 mod secrets;

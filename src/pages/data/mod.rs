@@ -1,4 +1,7 @@
-//! The Data page: what is in the store, and export, import and reset.
+//! The Data page (`/data`), the presenter's page: what is in the store, export, import,
+//! reset and restore points. It is outside the simulated Console, so it works signed out.
+
+mod restore_points;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -6,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::offer::{ActionButton, offer_signed_in};
 use crate::domain::{AccountType, Command};
+use crate::store::restore::changes_text;
 use crate::store::scenario::Scenario;
 use crate::store::{SaveStatus, Store, transfer};
 
@@ -84,7 +88,10 @@ pub fn DataPage() -> impl IntoView {
     };
     let confirm = move |_| {
         match pending.get_untracked() {
-            Some(Replacement::Import(scenario)) => store.replace(scenario),
+            Some(Replacement::Import(scenario)) => {
+                let by = format!("the imported file \u{201c}{}\u{201d}", scenario.name);
+                store.replace(scenario, &by);
+            }
             Some(Replacement::Reset(name)) => store.reset_to(&name),
             None => {}
         }
@@ -124,15 +131,26 @@ pub fn DataPage() -> impl IntoView {
     let reset_choice = RwSignal::new("demo".to_owned());
     let reset = move |_| ask(Replacement::Reset(reset_choice.get_untracked()));
 
+    // Names exactly what is replaced, and by what.
+    let current = move || {
+        format!(
+            "the current data ({} accounts, {} Console users, {} since it was loaded)",
+            accounts(),
+            users(),
+            changes_text(store.changes())
+        )
+    };
     let question = move || match pending.get() {
         Some(Replacement::Import(s)) => format!(
-            "Replace all data with the imported \u{201c}{}\u{201d} ({} accounts, {} Console users)? The current data is discarded in every tab; export it first to keep it.",
+            "Replace {} with the imported \u{201c}{}\u{201d} ({} accounts, {} Console users)? Every tab shows the new data; the current data is kept as a restore point below.",
+            current(),
             s.name,
             s.console.accounts().count(),
             s.console.users().count()
         ),
         Some(Replacement::Reset(name)) => format!(
-            "Reset all data to the \u{201c}{name}\u{201d} scenario? The current data is discarded in every tab; export it first to keep it."
+            "Replace {} with the \u{201c}{name}\u{201d} scenario? Every tab shows the new data; the current data is kept as a restore point below.",
+            current()
         ),
         None => String::new(),
     };
@@ -141,8 +159,11 @@ pub fn DataPage() -> impl IntoView {
         <div class="page" role="region" aria-labelledby="data-title">
         <h1 id="data-title">"Data"</h1>
         <p class="lead">
-            "Everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. "
-            "Export it to keep a copy, import a copy back, or reset to a scenario."
+            "The presenter's page: everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. "
+            "Export it to keep a copy, import a copy back, reset to a scenario, or go back to a restore point."
+        </p>
+        <p class="muted" data-testid="presenter-note">
+            "This page is outside the simulated Console, so it needs no signed-in user and no role: whoever presents or hosts the Console uses it."
         </p>
 
         <section class="data-section" aria-labelledby="data-summary-title">
@@ -158,6 +179,8 @@ pub fn DataPage() -> impl IntoView {
                 <dd data-testid="store-workers">{workers}</dd>
                 <dt>"Console time"</dt>
                 <dd>{move || { store.revision(); store.now().to_string() }}</dd>
+                <dt>"Changes since it was loaded"</dt>
+                <dd data-testid="store-changes">{move || store.changes()}</dd>
                 <dt>"Saved"</dt>
                 <dd data-testid="store-saved">{saved}</dd>
                 <dt>"Kept by the browser"</dt>
@@ -201,6 +224,8 @@ pub fn DataPage() -> impl IntoView {
             </select>
             <button type="button" class="button button-danger" on:click=reset>"Reset data\u{2026}"</button>
         </section>
+
+        <restore_points::RestorePoints />
 
         <dialog node_ref=dialog class="store-dialog" aria-labelledby="data-confirm-title" on:close=on_close>
             <h2 id="data-confirm-title">"Replace all data?"</h2>
