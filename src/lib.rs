@@ -1,9 +1,12 @@
 //! Flex Console: the App, its providers and the router.
 
 pub mod components;
-pub mod domain;
 pub mod pages;
 pub mod store;
+
+/// The rules, in their own crate (`domain/`), which the compiler keeps free of Leptos and the
+/// browser; named `domain` here so the app reads `crate::domain::…`.
+pub use flex_console_domain as domain;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};

@@ -1,8 +1,7 @@
 //! Phone numbers, Studio flows, TwiML Bins and the activity log: one test per rule.
 
-mod common;
-use common::*;
-use flex_console::domain::*;
+use crate::common::*;
+use flex_console_domain::*;
 
 fn flow_named(c: &Console, account: &AccountSid, name: &str) -> StudioFlowSid {
     let flex = c.account(account).unwrap().flex.as_ref().unwrap();

@@ -1,7 +1,7 @@
 //! The scale scenario: 1,000 accounts, 3,000 users, a workspace of 15,000 workers.
 
-mod common;
-use flex_console::domain::*;
+use crate::common;
+use flex_console_domain::*;
 use std::time::Instant;
 
 #[test]
@@ -107,7 +107,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
     c.validate().unwrap();
 }
 
-const SCALE_START_PLUS: Timestamp = flex_console::domain::scale::SCALE_START.plus_days(1);
+const SCALE_START_PLUS: Timestamp = flex_console_domain::scale::SCALE_START.plus_days(1);
 
 #[test]
 fn scale_round_trips_through_json_and_is_deterministic() {

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: find demo people and accounts by name.
 #![allow(dead_code)]
 
-use flex_console::domain::*;
+use flex_console_domain::*;
 
 /// The demo Console.
 pub fn demo() -> Console {
@@ -102,4 +102,20 @@ pub fn refused_by(c: &mut Console, address: &str, command: Command) -> String {
 pub fn ok_by(c: &mut Console, address: &str, command: Command) -> Event {
     let actor = user(c, address);
     ok(c, &actor, command)
+}
+
+/// The invitation for `address` in `account`.
+pub fn invitation_for(c: &Console, account: &AccountSid, address: &str) -> InvitationId {
+    c.invitations(account, now())
+        .into_iter()
+        .find(|(i, _)| i.email.as_str() == address)
+        .unwrap()
+        .0
+        .id
+}
+
+/// The worker of `address` in `account`.
+pub fn worker_of<'a>(c: &'a Console, account: &AccountSid, address: &str) -> &'a Worker {
+    c.worker_by_identity(account, &email(address))
+        .unwrap_or_else(|| panic!("no worker {address}"))
 }

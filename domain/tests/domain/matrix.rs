@@ -4,7 +4,7 @@
 use ConsoleRole::{
     Administrator as A, BillingManager as B, Developer as D, Owner as O, Support as S,
 };
-use flex_console::domain::*;
+use flex_console_domain::*;
 
 /// The product table, column order O, A, D, B, S. 'Y' yes, 'N' no, 'R' read-only (launch).
 const TABLE: [(Capability, &str); 8] = [

@@ -2,8 +2,8 @@
 //! invariants hold, nothing succeeds without its capability, refusals change nothing, and
 //! `Console::check` gave beforehand exactly the answer `apply` gives, changing nothing.
 
-mod common;
-use flex_console::domain::*;
+use crate::common;
+use flex_console_domain::*;
 use proptest::prelude::*;
 
 /// One random step, decoded against the current state so it mostly names real things.

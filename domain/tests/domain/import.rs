@@ -1,8 +1,7 @@
 //! Saving, loading, validating: serde round trips and JSON paths of bad fields.
 
-mod common;
-use common::*;
-use flex_console::domain::*;
+use crate::common::*;
+use flex_console_domain::*;
 use serde_json::Value;
 
 fn demo_json() -> Value {

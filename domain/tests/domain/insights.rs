@@ -1,9 +1,8 @@
 //! The Insights roles question the Flex users page asks before a button is pressed
 //! (`Console::check` of giving one Insights role) and the rule it shares with setting them.
 
-mod common;
-use common::*;
-use flex_console::domain::*;
+use crate::common::*;
+use flex_console_domain::*;
 
 fn worker_sid(c: &Console, account: &AccountSid, address: &str) -> WorkerSid {
     c.worker_by_identity(account, &email(address))

@@ -1,6 +1,6 @@
 //! Value types: SIDs, Auth Tokens, emails, timestamps.
 
-use flex_console::domain::*;
+use flex_console_domain::*;
 
 const HEX: &str = "0123456789abcdef0123456789ABCDEF";
 

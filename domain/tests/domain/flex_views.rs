@@ -1,10 +1,10 @@
 //! Inside Flex: the views each Flex role shows and what it may change, as literal tables.
 
-use flex_console::domain::flex_view::{
+use flex_console_domain::flex_view::{
     ChangeRefused, FlexChange, FlexView, InsightsAccess, insights_access, landing, may_change,
     roles_seeing, visible, visible_views,
 };
-use flex_console::domain::{FlexRole, InsightsRole};
+use flex_console_domain::{FlexRole, InsightsRole};
 
 use FlexRole::{Admin, Agent, ReadOnlyAdmin, Supervisor};
 use FlexView::{AgentDesktop, Insights, Queues, Teams};
