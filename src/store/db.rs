@@ -13,7 +13,8 @@ use idb::{
 };
 use wasm_bindgen::JsValue;
 
-use super::persist::{Meta, meta_json};
+use super::persist::{Meta, meta_json, revision_of};
+use super::restore::Keep;
 
 /// The database the app uses; tests open others by name.
 pub const DEFAULT_NAME: &str = "flex-console";
@@ -26,15 +27,6 @@ const RESTORE_STATES: &str = "restore_states";
 /// How many restore points are kept; the oldest go first.
 pub const RESTORE_POINTS_KEPT: usize = 5;
 
-/// A state about to be replaced, kept as a restore point: its summary (listed) and the
-/// state itself (a scenario file's JSON).
-pub struct Keep {
-    /// The summary, JSON text.
-    pub summary: String,
-    /// The state, as a scenario file.
-    pub state: String,
-}
-
 /// Why a write did not happen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WriteError {
@@ -44,15 +36,63 @@ pub enum WriteError {
     Failed(String),
 }
 
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Conflict => f.write_str("another tab changed the data at the same moment"),
+            WriteError::Failed(reason) => f.write_str(reason),
+        }
+    }
+}
+
+/// A stored value: text, as this app writes everything, or something else (written by
+/// something else), shown as JSON so it can still be kept aside and downloaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// A text value.
+    Text(String),
+    /// Not text; its JSON form.
+    NotText(String),
+}
+
+impl Stored {
+    fn from_js(value: &JsValue) -> Stored {
+        match value.as_string() {
+            Some(text) => Stored::Text(text),
+            None => Stored::NotText(
+                js_sys::JSON::stringify(value)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_else(|| format!("{value:?}")),
+            ),
+        }
+    }
+
+    /// The text, or `None` when the value is not text.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Stored::Text(text) => Some(text),
+            Stored::NotText(_) => None,
+        }
+    }
+
+    /// The value as it would be downloaded.
+    pub fn shown(&self) -> &str {
+        match self {
+            Stored::Text(text) | Stored::NotText(text) => text,
+        }
+    }
+}
+
 /// What is stored, as read (not yet interpreted).
 #[derive(Debug, Default)]
 pub struct Raw {
     /// The meta record, if any.
-    pub meta: Option<JsValue>,
+    pub meta: Option<Stored>,
     /// The Console JSON, if any.
-    pub console: Option<JsValue>,
+    pub console: Option<Stored>,
     /// Log entries newer than the revision asked for, in revision order.
-    pub log: Vec<JsValue>,
+    pub log: Vec<Stored>,
 }
 
 /// An open connection to the store's database.
@@ -162,9 +202,9 @@ impl Db {
             .await
             .map_err(|e| describe(&e))?;
         Ok(Raw {
-            meta,
-            console,
-            log: entries,
+            meta: meta.as_ref().map(Stored::from_js),
+            console: console.as_ref().map(Stored::from_js),
+            log: entries.iter().map(Stored::from_js).collect(),
         })
     }
 
@@ -351,17 +391,8 @@ impl Db {
         Ok(all.iter().filter_map(JsValue::as_string).collect())
     }
 
-    /// Deletes the unreadable data kept aside.
-    pub async fn discard_kept_aside(&self) -> Result<(), WriteError> {
-        let tx = self.transaction(&[UNREADABLE], TransactionMode::ReadWrite)?;
-        tx.object_store(UNREADABLE)
-            .map_err(failed)?
-            .clear()
-            .map_err(failed)?;
-        finish(tx).await
-    }
-
     /// Writes raw values, for tests that need corrupt or old data in the database.
+    #[cfg(feature = "test-hooks")]
     pub async fn write_raw(
         &self,
         meta: Option<&str>,
@@ -391,11 +422,6 @@ impl Db {
         }
         finish(tx).await
     }
-
-    /// Closes the connection (later writes fail).
-    pub fn close(&self) {
-        self.database.close();
-    }
 }
 
 /// Whether a write failed because storage is full.
@@ -414,10 +440,7 @@ async fn keys_of(store: &ObjectStore) -> Result<Vec<f64>, WriteError> {
 }
 
 fn to_text(error: WriteError) -> String {
-    match error {
-        WriteError::Conflict => "conflict".into(),
-        WriteError::Failed(reason) => reason,
-    }
+    error.to_string()
 }
 
 async fn get(store: &ObjectStore, name: &str) -> Result<Option<JsValue>, String> {
@@ -444,9 +467,7 @@ fn put_snapshot(store: &ObjectStore, meta: &Meta, console: &str) -> Result<(), W
     Ok(())
 }
 
-/// The revision in a stored meta record, read leniently (any schema has `revision`).
+/// The revision in a stored meta record (see [`revision_of`]).
 fn stored_revision(meta: Option<&JsValue>) -> Option<u64> {
-    let text = meta?.as_string()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    value.get("revision")?.as_u64()
+    revision_of(&meta?.as_string()?)
 }

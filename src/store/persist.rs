@@ -76,6 +76,30 @@ pub struct Restored {
     pub since: u64,
 }
 
+/// The revision in a stored meta record, read leniently: every schema has `revision`, so a
+/// writer can tell how new the stored state is without migrating it.
+pub fn revision_of(meta: &str) -> Option<u64> {
+    let value: serde_json::Value = serde_json::from_str(meta).ok()?;
+    value.get("revision")?.as_u64()
+}
+
+/// The demo with `log` replayed on it: what is stored when only log entries are (written on
+/// top of the demo before its first snapshot), and the start when nothing is.
+pub fn demo_with(log: &[String]) -> Result<Restored, String> {
+    let mut console = Console::demo();
+    let mut revision = 0;
+    replay(&mut console, &mut revision, log)?;
+    Ok(Restored {
+        console,
+        revision,
+        snapshot_revision: 0,
+        now: crate::domain::DEMO_NOW,
+        wall: None,
+        replayed: log.len(),
+        since: 0,
+    })
+}
+
 /// Brings a stored meta record (JSON text) to the current [`SCHEMA`], one version at a
 /// time, changing the Console JSON too when a version needs it. A record from a newer
 /// build is refused: this build cannot know what it means.

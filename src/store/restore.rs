@@ -4,9 +4,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::db::{Keep, RESTORE_POINTS_KEPT};
+use super::db::RESTORE_POINTS_KEPT;
 use super::scenario;
 use crate::domain::{Console, Timestamp};
+
+/// A state about to be replaced, to keep as a restore point: its summary (listed) and the
+/// state itself (a scenario file's JSON).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keep {
+    /// The summary, JSON text.
+    pub summary: String,
+    /// The state, as a scenario file.
+    pub state: String,
+}
 
 /// What a restore point's list entry says (the state itself is stored apart).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Browser tests: components mounted in headless Chromium (wasm-bindgen-test).
-//! Run with `cargo xtask test`, or `cargo test --target wasm32-unknown-unknown --test browser`.
+//! Run with `cargo xtask test`, or `cargo test --target wasm32-unknown-unknown --test browser
+//! --features test-hooks` (the hooks simulate failing writes and wait for the writer).
 #![cfg(target_arch = "wasm32")]
 
 mod support;

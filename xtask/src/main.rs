@@ -96,6 +96,8 @@ fn test() -> Result<(), String> {
                 "wasm32-unknown-unknown",
                 "--test",
                 "browser",
+                "--features",
+                "test-hooks",
             ])
             .env("CHROMEDRIVER", install::CHROMEDRIVER),
         &mut summary,

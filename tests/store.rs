@@ -1,6 +1,10 @@
-//! The stored form of the store and the scenario file format, checked natively.
+//! The store, natively: the stored form, the scenario file format, and the background
+//! writer's decisions (what to write next, and what each outcome means).
 
 use flex_console::domain::{AccountType, Actor, Command, Console, DEMO_NOW};
+use flex_console::store::db::WriteError;
+use flex_console::store::restore::Keep;
+use flex_console::store::writer::{Pending, Step, Writer};
 use flex_console::store::persist::{LogEntry, Meta, SCHEMA, meta_json, migrate, restore};
 use flex_console::store::scenario::{Scenario, valid_name};
 
@@ -141,4 +145,95 @@ fn a_bad_scenario_names_the_path_of_the_bad_field() {
 fn scenario_names_cannot_leave_the_scenarios_folder() {
     assert!(valid_name("scale") && valid_name("demo-2"));
     assert!(!valid_name("../secret") && !valid_name("") && !valid_name("a/b"));
+}
+
+fn pending(console: &Console, name: &str) -> Pending {
+    Pending {
+        actor: owner_of_first_account(console),
+        command: Command::CreateAccount {
+            friendly_name: name.into(),
+            account_type: AccountType::Trial,
+        },
+        at: DEMO_NOW,
+    }
+}
+
+fn kept(label: &str) -> Keep {
+    Keep {
+        summary: label.into(),
+        state: "{}".into(),
+    }
+}
+
+#[test]
+fn the_writer_appends_in_order_then_catches_up_then_compacts() {
+    let c = Console::demo();
+    let mut w = Writer::new(true, 7, 7, 3);
+    assert_eq!(w.next(), Step::Done);
+    w.queue(pending(&c, "A"));
+    w.queue(pending(&c, "B"));
+    w.behind = true;
+    w.compact_due = true;
+    let Step::Append(entry) = w.next() else { panic!("{:?}", w.next()) };
+    assert_eq!(entry.rev, 8, "the next revision after the saved one");
+    w.appended(8);
+    let Step::Append(entry) = w.next() else { panic!() };
+    assert_eq!(entry.rev, 9);
+    assert_eq!((w.unsaved(), w.changes()), (1, 6), "8 - 3 saved, one pending");
+    w.appended(9);
+    assert_eq!(w.next(), Step::CatchUp, "other tabs' changes after this tab's own");
+    w.behind = false;
+    assert_eq!(w.next(), Step::Compact);
+}
+
+#[test]
+fn a_replacement_comes_first_keeps_what_it_replaced_and_resets_the_count() {
+    let c = Console::demo();
+    let mut w = Writer::new(true, 10, 10, 0);
+    w.queue(pending(&c, "unsaved"));
+    w.replaced(kept("the state before"));
+    assert!(w.pending.is_empty(), "the unsaved command is part of the state kept");
+    assert_eq!(w.keep, [kept("the state before")]);
+    w.queue(pending(&c, "after"));
+    assert_eq!(w.next(), Step::Replace, "before any command");
+    assert_eq!((w.unsaved(), w.changes()), (2, 1));
+    w.replace_written(11, 1);
+    assert_eq!((w.saved, w.since, w.changes()), (11, 11, 0));
+    assert_eq!(w.next(), Step::Done);
+}
+
+#[test]
+fn a_failed_write_keeps_everything_for_the_next_try() {
+    let c = Console::demo();
+    let mut w = Writer::new(true, 0, 0, 0);
+    w.replaced(kept("first"));
+    w.queue(pending(&c, "A"));
+    let taken = std::mem::take(&mut w.keep);
+    w.replaced(kept("second"));
+    w.replace_failed(taken, &WriteError::Failed("QuotaExceededError: full".into()));
+    assert_eq!(w.keep, [kept("first"), kept("second")], "oldest first, none lost");
+    assert!(w.error.as_deref().unwrap().contains("QuotaExceededError: full"));
+    assert_eq!(w.next(), Step::Replace, "tried again");
+    w.failed(&WriteError::Conflict);
+    assert!(w.error.as_deref().unwrap().contains("another tab changed the data"));
+}
+
+#[test]
+fn reloading_tells_whether_another_tab_replaced_the_state() {
+    let mut w = Writer::new(true, 5, 5, 2);
+    assert!(!w.reloaded(9, 5, 2), "only newer changes");
+    assert!(w.reloaded(12, 12, 12), "a newer replacement");
+    assert_eq!((w.saved, w.snapshot_revision, w.since), (12, 12, 12));
+    // A replacement of this tab's own, not written yet, is not another tab's.
+    w.replaced(kept("mine"));
+    assert!(!w.reloaded(20, 20, 20));
+}
+
+#[test]
+fn without_storage_nothing_is_queued_or_written() {
+    let c = Console::demo();
+    let mut w = Writer::new(false, 0, 0, 0);
+    w.queue(pending(&c, "A"));
+    w.replaced(kept("x"));
+    assert_eq!((w.unsaved(), w.next()), (0, Step::Done));
 }
