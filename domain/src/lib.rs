@@ -36,6 +36,7 @@ pub mod queries;
 pub mod random;
 pub mod roles;
 pub mod scale;
+pub mod search;
 pub mod serverless;
 pub mod sid;
 pub mod sso;

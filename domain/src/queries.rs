@@ -80,15 +80,16 @@ impl Console {
             .collect()
     }
 
-    /// An account's members whose name, email or SID contains `search` (case-insensitive;
-    /// empty matches all), optionally only those holding `role`.
+    /// An account's members whose name, email or SID matches `search` (see
+    /// [`super::search`]: every word, ignoring case and accents), optionally only those
+    /// holding `role`.
     pub fn members(
         &self,
         account: &AccountSid,
         search: &str,
         role: Option<ConsoleRole>,
     ) -> Vec<MemberRow<'_>> {
-        let needle = search.trim().to_lowercase();
+        let query = super::search::Query::new(search);
         let Some(account) = self.accounts.get(account) else {
             return vec![];
         };
@@ -104,10 +105,11 @@ impl Console {
                 })
             })
             .filter(|row| {
-                needle.is_empty()
-                    || row.user.full_name.to_lowercase().contains(&needle)
-                    || row.user.email.as_str().contains(&needle)
-                    || row.user.sid.as_str().to_lowercase().contains(&needle)
+                query.matches(&[
+                    &row.user.full_name,
+                    row.user.email.as_str(),
+                    row.user.sid.as_str(),
+                ])
             })
             .collect()
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::link::{app_path, href};
+use crate::domain::search::Query;
 use crate::domain::{AccountSid, AccountStatus, UserSid};
 use crate::store::Store;
 
@@ -61,7 +62,7 @@ pub fn AccountSwitcher(
 
     let user_for_list = user.clone();
     let choices = Memo::new(move |_| {
-        let needle = query.get().trim().to_lowercase();
+        let wanted = Query::new(&query.get());
         let mut list: Vec<Choice> = store.with(|c| {
             c.accounts_of(&user_for_list)
                 .into_iter()
@@ -71,11 +72,7 @@ pub fn AccountSwitcher(
                     roles: roles.to_string(),
                     status: a.status,
                 })
-                .filter(|c| {
-                    needle.is_empty()
-                        || c.name.to_lowercase().contains(&needle)
-                        || c.sid.as_str().to_lowercase().contains(&needle)
-                })
+                .filter(|c| wanted.matches(&[&c.name, c.sid.as_str()]))
                 .collect()
         });
         let order = recent.get();

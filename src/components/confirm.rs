@@ -26,7 +26,7 @@ pub fn ConfirmDialog(
     children: Children,
 ) -> impl IntoView {
     view! {
-        <Dialog open title>
+        <Dialog open=open on_close=Callback::new(move |()| open.set(false)) title>
             {children()}
             <div class="actions">
                 <ActionButton refused class="button-danger" on_press=Callback::new(move |()| {

@@ -1,14 +1,23 @@
 //! A modal dialog on the native `<dialog>`: the browser moves focus into it, keeps it there,
 //! closes it on Escape and gives focus back to what opened it.
+//!
+//! A page mounts a dialog for the thing it is about (`move || target.get().map(|m| view! {
+//! <RemoveMember member=m … /> })`), so its fields start from its props and nothing has to
+//! reset them; closing goes through the browser (focus returns), then `on_close` tells the
+//! page, which unmounts it.
 
 use leptos::html;
 use leptos::prelude::*;
 
-/// A modal dialog shown while `open` is true; Escape or "Cancel" sets `open` to false.
+/// A modal dialog shown while `open` is true. When it closes (`open` turns false, Escape,
+/// the browser), `on_close` runs.
 #[component]
 pub fn Dialog(
     /// Whether the dialog is shown.
-    open: RwSignal<bool>,
+    #[prop(into)]
+    open: Signal<bool>,
+    /// Runs once the dialog has closed.
+    on_close: Callback<()>,
     /// The dialog's title, also its accessible name.
     #[prop(into)]
     title: String,
@@ -22,6 +31,8 @@ pub fn Dialog(
             .replace(|c: char| !c.is_alphanumeric(), "-")
     );
     let label_id = title_id.clone();
+    // The one effect: the native element shows and closes as `open` says (the DOM is the
+    // world outside; showModal is what traps focus and restores it).
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
         match (open.get(), el.open()) {
@@ -37,10 +48,37 @@ pub fn Dialog(
             node_ref=dialog
             class="dialog"
             aria-labelledby=label_id
-            on:close=move |_| open.set(false)
+            on:close=move |_| on_close.run(())
         >
             <h2 id=title_id>{title}</h2>
             {children()}
         </dialog>
+    }
+}
+
+/// The open state of a dialog mounted for one target: open at once, closed by `close`.
+#[derive(Clone, Copy)]
+pub struct Opened(RwSignal<bool>);
+
+impl Opened {
+    /// A dialog that opens as it mounts.
+    pub fn new() -> Opened {
+        Opened(RwSignal::new(true))
+    }
+
+    /// Closes the dialog (the browser gives focus back, then `on_close` runs).
+    pub fn close(self) {
+        self.0.set(false);
+    }
+
+    /// Whether it is open, for [`Dialog`]'s `open`.
+    pub fn signal(self) -> Signal<bool> {
+        self.0.into()
+    }
+}
+
+impl Default for Opened {
+    fn default() -> Self {
+        Opened::new()
     }
 }

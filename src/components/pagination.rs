@@ -10,6 +10,19 @@ pub fn page_count(total: usize, page_size: usize) -> usize {
     total.div_ceil(page_size.max(1)).max(1)
 }
 
+/// The pages of a table of `total` rows at `size` rows a page: how many there are, and the
+/// page shown, which is the one `asked` for kept within them (a page past the end, after a
+/// search or a removal, shows the last page).
+pub fn paging(
+    total: Memo<usize>,
+    asked: Signal<usize>,
+    size: Signal<usize>,
+) -> (Memo<usize>, Memo<usize>) {
+    let pages = Memo::new(move |_| page_count(total.get(), size.get()));
+    let page = Memo::new(move |_| asked.get().clamp(1, pages.get()));
+    (pages, page)
+}
+
 /// The pager under a table. It only reports choices; the page keeps them (in its URL).
 #[component]
 pub fn Pagination(

@@ -1,8 +1,10 @@
-//! The search box above a product list, and the matching it does.
+//! The search box above a list, and the summary under it. What a search matches is the
+//! domain's ([`crate::domain::search`]), the same on every page.
 
 use leptos::prelude::*;
 
-/// A labelled search field bound to `query`.
+/// The search landmark above a list: a labelled search field, and any filters the list has
+/// (passed as children), in one row.
 #[component]
 pub fn SearchBox(
     /// The field's id (unique on the page).
@@ -15,7 +17,13 @@ pub fn SearchBox(
     #[prop(into)]
     placeholder: String,
     /// The text typed.
-    query: RwSignal<String>,
+    #[prop(into)]
+    value: Signal<String>,
+    /// Each change of the text.
+    on_input: Callback<String>,
+    /// Filters shown beside the field.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <div class="inline-form" role="search" aria-label=what>
@@ -26,24 +34,16 @@ pub fn SearchBox(
                     id=id
                     type="search"
                     placeholder=placeholder
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    prop:value=move || value.get()
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
                 />
             </div>
+            {children.map(|filters| filters())}
         </div>
     }
 }
 
-/// Whether any of `fields` contains every word of `query`, ignoring case (an empty query
-/// matches everything).
-pub fn matches(query: &str, fields: &[&str]) -> bool {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    words.iter().all(|word| {
-        fields
-            .iter()
-            .any(|field| field.to_lowercase().contains(word.as_str()))
-    })
-}
+pub use crate::domain::search::matches;
 
 /// What a searched list shows: "3 numbers", or "1 of 3 numbers" while a search hides some.
 pub fn summary(shown: usize, total: usize, one: &str, many: &str) -> String {
@@ -74,5 +74,7 @@ mod tests {
         assert!(matches("voice", &fields));
         assert!(matches("ivr fw0123", &fields));
         assert!(!matches("voice webchat", &fields));
+        assert!(matches("maria garcia", &["María García"]), "accents and case do not count");
+        assert!(matches("garcia maria", &["María García"]), "nor does the order of words");
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::link::{href, sign_in_then};
+use crate::domain::search::Query;
 use crate::store::Store;
 
 /// One account row.
@@ -23,7 +24,7 @@ pub fn Accounts() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let user = store.signed_in()?;
-        let needle = search.get().trim().to_lowercase();
+        let query = Query::new(&search.get());
         let mut rows: Vec<Row> = store.with(|c| {
             c.accounts_of(&user)
                 .into_iter()
@@ -35,11 +36,7 @@ pub fn Accounts() -> impl IntoView {
                     account_type: a.account_type.to_string(),
                     flex: a.flex.is_some(),
                 })
-                .filter(|r| {
-                    needle.is_empty()
-                        || r.name.to_lowercase().contains(&needle)
-                        || r.sid.to_lowercase().contains(&needle)
-                })
+                .filter(|r| query.matches(&[&r.name, &r.sid]))
                 .collect()
         });
         rows.sort_by_key(|r| r.name.to_lowercase());

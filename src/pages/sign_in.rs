@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::components::link::{href, return_path};
 use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
+use crate::domain::search::Query;
 use crate::domain::{AccountSid, Actor, Command, ConsoleUser, Email, InvitationId, UserSid};
 use crate::store::Store;
 
@@ -53,13 +54,11 @@ pub fn SignIn() -> impl IntoView {
     };
 
     let matches = Memo::new(move |_| {
-        let needle = search.get().trim().to_lowercase();
+        let query = Query::new(&search.get());
         store.with(|c| {
-            let found = c.users().filter(|u| {
-                needle.is_empty()
-                    || u.full_name.to_lowercase().contains(&needle)
-                    || u.email.as_str().contains(&needle)
-            });
+            let found = c
+                .users()
+                .filter(|u| query.matches(&[&u.full_name, u.email.as_str()]));
             let all: Vec<&ConsoleUser> = found.collect();
             let total = all.len();
             (

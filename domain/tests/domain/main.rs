@@ -25,4 +25,5 @@ mod matrix;
 mod products;
 mod properties;
 mod scale;
+mod search;
 mod values;

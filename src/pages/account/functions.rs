@@ -108,7 +108,7 @@ fn ServiceDetails(s: ServiceView) -> impl IntoView {
             <div class="field"><dt>"Domain"</dt><dd><code data-testid="runtime-domain">{domain}</code></dd></div>
         </dl>
         <p class="hint">"Visibility: Public, anyone with the URL; Protected, only requests signed by Twilio; Private, only other Functions of the service."</p>
-        <SearchBox id="functions-search" what="Functions and Assets" placeholder="Path, URL, visibility or SID" query />
+        <SearchBox id="functions-search" what="Functions and Assets" placeholder="Path, URL, visibility or SID" value=query on_input=Callback::new(move |text| query.set(text)) />
         <FilesTable title="Functions" sid_label="Function SID" files=functions query />
         <FilesTable title="Assets" sid_label="Asset SID" files=assets query />
     }

@@ -270,7 +270,7 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
             <p><strong>"Deleting a flow breaks routing. "</strong>
             "Phone numbers and Flex Flows that use a deleted flow are no longer routed: calls and messages to them reach no flow."</p>
         </div>
-        <SearchBox id="studio-search" what="Studio flows" placeholder="Flow, SID, number or Flex Flow" query />
+        <SearchBox id="studio-search" what="Studio flows" placeholder="Flow, SID, number or Flex Flow" value=query on_input=Callback::new(move |text| query.set(text)) />
         <h2>"Studio flows"</h2>
         <div class="table-wrap">
             <table class="table product-table">

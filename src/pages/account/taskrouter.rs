@@ -215,7 +215,7 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
                 </dd>
             </div>
         </dl>
-        <SearchBox id="taskrouter-search" what="TaskRouter resources" placeholder="Name, SID or expression" query />
+        <SearchBox id="taskrouter-search" what="TaskRouter resources" placeholder="Name, SID or expression" value=query on_input=Callback::new(move |text| query.set(text)) />
         <h2>"Workflows"</h2>
         <div class="table-wrap">
             <table class="table product-table">

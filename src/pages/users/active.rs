@@ -7,7 +7,8 @@ use super::change_roles_dialog::ChangeRolesDialog;
 use super::query::{SortKey, UsersView, role_from_key, role_key};
 use super::remove_dialog::RemoveDialog;
 use crate::components::offer::ActionButton;
-use crate::components::pagination::{Pagination, page_count};
+use crate::components::pagination::{Pagination, paging};
+use crate::components::search::SearchBox;
 use crate::domain::{Command, ConsoleRole, RoleSet, UserSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
@@ -23,6 +24,13 @@ pub struct MemberItem {
     pub email: String,
     /// Their roles here.
     pub roles: RoleSet,
+}
+
+/// A dialog a member's row opens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum MemberAction {
+    ChangeRoles,
+    Remove,
 }
 
 fn sort_members(members: &mut [MemberItem], key: SortKey, descending: bool) {
@@ -71,9 +79,11 @@ pub fn ActiveUsers(
         members
     });
     let total = Memo::new(move |_| matching.with(Vec::len));
-    let pages = Memo::new(move |_| page_count(total.get(), query.with(|q| q.page_size)));
-    // A page past the end (after a search or a removal) shows the last page.
-    let page = Memo::new(move |_| query.with(|q| q.page).min(pages.get()));
+    let (pages, page) = paging(
+        total,
+        Signal::derive(move || query.with(|q| q.page)),
+        Signal::derive(move || query.with(|q| q.page_size)),
+    );
     let shown = Memo::new(move |_| {
         let size = query.with(|q| q.page_size);
         let start = (page.get() - 1) * size;
@@ -92,29 +102,21 @@ pub fn ActiveUsers(
         }
     };
 
-    let target = RwSignal::new(None::<MemberItem>);
-    let change_open = RwSignal::new(false);
-    let remove_open = RwSignal::new(false);
+    // The member a dialog is open for, and which dialog.
+    let target = RwSignal::new(None::<(MemberAction, MemberItem)>);
+    let close = Callback::new(move |()| target.set(None));
 
     view! {
-        <div class="inline-form" role="search" aria-label="Members">
-            <div class="form-field">
-                <label class="field-label" for="member-search">"Search"</label>
-                <input
-                    class="input"
-                    id="member-search"
-                    type="search"
-                    placeholder="Name, email or SID"
-                    prop:value=move || query.with(|q| q.search.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        view_state.update(|q| {
-                            q.search = text;
-                            q.page = 1;
-                        });
-                    }
-                />
-            </div>
+        <SearchBox
+            id="member-search"
+            what="Members"
+            placeholder="Name, email or SID"
+            value=Signal::derive(move || query.with(|q| q.search.clone()))
+            on_input=Callback::new(move |text| view_state.update(|q| {
+                q.search = text;
+                q.page = 1;
+            }))
+        >
             <div class="form-field">
                 <label class="field-label" for="member-role">"Role"</label>
                 <select
@@ -136,7 +138,7 @@ pub fn ActiveUsers(
                         .collect_view()}
                 </select>
             </div>
-        </div>
+        </SearchBox>
         <p class="table-summary" aria-live="polite" data-testid="member-count">{range}</p>
         <div class="table-wrap">
             <table class="table" aria-label="Active users">
@@ -151,7 +153,7 @@ pub fn ActiveUsers(
                 </thead>
                 <tbody>
                     <For each=move || shown.get() key=|m| (m.sid.clone(), m.roles, m.name.clone()) let:member>
-                        <MemberRowView member target change_open remove_open />
+                        <MemberRowView member target />
                     </For>
                 </tbody>
             </table>
@@ -168,10 +170,10 @@ pub fn ActiveUsers(
             })
             on_page=move |to| view_state.update(|q| q.page = to)
         />
-        // Mounted per member, so each dialog asks the domain about its own member.
-        {move || target.get().map(|member| view! {
-            <ChangeRolesDialog open=change_open member=member.clone() />
-            <RemoveDialog open=remove_open member />
+        // Mounted for each opening, so its state starts from its member.
+        {move || target.get().map(|(action, member)| match action {
+            MemberAction::ChangeRoles => view! { <ChangeRolesDialog member on_close=close /> }.into_any(),
+            MemberAction::Remove => view! { <RemoveDialog member on_close=close /> }.into_any(),
         })}
     }
 }
@@ -213,9 +215,7 @@ fn SortHeader(label: &'static str, key: SortKey, view_state: UsersView) -> impl 
 #[component]
 fn MemberRowView(
     member: MemberItem,
-    target: RwSignal<Option<MemberItem>>,
-    change_open: RwSignal<bool>,
-    remove_open: RwSignal<bool>,
+    target: RwSignal<Option<(MemberAction, MemberItem)>>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let (sid, roles) = (member.sid.clone(), member.roles);
@@ -240,18 +240,12 @@ fn MemberRowView(
             <td class="row-actions">
                 <ActionButton refused=can_change class="button-small"
                     label=format!("Change roles of {}", member.name)
-                    on_press=Callback::new(move |()| {
-                        target.set(Some(for_change.clone()));
-                        change_open.set(true);
-                    })>
+                    on_press=Callback::new(move |()| target.set(Some((MemberAction::ChangeRoles, for_change.clone()))))>
                     "Change roles"
                 </ActionButton>
                 <ActionButton refused=can_remove class="button-small button-danger"
                     label=format!("Remove {}", member.name)
-                    on_press=Callback::new(move |()| {
-                        target.set(Some(for_remove.clone()));
-                        remove_open.set(true);
-                    })>
+                    on_press=Callback::new(move |()| target.set(Some((MemberAction::Remove, for_remove.clone()))))>
                     "Remove"
                 </ActionButton>
             </td>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::active::MemberItem;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, Opened};
 use crate::components::offer::ActionButton;
 use crate::components::role_picker::{RolePicker, picked};
 use crate::components::toast::Toasts;
@@ -14,24 +14,19 @@ use crate::store::Store;
 /// The "Change roles" dialog for `member`.
 #[component]
 pub fn ChangeRolesDialog(
-    /// Whether the dialog is shown.
-    open: RwSignal<bool>,
     /// The member whose roles change.
     member: MemberItem,
+    /// Runs once the dialog has closed.
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
+    let opened = Opened::new();
+    // Mounted for each opening, so it starts from the member's current roles.
     let roles = RwSignal::new(member.roles.roles());
     let problem = RwSignal::new(None::<String>);
-    // Each opening starts from the member's current roles.
     let current = member.roles;
-    Effect::new(move |_| {
-        if open.get() {
-            roles.set(current.roles());
-            problem.set(None);
-        }
-    });
     let (sid, name) = (member.sid.clone(), member.name.clone());
     let refused = scope.offer(move |account| Command::ChangeRoles {
         account: account.clone(),
@@ -58,12 +53,12 @@ pub fn ChangeRolesDialog(
             format!("{} now has the {roles} role.", member.name),
         );
         match result {
-            Ok(_) => open.set(false),
+            Ok(_) => opened.close(),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
     view! {
-        <Dialog open title="Change roles">
+        <Dialog open=opened.signal() on_close title="Change roles">
             <form class="dialog-form" novalidate on:submit=submit>
                 <p>"Roles of " <strong>{name}</strong> " in this account."</p>
                 <RolePicker roles legend="Roles" />
@@ -71,7 +66,7 @@ pub fn ChangeRolesDialog(
                     <p class="form-error" role="alert">{move || problem.get()}</p>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save roles"</ActionButton>
                 </div>
             </form>

@@ -61,7 +61,7 @@ pub fn InviteDialog(
     };
     let invalid = move || email_error.with(Option::is_some);
     view! {
-        <Dialog open title="Invite user">
+        <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Invite user">
             <form class="dialog-form" novalidate on:submit=submit data-testid="invite-form">
                 <div class="form-field">
                     <label class="field-label" for="invite-email">"Email"</label>

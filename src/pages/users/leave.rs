@@ -54,7 +54,7 @@ pub fn LeaveAccount() -> impl IntoView {
         })>
             "Leave account"
         </ActionButton>
-        <Dialog open title="Leave account">
+        <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Leave account">
             <p>"Leave this account? You lose access to it until a member with the " {who} " role invites you again."</p>
             <Show when=move || problem.with(Option::is_some)>
                 <p class="form-error" role="alert">{move || problem.get()}</p>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::active::MemberItem;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, Opened};
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::Command;
@@ -13,20 +13,16 @@ use crate::store::Store;
 /// The "Remove member" confirmation for `member`.
 #[component]
 pub fn RemoveDialog(
-    /// Whether the dialog is shown.
-    open: RwSignal<bool>,
     /// The member to remove.
     member: MemberItem,
+    /// Runs once the dialog has closed.
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
+    let opened = Opened::new();
     let problem = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if open.get() {
-            problem.set(None);
-        }
-    });
     let sid = member.sid.clone();
     let refused = scope.offer(move |account| Command::RemoveMember {
         account: account.clone(),
@@ -44,19 +40,19 @@ pub fn RemoveDialog(
             format!("{} was removed from the account.", member.name),
         );
         match result {
-            Ok(_) => open.set(false),
+            Ok(_) => opened.close(),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
     view! {
-        <Dialog open title="Remove member">
+        <Dialog open=opened.signal() on_close title="Remove member">
             <p>"Remove " <strong>{name}</strong> " from this account?"</p>
             <p class="muted">"They lose access to this account only; their Console user and their other accounts stay."</p>
             <Show when=move || problem.with(Option::is_some)>
                 <p class="form-error" role="alert">{move || problem.get()}</p>
             </Show>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                 <ActionButton refused class="button-danger" on_press=Callback::new(remove)>"Remove member"</ActionButton>
             </div>
         </Dialog>

@@ -89,7 +89,7 @@ pub fn TransferOwnership() -> impl IntoView {
     };
     view! {
         <ActionButton refused on_press=Callback::new(open_dialog)>"Transfer ownership"</ActionButton>
-        <Dialog open title="Transfer ownership">
+        <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Transfer ownership">
             <form class="dialog-form" novalidate on:submit=submit>
                 <p>
                     "The new Owner must already be a member of this account. You stay on as "

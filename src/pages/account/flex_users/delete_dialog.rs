@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::table::WorkerItem;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, Opened};
 use crate::components::link::href;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -14,20 +14,16 @@ use crate::store::Store;
 /// The "Delete worker" confirmation for `worker`.
 #[component]
 pub fn DeleteWorkerDialog(
-    /// Whether the dialog is shown.
-    open: RwSignal<bool>,
     /// The worker to delete.
     worker: WorkerItem,
+    /// Runs once the dialog has closed.
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
+    let opened = Opened::new();
     let problem = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if open.get() {
-            problem.set(None);
-        }
-    });
     let sid = worker.sid.clone();
     let refused = scope.offer(move |account| Command::DeleteWorker {
         account: account.clone(),
@@ -46,12 +42,12 @@ pub fn DeleteWorkerDialog(
             format!("Worker {} ({}) was deleted.", worker.name, worker.sid),
         );
         match result {
-            Ok(_) => open.set(false),
+            Ok(_) => opened.close(),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
     view! {
-        <Dialog open title="Delete worker">
+        <Dialog open=opened.signal() on_close title="Delete worker">
             <p>"Delete the worker of " <strong>{name}</strong> " (" {email} ")?"</p>
             <p class="notice" data-testid="delete-returns-note">
                 "The worker comes back at this person's next login to Flex, unless their access is removed too: "
@@ -62,7 +58,7 @@ pub fn DeleteWorkerDialog(
                 <p class="form-error" role="alert">{move || problem.get()}</p>
             </Show>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                 <ActionButton refused class="button-danger" on_press=Callback::new(delete)>"Delete worker"</ActionButton>
             </div>
         </Dialog>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::table::{WorkerItem, insights_probe};
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, Opened};
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, InsightsRole};
@@ -27,24 +27,18 @@ fn describe(role: InsightsRole) -> &'static str {
 /// The "Insights roles" dialog for `worker`.
 #[component]
 pub fn InsightsRolesDialog(
-    /// Whether the dialog is shown.
-    open: RwSignal<bool>,
     /// The worker whose Insights roles change.
     worker: WorkerItem,
+    /// Runs once the dialog has closed.
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
+    let opened = Opened::new();
+    // Mounted for each opening, so it starts from the worker's current roles.
     let picked = RwSignal::new(worker.insights_roles.clone());
     let problem = RwSignal::new(None::<String>);
-    // Each opening starts from the worker's current roles.
-    let current = worker.insights_roles.clone();
-    Effect::new(move |_| {
-        if open.get() {
-            picked.set(current.clone());
-            problem.set(None);
-        }
-    });
     let sid = worker.sid.clone();
     let refused = scope.offer(move |account| insights_probe(account, &sid));
     let name = worker.name.clone();
@@ -70,7 +64,7 @@ pub fn InsightsRolesDialog(
         };
         toasts.outcome(&result, done);
         match result {
-            Ok(_) => open.set(false),
+            Ok(_) => opened.close(),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
@@ -83,7 +77,7 @@ pub fn InsightsRolesDialog(
         })
     };
     view! {
-        <Dialog open title="Insights roles">
+        <Dialog open=opened.signal() on_close title="Insights roles">
             <form class="dialog-form" novalidate on:submit=submit>
                 <p>"Flex Insights roles of " <strong>{name}</strong> "."</p>
                 <fieldset class="role-picker insights-picker">
@@ -111,7 +105,7 @@ pub fn InsightsRolesDialog(
                     <p class="form-error" role="alert">{move || problem.get()}</p>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save Insights roles"</ActionButton>
                 </div>
             </form>

@@ -11,7 +11,9 @@ use super::insights_dialog::InsightsRolesDialog;
 use super::query::WorkersView;
 use crate::components::copyable_sid::copy_to_clipboard;
 use crate::components::offer::ActionButton;
-use crate::components::pagination::{Pagination, page_count};
+use crate::components::pagination::{Pagination, paging};
+use crate::components::search::SearchBox;
+use crate::domain::search::{Query, searchable};
 use crate::domain::{AccountSid, ActivitySid, Command, FlexRole, InsightsRole, Worker, WorkerSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
@@ -55,7 +57,7 @@ impl WorkerItem {
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     sid: WorkerSid,
-    /// Name, email and SID in lower case, one per line.
+    /// Name, email and SID, folded for searching (once per change of the state).
     text: String,
     roles: Vec<FlexRole>,
     activity: ActivitySid,
@@ -89,7 +91,7 @@ pub fn WorkersTable(
                 .values()
                 .map(|w| Entry {
                     sid: w.sid.clone(),
-                    text: format!("{}\n{}\n{}", w.full_name, w.identity, w.sid).to_lowercase(),
+                    text: searchable(&[&w.full_name, w.identity.as_str(), w.sid.as_str()]),
                     roles: w.flex_roles.clone(),
                     activity: w.activity.clone(),
                 })
@@ -106,8 +108,8 @@ pub fn WorkersTable(
         })
     });
     let matching = Memo::new(move |_| {
-        let (needle, role, activity) =
-            query.with(|q| (q.search.trim().to_lowercase(), q.role, q.activity.clone()));
+        let (wanted, role, activity) =
+            query.with(|q| (Query::new(&q.search), q.role, q.activity.clone()));
         index.with(|ix| {
             // An activity name the workspace does not have matches nobody.
             let activity = activity.map(|name| {
@@ -125,15 +127,17 @@ pub fn WorkersTable(
                         .as_ref()
                         .is_none_or(|a| a.as_ref() == Some(&e.activity))
                 })
-                .filter(|(_, e)| needle.is_empty() || e.text.contains(&needle))
+                .filter(|(_, e)| wanted.matches_folded(&e.text))
                 .map(|(i, _)| i)
                 .collect::<Vec<usize>>()
         })
     });
     let total = Memo::new(move |_| matching.with(Vec::len));
-    let pages = Memo::new(move |_| page_count(total.get(), query.with(|q| q.page_size)));
-    // A page past the end (after a search or a deletion) shows the last page.
-    let page = Memo::new(move |_| query.with(|q| q.page).min(pages.get()));
+    let (pages, page) = paging(
+        total,
+        Signal::derive(move || query.with(|q| q.page)),
+        Signal::derive(move || query.with(|q| q.page_size)),
+    );
     let account = scope.account.clone();
     let shown = Memo::new(move |_| {
         let size = query.with(|q| q.page_size);
@@ -182,9 +186,9 @@ pub fn WorkersTable(
     };
 
     let expanded = RwSignal::new(BTreeSet::<WorkerSid>::new());
-    let target = RwSignal::new(None::<WorkerItem>);
-    let insights_open = RwSignal::new(false);
-    let delete_open = RwSignal::new(false);
+    // The worker a dialog is open for, and which dialog.
+    let target = RwSignal::new(None::<(WorkerAction, WorkerItem)>);
+    let close = Callback::new(move |()| target.set(None));
     let activity_names = Memo::new(move |_| {
         index.with(|ix| {
             ix.activities
@@ -195,24 +199,16 @@ pub fn WorkersTable(
     });
 
     view! {
-        <div class="inline-form" role="search" aria-label="Flex users">
-            <div class="form-field">
-                <label class="field-label" for="worker-search">"Search"</label>
-                <input
-                    class="input"
-                    id="worker-search"
-                    type="search"
-                    placeholder="Name, email or worker SID"
-                    prop:value=move || query.with(|q| q.search.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        view_state.update(|q| {
-                            q.search = text;
-                            q.page = 1;
-                        });
-                    }
-                />
-            </div>
+        <SearchBox
+            id="worker-search"
+            what="Flex users"
+            placeholder="Name, email or worker SID"
+            value=Signal::derive(move || query.with(|q| q.search.clone()))
+            on_input=Callback::new(move |text| view_state.update(|q| {
+                q.search = text;
+                q.page = 1;
+            }))
+        >
             <div class="form-field">
                 <label class="field-label" for="worker-role">"Flex role"</label>
                 <select
@@ -254,7 +250,7 @@ pub fn WorkersTable(
                     </For>
                 </select>
             </div>
-        </div>
+        </SearchBox>
         <p class="table-summary" aria-live="polite" data-testid="worker-count">{range}</p>
         <div class="table-wrap">
             <table class="table workers-table">
@@ -271,7 +267,7 @@ pub fn WorkersTable(
                     </tr>
                 </thead>
                 <For each=move || shown.get() key=|w| w.clone() let:worker>
-                    <WorkerRow worker expanded target insights_open delete_open />
+                    <WorkerRow worker expanded target />
                 </For>
             </table>
         </div>
@@ -287,12 +283,21 @@ pub fn WorkersTable(
             })
             on_page=move |to| view_state.update(|q| q.page = to)
         />
-        // Mounted per worker, so each dialog asks the domain about its own worker.
-        {move || target.get().map(|worker| view! {
-            <InsightsRolesDialog open=insights_open worker=worker.clone() />
-            <DeleteWorkerDialog open=delete_open worker />
+        // Mounted for each opening, so its state starts from its worker.
+        {move || target.get().map(|(action, worker)| match action {
+            WorkerAction::InsightsRoles => view! { <InsightsRolesDialog worker on_close=close /> }.into_any(),
+            WorkerAction::Delete => view! { <DeleteWorkerDialog worker on_close=close /> }.into_any(),
         })}
     }
+}
+
+/// A dialog a worker's row opens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum WorkerAction {
+    /// Insights roles.
+    InsightsRoles,
+    /// Delete the worker.
+    Delete,
 }
 
 /// The question the Insights roles button asks: may this worker be given an Insights role?
@@ -321,9 +326,7 @@ fn role_text(roles: impl Iterator<Item = &'static str>) -> String {
 fn WorkerRow(
     worker: WorkerItem,
     expanded: RwSignal<BTreeSet<WorkerSid>>,
-    target: RwSignal<Option<WorkerItem>>,
-    insights_open: RwSignal<bool>,
-    delete_open: RwSignal<bool>,
+    target: RwSignal<Option<(WorkerAction, WorkerItem)>>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let sid = worker.sid.clone();
@@ -387,17 +390,11 @@ fn WorkerRow(
                         {move || if is_open.get() { "Hide attributes" } else { "Attributes" }}
                     </button>
                     <ActionButton refused=can_give_insights class="button-small" label=insights_label
-                        on_press=Callback::new(move |()| {
-                            target.set(Some(for_insights.clone()));
-                            insights_open.set(true);
-                        })>
+                        on_press=Callback::new(move |()| target.set(Some((WorkerAction::InsightsRoles, for_insights.clone()))))>
                         "Insights roles"
                     </ActionButton>
                     <ActionButton refused=can_delete class="button-small button-danger" label=delete_label
-                        on_press=Callback::new(move |()| {
-                            target.set(Some(for_delete.clone()));
-                            delete_open.set(true);
-                        })>
+                        on_press=Callback::new(move |()| target.set(Some((WorkerAction::Delete, for_delete.clone()))))>
                         "Delete"
                     </ActionButton>
                 </td>

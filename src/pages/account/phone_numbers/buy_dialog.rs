@@ -56,7 +56,7 @@ pub fn BuyDialog(
         }
     });
     view! {
-        <Dialog open title="Buy a number">
+        <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Buy a number">
             <div class="inline-form" role="search" aria-label="Available numbers">
                 <div class="form-field">
                     <label class="field-label" for="buy-area">"Area code"</label>

@@ -133,7 +133,7 @@ fn NumbersPage() -> impl IntoView {
                 </div>
             </div>
             <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
-            <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" query=search />
+            <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" value=search on_input=Callback::new(move |text| search.set(text)) />
             <p class="table-summary" aria-live="polite" data-testid="number-count">
                 {move || summary(shown.with(Vec::len), total(), "number", "numbers")}
             </p>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, Opened};
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, TwimlBinSid, check_twiml};
@@ -28,48 +28,33 @@ pub enum Editing {
 /// The TwiML a new bin starts with.
 const STARTER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Say>Hello from Flex Console.</Say>\n</Response>\n";
 
-/// The editor dialog, open while `editing` is set. It stays open with the domain's reason
-/// until the bin is saved, so nothing typed is lost.
+/// The editor dialog for `editing`, mounted for each opening, so its fields start from what
+/// it opens on. It stays open with the domain's reason until the bin is saved, so nothing
+/// typed is lost.
 #[component]
-pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
+pub fn EditorDialog(
+    /// What it opens on.
+    editing: Editing,
+    /// Runs once the dialog has closed.
+    on_close: Callback<()>,
+) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let open = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
-    let twiml = RwSignal::new(String::new());
+    let opened = Opened::new();
+    let (start_name, start_twiml) = match &editing {
+        Editing::New => (String::new(), STARTER.to_owned()),
+        Editing::Existing { name, twiml, .. } => (name.clone(), twiml.clone()),
+    };
+    let name = RwSignal::new(start_name);
+    let twiml = RwSignal::new(start_twiml);
     let refusal = RwSignal::new(None::<String>);
-    // Opening fills the fields; closing (Escape, Cancel, saved) forgets what was open.
-    Effect::new(move |_| match editing.get() {
-        Some(Editing::New) => {
-            name.set(String::new());
-            twiml.set(STARTER.to_owned());
-            refusal.set(None);
-            open.set(true);
-        }
-        Some(Editing::Existing {
-            name: n, twiml: t, ..
-        }) => {
-            name.set(n);
-            twiml.set(t);
-            refusal.set(None);
-            open.set(true);
-        }
-        // Only when it differs: setting a signal notifies even when the value is the same,
-        // and the two effects would wake each other for ever.
-        None if open.get_untracked() => open.set(false),
-        None => {}
-    });
-    Effect::new(move |_| {
-        if !open.get() && editing.with_untracked(Option::is_some) {
-            editing.set(None);
-        }
-    });
+    let editing = StoredValue::new(editing);
     let check = Memo::new(move |_| twiml.with(|t| check_twiml(t).err().map(|e| e.to_string())));
     let refused = scope.offer(move |account| {
         let (friendly_name, twiml) = (name.get(), twiml.get());
-        match editing.get() {
-            Some(Editing::Existing { sid, .. }) => Command::UpdateTwimlBin {
+        match editing.get_value() {
+            Editing::Existing { sid, .. } => Command::UpdateTwimlBin {
                 account: account.clone(),
                 bin: sid,
                 friendly_name,
@@ -84,9 +69,7 @@ pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(target) = editing.get_untracked() else {
-            return;
-        };
+        let target = editing.get_value();
         let (friendly_name, text) = (name.get_untracked(), twiml.get_untracked());
         let (command, done) = match target {
             Editing::New => (
@@ -110,18 +93,18 @@ pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
         match store.apply(command) {
             Ok(_) => {
                 toasts.success(done);
-                open.set(false);
+                opened.close();
             }
             Err(e) => refusal.set(Some(e.to_string())),
         }
     };
-    let title = move || match editing.get() {
-        Some(Editing::Existing { .. }) => "Edit TwiML Bin",
-        _ => "Create new TwiML Bin",
+    let title = match editing.get_value() {
+        Editing::Existing { .. } => "Edit TwiML Bin",
+        Editing::New => "Create new TwiML Bin",
     };
     let invalid = move || check.with(Option::is_some);
     view! {
-        <Dialog open title="TwiML Bin">
+        <Dialog open=opened.signal() on_close title="TwiML Bin">
             <p class="eyebrow" data-testid="bin-editor-mode">{title}</p>
             <form class="dialog-form" novalidate on:submit=submit data-testid="bin-form">
                 <div class="form-field">
@@ -159,7 +142,7 @@ pub fn EditorDialog(editing: RwSignal<Option<Editing>>) -> impl IntoView {
                     <p class="form-error" role="alert">{move || refusal.get()}</p>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>
                 </div>
             </form>

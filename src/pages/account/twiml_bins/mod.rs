@@ -95,7 +95,7 @@ fn BinsPage() -> impl IntoView {
                 </div>
             </div>
             <p class="lead">"TwiML that Twilio serves from a URL of its own: point a number or a Studio widget at it."</p>
-            <SearchBox id="bin-search" what="TwiML Bins" placeholder="Name, SID or TwiML" query=search />
+            <SearchBox id="bin-search" what="TwiML Bins" placeholder="Name, SID or TwiML" value=search on_input=Callback::new(move |text| search.set(text)) />
             <p class="table-summary" aria-live="polite">
                 {move || summary(shown.with(Vec::len), total(), "TwiML Bin", "TwiML Bins")}
             </p>
@@ -166,7 +166,10 @@ fn BinsPage() -> impl IntoView {
                     </table>
                 </div>
             </Show>
-            <EditorDialog editing />
+            // Mounted for each opening, so its fields start from the bin it opens on.
+            {move || editing.get().map(|on| view! {
+                <EditorDialog editing=on on_close=Callback::new(move |()| editing.set(None)) />
+            })}
             {move || deleting.get().map(|row| view! { <DeleteBinDialog open=confirm_open row /> })}
         </section>
     }
