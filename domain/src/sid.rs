@@ -75,9 +75,12 @@ fn check(prefix: &'static str, kind: &'static str, text: &str) -> Result<(), Sid
 macro_rules! sid_types {
     ($($(#[$doc:meta])* $name:ident = $prefix:literal, $kind:literal;)*) => {$(
         $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        ///
+        /// Its 34 ASCII bytes are held inline, so the SID is `Copy`: passed around freely,
+        /// never allocated.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name([u8; SID_LEN]);
 
         impl $name {
             /// The two letters every SID of this kind starts with.
@@ -85,48 +88,59 @@ macro_rules! sid_types {
 
             /// The SID as text.
             pub fn as_str(&self) -> &str {
-                &self.0
+                // Only checked ASCII is ever stored.
+                std::str::from_utf8(&self.0).unwrap_or_default()
             }
 
             /// A fresh SID from a random source (lower-case hex).
             pub fn generate(random: &mut Random) -> Self {
-                Self(format!("{}{}", $prefix, random.hex32()))
+                Self::held(&format!("{}{}", $prefix, random.hex32()))
+            }
+
+            /// `text`, already checked.
+            fn held(text: &str) -> Self {
+                let mut bytes = [b'0'; SID_LEN];
+                bytes.copy_from_slice(&text.as_bytes()[..SID_LEN]);
+                Self(bytes)
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = SidError;
             fn from_str(text: &str) -> Result<Self, SidError> {
-                check($prefix, $kind, text).map(|()| Self(text.to_owned()))
+                check($prefix, $kind, text).map(|()| Self::held(text))
             }
         }
 
         impl TryFrom<String> for $name {
             type Error = SidError;
             fn try_from(text: String) -> Result<Self, SidError> {
-                check($prefix, $kind, &text).map(|()| Self(text))
+                text.parse()
             }
         }
 
         impl From<$name> for String {
             fn from(sid: $name) -> String {
-                sid.0
+                sid.as_str().to_owned()
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
     )*};
 }
+
+/// Every SID is two letters and 32 hex digits.
+const SID_LEN: usize = 34;
 
 sid_types! {
     /// An Account (project) SID, `AC…`.

@@ -60,7 +60,7 @@ pub fn AccountSwitcher(
     let location = use_location();
     let navigate = use_navigate();
 
-    let user_for_list = user.clone();
+    let user_for_list = user;
     let choices = Memo::new(move |_| {
         let wanted = Query::new(&query.get());
         let mut list: Vec<Choice> = store.with(|c| {
@@ -90,17 +90,15 @@ pub fn AccountSwitcher(
             .and_then(|sid| store.with(|c| c.account(&sid).map(|a| a.friendly_name.clone())))
     };
 
-    let user_for_pick = user.clone();
-    let pick = move |sid: AccountSid| {
-        recent::touch(&user_for_pick, recent, &sid);
+    let pick = Callback::new(move |sid: AccountSid| {
+        recent::touch(&user, recent, &sid);
         open.set(false);
         query.set(String::new());
         navigate(
             &same_page_of(&app_path(&location.pathname.get_untracked()), &sid),
             Default::default(),
         );
-    };
-    let pick_on_key = pick.clone();
+    });
     let on_key = move |ev: KeyboardEvent| {
         let count = choices.with(Vec::len);
         match ev.key().as_str() {
@@ -115,7 +113,7 @@ pub fn AccountSwitcher(
             "Enter" => {
                 ev.prevent_default();
                 if let Some(choice) = choices.with(|c| c.get(active.get_untracked()).cloned()) {
-                    pick_on_key(choice.sid);
+                    pick.run(choice.sid);
                 }
             }
             "Escape" => open.set(false),
@@ -164,16 +162,13 @@ pub fn AccountSwitcher(
                     />
                     <ul id="switcher-list" role="listbox" aria-label="Accounts">
                         {
-                            let pick = pick.clone();
                             move || {
-                                let pick = pick.clone();
                                 choices
                                     .get()
                                     .into_iter()
                                     .enumerate()
                                     .map(move |(i, choice)| {
-                                        let pick = pick.clone();
-                                        let sid = choice.sid.clone();
+                                        let sid = choice.sid;
                                         let selected = current.get().as_ref() == Some(&choice.sid);
                                         view! {
                                             <li
@@ -181,7 +176,7 @@ pub fn AccountSwitcher(
                                                 role="option"
                                                 aria-selected=selected.to_string()
                                                 class:active=move || active.get() == i
-                                                on:click=move |_| pick(sid.clone())
+                                                on:click=move |_| pick.run(sid)
                                             >
                                                 <span class="switcher-name">{choice.name}</span>
                                                 <span class="switcher-meta">

@@ -58,7 +58,7 @@ pub fn ActionButton(
     class: &'static str,
     /// The accessible name when the visible text is not enough ("Remove Maria Garcia").
     #[prop(optional, into)]
-    label: Option<String>,
+    label: MaybeProp<String>,
     /// The reason shown as a line of text under the button, not only on hover and focus.
     #[prop(optional)]
     inline: bool,
@@ -88,7 +88,7 @@ pub fn ActionButton(
                 class=format!("button {class}")
                 aria-disabled=move || refused.with(|r| r.is_some().then_some("true"))
                 aria-describedby=move || refused.with(|r| r.is_some().then(|| described.clone()))
-                aria-label=label
+                aria-label=move || label.get()
                 data-testid=testid
                 on:click=press
                 on:blur=move |_| tapped.set(false)

@@ -48,10 +48,10 @@ pub fn SignIn() -> impl IntoView {
         .with_untracked(|q| q.get("next"))
         .and_then(|next| return_path(&next).map(str::to_owned));
     let asked_for = next.clone();
-    let sign_in = move |user: UserSid| {
+    let sign_in = Callback::new(move |user: UserSid| {
         store.sign_in(user);
         navigate(next.as_deref().unwrap_or("/accounts"), Default::default());
-    };
+    });
 
     let matches = Memo::new(move |_| {
         let query = Query::new(&search.get());
@@ -111,19 +111,16 @@ pub fn SignIn() -> impl IntoView {
             </p>
             <ul class="user-cards">
                 {
-                    let sign_in = sign_in.clone();
                     move || {
-                        let sign_in = sign_in.clone();
                         matches
                             .get()
                             .0
                             .into_iter()
                             .map(|user| {
-                                let sign_in = sign_in.clone();
-                                let sid = user.sid.clone();
+                                let sid = user.sid;
                                 view! {
                                     <li>
-                                        <button type="button" class="user-card" on:click=move |_| sign_in(sid.clone())>
+                                        <button type="button" class="user-card" on:click=move |_| sign_in.run(sid)>
                                             <span class="user-card-name">{user.name}</span>
                                             <span class="user-card-email">{user.email}</span>
                                             <span class="user-card-roles">
@@ -152,10 +149,10 @@ pub fn SignIn() -> impl IntoView {
 
 /// Sign in by email: the user with that email, and the invitations waiting for it.
 #[component]
-fn EmailSignIn<F>(on_signed_in: F) -> impl IntoView
-where
-    F: Fn(UserSid) + Clone + Send + Sync + 'static,
-{
+fn EmailSignIn(
+    /// Signs this Console user in.
+    on_signed_in: Callback<UserSid>,
+) -> impl IntoView {
     let store = Store::get();
     let toasts = Toasts::get();
     let typed = RwSignal::new(String::new());
@@ -197,7 +194,6 @@ where
         Some(Err(message)) => Some(message),
         _ => None,
     };
-    let signed_in = on_signed_in.clone();
     let accept =
         move |email: Email, account: AccountSid, invitation: InvitationId, needs_name: bool| {
             let name = full_name.get_untracked();
@@ -212,7 +208,7 @@ where
                 if let Some(user) =
                     store.with_untracked(|c| c.user_by_email(&email).map(|u| u.sid.clone()))
                 {
-                    signed_in(user);
+                    on_signed_in.run(user);
                 }
             }
         };
@@ -238,13 +234,12 @@ where
         </form>
         {move || lookup.get().map(|(email, user, invitations)| {
             let accept = accept.clone();
-            let on_signed_in = on_signed_in.clone();
             let needs_name = user.is_none();
             view! {
                 <div class="email-result" data-testid="email-result">
                     {match user.clone() {
                         Some((sid, name)) => view! {
-                            <button type="button" class="button" on:click=move |_| on_signed_in(sid.clone())>
+                            <button type="button" class="button" on:click=move |_| on_signed_in.run(sid)>
                                 "Sign in as " {name}
                             </button>
                         }.into_any(),

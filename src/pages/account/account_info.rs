@@ -28,7 +28,6 @@ pub fn AccountInfo() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let info = {
-        let scope = scope.clone();
         Memo::new(move |_| {
             store.with(|c| {
                 let a = c.account(&scope.account)?;
@@ -76,7 +75,6 @@ fn Tokens() -> impl IntoView {
     let toasts = Toasts::get();
     let confirm_promote = RwSignal::new(false);
     let tokens = {
-        let scope = scope.clone();
         Memo::new(move |_| {
             let actor = scope.actor();
             store.with(|c| {

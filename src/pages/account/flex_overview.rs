@@ -34,7 +34,6 @@ pub fn FlexOverview() -> impl IntoView {
     let scope = AccountScope::get();
     let overview =
         {
-            let scope = scope.clone();
             Memo::new(move |_| {
                 store.with(|c| {
                     let account = c.account(&scope.account)?;
@@ -164,7 +163,6 @@ fn FlexDetails(o: Overview) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let token = {
-        let scope = scope.clone();
         Memo::new(move |_| {
             let actor = scope.actor();
             store.with(|c| {
@@ -183,7 +181,6 @@ fn FlexDetails(o: Overview) -> impl IntoView {
         payment_method: String::new(),
     });
     let may_bill = {
-        let scope = scope.clone();
         Memo::new(move |_| {
             store.with(|c| {
                 c.may_open(&scope.actor(), &scope.account, AccountPage::Billing)
@@ -253,7 +250,6 @@ fn Launch() -> impl IntoView {
     let toasts = Toasts::get();
     let last = RwSignal::new(None::<String>);
     let preview = {
-        let scope = scope.clone();
         Memo::new(move |_| {
             store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now()))
         })

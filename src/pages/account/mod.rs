@@ -22,7 +22,8 @@ use crate::domain::{AccountPage, AccountSid, Actor, Command, DomainError, UserSi
 use crate::store::Store;
 
 /// Who is looking at which account: provided to every page under `/accounts/:account_sid`.
-#[derive(Clone, Debug, PartialEq)]
+/// Two SIDs, so it is `Copy`: closures take it as it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AccountScope {
     /// The account in the URL.
     pub account: AccountSid,
@@ -46,7 +47,7 @@ impl AccountScope {
         &self,
         command: impl Fn(&AccountSid) -> Command + Send + Sync + 'static,
     ) -> Refusal {
-        let account = self.account.clone();
+        let account = self.account;
         offer(self.actor(), move || command(&account))
     }
 }

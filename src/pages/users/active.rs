@@ -152,8 +152,8 @@ pub fn ActiveUsers(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || shown.get() key=|m| (m.sid.clone(), m.roles, m.name.clone()) let:member>
-                        <MemberRowView member target />
+                    <For each=move || shown.get() key=|m| m.sid let:member>
+                        <MemberRowView member shown target />
                     </For>
                 </tbody>
             </table>
@@ -211,41 +211,49 @@ fn SortHeader(label: &'static str, key: SortKey, view_state: UsersView) -> impl 
     }
 }
 
-/// One member with the actions on them, each refused up front with the domain's reason.
+/// One member with the actions on them, each refused up front with the domain's reason. The
+/// row is keyed by the member's SID and reads what changes (name, roles) from `shown`, so a
+/// role change updates its cells instead of rebuilding the row.
 #[component]
 fn MemberRowView(
     member: MemberItem,
+    shown: Memo<Vec<MemberItem>>,
     target: RwSignal<Option<(MemberAction, MemberItem)>>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
-    let (sid, roles) = (member.sid.clone(), member.roles);
+    let sid = member.sid;
+    let item = Memo::new(move |_| {
+        shown
+            .with(|list| list.iter().find(|m| m.sid == sid).cloned())
+            .unwrap_or_else(|| member.clone())
+    });
     // Asked with the member's own roles: whether their roles may be changed at all.
     let can_change = scope.offer(move |account| Command::ChangeRoles {
         account: account.clone(),
-        user: sid.clone(),
-        roles,
+        user: sid,
+        roles: item.with(|m| m.roles),
     });
-    let sid = member.sid.clone();
     let can_remove = scope.offer(move |account| Command::RemoveMember {
         account: account.clone(),
-        user: sid.clone(),
+        user: sid,
     });
-    let (for_change, for_remove) = (member.clone(), member.clone());
+    let named = move |what: &'static str| Signal::derive(move || format!("{what} {}", item.with(|m| m.name.clone())));
+    let open_dialog = move |action: MemberAction| {
+        Callback::new(move |()| target.set(Some((action, item.get_untracked()))))
+    };
     view! {
         <tr>
-            <th scope="row" class="member-name">{member.name.clone()}</th>
-            <td>{member.email.clone()}</td>
-            <td>{member.roles.to_string()}</td>
-            <td><code class="sid">{member.sid.to_string()}</code></td>
+            <th scope="row" class="member-name">{move || item.with(|m| m.name.clone())}</th>
+            <td>{move || item.with(|m| m.email.clone())}</td>
+            <td>{move || item.with(|m| m.roles.to_string())}</td>
+            <td><code class="sid">{sid.to_string()}</code></td>
             <td class="row-actions">
-                <ActionButton refused=can_change class="button-small"
-                    label=format!("Change roles of {}", member.name)
-                    on_press=Callback::new(move |()| target.set(Some((MemberAction::ChangeRoles, for_change.clone()))))>
+                <ActionButton refused=can_change class="button-small" label=named("Change roles of")
+                    on_press=open_dialog(MemberAction::ChangeRoles)>
                     "Change roles"
                 </ActionButton>
-                <ActionButton refused=can_remove class="button-small button-danger"
-                    label=format!("Remove {}", member.name)
-                    on_press=Callback::new(move |()| target.set(Some((MemberAction::Remove, for_remove.clone()))))>
+                <ActionButton refused=can_remove class="button-small button-danger" label=named("Remove")
+                    on_press=open_dialog(MemberAction::Remove)>
                     "Remove"
                 </ActionButton>
             </td>

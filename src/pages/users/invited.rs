@@ -68,8 +68,8 @@ pub fn InvitedUsers() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || invitations.get() key=|i| (i.id, i.status.to_string(), i.expires.clone()) let:invitation>
-                            <InvitationRow invitation />
+                        <For each=move || invitations.get() key=|i| i.id let:invitation>
+                            <InvitationRow invitation invitations />
                         </For>
                     </tbody>
                 </table>
@@ -79,7 +79,7 @@ pub fn InvitedUsers() -> impl IntoView {
 }
 
 #[component]
-fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
+fn InvitationRow(invitation: InvitationItem, invitations: Memo<Vec<InvitationItem>>) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
@@ -117,15 +117,24 @@ fn InvitationRow(invitation: InvitationItem) -> impl IntoView {
             toasts.outcome(&result, format!("Invitation to {email} revoked."));
         }
     };
-    let status = invitation.status.to_string();
+    // Keyed by the invitation; what a resend or a revocation changes is read here.
+    let item = Memo::new({
+        let first = invitation.clone();
+        move |_| {
+            invitations
+                .with(|list| list.iter().find(|i| i.id == id).cloned())
+                .unwrap_or_else(|| first.clone())
+        }
+    });
+    let status = move || item.with(|i| i.status.to_string());
     view! {
         <tr>
             <th scope="row">{invitation.email.clone()}</th>
             <td>{invitation.roles.clone()}</td>
             <td>{invitation.invited_by.clone()}</td>
-            <td>{invitation.sent.clone()}</td>
-            <td>{invitation.expires.clone()}</td>
-            <td><span class=format!("badge status-{status}")>{status.clone()}</span></td>
+            <td>{move || item.with(|i| i.sent.clone())}</td>
+            <td>{move || item.with(|i| i.expires.clone())}</td>
+            <td><span class=move || format!("badge status-{}", status())>{status}</span></td>
             <td class="row-actions">
                 // Accepted and revoked invitations are refused by the domain, which says so.
                 <ActionButton refused=can_resend class="button-small"

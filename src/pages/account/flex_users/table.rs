@@ -266,8 +266,8 @@ pub fn WorkersTable(
                         <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
-                <For each=move || shown.get() key=|w| w.clone() let:worker>
-                    <WorkerRow worker expanded target />
+                <For each=move || shown.get() key=|w| w.sid let:worker>
+                    <WorkerRow worker shown expanded target />
                 </For>
             </table>
         </div>
@@ -321,59 +321,58 @@ fn role_text(roles: impl Iterator<Item = &'static str>) -> String {
 }
 
 /// One worker: a row of facts and actions, and a row with the attributes JSON when expanded.
-/// Each worker is its own `<tbody>` so the two rows stay together.
+/// Each worker is its own `<tbody>` so the two rows stay together. The row is keyed by the
+/// worker's SID and reads what changes (roles, activity, attributes) from `shown`, so a change
+/// updates its cells instead of rebuilding the row.
 #[component]
 fn WorkerRow(
     worker: WorkerItem,
+    shown: Memo<Vec<WorkerItem>>,
     expanded: RwSignal<BTreeSet<WorkerSid>>,
     target: RwSignal<Option<(WorkerAction, WorkerItem)>>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
-    let sid = worker.sid.clone();
+    let sid = worker.sid;
+    let item = Memo::new(move |_| {
+        shown
+            .with(|list| list.iter().find(|w| w.sid == sid).cloned())
+            .unwrap_or_else(|| worker.clone())
+    });
+    let text = move |read: fn(&WorkerItem) -> String| move || item.with(read);
     let can_give_insights = scope.offer(move |account| insights_probe(account, &sid));
-    let sid = worker.sid.clone();
     let can_delete = scope.offer(move |account| Command::DeleteWorker {
         account: account.clone(),
-        worker: sid.clone(),
+        worker: sid,
     });
-    let is_open = {
-        let sid = worker.sid.clone();
-        Memo::new(move |_| expanded.with(|e| e.contains(&sid)))
+    let is_open = Memo::new(move |_| expanded.with(|e| e.contains(&sid)));
+    let toggle = move |_| {
+        expanded.update(|e| {
+            if !e.remove(&sid) {
+                e.insert(sid);
+            }
+        })
     };
-    let toggle = {
-        let sid = worker.sid.clone();
-        move |_| {
-            expanded.update(|e| {
-                if !e.remove(&sid) {
-                    e.insert(sid.clone());
-                }
-            })
-        }
+    let attributes_id = format!("attributes-{sid}");
+    let named = move |what: &'static str| Signal::derive(move || format!("{what} {}", item.with(|w| w.name.clone())));
+    let open_dialog = move |action: WorkerAction| {
+        Callback::new(move |()| target.set(Some((action, item.get_untracked()))))
     };
-    let attributes_id = format!("attributes-{}", worker.sid);
-    let sid_text = worker.sid.to_string();
-    let copy_label = format!("Copy worker SID of {}", worker.name);
-    let (for_insights, for_delete) = (worker.clone(), worker.clone());
-    let attributes_label = format!("Attributes of {}", worker.name);
-    let insights_label = format!("Insights roles of {}", worker.name);
-    let delete_label = format!("Delete worker {}", worker.name);
-    let attributes = worker.attributes.clone();
     let controls = attributes_id.clone();
     view! {
         <tbody class="worker">
             <tr>
-                <th scope="row" class="worker-name">{worker.name.clone()}</th>
-                <td class="worker-email" data-label="Email">{worker.email.clone()}</td>
-                <td data-testid="flex-roles" data-label="Flex roles">{role_text(worker.flex_roles.iter().map(|r| r.as_str()))}</td>
-                <td data-testid="insights-roles" data-label="Insights roles">{role_text(worker.insights_roles.iter().map(|r| r.as_str()))}</td>
-                <td data-label="Activity">{worker.activity.clone()}</td>
+                <th scope="row" class="worker-name">{text(|w| w.name.clone())}</th>
+                <td class="worker-email" data-label="Email">{text(|w| w.email.clone())}</td>
+                <td data-testid="flex-roles" data-label="Flex roles">{text(|w| role_text(w.flex_roles.iter().map(|r| r.as_str())))}</td>
+                <td data-testid="insights-roles" data-label="Insights roles">{text(|w| role_text(w.insights_roles.iter().map(|r| r.as_str())))}</td>
+                <td data-label="Activity">{text(|w| w.activity.clone())}</td>
                 <td class="worker-sid" data-label="Worker SID">
-                    <code class="sid">{sid_text.clone()}</code>
+                    <code class="sid">{sid.to_string()}</code>
                     <button
                         type="button"
                         class="button button-small"
-                        aria-label=copy_label
-                        on:click=move |_| copy_to_clipboard("Worker SID", sid_text.clone())
+                        aria-label=move || named("Copy worker SID of").get()
+                        on:click=move |_| copy_to_clipboard("Worker SID", sid.to_string())
                     >
                         "Copy"
                     </button>
@@ -382,19 +381,19 @@ fn WorkerRow(
                     <button
                         type="button"
                         class="button button-small"
-                        aria-label=attributes_label
+                        aria-label=move || named("Attributes of").get()
                         aria-expanded=move || is_open.get().to_string()
                         aria-controls=controls
                         on:click=toggle
                     >
                         {move || if is_open.get() { "Hide attributes" } else { "Attributes" }}
                     </button>
-                    <ActionButton refused=can_give_insights class="button-small" label=insights_label
-                        on_press=Callback::new(move |()| target.set(Some((WorkerAction::InsightsRoles, for_insights.clone()))))>
+                    <ActionButton refused=can_give_insights class="button-small" label=named("Insights roles of")
+                        on_press=open_dialog(WorkerAction::InsightsRoles)>
                         "Insights roles"
                     </ActionButton>
-                    <ActionButton refused=can_delete class="button-small button-danger" label=delete_label
-                        on_press=Callback::new(move |()| target.set(Some((WorkerAction::Delete, for_delete.clone()))))>
+                    <ActionButton refused=can_delete class="button-small button-danger" label=named("Delete worker")
+                        on_press=open_dialog(WorkerAction::Delete)>
                         "Delete"
                     </ActionButton>
                 </td>
@@ -402,7 +401,7 @@ fn WorkerRow(
             <tr class="worker-attributes-row" id=attributes_id hidden=move || !is_open.get()>
                 <td colspan="7">
                     <p class="field-label">"Attributes (JSON)"</p>
-                    <pre class="worker-attributes" tabindex="0" data-testid="worker-attributes">{attributes}</pre>
+                    <pre class="worker-attributes" tabindex="0" data-testid="worker-attributes">{text(|w| w.attributes.clone())}</pre>
                 </td>
             </tr>
         </tbody>
