@@ -177,7 +177,7 @@ async function startup(browser, base) {
       ["app", `${base}/`],
       ["baseline", `${base}/bench-baseline/`],
     ]) {
-      const context = await browser.newContext();
+      const context = await browser.newContext(NO_SERVICE_WORKER);
       const { mark, dom, wasmLoaded, wasmStarted } = await load(context, url, signInReady);
       samples[who].push(mark);
       samples[who + "Dom"].push(dom);
@@ -278,8 +278,12 @@ async function heap(page) {
   return { js: usedSize, wasm };
 }
 
+/** Every load is measured from the network, as the baseline's is: the app's service worker
+ * (which would answer repeat loads from its cache) is kept out. */
+const NO_SERVICE_WORKER = { serviceWorkers: "block" };
+
 async function scaleRun(browser, base) {
-  const context = await browser.newContext();
+  const context = await browser.newContext(NO_SERVICE_WORKER);
   await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), ownerSid);
   // Load the scenario into the app's store, as the e2e test does, and wait until it is saved.
   const { page: loader } = await load(context, `${base}/data?scenario=scale`, `() => true`);

@@ -69,7 +69,10 @@ if (release) {
   const precache = app.filter((f, i) => !large(f, i));
   const later = app.filter(large);
   const version = sha256(app.map((f, i) => f + " " + sha256(contents[i])).join("\n"), "hex").slice(0, 16);
+  const routes = index.match(/var routes = (\[[^\]]*\]);/)?.[1];
+  if (!routes) throw new Error("index.html's mount script lists no routes");
   const sw = (await readFile(new URL("./sw.js", import.meta.url), "utf8"))
+    .replace("self.ROUTES", routes)
     .replace("self.PRECACHE", JSON.stringify(precache))
     .replace("self.LATER", JSON.stringify(later))
     .replace("self.VERSION", JSON.stringify(version));

@@ -6,12 +6,16 @@
 //   the worker's scope, which is wherever the app is mounted; a scenario over 1 MB (the scale
 //   one) is cached the first time it is fetched instead, so a phone's first visit does not
 //   download it.
-// - Fetch: a file of the build comes from the cache; a navigation (any deep link) gets the
-//   cached index.html; anything else goes to the network.
+// - Fetch: a file of the build comes from the cache; a navigation to a page of the app (the
+//   mount point, or a path whose first segment is one of the app's routes) gets the cached
+//   index.html; anything else goes to the network.
 // - A new build waits: the page shows "A new version is ready" (hosting/update.js) and asks it
 //   to take over only when the person presses Reload, so no stale app is served silently and
 //   no tab is swapped under someone's feet.
 const PRECACHE = self.PRECACHE;
+// The app's first path segments (index.html's mount script has the same list): only those
+// navigations are the app's; anything else under the scope belongs to someone else.
+const ROUTES = self.ROUTES;
 const LATER = self.LATER;
 const VERSION = self.VERSION;
 const CACHE = `flex-console-${VERSION}`;
@@ -43,7 +47,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   url.search = "";
-  if (request.mode === "navigate" && url.href.startsWith(scope.href)) {
+  const first = url.href.startsWith(scope.href) ? url.href.slice(scope.href.length).split("/")[0] : null;
+  const appPage = first === "" || first === "index.html" || ROUTES.includes(first);
+  if (request.mode === "navigate" && appPage) {
     // Every page of the app is index.html; the app reads the path itself.
     event.respondWith(caches.match(INDEX, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
   } else if (files.has(url.href)) {

@@ -69,6 +69,10 @@ for (const host of HOSTS) {
     await expect(console.heading("Manage users")).toBeVisible();
     await page.goto(host.url + "data");
     await expect(console.heading("Data")).toBeVisible();
+    // What is not a page of the app is not answered with the app (someone else's pages).
+    const elsewhere = await context.newPage();
+    await expect(elsewhere.goto(host.url + "elsewhere/page")).rejects.toThrow();
+    await elsewhere.close();
     await context.setOffline(false);
 
     // The policy is the build's, strict, and nothing broke it.
