@@ -49,11 +49,12 @@ function request(req) {
 }
 
 function openDb(name) {
-  const req = indexedDB.open(name, 1);
+  // The app's database, version 2 (with the restore points' stores), as src/store/db.rs opens it.
+  const req = indexedDB.open(name, 2);
   req.onupgradeneeded = () => {
-    for (const store of ["snapshot", "log", "unreadable"])
+    for (const store of ["snapshot", "log", "unreadable", "restore_points", "restore_states"])
       if (!req.result.objectStoreNames.contains(store))
-        req.result.createObjectStore(store, { autoIncrement: store === "unreadable" });
+        req.result.createObjectStore(store, { autoIncrement: store === "unreadable" || store === "restore_points" });
   };
   return request(req);
 }
