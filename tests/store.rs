@@ -44,7 +44,7 @@ fn a_snapshot_plus_its_log_restores_the_same_state() {
         wall: Some(1.0),
         since: 2,
     });
-    let restored = restore(&meta, snapshot, &[entry]).unwrap();
+    let restored = restore(&meta, &snapshot, &[entry]).unwrap();
     assert!(restored.console == console);
     assert_eq!(
         (
@@ -85,7 +85,7 @@ fn a_gap_in_the_log_makes_the_data_unreadable() {
         wall: None,
         since: 0,
     });
-    let error = restore(&meta, console.to_json().unwrap(), &[entry]).unwrap_err();
+    let error = restore(&meta, &console.to_json().unwrap(), &[entry]).unwrap_err();
     assert!(error.contains("saved change 2 is missing"), "{error}");
 }
 

@@ -34,6 +34,7 @@ pub mod page;
 pub mod phone_number;
 pub mod queries;
 pub mod random;
+pub mod resources;
 pub mod roles;
 pub mod scale;
 pub mod search;

@@ -55,7 +55,7 @@ pub fn AccountSwitcher(
     let open = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
-    let recent = recent::load(&user);
+    let recent = recent::load(&recent::accounts_of(&user));
     let input = NodeRef::<html::Input>::new();
     let location = use_location();
     let navigate = use_navigate();
@@ -91,7 +91,7 @@ pub fn AccountSwitcher(
     };
 
     let pick = Callback::new(move |sid: AccountSid| {
-        recent::touch(&user, recent, &sid);
+        recent::touch(&recent::accounts_of(&user), recent, sid);
         open.set(false);
         query.set(String::new());
         navigate(
@@ -201,44 +201,50 @@ pub fn AccountSwitcher(
     }
 }
 
-/// The accounts a user opened most recently, kept in this browser (localStorage).
-mod recent {
+/// What was used most recently, kept in this browser (localStorage): each user's accounts,
+/// and the Console users signed in as.
+pub mod recent {
     use leptos::prelude::*;
+    use std::fmt::Display;
+    use std::str::FromStr;
 
-    use crate::domain::{AccountSid, UserSid};
+    use crate::domain::UserSid;
 
     const LIMIT: usize = 20;
 
-    fn key(user: &UserSid) -> String {
+    /// Where a user's recent accounts are kept.
+    pub fn accounts_of(user: &UserSid) -> String {
         format!("flex-console.recent-accounts.{user}")
     }
+
+    /// Where the recent Console users are kept.
+    pub const USERS: &str = "flex-console.recent-users";
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
-    /// The user's recent accounts, most recent first.
-    pub fn load(user: &UserSid) -> RwSignal<Vec<AccountSid>> {
+    /// The list kept under `key`, most recent first.
+    pub fn load<T: FromStr + Send + Sync + 'static>(key: &str) -> RwSignal<Vec<T>> {
         let saved = storage()
-            .and_then(|s| s.get_item(&key(user)).ok().flatten())
+            .and_then(|s| s.get_item(key).ok().flatten())
             .unwrap_or_default();
         RwSignal::new(saved.split(',').filter_map(|s| s.parse().ok()).collect())
     }
 
-    /// Puts an account first; a failed write only loses the ordering.
-    pub fn touch(user: &UserSid, recent: RwSignal<Vec<AccountSid>>, sid: &AccountSid) {
-        recent.update(|list| {
-            list.retain(|s| s != sid);
-            list.insert(0, sid.clone());
+    /// Puts `item` first in the list under `key`; a failed write only loses the ordering.
+    pub fn touch<T>(key: &str, list: RwSignal<Vec<T>>, item: T)
+    where
+        T: PartialEq + Display + Send + Sync + 'static,
+    {
+        list.update(|list| {
+            list.retain(|s| *s != item);
+            list.insert(0, item);
             list.truncate(LIMIT);
         });
-        let text: Vec<String> = recent
-            .get_untracked()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let text: Vec<String> = list.with_untracked(|l| l.iter().map(ToString::to_string).collect());
         if let Some(storage) = storage() {
-            let _ = storage.set_item(&key(user), &text.join(","));
+            let _ = storage.set_item(key, &text.join(","));
         }
     }
 }

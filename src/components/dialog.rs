@@ -31,24 +31,35 @@ pub fn Dialog(
             .replace(|c: char| !c.is_alphanumeric(), "-")
     );
     let label_id = title_id.clone();
+    // Where focus goes back to if what opened the dialog is gone when it closes.
+    let home = StoredValue::new_local(None::<web_sys::Element>);
     // The one effect: the native element shows and closes as `open` says (the DOM is the
     // world outside; showModal is what traps focus and restores it).
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
         match (open.get(), el.open()) {
             (true, false) => {
+                let opener = document().active_element();
+                home.set_value(opener.and_then(|o| o.closest("tr, .table-wrap, section, main").ok().flatten()));
                 let _ = el.show_modal();
             }
             (false, true) => el.close(),
             _ => {}
         }
     });
+    let closed = move |_| {
+        on_close.run(());
+        // The browser gives focus back to the opener; when the opener went with what the
+        // dialog changed (a deleted row, a button replaced), focus the nearest sensible place.
+        let home = home.get_value();
+        super::focus::soon(move || super::focus::recover(home));
+    };
     view! {
         <dialog
             node_ref=dialog
             class="dialog"
             aria-labelledby=label_id
-            on:close=move |_| on_close.run(())
+            on:close=closed
         >
             <h2 id=title_id>{title}</h2>
             {children()}

@@ -74,3 +74,28 @@ pub fn NavLink(
         </a>
     }
 }
+
+/// Whether the address asks the page to do `what` (`?do=invite`: the palette's actions open
+/// their dialog on the page that has it). The request is taken out of the address, so a reload
+/// or the back button does not ask again.
+pub fn take_request(what: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Some(url) = window.location().href().ok().and_then(|h| web_sys::Url::new(&h).ok()) else {
+        return false;
+    };
+    if url.search_params().get("do").as_deref() != Some(what) {
+        return false;
+    }
+    url.search_params().delete("do");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+    true
+}
+
+/// The search a link asked a list for (`?q=WK…`: the palette puts an item in view).
+pub fn linked_search() -> String {
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("q"))
+        .unwrap_or_default()
+}

@@ -6,6 +6,8 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::account_switcher::{AccountSwitcher, current_account};
 use super::link::{NavLink, href};
+use super::palette::{Palette, PaletteState};
+use super::shortcuts::Shortcuts;
 use super::offer::reason_id;
 use super::store_banner::StoreBanner;
 use super::theme_toggle::ThemeToggle;
@@ -42,12 +44,18 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         now
     });
     let page = children.clone();
-    move || {
+    PaletteState::provide();
+    let frame = move || {
         if in_flex.get() {
             view! { {page()} <ToastRegion /> }.into_any()
         } else {
             view! { <ConsoleFrame children=children.clone() /> }.into_any()
         }
+    };
+    view! {
+        {frame}
+        <Palette />
+        <Shortcuts />
     }
 }
 
@@ -68,6 +76,12 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
                     {move || signed_in().map(|user| view! { <AccountSwitcher user /> })}
                 </div>
                 <div class="topbar-actions">
+                    {move || signed_in().map(|_| view! {
+                        <button type="button" class="icon-button palette-button" aria-keyshortcuts="Control+K Meta+K /"
+                            on:click=move |_| PaletteState::get().open()>
+                            "Jump to…" <kbd class="palette-kbd">"Ctrl K"</kbd>
+                        </button>
+                    })}
                     <ThemeToggle />
                     {move || signed_in().map(|user| view! { <UserMenu user /> })}
                 </div>

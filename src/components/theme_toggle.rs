@@ -4,20 +4,40 @@ use leptos::prelude::*;
 
 const KEY: &str = "flex-console.theme";
 
+/// The theme of the whole app, shared by every toggle and the keyboard shortcut.
+#[derive(Clone, Copy)]
+pub struct Theme(RwSignal<bool>);
+
+impl Theme {
+    /// The app's theme, created (from the stored pick or the system) the first time.
+    pub fn get() -> Theme {
+        use_context::<Theme>().unwrap_or_else(|| {
+            let dark = RwSignal::new(initial_is_dark());
+            // The page's `data-theme` follows the signal: the DOM is the world outside.
+            Effect::new(move |_| apply(dark.get()));
+            provide_context(Theme(dark));
+            Theme(dark)
+        })
+    }
+
+    /// Flips between light and dark, and remembers the pick.
+    pub fn flip(self) {
+        self.0.update(|d| *d = !*d);
+        remember(self.0.get_untracked());
+    }
+}
+
 /// A button that flips between the light and the dark theme.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let dark = RwSignal::new(initial_is_dark());
-    Effect::new(move |_| apply(dark.get()));
+    let theme = Theme::get();
+    let dark = theme.0;
     view! {
         <button
             type="button"
             class="icon-button"
             aria-pressed=move || dark.get().to_string()
-            on:click=move |_| {
-                dark.update(|d| *d = !*d);
-                remember(dark.get_untracked());
-            }
+            on:click=move |_| theme.flip()
         >
             {move || if dark.get() { "Light theme" } else { "Dark theme" }}
         </button>

@@ -1,10 +1,17 @@
-//! The signed-in user's menu: who is signed in, "Switch user" and "Sign out".
+//! The signed-in user's menu: who is signed in, the other Console users to switch to in one
+//! step (recent first, with a search), and "Sign out".
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::domain::UserSid;
+use super::account_switcher::{current_account, recent};
+use super::link::app_path;
+use crate::domain::search::Query;
+use crate::domain::{AccountPage, Actor, UserSid};
 use crate::store::Store;
+
+/// How many other users the menu lists at once; the search narrows a large scenario down.
+const LISTED: usize = 8;
 
 /// The user menu in the top bar.
 #[component]
@@ -15,6 +22,10 @@ pub fn UserMenu(
     let store = Store::get();
     let open = RwSignal::new(false);
     let navigate = use_navigate();
+    let location = use_location();
+    let account = current_account();
+    let search = RwSignal::new(String::new());
+    let recent_users = recent::load::<UserSid>(recent::USERS);
     let name = Memo::new(move |_| {
         store
             .with(|c| {
@@ -23,10 +34,50 @@ pub fn UserMenu(
             })
             .unwrap_or_default()
     });
-    let switch_nav = navigate.clone();
-    let switch_user = move |_| {
-        open.set(false);
-        switch_nav("/", Default::default());
+    let others = Memo::new(move |_| {
+        let query = Query::new(&search.get());
+        let order = recent_users.get();
+        let mut list: Vec<(UserSid, String, String)> = store.with(|c| {
+            c.users()
+                .filter(|u| u.sid != user && query.matches(&[&u.full_name, u.email.as_str()]))
+                .map(|u| (u.sid, u.full_name.clone(), u.email.to_string()))
+                .collect()
+        });
+        list.sort_by_key(|(sid, name, _)| {
+            (order.iter().position(|r| r == sid).unwrap_or(usize::MAX), name.to_lowercase())
+        });
+        list.truncate(LISTED);
+        list
+    });
+    // Switching re-checks the page: one the new user may not open gives way to one they may.
+    let switch_to = {
+        let navigate = navigate.clone();
+        Callback::new(move |to: UserSid| {
+            recent::touch(recent::USERS, recent_users, user);
+            recent::touch(recent::USERS, recent_users, to);
+            store.sign_in(to);
+            open.set(false);
+            search.set(String::new());
+            let Some(sid) = account.get_untracked() else { return };
+            let here = app_path(&location.pathname.get_untracked());
+            let page = AccountPage::ALL
+                .into_iter()
+                .rev()
+                .find(|p| here.ends_with(&format!("{sid}{}", p.path())))
+                .unwrap_or(AccountPage::AccountInfo);
+            let actor = Actor::User(to);
+            let (member, allowed) = store.with_untracked(|c| {
+                (
+                    c.may_open(&actor, &sid, AccountPage::AccountInfo).is_ok(),
+                    c.may_open(&actor, &sid, page).is_ok(),
+                )
+            });
+            if !member {
+                navigate("/accounts", Default::default());
+            } else if !allowed {
+                navigate(&format!("/accounts/{sid}"), Default::default());
+            }
+        })
     };
     let sign_out = move |_| {
         open.set(false);
@@ -48,7 +99,20 @@ pub fn UserMenu(
             <Show when=move || open.get()>
                 <div class="user-panel">
                     <p class="user-email">{move || name.get().1}</p>
-                    <button type="button" class="menu-item" on:click=switch_user.clone()>"Switch user"</button>
+                    <label class="field-label" for="switch-user-search">"Switch to"</label>
+                    <input id="switch-user-search" class="input" type="search" placeholder="Name or email"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev)) />
+                    <ul class="user-switch" aria-label="Console users">
+                        {move || others.get().into_iter().map(|(sid, name, email)| view! {
+                            <li>
+                                <button type="button" class="menu-item" on:click=move |_| switch_to.run(sid)>
+                                    <span>{name}</span>
+                                    <span class="muted">{email}</span>
+                                </button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
                     <button type="button" class="menu-item" on:click=sign_out.clone()>"Sign out"</button>
                 </div>
             </Show>

@@ -165,7 +165,7 @@ pub(super) fn interpret(raw: &db::Raw) -> Result<Option<Restored>, String> {
         (Some(meta), Some(console)) => {
             let meta = meta.text().ok_or("the snapshot record is not text")?;
             let console = console.text().ok_or("the saved Console is not text")?;
-            persist::restore(meta, console.to_owned(), &log).map(Some)
+            persist::restore(meta, console, &log).map(Some)
         }
         _ => Err("the snapshot is incomplete".into()),
     }

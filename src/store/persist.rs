@@ -6,6 +6,8 @@
 //! the domain", which gives exactly the same state because `Console::apply` is
 //! deterministic (its random source is part of the state). Pure Rust: tested natively.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Actor, Command, Console, Timestamp};
@@ -103,7 +105,7 @@ pub fn demo_with(log: &[String]) -> Result<Restored, String> {
 /// Brings a stored meta record (JSON text) to the current [`SCHEMA`], one version at a
 /// time, changing the Console JSON too when a version needs it. A record from a newer
 /// build is refused: this build cannot know what it means.
-pub fn migrate(meta: &str, console: String) -> Result<(Meta, String), String> {
+pub fn migrate<'a>(meta: &str, console: Cow<'a, str>) -> Result<(Meta, Cow<'a, str>), String> {
     let mut value: serde_json::Value =
         serde_json::from_str(meta).map_err(|e| format!("the snapshot record is not JSON: {e}"))?;
     let mut console = console;
@@ -131,8 +133,8 @@ pub fn migrate(meta: &str, console: String) -> Result<(Meta, String), String> {
 fn step(
     version: u64,
     mut meta: serde_json::Value,
-    console: String,
-) -> Result<(serde_json::Value, String), String> {
+    console: Cow<'_, str>,
+) -> Result<(serde_json::Value, Cow<'_, str>), String> {
     match version {
         // Schema 0 (the first prototype) saved no clock: the Console time is taken as
         // the demo's, starting when loaded. The Console JSON itself did not change.
@@ -150,8 +152,10 @@ fn step(
 
 /// Reads a stored state: migrates the snapshot, validates its Console completely, then
 /// replays the log entries newer than it. Any error means the data is unreadable.
-pub fn restore(meta: &str, console: String, log: &[String]) -> Result<Restored, String> {
-    let (meta, console) = migrate(meta, console)?;
+pub fn restore(meta: &str, console: &str, log: &[String]) -> Result<Restored, String> {
+    // Borrowed: the stored state is megabytes at Twilio's limits; it is copied only when
+    // an older schema needs changing.
+    let (meta, console) = migrate(meta, Cow::Borrowed(console))?;
     let console =
         Console::from_json(&console).map_err(|e| format!("the saved Console is invalid at {e}"))?;
     let mut restored = Restored {

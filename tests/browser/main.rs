@@ -7,6 +7,7 @@ mod support;
 
 mod durability;
 mod offer;
+mod palette;
 mod products;
 mod secrets;
 mod shell;

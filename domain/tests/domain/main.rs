@@ -13,6 +13,7 @@ mod invitations;
 mod launching;
 mod membership;
 mod queries;
+mod resources;
 mod sign_up;
 mod sso;
 mod tokens;

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::AccountScope;
 use crate::components::copyable_sid::CopyableSid;
-use crate::components::link::href;
+use crate::components::focus;
+use crate::components::link::{href, take_request};
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
+use crate::domain::resources::ResourceKind;
 use crate::domain::{AccountPage, BillingModel, Command, EventKind, FlexPlan, LaunchOutcome};
 use crate::store::Store;
 
@@ -24,7 +26,7 @@ struct Overview {
     ui_version: String,
     runtime_domain: String,
     workers: usize,
-    resources: Vec<(&'static str, String, String)>,
+    resources: Vec<(ResourceKind, String, String)>,
 }
 
 /// The Flex overview page.
@@ -43,56 +45,19 @@ pub fn FlexOverview() -> impl IntoView {
                         account.sid.to_string(),
                         o.map(|o| {
                             let i = o.instance;
-                            let w = &i.workspace;
-                            let mut resources = vec![
-                                (
-                                    "TaskRouter workspace",
-                                    w.friendly_name.clone(),
-                                    w.sid.to_string(),
-                                ),
-                                (
-                                    "Workflow",
-                                    w.workflow.friendly_name.clone(),
-                                    w.workflow.sid.to_string(),
-                                ),
-                                (
-                                    "Task queue",
-                                    format!(
-                                        "{} (target {})",
-                                        w.task_queue.friendly_name, w.task_queue.target_workers
-                                    ),
-                                    w.task_queue.sid.to_string(),
-                                ),
-                            ];
-                            resources.extend(
-                                w.activities.iter().map(|a| {
-                                    ("Activity", a.friendly_name.clone(), a.sid.to_string())
-                                }),
-                            );
-                            resources.extend(w.task_channels.iter().map(|t| {
-                                ("Task channel", t.unique_name.clone(), t.sid.to_string())
-                            }));
-                            resources.extend(i.studio_flows.iter().map(|f| {
-                                ("Studio flow", f.friendly_name.clone(), f.sid.to_string())
-                            }));
-                            resources.push((
-                                "Conversations service",
-                                i.conversations_service.friendly_name.clone(),
-                                i.conversations_service.sid.to_string(),
-                            ));
-                            resources.push((
-                                "Proxy service",
-                                i.proxy_service.friendly_name.clone(),
-                                i.proxy_service.sid.to_string(),
-                            ));
-                            resources.push((
-                                "Functions service",
-                                i.functions_service.friendly_name.clone(),
-                                i.functions_service.sid.to_string(),
-                            ));
-                            resources.extend(i.flex_flows.iter().map(|f| {
-                                ("Flex Flow", f.friendly_name.clone(), f.sid.to_string())
-                            }));
+                            // The domain's list of the account's resources, those Flex provisioned.
+                            let resources = c
+                                .resources(&scope.account)
+                                .into_iter()
+                                .filter(|r| provisioned(r.kind))
+                                .map(|r| {
+                                    let name = match r.kind {
+                                        ResourceKind::TaskQueue => format!("{} (target {})", r.name, r.detail),
+                                        _ => r.name,
+                                    };
+                                    (r.kind, name, r.sid)
+                                })
+                                .collect();
                             Overview {
                                 account_name: account.friendly_name.clone(),
                                 account_sid: account.sid.to_string(),
@@ -143,6 +108,12 @@ fn NoFlexYet(name: String, sid: String) -> impl IntoView {
             account: account.clone(),
         });
         toasts.outcome(&result, "Flex instance created: TaskRouter, Studio, Conversations, Proxy and Functions are provisioned.");
+        if result.is_ok() {
+            // The pressed button is gone with the page it was on: focus what replaced it.
+            focus::soon(|| {
+                let _ = focus::to("[data-testid=launch-button]");
+            });
+        }
     };
     view! {
         <section class="page" aria-labelledby="flex-title">
@@ -226,14 +197,14 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                     <thead><tr><th scope="col">"Resource"</th><th scope="col">"Name"</th><th scope="col">"SID"</th></tr></thead>
                     <tbody>
                         {o.resources.iter().cloned().map(|(kind, name, sid)| {
-                            let name = match product_page(kind) {
-                                Some(page) => {
-                                    let to = href(&format!("/accounts/{}/{page}", o.account_sid));
+                            let name = match kind.page() {
+                                AccountPage::FlexOverview => name.into_any(),
+                                page => {
+                                    let to = href(&format!("/accounts/{}{}", o.account_sid, page.path()));
                                     view! { <a href=to>{name}</a> }.into_any()
                                 }
-                                None => name.into_any(),
                             };
-                            view! { <tr><td>{kind}</td><td data-label="Name">{name}</td><td data-label="SID"><code>{sid}</code></td></tr> }
+                            view! { <tr><td>{capitalized(kind.label())}</td><td data-label="Name">{name}</td><td data-label="SID"><code>{sid}</code></td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -260,7 +231,7 @@ fn Launch() -> impl IntoView {
     let account = scope.account.clone();
     let user = scope.user.clone();
     let navigate = leptos_router::hooks::use_navigate();
-    let launch = move |()| {
+    let launch = Callback::new(move |()| {
         let result = store.apply(Command::LaunchFlex {
             account: account.clone(),
         });
@@ -295,7 +266,11 @@ fn Launch() -> impl IntoView {
             }
             Err(e) => toasts.error(e.to_string()),
         }
-    };
+    });
+    // The palette's "Log in with Console" comes here with `?do=launch`.
+    if take_request("launch") && refused.get_untracked().is_none() {
+        leptos::task::spawn_local(async move { launch.run(()) });
+    }
     view! {
         <h2>"Launch Flex"</h2>
         <p data-testid="launch-outcome" id="launch-outcome">
@@ -310,23 +285,38 @@ fn Launch() -> impl IntoView {
                 Err(e) => format!("You cannot enter Flex: {e}"),
             }}
         </p>
-        <ActionButton refused class="button-primary" on_press=Callback::new(launch)>
+        <ActionButton refused class="button-primary" testid="launch-button" on_press=launch>
             "Log in with Console"
         </ActionButton>
         <p class="muted" aria-live="polite">{move || last.get()}</p>
     }
 }
 
-/// The product page that shows a provisioned resource of this kind, under the account.
-fn product_page(kind: &str) -> Option<&'static str> {
-    match kind {
-        "TaskRouter workspace" | "Workflow" | "Task queue" | "Activity" | "Task channel" => {
-            Some("taskrouter")
-        }
-        "Studio flow" | "Flex Flow" => Some("studio"),
-        "Functions service" => Some("functions"),
-        _ => None,
-    }
+/// The kinds of resource setting up Flex provisions.
+fn provisioned(kind: ResourceKind) -> bool {
+    use ResourceKind as K;
+    matches!(
+        kind,
+        K::Workspace
+            | K::Workflow
+            | K::TaskQueue
+            | K::Activity
+            | K::TaskChannel
+            | K::StudioFlow
+            | K::ConversationsService
+            | K::ProxyService
+            | K::FunctionsService
+            | K::FlexFlow
+    )
+}
+
+/// "workflow" as "Workflow".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// 5000 as "5,000".

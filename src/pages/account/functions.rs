@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::link::linked_search;
+
 use super::taskrouter::{NoFlexResources, no_match};
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
@@ -92,7 +94,7 @@ fn FunctionsPage() -> impl IntoView {
 /// The service's facts, then its Functions and its Assets, filtered by one search.
 #[component]
 fn ServiceDetails(s: ServiceView) -> impl IntoView {
-    let query = RwSignal::new(String::new());
+    let query = RwSignal::new(linked_search());
     let ServiceView {
         name,
         sid,

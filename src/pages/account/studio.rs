@@ -9,7 +9,7 @@ use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::offer::ActionButton;
 use crate::components::copyable_sid::InlineSid;
-use crate::components::link::href;
+use crate::components::link::{href, linked_search};
 use crate::components::search::{SearchBox, matches};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, Command, StudioFlowSid, national_format};
@@ -139,7 +139,7 @@ fn StudioPage() -> impl IntoView {
 #[component]
 fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
     let scope = AccountScope::get();
-    let query = RwSignal::new(String::new());
+    let query = RwSignal::new(linked_search());
     let open = RwSignal::new(false);
     let target = RwSignal::new(None::<FlowItem>);
     let numbers_page = href(&format!("/accounts/{}/phone-numbers", scope.account));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::flex_overview::format_thousands;
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
-use crate::components::link::href;
+use crate::components::link::{href, linked_search};
 use crate::components::search::{SearchBox, matches};
 use crate::domain::AccountPage;
 use crate::store::Store;
@@ -96,7 +96,7 @@ fn TaskRouterPage() -> impl IntoView {
 /// The workspace's facts, then its lists, all filtered by one search.
 #[component]
 fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
-    let query = RwSignal::new(String::new());
+    let query = RwSignal::new(linked_search());
     let flex_users = href(&format!("/accounts/{account_sid}/flex/users"));
     let WorkspaceView {
         name,

@@ -14,7 +14,7 @@ mod transfer_dialog;
 
 use leptos::prelude::*;
 
-use crate::components::link::href;
+use crate::components::link::{href, take_request};
 use crate::components::offer::ActionButton;
 use crate::domain::{AccountPage, Command, ConsoleRole, Email, RoleSet};
 use crate::pages::account::{AccountScope, Requires};
@@ -128,6 +128,10 @@ fn InviteButton() -> impl IntoView {
         email: Email::someone(),
         roles: RoleSet::only(ConsoleRole::Developer),
     });
+    // The palette's "Invite user" comes here with `?do=invite`.
+    if take_request("invite") && refused.get_untracked().is_none() {
+        open.set(true);
+    }
     view! {
         <ActionButton refused class="button-primary" on_press=Callback::new(move |()| open.set(true))>
             "Invite user"

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
-use crate::components::link::href;
+use crate::components::link::{href, linked_search, take_request};
 use crate::components::offer::{ActionButton, ActionSelect};
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
@@ -86,7 +86,7 @@ fn NumbersPage() -> impl IntoView {
             })
         })
     };
-    let search = RwSignal::new(String::new());
+    let search = RwSignal::new(linked_search());
     let buying = RwSignal::new(false);
     let releasing = RwSignal::new(None::<NumberRow>);
     let confirm_open = RwSignal::new(false);
@@ -120,6 +120,10 @@ fn NumbersPage() -> impl IntoView {
                 .unwrap_or_default()
         }),
     });
+    // The palette's "Buy a number" comes here with `?do=buy`.
+    if take_request("buy") && can_buy.get_untracked().is_none() {
+        buying.set(true);
+    }
 
     view! {
         <section class="page page-wide" aria-labelledby="numbers-title">

@@ -5,6 +5,8 @@ mod editor;
 
 use leptos::prelude::*;
 
+use crate::components::link::linked_search;
+
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::offer::ActionButton;
@@ -62,7 +64,7 @@ fn BinsPage() -> impl IntoView {
             })
         })
     };
-    let search = RwSignal::new(String::new());
+    let search = RwSignal::new(linked_search());
     let shown = Memo::new(move |_| {
         let query = search.get();
         bins.with(|(_, rows)| {

@@ -1,0 +1,179 @@
+//! Everything of an account that has a SID, with the page that shows it: what "jump to a SID"
+//! and the command palette find. Written once, so a new kind of resource shows up in both.
+
+use super::console::Console;
+use super::page::AccountPage;
+use super::phone_number::national_format;
+use super::sid::AccountSid;
+
+/// What kind of thing a resource is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ResourceKind {
+    /// The account itself (`AC…`).
+    Account,
+    /// A member (Console user, `US…`).
+    Member,
+    /// The Flex instance (`GO…`).
+    FlexInstance,
+    /// A TaskRouter worker, a Flex user (`WK…`).
+    Worker,
+    /// A phone number (`PN…`).
+    PhoneNumber,
+    /// A Studio flow (`FW…`).
+    StudioFlow,
+    /// A Flex Flow (`FO…`).
+    FlexFlow,
+    /// A TwiML Bin (`EH…`).
+    TwimlBin,
+    /// The Functions service (`ZS…`).
+    FunctionsService,
+    /// A Function or an Asset (`ZH…`).
+    Function,
+    /// The TaskRouter workspace (`WS…`).
+    Workspace,
+    /// A workflow (`WW…`).
+    Workflow,
+    /// A task queue (`WQ…`).
+    TaskQueue,
+    /// An activity (`WA…`).
+    Activity,
+    /// A task channel (`TC…`).
+    TaskChannel,
+    /// The Conversations service (`IS…`).
+    ConversationsService,
+    /// The Proxy service (`KS…`).
+    ProxyService,
+}
+
+impl ResourceKind {
+    /// Its name as a group heading and in sentences ("worker").
+    pub fn label(self) -> &'static str {
+        use ResourceKind as K;
+        match self {
+            K::Account => "account",
+            K::Member => "Console user",
+            K::FlexInstance => "Flex instance",
+            K::Worker => "worker",
+            K::PhoneNumber => "phone number",
+            K::StudioFlow => "Studio flow",
+            K::FlexFlow => "Flex Flow",
+            K::TwimlBin => "TwiML Bin",
+            K::FunctionsService => "Functions service",
+            K::Function => "Function or Asset",
+            K::Workspace => "TaskRouter workspace",
+            K::Workflow => "workflow",
+            K::TaskQueue => "task queue",
+            K::Activity => "activity",
+            K::TaskChannel => "task channel",
+            K::ConversationsService => "Conversations service",
+            K::ProxyService => "Proxy service",
+        }
+    }
+
+    /// The page of its account that shows it.
+    pub fn page(self) -> AccountPage {
+        use ResourceKind as K;
+        match self {
+            K::Account => AccountPage::AccountInfo,
+            K::Member => AccountPage::ManageUsers,
+            K::FlexInstance | K::ConversationsService | K::ProxyService => {
+                AccountPage::FlexOverview
+            }
+            K::Worker => AccountPage::FlexUsers,
+            K::PhoneNumber => AccountPage::PhoneNumbers,
+            K::StudioFlow | K::FlexFlow => AccountPage::Studio,
+            K::TwimlBin => AccountPage::TwimlBins,
+            K::FunctionsService | K::Function => AccountPage::Functions,
+            K::Workspace | K::Workflow | K::TaskQueue | K::Activity | K::TaskChannel => {
+                AccountPage::TaskRouter
+            }
+        }
+    }
+}
+
+/// One thing of an account that has a SID.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resource {
+    /// What it is.
+    pub kind: ResourceKind,
+    /// Its SID.
+    pub sid: String,
+    /// Its name ("Maria Garcia", "(415) 555-0100", "Voice IVR").
+    pub name: String,
+    /// What else identifies it ("maria.garcia@example.com", "+14155550100"), or empty.
+    pub detail: String,
+}
+
+impl Console {
+    /// Every resource of `account` with a SID, the account itself first.
+    pub fn resources(&self, account: &AccountSid) -> Vec<Resource> {
+        use ResourceKind as K;
+        let Some(acc) = self.accounts.get(account) else {
+            return Vec::new();
+        };
+        let item = |kind, sid: String, name: &str, detail: &str| Resource {
+            kind,
+            sid,
+            name: name.to_owned(),
+            detail: detail.to_owned(),
+        };
+        let mut out = vec![item(K::Account, acc.sid.to_string(), &acc.friendly_name, "")];
+        for user in acc.members.keys().filter_map(|sid| self.users.get(sid)) {
+            out.push(item(K::Member, user.sid.to_string(), &user.full_name, user.email.as_str()));
+        }
+        for n in acc.phone_numbers.values() {
+            let national = national_format(&n.phone_number);
+            out.push(item(K::PhoneNumber, n.sid.to_string(), &national, &n.phone_number));
+        }
+        for bin in acc.twiml_bins.values() {
+            out.push(item(K::TwimlBin, bin.sid.to_string(), &bin.friendly_name, ""));
+        }
+        let Some(flex) = &acc.flex else { return out };
+        out.push(item(K::FlexInstance, flex.sid.to_string(), "Flex instance", ""));
+        let ws = &flex.workspace;
+        out.push(item(K::Workspace, ws.sid.to_string(), &ws.friendly_name, ""));
+        out.push(item(K::Workflow, ws.workflow.sid.to_string(), &ws.workflow.friendly_name, ""));
+        let queue = &ws.task_queue;
+        out.push(item(K::TaskQueue, queue.sid.to_string(), &queue.friendly_name, &queue.target_workers));
+        for a in &ws.activities {
+            out.push(item(K::Activity, a.sid.to_string(), &a.friendly_name, ""));
+        }
+        for c in &ws.task_channels {
+            out.push(item(K::TaskChannel, c.sid.to_string(), &c.unique_name, ""));
+        }
+        for f in &flex.studio_flows {
+            out.push(item(K::StudioFlow, f.sid.to_string(), &f.friendly_name, ""));
+        }
+        for f in &flex.flex_flows {
+            out.push(item(K::FlexFlow, f.sid.to_string(), &f.friendly_name, &f.channel_type));
+        }
+        let conversations = &flex.conversations_service;
+        out.push(item(K::ConversationsService, conversations.sid.to_string(), &conversations.friendly_name, ""));
+        let proxy = &flex.proxy_service;
+        out.push(item(K::ProxyService, proxy.sid.to_string(), &proxy.friendly_name, ""));
+        let functions = &flex.functions_service;
+        out.push(item(K::FunctionsService, functions.sid.to_string(), &functions.friendly_name, ""));
+        for file in &functions.files {
+            out.push(item(K::Function, file.sid.to_string(), &file.path, ""));
+        }
+        for w in ws.workers.values() {
+            out.push(item(K::Worker, w.sid.to_string(), &w.full_name, w.identity.as_str()));
+        }
+        out
+    }
+
+    /// The accounts where the SID `sid` is found, with what it is there (a Console user is a
+    /// member of several; anything else belongs to one account).
+    pub fn locate(&self, sid: &str) -> Vec<(AccountSid, Resource)> {
+        let sid = sid.trim();
+        self.accounts
+            .keys()
+            .filter_map(|account| {
+                self.resources(account)
+                    .into_iter()
+                    .find(|r| r.sid.eq_ignore_ascii_case(sid))
+                    .map(|r| (*account, r))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,54 @@
+//! Everything of an account that has a SID, and where a pasted SID lives.
+
+use crate::common::*;
+use flex_console_domain::resources::ResourceKind;
+use flex_console_domain::*;
+
+#[test]
+fn an_account_lists_every_resource_with_the_page_that_shows_it() {
+    let c = demo();
+    let globex = account(&c, GLOBEX);
+    let listed = c.resources(&globex);
+    assert_eq!(listed[0].kind, ResourceKind::Account);
+    let kinds: std::collections::BTreeSet<ResourceKind> = listed.iter().map(|r| r.kind).collect();
+    for kind in [
+        ResourceKind::Member,
+        ResourceKind::FlexInstance,
+        ResourceKind::Worker,
+        ResourceKind::Workspace,
+        ResourceKind::Workflow,
+        ResourceKind::TaskQueue,
+        ResourceKind::Activity,
+        ResourceKind::TaskChannel,
+        ResourceKind::StudioFlow,
+        ResourceKind::FlexFlow,
+        ResourceKind::ConversationsService,
+        ResourceKind::ProxyService,
+        ResourceKind::FunctionsService,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?} listed");
+    }
+    // Every SID is listed once, and every one is well formed.
+    let mut sids: Vec<&str> = listed.iter().filter(|r| r.kind != ResourceKind::Member).map(|r| r.sid.as_str()).collect();
+    let count = sids.len();
+    sids.sort_unstable();
+    sids.dedup();
+    assert_eq!(sids.len(), count);
+    assert_eq!(ResourceKind::Worker.page(), AccountPage::FlexUsers);
+    assert_eq!(ResourceKind::TwimlBin.page(), AccountPage::TwimlBins);
+}
+
+#[test]
+fn a_sid_is_located_in_its_account_whatever_its_case() {
+    let c = demo();
+    let globex = account(&c, GLOBEX);
+    let worker = c.workers(&globex).next().unwrap().sid;
+    let found = c.locate(&worker.to_string().to_uppercase());
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].0, found[0].1.kind), (globex, ResourceKind::Worker));
+    // A Console user is found in every account they belong to.
+    let maria = user_sid(&c, MARIA);
+    let accounts: Vec<AccountSid> = c.locate(maria.as_str()).into_iter().map(|(a, _)| a).collect();
+    assert!(accounts.contains(&account(&c, ACME)) && accounts.contains(&globex));
+    assert!(c.locate("WKffffffffffffffffffffffffffffffff").is_empty());
+}
