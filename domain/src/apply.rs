@@ -60,7 +60,12 @@ impl Console {
     /// Whether `actor` may run `command` at `now`, and if not, why: exactly the answer
     /// [`Console::apply`] would give, without changing anything. Pages ask this before a
     /// control is pressed.
-    pub fn check(&self, actor: &Actor, command: &Command, now: Timestamp) -> Result<(), DomainError> {
+    pub fn check(
+        &self,
+        actor: &Actor,
+        command: &Command,
+        now: Timestamp,
+    ) -> Result<(), DomainError> {
         let ctx = Ctx::new(actor, command, now);
         self.checked(&ctx, command).map(drop)
     }
@@ -101,8 +106,12 @@ impl Console {
                 account,
                 friendly_name,
             } => self.rename_account(ctx, account, friendly_name),
-            C::SuspendAccount { account } => self.set_status(ctx, account, AccountStatus::Suspended),
-            C::ReactivateAccount { account } => self.set_status(ctx, account, AccountStatus::Active),
+            C::SuspendAccount { account } => {
+                self.set_status(ctx, account, AccountStatus::Suspended)
+            }
+            C::ReactivateAccount { account } => {
+                self.set_status(ctx, account, AccountStatus::Active)
+            }
             C::CloseAccount { account } => self.set_status(ctx, account, AccountStatus::Closed),
             C::Invite {
                 account,

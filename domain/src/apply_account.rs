@@ -100,7 +100,10 @@ impl Console {
                 .account_mut(account)
                 .map(|acc| std::mem::replace(&mut acc.friendly_name, to.clone()))
                 .unwrap_or_default();
-            (Some(account.clone()), EventKind::AccountRenamed { from, to })
+            (
+                Some(account.clone()),
+                EventKind::AccountRenamed { from, to },
+            )
         })
     }
 
@@ -114,14 +117,20 @@ impl Console {
     ) -> Checked<'c> {
         let (_, roles, acc) = self.authorize(ctx, account).map_err(|e| match (to, e) {
             // Whoever may not touch the status at all is told what closing needs.
-            (AccountStatus::Closed, DomainError::NotAllowed { action, roles, account, .. }) => {
+            (
+                AccountStatus::Closed,
                 DomainError::NotAllowed {
                     action,
-                    allowed: vec![ConsoleRole::Owner],
                     roles,
                     account,
-                }
-            }
+                    ..
+                },
+            ) => DomainError::NotAllowed {
+                action,
+                allowed: vec![ConsoleRole::Owner],
+                roles,
+                account,
+            },
             (_, e) => e,
         })?;
         let kind = match to {

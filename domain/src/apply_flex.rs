@@ -10,12 +10,12 @@ use super::email::Email;
 use super::error::DomainError;
 use super::event::EventKind;
 use super::flex::{BillingModel, FREE_ACTIVE_USER_HOURS, FlexInstance, FlexPlan, FlexSettings};
+use super::flex_view::{FlexChange, may_change};
 use super::insights::insights_allowed;
 use super::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use super::time::Timestamp;
-use std::collections::BTreeMap;
-use super::flex_view::{FlexChange, may_change};
 use super::worker::{FlexRole, InsightsRole, LoginVia, Skills, Worker, console_login_roles};
+use std::collections::BTreeMap;
 
 /// Who is logging in to Flex and with which roles.
 struct Login {
@@ -224,11 +224,7 @@ impl Console {
     /// Creates or updates the worker for a login; refuses when a new worker would not fit
     /// in the workspace. Gives the change, which returns the worker, its roles and whether
     /// it was created.
-    fn log_in<'c>(
-        &self,
-        account: &'c AccountSid,
-        login: Login,
-    ) -> Result<LogIn<'c>, DomainError> {
+    fn log_in<'c>(&self, account: &'c AccountSid, login: Login) -> Result<LogIn<'c>, DomainError> {
         let key = (account.clone(), login.identity.clone());
         let flex = self
             .accounts

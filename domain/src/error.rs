@@ -3,8 +3,8 @@
 
 use super::account::Account;
 use super::capability::{Capability, roles_granting};
-use super::flex_view::ChangeRefused;
 use super::email::Email;
+use super::flex_view::ChangeRefused;
 use super::invitation::{InvitationId, InvitationStatus};
 use super::roles::{ConsoleRole, RoleSet, describe_roles};
 use super::sid::{

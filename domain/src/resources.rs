@@ -117,24 +117,64 @@ impl Console {
             name: name.to_owned(),
             detail: detail.to_owned(),
         };
-        let mut out = vec![item(K::Account, acc.sid.to_string(), &acc.friendly_name, "")];
+        let mut out = vec![item(
+            K::Account,
+            acc.sid.to_string(),
+            &acc.friendly_name,
+            "",
+        )];
         for user in acc.members.keys().filter_map(|sid| self.users.get(sid)) {
-            out.push(item(K::Member, user.sid.to_string(), &user.full_name, user.email.as_str()));
+            out.push(item(
+                K::Member,
+                user.sid.to_string(),
+                &user.full_name,
+                user.email.as_str(),
+            ));
         }
         for n in acc.phone_numbers.values() {
             let national = national_format(&n.phone_number);
-            out.push(item(K::PhoneNumber, n.sid.to_string(), &national, &n.phone_number));
+            out.push(item(
+                K::PhoneNumber,
+                n.sid.to_string(),
+                &national,
+                &n.phone_number,
+            ));
         }
         for bin in acc.twiml_bins.values() {
-            out.push(item(K::TwimlBin, bin.sid.to_string(), &bin.friendly_name, ""));
+            out.push(item(
+                K::TwimlBin,
+                bin.sid.to_string(),
+                &bin.friendly_name,
+                "",
+            ));
         }
         let Some(flex) = &acc.flex else { return out };
-        out.push(item(K::FlexInstance, flex.sid.to_string(), "Flex instance", ""));
+        out.push(item(
+            K::FlexInstance,
+            flex.sid.to_string(),
+            "Flex instance",
+            "",
+        ));
         let ws = &flex.workspace;
-        out.push(item(K::Workspace, ws.sid.to_string(), &ws.friendly_name, ""));
-        out.push(item(K::Workflow, ws.workflow.sid.to_string(), &ws.workflow.friendly_name, ""));
+        out.push(item(
+            K::Workspace,
+            ws.sid.to_string(),
+            &ws.friendly_name,
+            "",
+        ));
+        out.push(item(
+            K::Workflow,
+            ws.workflow.sid.to_string(),
+            &ws.workflow.friendly_name,
+            "",
+        ));
         let queue = &ws.task_queue;
-        out.push(item(K::TaskQueue, queue.sid.to_string(), &queue.friendly_name, &queue.target_workers));
+        out.push(item(
+            K::TaskQueue,
+            queue.sid.to_string(),
+            &queue.friendly_name,
+            &queue.target_workers,
+        ));
         for a in &ws.activities {
             out.push(item(K::Activity, a.sid.to_string(), &a.friendly_name, ""));
         }
@@ -145,19 +185,44 @@ impl Console {
             out.push(item(K::StudioFlow, f.sid.to_string(), &f.friendly_name, ""));
         }
         for f in &flex.flex_flows {
-            out.push(item(K::FlexFlow, f.sid.to_string(), &f.friendly_name, &f.channel_type));
+            out.push(item(
+                K::FlexFlow,
+                f.sid.to_string(),
+                &f.friendly_name,
+                &f.channel_type,
+            ));
         }
         let conversations = &flex.conversations_service;
-        out.push(item(K::ConversationsService, conversations.sid.to_string(), &conversations.friendly_name, ""));
+        out.push(item(
+            K::ConversationsService,
+            conversations.sid.to_string(),
+            &conversations.friendly_name,
+            "",
+        ));
         let proxy = &flex.proxy_service;
-        out.push(item(K::ProxyService, proxy.sid.to_string(), &proxy.friendly_name, ""));
+        out.push(item(
+            K::ProxyService,
+            proxy.sid.to_string(),
+            &proxy.friendly_name,
+            "",
+        ));
         let functions = &flex.functions_service;
-        out.push(item(K::FunctionsService, functions.sid.to_string(), &functions.friendly_name, ""));
+        out.push(item(
+            K::FunctionsService,
+            functions.sid.to_string(),
+            &functions.friendly_name,
+            "",
+        ));
         for file in &functions.files {
             out.push(item(K::Function, file.sid.to_string(), &file.path, ""));
         }
         for w in ws.workers.values() {
-            out.push(item(K::Worker, w.sid.to_string(), &w.full_name, w.identity.as_str()));
+            out.push(item(
+                K::Worker,
+                w.sid.to_string(),
+                &w.full_name,
+                w.identity.as_str(),
+            ));
         }
         out
     }

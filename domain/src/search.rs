@@ -23,7 +23,9 @@ impl Query {
             return true;
         }
         let folded: Vec<String> = fields.iter().map(|f| fold(f)).collect();
-        self.0.iter().all(|word| folded.iter().any(|f| f.contains(word.as_str())))
+        self.0
+            .iter()
+            .all(|word| folded.iter().any(|f| f.contains(word.as_str())))
     }
 
     /// Whether every word is found in `folded`, the searched fields already passed through

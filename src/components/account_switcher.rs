@@ -242,7 +242,8 @@ pub mod recent {
             list.insert(0, item);
             list.truncate(LIMIT);
         });
-        let text: Vec<String> = list.with_untracked(|l| l.iter().map(ToString::to_string).collect());
+        let text: Vec<String> =
+            list.with_untracked(|l| l.iter().map(ToString::to_string).collect());
         if let Some(storage) = storage() {
             let _ = storage.set_item(key, &text.join(","));
         }

@@ -40,7 +40,9 @@ pub fn Dialog(
         match (open.get(), el.open()) {
             (true, false) => {
                 let opener = document().active_element();
-                home.set_value(opener.and_then(|o| o.closest("tr, .table-wrap, section, main").ok().flatten()));
+                home.set_value(
+                    opener.and_then(|o| o.closest("tr, .table-wrap, section, main").ok().flatten()),
+                );
                 let _ = el.show_modal();
             }
             (false, true) => el.close(),

@@ -6,7 +6,9 @@ use wasm_bindgen::prelude::Closure;
 
 /// Runs `then` once the page has rendered what the last change did (the next frame).
 pub fn soon(then: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let callback = Closure::once_into_js(then);
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }

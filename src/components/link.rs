@@ -79,8 +79,15 @@ pub fn NavLink(
 /// their dialog on the page that has it). The request is taken out of the address, so a reload
 /// or the back button does not ask again.
 pub fn take_request(what: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let Some(url) = window.location().href().ok().and_then(|h| web_sys::Url::new(&h).ok()) else {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(url) = window
+        .location()
+        .href()
+        .ok()
+        .and_then(|h| web_sys::Url::new(&h).ok())
+    else {
         return false;
     };
     if url.search_params().get("do").as_deref() != Some(what) {

@@ -70,7 +70,11 @@ pub fn ActionButton(
     let id = reason_id();
     let tapped = RwSignal::new(false);
     let end = RwSignal::new(false);
-    let kind = if on_press.is_some() { "button" } else { "submit" };
+    let kind = if on_press.is_some() {
+        "button"
+    } else {
+        "submit"
+    };
     let press = move |ev: leptos::ev::MouseEvent| {
         if refused.with_untracked(Option::is_some) {
             // Keeps a submit button from submitting; a tap shows the reason.
@@ -166,7 +170,10 @@ pub fn ActionSelect(
 fn near_right_edge(ev: &web_sys::Event) -> bool {
     use wasm_bindgen::JsCast;
     const REASON_WIDTH: f64 = 352.0; // .offer-why's max-width, 22rem
-    let Some(control) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(control) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     let width = web_sys::window()

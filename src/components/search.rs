@@ -74,7 +74,13 @@ mod tests {
         assert!(matches("voice", &fields));
         assert!(matches("ivr fw0123", &fields));
         assert!(!matches("voice webchat", &fields));
-        assert!(matches("maria garcia", &["María García"]), "accents and case do not count");
-        assert!(matches("garcia maria", &["María García"]), "nor does the order of words");
+        assert!(
+            matches("maria garcia", &["María García"]),
+            "accents and case do not count"
+        );
+        assert!(
+            matches("garcia maria", &["María García"]),
+            "nor does the order of words"
+        );
     }
 }

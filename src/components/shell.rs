@@ -6,9 +6,9 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::account_switcher::{AccountSwitcher, current_account};
 use super::link::{NavLink, href};
+use super::offer::reason_id;
 use super::palette::{Palette, PaletteState};
 use super::shortcuts::Shortcuts;
-use super::offer::reason_id;
 use super::store_banner::StoreBanner;
 use super::theme_toggle::ThemeToggle;
 use super::toast::ToastRegion;

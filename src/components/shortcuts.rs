@@ -15,7 +15,10 @@ use crate::domain::AccountPage;
 
 /// The shortcuts, as the help lists them: (keys, what they do).
 pub const SHORTCUTS: [(&str, &str); 7] = [
-    ("Ctrl K, ⌘ K or /", "Jump to a page, account, person or resource by name or SID"),
+    (
+        "Ctrl K, ⌘ K or /",
+        "Jump to a page, account, person or resource by name or SID",
+    ),
     ("g then o", "Flex overview of the account open"),
     ("g then u", "Manage users of the account open"),
     ("g then w", "Flex users of the account open"),
@@ -65,7 +68,10 @@ pub fn Shortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    move || help.get().then(|| view! { <ShortcutsHelp on_close=Callback::new(move |()| help.set(false)) /> })
+    move || {
+        help.get()
+            .then(|| view! { <ShortcutsHelp on_close=Callback::new(move |()| help.set(false)) /> })
+    }
 }
 
 #[component]
@@ -87,7 +93,9 @@ fn ShortcutsHelp(on_close: Callback<()>) -> impl IntoView {
 
 /// Whether a field has focus (its keys are the person's text, not shortcuts).
 fn typing() -> bool {
-    let Some(active) = document().active_element() else { return false };
+    let Some(active) = document().active_element() else {
+        return false;
+    };
     let tag = active.tag_name();
     matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || active
@@ -97,5 +105,9 @@ fn typing() -> bool {
 
 /// Whether a modal dialog is open.
 fn dialog_open() -> bool {
-    document().query_selector("dialog[open]").ok().flatten().is_some()
+    document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some()
 }

@@ -44,7 +44,10 @@ pub fn UserMenu(
                 .collect()
         });
         list.sort_by_key(|(sid, name, _)| {
-            (order.iter().position(|r| r == sid).unwrap_or(usize::MAX), name.to_lowercase())
+            (
+                order.iter().position(|r| r == sid).unwrap_or(usize::MAX),
+                name.to_lowercase(),
+            )
         });
         list.truncate(LISTED);
         list
@@ -58,7 +61,9 @@ pub fn UserMenu(
             store.sign_in(to);
             open.set(false);
             search.set(String::new());
-            let Some(sid) = account.get_untracked() else { return };
+            let Some(sid) = account.get_untracked() else {
+                return;
+            };
             let here = app_path(&location.pathname.get_untracked());
             let page = AccountPage::ALL
                 .into_iter()

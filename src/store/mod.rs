@@ -135,7 +135,10 @@ impl Store {
     fn follow_scenario_link(&self, name: String) {
         match self.changes_untracked() {
             0 => self.load_scenario(name),
-            changes => self.signals.scenario.set(ScenarioStatus::Asking { name, changes }),
+            changes => self
+                .signals
+                .scenario
+                .set(ScenarioStatus::Asking { name, changes }),
         }
     }
 
@@ -284,10 +287,14 @@ impl Store {
 
     /// The signed-in user as the actor of `command` (tracked).
     fn signed_in_actor(&self, command: &Command) -> Result<Actor, DomainError> {
-        let user = self.signals.signed_in.get().ok_or(DomainError::WrongActor {
-            action: command.action(),
-            needed: "a signed-in Console user",
-        })?;
+        let user = self
+            .signals
+            .signed_in
+            .get()
+            .ok_or(DomainError::WrongActor {
+                action: command.action(),
+                needed: "a signed-in Console user",
+            })?;
         Ok(Actor::User(user))
     }
 
@@ -372,9 +379,10 @@ impl Store {
         let Some(shared) = self.shared() else { return };
         let changes = self.changes_untracked();
         let now = self.now();
-        let kept = self.signals.console.with_untracked(|old| {
-            restore::keep(old, now, changes, replaced_by)
-        });
+        let kept = self
+            .signals
+            .console
+            .with_untracked(|old| restore::keep(old, now, changes, replaced_by));
         shared.clock.set(Clock::starting_at(scenario.now));
         self.signals.console.set(scenario.console);
         shared.writer.borrow_mut().replaced(kept);
@@ -477,7 +485,6 @@ impl Store {
         Scenario::parse(text)
     }
 }
-
 
 /// What only the tests use, compiled only with the `test-hooks` feature (which
 /// `cargo xtask test` turns on for the browser tests): never in the release build.

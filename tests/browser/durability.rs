@@ -24,7 +24,10 @@ fn new_store(loaded: Loaded) -> (Owner, Store) {
 
 /// The account with this name and its Owner, as an actor.
 fn account_and_owner(console: &Console, name: &str) -> (flex_console::domain::AccountSid, Actor) {
-    let account = console.accounts().find(|a| a.friendly_name == name).unwrap();
+    let account = console
+        .accounts()
+        .find(|a| a.friendly_name == name)
+        .unwrap();
     let owner = account.owner().unwrap().clone();
     (account.sid.clone(), Actor::User(owner))
 }
@@ -65,13 +68,18 @@ async fn a_replaced_state_is_kept_shared_and_restored() {
     let name = unique_db("restore-points");
     let (_o, store) = new_store(open_named(&name).await);
     let (acme, maria) = store.with_untracked(|c| account_and_owner(c, "Acme Support"));
-    store.apply_as(&maria, rename(&acme, "Renamed for the demo")).unwrap();
+    store
+        .apply_as(&maria, rename(&acme, "Renamed for the demo"))
+        .unwrap();
     store.settled().await;
     assert_eq!(store.changes(), 1);
 
     store.replace(Scenario::demo(), "the demo scenario");
     store.settled().await;
-    assert!(!has_account(&store, "Renamed for the demo"), "the demo replaced it");
+    assert!(
+        !has_account(&store, "Renamed for the demo"),
+        "the demo replaced it"
+    );
     assert_eq!(store.changes(), 0, "a fresh scenario has no changes");
     let points = store.restore_points().await.unwrap();
     assert_eq!(points.len(), 1);
@@ -88,9 +96,19 @@ async fn a_replaced_state_is_kept_shared_and_restored() {
     assert!(has_account(&store, "Renamed for the demo"));
     let after = store.restore_points().await.unwrap();
     assert_eq!(after.len(), 2);
-    assert!(after[0].summary.replaced_by.starts_with("restoring the data from before"));
+    assert!(
+        after[0]
+            .summary
+            .replaced_by
+            .starts_with("restoring the data from before")
+    );
     let reopened = open_named(&name).await;
-    assert!(reopened.console().accounts().any(|a| a.friendly_name == "Renamed for the demo"));
+    assert!(
+        reopened
+            .console()
+            .accounts()
+            .any(|a| a.friendly_name == "Renamed for the demo")
+    );
     // Exports carry the state only, never the restore points.
     assert!(!store.export_text().contains("restore-point"));
 }
@@ -101,13 +119,27 @@ async fn the_last_five_are_kept_and_storage_short_drops_the_oldest_first() {
     let (_o, store) = new_store(open_named(&name).await);
     let (acme, maria) = store.with_untracked(|c| account_and_owner(c, "Acme Support"));
     for i in 1..=6 {
-        store.apply_as(&maria, rename(&acme, &format!("Version {i}"))).unwrap();
+        store
+            .apply_as(&maria, rename(&acme, &format!("Version {i}")))
+            .unwrap();
         store.replace(Scenario::demo(), &format!("reset number {i}"));
         store.settled().await;
     }
     let points = store.restore_points().await.unwrap();
-    let by: Vec<&str> = points.iter().map(|p| p.summary.replaced_by.as_str()).collect();
-    assert_eq!(by, ["reset number 6", "reset number 5", "reset number 4", "reset number 3", "reset number 2"]);
+    let by: Vec<&str> = points
+        .iter()
+        .map(|p| p.summary.replaced_by.as_str())
+        .collect();
+    assert_eq!(
+        by,
+        [
+            "reset number 6",
+            "reset number 5",
+            "reset number 4",
+            "reset number 3",
+            "reset number 2"
+        ]
+    );
     assert_eq!(store.dropped_for_space(), 0);
 
     // Room for three only: the two oldest go to make room, and the page is told.
@@ -135,8 +167,10 @@ async fn two_stores_on_one_database_keep_all_of_a_burst_of_two_thousand() {
     let (acme, maria) = a.with_untracked(|c| account_and_owner(c, "Acme Support"));
     let (globex, james) = a.with_untracked(|c| account_and_owner(c, "Globex Contact Center"));
     for i in 0..1000 {
-        a.apply_as(&maria, rename(&acme, &format!("Acme {i}"))).unwrap();
-        b.apply_as(&james, rename(&globex, &format!("Globex {i}"))).unwrap();
+        a.apply_as(&maria, rename(&acme, &format!("Acme {i}")))
+            .unwrap();
+        b.apply_as(&james, rename(&globex, &format!("Globex {i}")))
+            .unwrap();
     }
     wait_for("both stores to save and catch up", 15, || {
         a.save_status().unsaved == 0
@@ -160,7 +194,11 @@ async fn two_stores_on_one_database_keep_all_of_a_burst_of_two_thousand() {
     assert_eq!(state(&a), state(&b), "both stores end at the same state");
     let fresh = open_named(&name).await;
     assert_eq!(fresh.revision(), 2000);
-    assert_eq!(fresh.console().to_json().unwrap(), state(&a), "and so does a fresh open");
+    assert_eq!(
+        fresh.console().to_json().unwrap(),
+        state(&a),
+        "and so does a fresh open"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -168,24 +206,46 @@ async fn a_burst_while_writing_fails_is_all_saved_once_writing_works() {
     let name = unique_db("failing-burst");
     let (_o, store) = new_store(open_named(&name).await);
     let (acme, maria) = store.with_untracked(|c| account_and_owner(c, "Acme Support"));
-    store.simulate_write_failure(Some("QuotaExceededError: the quota has been exceeded".into()));
+    store.simulate_write_failure(Some(
+        "QuotaExceededError: the quota has been exceeded".into(),
+    ));
     for i in 0..200 {
-        store.apply_as(&maria, rename(&acme, &format!("Burst {i}"))).unwrap();
+        store
+            .apply_as(&maria, rename(&acme, &format!("Burst {i}")))
+            .unwrap();
     }
     store.settled().await;
     let status = store.save_status();
     assert_eq!(status.unsaved, 200, "{status:?}");
-    assert!(status.error.as_deref().unwrap_or_default().contains("QuotaExceededError"));
-    assert_eq!(open_named(&name).await.revision(), 0, "nothing half-written");
+    assert!(
+        status
+            .error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("QuotaExceededError")
+    );
+    assert_eq!(
+        open_named(&name).await.revision(),
+        0,
+        "nothing half-written"
+    );
 
     store.simulate_write_failure(None);
     store.retry_save();
-    wait_for("the burst to be saved", 15, || store.save_status().unsaved == 0).await;
+    wait_for("the burst to be saved", 15, || {
+        store.save_status().unsaved == 0
+    })
+    .await;
     store.settled().await;
     assert_eq!(store.save_status().error, None);
     let stored = open_named(&name).await;
     assert_eq!(stored.revision(), 200);
-    assert!(stored.console().accounts().any(|a| a.friendly_name == "Burst 199"));
+    assert!(
+        stored
+            .console()
+            .accounts()
+            .any(|a| a.friendly_name == "Burst 199")
+    );
     assert_eq!(
         stored.console().to_json().unwrap(),
         store.with_untracked(|c| c.to_json().unwrap())

@@ -24,7 +24,14 @@ thread_local! {
 #[component]
 fn AcmeInfoAsPriya() -> impl IntoView {
     let console = Console::demo();
-    let sid = |name: &str| console.users().find(|u| u.full_name == name).unwrap().sid.clone();
+    let sid = |name: &str| {
+        console
+            .users()
+            .find(|u| u.full_name == name)
+            .unwrap()
+            .sid
+            .clone()
+    };
     let (priya, maria) = (sid("Priya Patel"), sid("Maria Garcia"));
     let account = console
         .accounts()
@@ -61,7 +68,10 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
     let rename = button(&page.root, "Rename");
     assert_eq!(rename.get_attribute("aria-disabled"), None);
     let close = button(&page.root, "Close account");
-    assert_eq!(close.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        close.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
     assert_eq!(
         described_reason(&close).as_deref(),
         Some("Closing the account needs the Owner role. You are Administrator on Acme Support.")
@@ -95,25 +105,33 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
         .unwrap();
     settle().await;
     let rename = button(&page.root, "Rename");
-    assert_eq!(rename.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        rename.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
     assert_eq!(
         described_reason(&rename).as_deref(),
-        Some("Renaming the account needs the Owner or Administrator role. You are Developer on Acme Support.")
+        Some(
+            "Renaming the account needs the Owner or Administrator role. You are Developer on Acme Support."
+        )
     );
     // A Developer still manages credentials, until the account is suspended.
     let create = button(&page.root, "Create secondary token");
     assert_eq!(create.get_attribute("aria-disabled"), None);
     store
-        .apply_as(
-            &Actor::User(maria),
-            Command::SuspendAccount { account },
-        )
+        .apply_as(&Actor::User(maria), Command::SuspendAccount { account })
         .unwrap();
     settle().await;
     let create = button(&page.root, "Create secondary token");
-    assert_eq!(create.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        create.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
     let reason = described_reason(&create).unwrap_or_default();
-    assert!(reason.contains("Acme Support is suspended"), "got {reason:?}");
+    assert!(
+        reason.contains("Acme Support is suspended"),
+        "got {reason:?}"
+    );
     let tokens_before = store.with_untracked(|c| c.activity_log().len());
     create.click();
     settle().await;
@@ -129,7 +147,14 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
 #[wasm_bindgen_test]
 async fn the_button_asks_again_when_the_state_changes() {
     let console = Console::demo();
-    let sid = |name: &str| console.users().find(|u| u.full_name == name).unwrap().sid.clone();
+    let sid = |name: &str| {
+        console
+            .users()
+            .find(|u| u.full_name == name)
+            .unwrap()
+            .sid
+            .clone()
+    };
     let (priya, maria) = (sid("Priya Patel"), sid("Maria Garcia"));
     let account = console
         .accounts()
@@ -160,7 +185,11 @@ async fn the_button_asks_again_when_the_state_changes() {
     assert_eq!(pressed.get_untracked(), 1, "an allowed control runs");
 
     let priya = store.with_untracked(|c| {
-        c.users().find(|u| u.full_name == "Priya Patel").unwrap().sid.clone()
+        c.users()
+            .find(|u| u.full_name == "Priya Patel")
+            .unwrap()
+            .sid
+            .clone()
     });
     store
         .apply_as(
@@ -174,10 +203,15 @@ async fn the_button_asks_again_when_the_state_changes() {
         .unwrap();
     settle().await;
     let rename = button(&page.root, "Rename");
-    assert_eq!(rename.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        rename.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
     assert_eq!(
         described_reason(&rename).as_deref(),
-        Some("Renaming the account needs the Owner or Administrator role. You are Developer on Acme Support.")
+        Some(
+            "Renaming the account needs the Owner or Administrator role. You are Developer on Acme Support."
+        )
     );
     rename.click();
     assert_eq!(pressed.get_untracked(), 1, "a refused control runs nothing");

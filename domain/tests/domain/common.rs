@@ -69,7 +69,11 @@ pub fn refused(c: &mut Console, actor: &Actor, command: Command) -> String {
 
 /// Applies and expects success, after `check` said yes.
 pub fn ok(c: &mut Console, actor: &Actor, command: Command) -> Event {
-    assert_eq!(c.check(actor, &command, now()), Ok(()), "check must allow {command:?}");
+    assert_eq!(
+        c.check(actor, &command, now()),
+        Ok(()),
+        "check must allow {command:?}"
+    );
     c.apply(actor, command, now())
         .unwrap_or_else(|e| panic!("refused: {e}"))
 }

@@ -15,7 +15,9 @@ fn inviting_needs_owner_or_administrator() {
     for (who, role) in [(LIAM, "Developer"), (NOAH, "Support")] {
         assert_eq!(
             refused_by(&mut c, who, cmd.clone()),
-            format!("Inviting users needs the Owner or Administrator role. You are {role} on Acme Support.")
+            format!(
+                "Inviting users needs the Owner or Administrator role. You are {role} on Acme Support."
+            )
         );
     }
     ok_by(&mut c, PRIYA, cmd);
@@ -184,7 +186,6 @@ fn the_demo_has_pending_expired_and_revoked_invitations() {
         1
     );
 }
-
 
 #[test]
 fn resending_and_revoking_rules() {

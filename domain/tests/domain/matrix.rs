@@ -97,7 +97,10 @@ fn roles_granting_reads_the_table() {
         [O, A, D, B, S]
     );
     let c = Console::demo();
-    let globex = c.accounts().find(|a| a.friendly_name == "Globex Contact Center").unwrap();
+    let globex = c
+        .accounts()
+        .find(|a| a.friendly_name == "Globex Contact Center")
+        .unwrap();
     let refusal = DomainError::not_allowed(
         "Inviting users",
         Capability::ManageUsers,
@@ -221,5 +224,8 @@ fn picking_a_role_drops_those_it_cannot_be_held_with() {
             assert!(picked.contains(&second));
         }
     }
-    assert!(!roles::ASSIGNABLE.contains(&O), "the Owner role moves only by transfer");
+    assert!(
+        !roles::ASSIGNABLE.contains(&O),
+        "the Owner role moves only by transfer"
+    );
 }

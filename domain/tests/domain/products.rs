@@ -131,7 +131,9 @@ fn billing_managers_and_support_cannot_touch_products() {
             let message = refused_by(&mut c, who, command);
             assert_eq!(
                 message,
-                format!("{action} needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center.")
+                format!(
+                    "{action} needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center."
+                )
             );
         }
     }

@@ -29,7 +29,11 @@ fn an_account_lists_every_resource_with_the_page_that_shows_it() {
         assert!(kinds.contains(&kind), "{kind:?} listed");
     }
     // Every SID is listed once, and every one is well formed.
-    let mut sids: Vec<&str> = listed.iter().filter(|r| r.kind != ResourceKind::Member).map(|r| r.sid.as_str()).collect();
+    let mut sids: Vec<&str> = listed
+        .iter()
+        .filter(|r| r.kind != ResourceKind::Member)
+        .map(|r| r.sid.as_str())
+        .collect();
     let count = sids.len();
     sids.sort_unstable();
     sids.dedup();
@@ -45,10 +49,17 @@ fn a_sid_is_located_in_its_account_whatever_its_case() {
     let worker = c.workers(&globex).next().unwrap().sid;
     let found = c.locate(&worker.to_string().to_uppercase());
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].0, found[0].1.kind), (globex, ResourceKind::Worker));
+    assert_eq!(
+        (found[0].0, found[0].1.kind),
+        (globex, ResourceKind::Worker)
+    );
     // A Console user is found in every account they belong to.
     let maria = user_sid(&c, MARIA);
-    let accounts: Vec<AccountSid> = c.locate(maria.as_str()).into_iter().map(|(a, _)| a).collect();
+    let accounts: Vec<AccountSid> = c
+        .locate(maria.as_str())
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
     assert!(accounts.contains(&account(&c, ACME)) && accounts.contains(&globex));
     assert!(c.locate("WKffffffffffffffffffffffffffffffff").is_empty());
 }

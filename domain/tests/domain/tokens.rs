@@ -88,9 +88,14 @@ fn tokens_are_for_owner_administrator_and_developer_only() {
         account: globex.clone(),
     };
     let message = |role: &str| {
-        format!("Creating a secondary Auth Token needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center.")
+        format!(
+            "Creating a secondary Auth Token needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center."
+        )
     };
-    assert_eq!(refused_by(&mut c, SOFIA, cmd.clone()), message("Billing Manager"));
+    assert_eq!(
+        refused_by(&mut c, SOFIA, cmd.clone()),
+        message("Billing Manager")
+    );
     assert_eq!(refused_by(&mut c, MARIA, cmd), message("Support"));
     let error = c.auth_tokens(&user(&c, SOFIA), &globex).unwrap_err();
     assert_eq!(

@@ -170,10 +170,28 @@ fn admins_and_supervisors_change_other_agents_activity_from_teams() {
         "Chloe Nguyen",
         &["supervisor"],
     );
-    let agent = sso("ana.agent@acme-support.example.com", "Ana Agent", &["agent"]);
-    ok(&mut c, &chloe, Command::SsoLogin { account: acme.clone() });
-    ok(&mut c, &agent, Command::SsoLogin { account: acme.clone() });
-    let ana = worker_of(&c, &acme, "ana.agent@acme-support.example.com").sid.clone();
+    let agent = sso(
+        "ana.agent@acme-support.example.com",
+        "Ana Agent",
+        &["agent"],
+    );
+    ok(
+        &mut c,
+        &chloe,
+        Command::SsoLogin {
+            account: acme.clone(),
+        },
+    );
+    ok(
+        &mut c,
+        &agent,
+        Command::SsoLogin {
+            account: acme.clone(),
+        },
+    );
+    let ana = worker_of(&c, &acme, "ana.agent@acme-support.example.com")
+        .sid
+        .clone();
     let maria = worker_of(&c, &acme, MARIA).sid.clone();
     let change = |worker: &WorkerSid| Command::ChangeAgentActivity {
         account: acme.clone(),
@@ -185,8 +203,14 @@ fn admins_and_supervisors_change_other_agents_activity_from_teams() {
     assert!(
         matches!(event.kind, EventKind::AgentActivityChanged { ref activity_name, ref worker, .. } if activity_name == "Unavailable" && *worker == ana)
     );
-    assert_eq!(worker_of(&c, &acme, "ana.agent@acme-support.example.com").activity, unavailable);
-    assert_eq!(c.describe(&event), "Set the activity of Ana Agent to Unavailable");
+    assert_eq!(
+        worker_of(&c, &acme, "ana.agent@acme-support.example.com").activity,
+        unavailable
+    );
+    assert_eq!(
+        c.describe(&event),
+        "Set the activity of Ana Agent to Unavailable"
+    );
     ok_by(&mut c, MARIA, change(&ana));
     // An agent and a read-only admin may not, and say why.
     assert_eq!(
@@ -199,15 +223,25 @@ fn admins_and_supervisors_change_other_agents_activity_from_teams() {
     );
     // Naming oneself is changing one's own status, which agents may.
     ok(&mut c, &agent, change(&ana));
-    let stranger = "WKffffffffffffffffffffffffffffffff".parse::<WorkerSid>().unwrap();
+    let stranger = "WKffffffffffffffffffffffffffffffff"
+        .parse::<WorkerSid>()
+        .unwrap();
     assert_eq!(
         refused(&mut c, &chloe, change(&stranger)),
         format!("There is no worker {stranger} in this account's Flex workspace.")
     );
     let umbrella = account(&c, UMBRELLA);
     assert!(
-        refused(&mut c, &chloe, Command::ChangeAgentActivity { account: umbrella, worker: ana, activity: unavailable })
-            .starts_with("Umbrella Retail is suspended")
+        refused(
+            &mut c,
+            &chloe,
+            Command::ChangeAgentActivity {
+                account: umbrella,
+                worker: ana,
+                activity: unavailable
+            }
+        )
+        .starts_with("Umbrella Retail is suspended")
     );
 }
 
@@ -217,7 +251,10 @@ fn pages_open_by_the_capability_they_need() {
     let globex = account(&c, GLOBEX);
     let sofia = user(&c, SOFIA);
     assert_eq!(c.may_open(&sofia, &globex, AccountPage::Billing), Ok(()));
-    assert_eq!(c.may_open(&sofia, &globex, AccountPage::FlexOverview), Ok(()));
+    assert_eq!(
+        c.may_open(&sofia, &globex, AccountPage::FlexOverview),
+        Ok(())
+    );
     assert_eq!(
         c.may_open(&sofia, &globex, AccountPage::PhoneNumbers)
             .unwrap_err()
@@ -236,10 +273,16 @@ fn pages_open_by_the_capability_they_need() {
     for person in c.users() {
         let actor = Actor::User(person.sid.clone());
         for acc in c.accounts() {
-            let Some(roles) = acc.roles_of(&person.sid) else { continue };
+            let Some(roles) = acc.roles_of(&person.sid) else {
+                continue;
+            };
             for page in AccountPage::ALL {
                 let allowed = page.capability().is_none_or(|k| can(roles, k));
-                assert_eq!(c.may_open(&actor, &acc.sid, page).is_ok(), allowed, "{page:?}");
+                assert_eq!(
+                    c.may_open(&actor, &acc.sid, page).is_ok(),
+                    allowed,
+                    "{page:?}"
+                );
             }
         }
     }

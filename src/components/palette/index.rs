@@ -6,7 +6,7 @@ use crate::components::offer::refusal;
 use crate::domain::resources::{Resource, ResourceKind};
 use crate::domain::search::{Query, fold, searchable};
 use crate::domain::{
-    AccountPage, AccountSid, Actor, Command, ConsoleRole, Console, Email, RoleSet, Timestamp,
+    AccountPage, AccountSid, Actor, Command, Console, ConsoleRole, Email, RoleSet, Timestamp,
     UserSid,
 };
 
@@ -109,26 +109,52 @@ const CONSOLE_PAGES: [(&str, &str); 4] = [
 
 /// Everything `user` may find, with `current` the account open now (its pages and actions
 /// first).
-pub fn entries(c: &Console, user: UserSid, current: Option<AccountSid>, now: Timestamp) -> Vec<Entry> {
+pub fn entries(
+    c: &Console,
+    user: UserSid,
+    current: Option<AccountSid>,
+    now: Timestamp,
+) -> Vec<Entry> {
     let actor = Actor::User(user);
     let mut out = actions(c, &actor, current, now);
     if let Some(account) = current {
-        let name = c.account(&account).map(|a| a.friendly_name.clone()).unwrap_or_default();
+        let name = c
+            .account(&account)
+            .map(|a| a.friendly_name.clone())
+            .unwrap_or_default();
         for page in AccountPage::ALL {
             if c.may_open(&actor, &account, page).is_ok() {
                 let path = format!("/accounts/{account}{}", page.path());
-                out.push(entry(Group::Page, page.title(), &name, None, to(path, Some(account))));
+                out.push(entry(
+                    Group::Page,
+                    page.title(),
+                    &name,
+                    None,
+                    to(path, Some(account)),
+                ));
             }
         }
     }
     for (label, path) in CONSOLE_PAGES {
-        out.push(entry(Group::Page, label, "Console", None, to(path.into(), None)));
+        out.push(entry(
+            Group::Page,
+            label,
+            "Console",
+            None,
+            to(path.into(), None),
+        ));
     }
     for (account, roles) in c.accounts_of(&user) {
         let sid = account.sid;
         let detail = format!("account · {roles}");
         let path = format!("/accounts/{sid}");
-        out.push(entry(Group::Account, &account.friendly_name, &detail, Some(sid.as_str()), to(path, Some(sid))));
+        out.push(entry(
+            Group::Account,
+            &account.friendly_name,
+            &detail,
+            Some(sid.as_str()),
+            to(path, Some(sid)),
+        ));
         for resource in c.resources(&sid) {
             let page = resource.kind.page();
             if resource.kind == ResourceKind::Account || c.may_open(&actor, &sid, page).is_err() {
@@ -144,19 +170,31 @@ pub fn entries(c: &Console, user: UserSid, current: Option<AccountSid>, now: Tim
 fn resource_entry(r: &Resource, account: &AccountSid, account_name: &str) -> Entry {
     let page = r.kind.page();
     let filtered = !matches!(page, AccountPage::FlexOverview | AccountPage::AccountInfo);
-    let query = if filtered { format!("?q={}", r.sid) } else { String::new() };
+    let query = if filtered {
+        format!("?q={}", r.sid)
+    } else {
+        String::new()
+    };
     let path = format!("/accounts/{account}{}{query}", page.path());
     let mut detail = r.kind.label().to_owned();
     if !r.detail.is_empty() {
         detail = format!("{detail} · {}", r.detail);
     }
     let detail = format!("{detail} · {account_name}");
-    entry(Group::of(r.kind), &r.name, &detail, Some(&r.sid), to(path, Some(*account)))
+    entry(
+        Group::of(r.kind),
+        &r.name,
+        &detail,
+        Some(&r.sid),
+        to(path, Some(*account)),
+    )
 }
 
 /// The actions offered in the account open now: only those the domain would allow.
 fn actions(c: &Console, actor: &Actor, current: Option<AccountSid>, now: Timestamp) -> Vec<Entry> {
-    let Some(account) = current else { return Vec::new() };
+    let Some(account) = current else {
+        return Vec::new();
+    };
     let first_number = c
         .available_numbers(None, "", 1)
         .into_iter()
@@ -181,14 +219,24 @@ fn actions(c: &Console, actor: &Actor, current: Option<AccountSid>, now: Timesta
             },
             "/phone-numbers?do=buy",
         ),
-        ("Log in with Console", Command::LaunchFlex { account }, "/flex?do=launch"),
+        (
+            "Log in with Console",
+            Command::LaunchFlex { account },
+            "/flex?do=launch",
+        ),
     ];
     offered
         .into_iter()
         .filter(|(_, command, _)| refusal(c.check(actor, command, now)).is_none())
         .map(|(label, _, path)| {
             let path = format!("/accounts/{account}{path}");
-            entry(Group::Action, label, "action", None, to(path, Some(account)))
+            entry(
+                Group::Action,
+                label,
+                "action",
+                None,
+                to(path, Some(account)),
+            )
         })
         .collect()
 }
@@ -204,15 +252,21 @@ pub fn rank(entry: &Entry, query: &Query, typed: &str) -> Option<u8> {
         return Some(3);
     }
     let label = &entry.folded_label;
-    Some(if entry.sid.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(typed)) {
-        0
-    } else if label.starts_with(typed) {
-        1
-    } else if label.split_whitespace().any(|w| w.starts_with(typed)) {
-        2
-    } else {
-        3
-    })
+    Some(
+        if entry
+            .sid
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case(typed))
+        {
+            0
+        } else if label.starts_with(typed) {
+            1
+        } else if label.split_whitespace().any(|w| w.starts_with(typed)) {
+            2
+        } else {
+            3
+        },
+    )
 }
 
 /// The best entries for `typed`: at most `per_group` of each group, the groups in the order

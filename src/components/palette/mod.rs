@@ -47,7 +47,11 @@ impl PaletteState {
 #[component]
 pub fn Palette() -> impl IntoView {
     let state = PaletteState::get();
-    move || state.0.get().then(|| view! { <PaletteDialog on_close=Callback::new(move |()| state.0.set(false)) /> })
+    move || {
+        state.0.get().then(
+            || view! { <PaletteDialog on_close=Callback::new(move |()| state.0.set(false)) /> },
+        )
+    }
 }
 
 /// What the palette says about a full SID typed or pasted.
@@ -72,13 +76,20 @@ fn PaletteDialog(on_close: Callback<()>) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     // Built once per change of the state (or of the account open), not per keystroke.
     let index = Memo::new(move |_| {
-        let Some(user) = store.signed_in() else { return Vec::new() };
+        let Some(user) = store.signed_in() else {
+            return Vec::new();
+        };
         let now = store.now();
         store.with(|c| entries(c, user, account.get(), now))
     });
     let shown = Memo::new(move |_| {
         let text = typed.get();
-        index.with(|all| results(all, &text, PER_GROUP).into_iter().cloned().collect::<Vec<Entry>>())
+        index.with(|all| {
+            results(all, &text, PER_GROUP)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Entry>>()
+        })
     });
     let pasted = Memo::new(move |_| {
         let text = typed.get();
@@ -192,7 +203,11 @@ fn PaletteDialog(on_close: Callback<()>) -> impl IntoView {
 /// What the palette says about the SID `text`: found where the user sees it (among the
 /// results), found where they may not (and why, in the domain's words), or unknown.
 fn explain(c: &crate::domain::Console, actor: &Actor, text: &str, visible: &[Entry]) -> Pasted {
-    if visible.iter().any(|e| e.sid.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(text))) {
+    if visible.iter().any(|e| {
+        e.sid
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case(text))
+    }) {
         return Pasted::Visible;
     }
     let found: Vec<(crate::domain::AccountSid, Resource)> = c.locate(text);

@@ -112,7 +112,8 @@ fn Tokens() -> impl IntoView {
         |account| Command::DeleteSecondaryToken { account },
         "Secondary token deleted.",
     );
-    move || match tokens.get() {
+    move || {
+        match tokens.get() {
         Err(reason) => view! { <HiddenSecret label="Auth Token" reason /> }.into_any(),
         Ok((primary, secondary)) => view! {
             <MaskedSecret label="Auth Token" value=primary />
@@ -145,6 +146,7 @@ fn Tokens() -> impl IntoView {
             }}
         }
         .into_any(),
+    }
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{AccountScope, Requires};
 use crate::components::pagination::{PAGE_SIZES, Pagination, page_count};
 use crate::domain::activity::actor_key;
-use crate::domain::{ActivityFilter, ActivityKind, AccountPage};
+use crate::domain::{AccountPage, ActivityFilter, ActivityKind};
 use crate::store::Store;
 
 /// One line of the log.

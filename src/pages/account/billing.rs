@@ -12,7 +12,7 @@ use crate::components::link::href;
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::toast::Toasts;
 use crate::domain::flex::FREE_ACTIVE_USER_HOURS;
-use crate::domain::{BillingModel, AccountPage, Command, FlexPlan, Timestamp};
+use crate::domain::{AccountPage, BillingModel, Command, FlexPlan, Timestamp};
 use crate::store::Store;
 use card::{CardField, CardInput, CardProblem, check_card};
 

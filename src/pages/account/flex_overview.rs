@@ -34,56 +34,57 @@ struct Overview {
 pub fn FlexOverview() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
-    let overview =
-        {
-            Memo::new(move |_| {
-                store.with(|c| {
-                    let account = c.account(&scope.account)?;
-                    let o = c.flex_overview(&scope.account);
-                    Some((
-                        account.friendly_name.clone(),
-                        account.sid.to_string(),
-                        o.map(|o| {
-                            let i = o.instance;
-                            // The domain's list of the account's resources, those Flex provisioned.
-                            let resources = c
-                                .resources(&scope.account)
-                                .into_iter()
-                                .filter(|r| provisioned(r.kind))
-                                .map(|r| {
-                                    let name = match r.kind {
-                                        ResourceKind::TaskQueue => format!("{} (target {})", r.name, r.detail),
-                                        _ => r.name,
-                                    };
-                                    (r.kind, name, r.sid)
-                                })
-                                .collect();
-                            Overview {
-                                account_name: account.friendly_name.clone(),
-                                account_sid: account.sid.to_string(),
-                                instance_sid: i.sid.to_string(),
-                                plan: match o.plan {
-                                    FlexPlan::Trial => "Trial".to_string(),
-                                    FlexPlan::Paid { billing_model, .. } => format!(
-                                        "Paid ({})",
-                                        match billing_model {
-                                            BillingModel::NamedUser => "Named User",
-                                            BillingModel::ActiveUserHours => "Active User Hours",
-                                        }
-                                    ),
-                                },
-                                paid: o.plan.is_paid(),
-                                free_hours: o.free_active_user_hours,
-                                ui_version: o.config.settings.ui_version.clone(),
-                                runtime_domain: o.config.runtime_domain.clone(),
-                                workers: o.worker_count,
-                                resources,
-                            }
-                        }),
-                    ))
-                })
+    let overview = {
+        Memo::new(move |_| {
+            store.with(|c| {
+                let account = c.account(&scope.account)?;
+                let o = c.flex_overview(&scope.account);
+                Some((
+                    account.friendly_name.clone(),
+                    account.sid.to_string(),
+                    o.map(|o| {
+                        let i = o.instance;
+                        // The domain's list of the account's resources, those Flex provisioned.
+                        let resources = c
+                            .resources(&scope.account)
+                            .into_iter()
+                            .filter(|r| provisioned(r.kind))
+                            .map(|r| {
+                                let name = match r.kind {
+                                    ResourceKind::TaskQueue => {
+                                        format!("{} (target {})", r.name, r.detail)
+                                    }
+                                    _ => r.name,
+                                };
+                                (r.kind, name, r.sid)
+                            })
+                            .collect();
+                        Overview {
+                            account_name: account.friendly_name.clone(),
+                            account_sid: account.sid.to_string(),
+                            instance_sid: i.sid.to_string(),
+                            plan: match o.plan {
+                                FlexPlan::Trial => "Trial".to_string(),
+                                FlexPlan::Paid { billing_model, .. } => format!(
+                                    "Paid ({})",
+                                    match billing_model {
+                                        BillingModel::NamedUser => "Named User",
+                                        BillingModel::ActiveUserHours => "Active User Hours",
+                                    }
+                                ),
+                            },
+                            paid: o.plan.is_paid(),
+                            free_hours: o.free_active_user_hours,
+                            ui_version: o.config.settings.ui_version.clone(),
+                            runtime_domain: o.config.runtime_domain.clone(),
+                            workers: o.worker_count,
+                            resources,
+                        }
+                    }),
+                ))
             })
-        };
+        })
+    };
 
     move || {
         overview.get().map(|(name, sid, flex)| match flex {

@@ -39,7 +39,12 @@ pub fn DataPage() -> impl IntoView {
     let persisted = LocalResource::new(persisted);
 
     let sample_message = RwSignal::new(None::<String>);
-    let sample_name = move || format!("Sample account {}", store.with(|c| c.accounts().count()) + 1);
+    let sample_name = move || {
+        format!(
+            "Sample account {}",
+            store.with(|c| c.accounts().count()) + 1
+        )
+    };
     let sample = |friendly_name| Command::CreateAccount {
         friendly_name,
         account_type: AccountType::Trial,
@@ -260,7 +265,9 @@ async fn persisted() -> Option<bool> {
 fn describe_persisted(answer: Option<bool>) -> &'static str {
     match answer {
         Some(true) => "Yes: the browser keeps the store even when disk space runs low.",
-        Some(false) => "Not promised: the browser may clear the store when disk space runs low. Export to keep a copy.",
+        Some(false) => {
+            "Not promised: the browser may clear the store when disk space runs low. Export to keep a copy."
+        }
         None => "Unknown: this browser does not say.",
     }
 }

@@ -237,7 +237,9 @@ fn MemberRowView(
         account: account.clone(),
         user: sid,
     });
-    let named = move |what: &'static str| Signal::derive(move || format!("{what} {}", item.with(|m| m.name.clone())));
+    let named = move |what: &'static str| {
+        Signal::derive(move || format!("{what} {}", item.with(|m| m.name.clone())))
+    };
     let open_dialog = move |action: MemberAction| {
         Callback::new(move |()| target.set(Some((action, item.get_untracked()))))
     };

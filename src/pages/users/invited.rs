@@ -79,7 +79,10 @@ pub fn InvitedUsers() -> impl IntoView {
 }
 
 #[component]
-fn InvitationRow(invitation: InvitationItem, invitations: Memo<Vec<InvitationItem>>) -> impl IntoView {
+fn InvitationRow(
+    invitation: InvitationItem,
+    invitations: Memo<Vec<InvitationItem>>,
+) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();

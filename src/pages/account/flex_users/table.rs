@@ -353,7 +353,9 @@ fn WorkerRow(
         })
     };
     let attributes_id = format!("attributes-{sid}");
-    let named = move |what: &'static str| Signal::derive(move || format!("{what} {}", item.with(|w| w.name.clone())));
+    let named = move |what: &'static str| {
+        Signal::derive(move || format!("{what} {}", item.with(|w| w.name.clone())))
+    };
     let open_dialog = move |action: WorkerAction| {
         Callback::new(move |()| target.set(Some((action, item.get_untracked()))))
     };

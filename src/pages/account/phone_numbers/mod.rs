@@ -257,7 +257,12 @@ fn NumberLine(
     };
     let options = Signal::derive(move || {
         let mut options = vec![(String::new(), "Not routed".to_owned())];
-        options.extend(flows.get().into_iter().map(|(sid, name)| (sid.to_string(), name)));
+        options.extend(
+            flows
+                .get()
+                .into_iter()
+                .map(|(sid, name)| (sid.to_string(), name)),
+        );
         options
     });
     let value = current.map(|sid| sid.to_string()).unwrap_or_default();

@@ -9,8 +9,8 @@ use crate::components::link::linked_search;
 
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
-use crate::components::offer::ActionButton;
 use crate::components::copyable_sid::InlineSid;
+use crate::components::offer::ActionButton;
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, Command, TwimlBinSid};
