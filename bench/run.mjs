@@ -16,6 +16,7 @@ import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import os from "node:os";
+import * as lighthouse from "./lighthouse.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -86,13 +87,38 @@ function file(path) {
   }
 }
 
+/** A file name with a content hash in it (trunk's `name-0123456789abcdef.ext`): its body
+ * never changes, so a CDN may keep it for a year. */
+const hashed = (path) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path);
+
+/** Brotli bodies, made once per file (quality 11, as a CDN's precompressed assets). */
+const compressed = new Map();
+function brotli(key, body) {
+  if (!compressed.has(key)) {
+    compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  }
+  return compressed.get(key);
+}
+
 /** Serves dist/ at / (with the SPA fallback, like e2e/serve.mjs) and the baseline at
- * /bench-baseline/ on the same origin, so the baseline can read the app's IndexedDB. */
-function serve() {
+ * /bench-baseline/ on the same origin, so the baseline can read the app's IndexedDB.
+ * `cdn`: as a CDN serves static files (brotli when asked for, hashed files cached for a
+ * year, the rest revalidated), for Lighthouse; otherwise uncompressed and never cached. */
+function serve({ cdn = false, port = 0 } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const send = (body, type) =>
-      res.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(body);
+    const send = (body, type) => {
+      const headers = { "content-type": type, "cache-control": "no-cache" };
+      if (cdn) {
+        if (hashed(path)) headers["cache-control"] = "public, max-age=31536000, immutable";
+        headers.vary = "accept-encoding";
+        if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/png")) {
+          body = brotli(path, body);
+          headers["content-encoding"] = "br";
+        }
+      }
+      res.writeHead(200, headers).end(body);
+    };
     if (path.startsWith("/bench-baseline/")) {
       const inner = path.slice("/bench-baseline/".length);
       // The app's own stylesheet, as the release build ships it.
@@ -111,7 +137,6 @@ function serve() {
     if (!body) return res.writeHead(404).end("not found");
     send(body, type);
   });
-  const port = serveOnly ? Number(commandsArg ?? 4190) : 0;
   return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
 }
 
@@ -160,6 +185,10 @@ async function load(context, url, conditionSource, timeout = 120_000) {
     // Where the time went: the wasm file downloaded, and instantiated (main() started).
     wasmLoaded: performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"))?.responseEnd ?? null,
     wasmStarted: window.__bench.startedAt ?? null,
+    // The app's own marks (src/marks.rs): the saved state read from IndexedDB, then made
+    // into the Console.
+    storeRead: performance.getEntriesByName("store-read")[0]?.startTime ?? null,
+    storeRestored: performance.getEntriesByName("store-restored")[0]?.startTime ?? null,
   }));
   if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
   return { page, ...times };
@@ -170,7 +199,7 @@ const demoUsers = Object.keys(demoScenario.console.users).length;
 const signInReady = `() => document.querySelectorAll("ul.user-cards > li").length === ${Math.min(demoUsers, 50)}`;
 
 async function startup(browser, base) {
-  const samples = { app: [], baseline: [], appDom: [], baselineDom: [], appWasmLoaded: [], appWasmStarted: [] };
+  const samples = { app: [], baseline: [], appDom: [], baselineDom: [], appWasmLoaded: [], appWasmStarted: [], appStoreRestored: [] };
   // Alternate the two, so both see the same machine.
   for (let i = 0; i < LOADS; i++) {
     for (const [who, url] of [
@@ -178,12 +207,13 @@ async function startup(browser, base) {
       ["baseline", `${base}/bench-baseline/`],
     ]) {
       const context = await browser.newContext(NO_SERVICE_WORKER);
-      const { mark, dom, wasmLoaded, wasmStarted } = await load(context, url, signInReady);
+      const { mark, dom, wasmLoaded, wasmStarted, storeRestored } = await load(context, url, signInReady);
       samples[who].push(mark);
       samples[who + "Dom"].push(dom);
       if (who === "app") {
         samples.appWasmLoaded.push(wasmLoaded);
         samples.appWasmStarted.push(wasmStarted);
+        samples.appStoreRestored.push(storeRestored);
       }
       await context.close();
     }
@@ -334,7 +364,7 @@ async function scaleRun(browser, base) {
   await loader.close();
 
   const typed = searches(3);
-  const result = { app: [], baseline: [], appDom: [], baselineDom: [], appWasmStarted: [], appKeys: [], baselineKeys: [], appKeysSync: [], baselineKeysSync: [], paletteOpen: [], paletteKeys: [] };
+  const result = { app: [], baseline: [], appDom: [], baselineDom: [], appWasmStarted: [], appStoreRead: [], appStoreRestored: [], appKeys: [], baselineKeys: [], appKeysSync: [], baselineKeysSync: [], paletteOpen: [], paletteKeys: [] };
   const users = `/accounts/${flexAccount.sid}/flex/users`;
   let memory = { afterLoad };
   for (let i = 0; i < SCALE_LOADS; i++) {
@@ -342,10 +372,14 @@ async function scaleRun(browser, base) {
       ["app", `${base}${users}`],
       ["baseline", `${base}/bench-baseline${users}`],
     ]) {
-      const { page, mark, dom, wasmStarted } = await load(context, url, usersReady);
+      const { page, mark, dom, wasmStarted, storeRead, storeRestored } = await load(context, url, usersReady);
       result[who].push(mark);
       result[who + "Dom"].push(dom);
-      if (who === "app") result.appWasmStarted.push(wasmStarted);
+      if (who === "app") {
+        result.appWasmStarted.push(wasmStarted);
+        result.appStoreRead.push(storeRead);
+        result.appStoreRestored.push(storeRestored);
+      }
       const keys = await typeSearches(page, typed);
       result[who + "Keys"].push(...keys.map((k) => k.total));
       result[who + "KeysSync"].push(...keys.map((k) => k.sync));
@@ -403,7 +437,7 @@ async function main() {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--enable-precise-memory-info"],
   });
-  let start, sc;
+  let start, sc, lh;
   try {
     console.log(`bench: startup, ${LOADS} fresh loads each of the app and the baseline`);
     start = await startup(browser, base);
@@ -412,6 +446,14 @@ async function main() {
   } finally {
     await browser.close();
     server.close();
+  }
+  console.log("bench: Lighthouse, mobile and desktop presets, the app and the baseline served as a CDN would");
+  const cdn = await serve({ cdn: true });
+  try {
+    const at = `http://127.0.0.1:${cdn.address().port}`;
+    lh = await lighthouse.audit({ app: `${at}/`, baseline: `${at}/bench-baseline/` }, process.env.CHROMIUM ?? "/usr/bin/chromium");
+  } finally {
+    cdn.close();
   }
   const commands = commandFigures();
 
@@ -458,6 +500,7 @@ async function main() {
       rows.push(worst);
     }
   }
+  rows.push(...lighthouse.rows(lh));
   const m = sc.memory;
   rows.push({ measure: "memory after loading scale: JS heap / wasm memory", appText: `${fmtMB(m.afterLoad.js)} / ${fmtMB(m.afterLoad.wasm)}` });
   rows.push({
@@ -471,8 +514,10 @@ async function main() {
   console.log(`\n${printed}\n`);
   console.log(
     `where the app's time goes (medians): startup: wasm downloaded at ${fmtMs(median(start.appWasmLoaded))}, ` +
-      `instantiated (main started) at ${fmtMs(median(start.appWasmStarted))}, first screen at ${fmtMs(median(start.app))}; ` +
-      `scale page: main started at ${fmtMs(median(sc.appWasmStarted))}, page at ${fmtMs(median(sc.app))}; ` +
+      `instantiated (main started) at ${fmtMs(median(start.appWasmStarted))}, saved state ready at ${fmtMs(median(start.appStoreRestored))}, ` +
+      `first screen at ${fmtMs(median(start.app))}; ` +
+      `scale page: main started at ${fmtMs(median(sc.appWasmStarted))}, saved state read at ${fmtMs(median(sc.appStoreRead))}, ` +
+      `made into the Console at ${fmtMs(median(sc.appStoreRestored))}, page at ${fmtMs(median(sc.app))}; ` +
       `keystroke: ${fmtMs(median(sc.appKeysSync))} inside the input handler of ${fmtMs(median(sc.appKeys))} ` +
       `(baseline ${fmtMs(median(sc.baselineKeysSync))} of ${fmtMs(median(sc.baselineKeys))})\n`,
   );
@@ -484,6 +529,7 @@ async function main() {
     startup_ms: start,
     scale_ms: { ...sc, memory: undefined },
     memory_bytes: sc.memory,
+    lighthouse: lh,
     commands,
     table: rows.map(({ value, ...r }) => r),
   };
@@ -492,7 +538,7 @@ async function main() {
 }
 
 if (serveOnly) {
-  const server = await serve();
+  const server = await serve({ cdn: process.env.BENCH_CDN === "1", port: Number(commandsArg ?? 4190) });
   const at = `http://127.0.0.1:${server.address().port}`;
   console.log(`app at ${at}/, baseline at ${at}/bench-baseline/`);
 } else main().catch((e) => {

@@ -1,6 +1,7 @@
 //! Flex Console: the App, its providers and the router.
 
 pub mod components;
+pub mod marks;
 pub mod pages;
 pub mod store;
 

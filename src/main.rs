@@ -1,12 +1,5 @@
 //! Entry point: read the saved state, then mount the app; nothing else.
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `performance.mark(name)`: `cargo xtask bench` times startup up to the first screen.
-    #[wasm_bindgen(js_namespace = performance, js_name = mark)]
-    fn performance_mark(name: &str);
-}
-
 fn main() {
     console_error_panic_hook::set_once();
     // IndexedDB is asynchronous: read the store before mounting, so the first screen
@@ -14,6 +7,7 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         let loaded = flex_console::store::open().await;
         leptos::mount::mount_to_body(move || leptos::view! { <flex_console::App loaded /> });
-        performance_mark("console-ready");
+        // `cargo xtask bench` times startup up to the first screen.
+        flex_console::marks::mark("console-ready");
     });
 }

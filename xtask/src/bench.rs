@@ -1,6 +1,7 @@
-//! `cargo xtask bench`: builds the release into `dist/`, times commands natively
-//! (`bench/commands.rs`), then measures the build in headless Chromium next to a vanilla-JS
-//! baseline (`bench/run.mjs`), prints one table and writes it to `bench/results.json`.
+//! `cargo xtask bench`: builds the release into `dist/`, times commands and the loading of
+//! the scale scenario natively (`bench/commands.rs`, `bench/load.rs`), then measures the
+//! build in headless Chromium next to a vanilla-JS baseline, Lighthouse included
+//! (`bench/run.mjs`), prints one table and writes it to `bench/results.json`.
 
 use crate::root;
 use crate::run::{cargo, run_plain};
@@ -11,6 +12,7 @@ pub fn run() -> Result<(), String> {
     install::build_tools()?;
     install::browser()?;
     install::npm_packages()?;
+    install::bench_packages()?;
     scenarios::ensure()?;
 
     println!("\n== release build (trunk build --release) ==");
@@ -33,7 +35,17 @@ pub fn run() -> Result<(), String> {
             .arg(&commands),
     )?;
 
-    println!("\n== browser: sizes, startup, scale, memory (bench/run.mjs) ==");
+    println!("\n== loading the scale scenario's Console, native (bench/load.rs) ==");
+    run_plain(cargo().args([
+        "run",
+        "--quiet",
+        "--profile",
+        "bench",
+        "--example",
+        "bench_load",
+    ]))?;
+
+    println!("\n== browser: sizes, startup, scale, memory, Lighthouse (bench/run.mjs) ==");
     let root = root();
     let outcome = run_plain(
         std::process::Command::new("node")

@@ -15,7 +15,10 @@ const HOST_FILES: [&str; 5] = [
 pub fn check(dist: &Path) -> Result<(), String> {
     for file in HOST_FILES {
         if !dist.join(file).is_file() {
-            return Err(format!("{} has no {file}: did hosting/post_build.mjs run?", dist.display()));
+            return Err(format!(
+                "{} has no {file}: did hosting/post_build.mjs run?",
+                dist.display()
+            ));
         }
     }
     let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
@@ -55,5 +58,28 @@ mod tests {
         routed.sort();
         routed.dedup();
         assert_eq!(known, routed);
+    }
+
+    /// index.html's early read opens the app's own database at the app's version: another
+    /// name would read nothing, another version would never be taken.
+    #[test]
+    fn the_early_read_opens_the_apps_database() {
+        let root = crate::root();
+        let index = std::fs::read_to_string(root.join("index.html")).unwrap();
+        let db = std::fs::read_to_string(root.join("src/store/db.rs")).unwrap();
+        let constant = |name: &str| {
+            db.split(&format!("const {name}: "))
+                .nth(1)
+                .and_then(|rest| rest.split(" = ").nth(1))
+                .and_then(|rest| rest.split(';').next())
+                .unwrap_or_else(|| panic!("db.rs has {name}"))
+                .to_owned()
+        };
+        let opened = format!(
+            "indexedDB.open({}, {})",
+            constant("DEFAULT_NAME"),
+            constant("VERSION")
+        );
+        assert!(index.contains(&opened), "index.html should call {opened}");
     }
 }

@@ -23,9 +23,11 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Node.js for trunk's post-build hook (hosting/post_build.mjs).
 pub fn build_tools() -> Result<(), String> {
     if !runs("node", "--version") {
-        return Err("Node.js is missing (trunk's post-build step runs on it). Install Debian's \
+        return Err(
+            "Node.js is missing (trunk's post-build step runs on it). Install Debian's \
                     packages `nodejs` and `npm` (Node.js 18 or newer), then run this command again."
-            .into());
+                .into(),
+        );
     }
     wasm_target()?;
     if !version_is("trunk", "--version", TRUNK_VERSION) {
@@ -74,6 +76,17 @@ pub fn browser() -> Result<(), String> {
 /// The npm packages in `e2e/` (Playwright, binaryen's wasm-opt), installed from the lockfile
 /// when missing or when the lockfile changed since the last install.
 pub fn npm_packages() -> Result<(), String> {
+    npm_ci("e2e", &["wasm-opt", "playwright"])
+}
+
+/// The npm packages in `bench/` (Lighthouse), for `cargo xtask bench` only.
+pub fn bench_packages() -> Result<(), String> {
+    npm_ci("bench", &["lighthouse"])
+}
+
+/// `npm ci` in `folder` unless its packages are installed from the current lockfile and
+/// the commands `bins` are there.
+fn npm_ci(folder: &str, bins: &[&str]) -> Result<(), String> {
     if !runs("npm", "--version") {
         return Err(
             "Node.js and npm are missing. Install Debian's packages `nodejs` and `npm` \
@@ -81,19 +94,20 @@ pub fn npm_packages() -> Result<(), String> {
                 .into(),
         );
     }
-    let e2e = root().join("e2e");
-    let lock = e2e.join("package-lock.json");
-    let installed = e2e.join("node_modules/.package-lock.json");
+    let dir = root().join(folder);
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
     let modified = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let fresh = matches!((modified(&installed), modified(&lock)), (Some(i), Some(l)) if i >= l);
-    if fresh && node_bin("wasm-opt").exists() && node_bin("playwright").exists() {
+    let bin = dir.join("node_modules/.bin");
+    if fresh && bins.iter().all(|b| bin.join(b).exists()) {
         return Ok(());
     }
-    println!("xtask: installing the npm packages of e2e/ (npm ci)");
+    println!("xtask: installing the npm packages of {folder}/ (npm ci)");
     run_plain(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&e2e)
+            .current_dir(&dir)
             // Playwright drives Debian's Chromium; its own browser download is not allowed here.
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )
