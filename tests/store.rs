@@ -3,10 +3,10 @@
 
 use flex_console::domain::{AccountType, Actor, Command, Console, DEMO_NOW};
 use flex_console::store::db::WriteError;
+use flex_console::store::persist::{LogEntry, Meta, SCHEMA, checksum, meta_json, migrate, restore};
 use flex_console::store::restore::Keep;
-use flex_console::store::writer::{Pending, Step, Writer};
-use flex_console::store::persist::{LogEntry, Meta, SCHEMA, meta_json, migrate, restore};
 use flex_console::store::scenario::{Scenario, valid_name};
+use flex_console::store::writer::{Pending, Step, Writer};
 
 fn owner_of_first_account(console: &Console) -> Actor {
     let account = console.accounts().next().unwrap();
@@ -43,6 +43,7 @@ fn a_snapshot_plus_its_log_restores_the_same_state() {
         now: DEMO_NOW,
         wall: Some(1.0),
         since: 2,
+        checksum: None,
     });
     let restored = restore(&meta, &snapshot, &[entry]).unwrap();
     assert!(restored.console == console);
@@ -54,12 +55,19 @@ fn a_snapshot_plus_its_log_restores_the_same_state() {
         ),
         (8, 7, 1)
     );
-    assert_eq!(restored.since, 2, "the revision of the last replacement is kept");
+    assert_eq!(
+        restored.since, 2,
+        "the revision of the last replacement is kept"
+    );
 }
 
 #[test]
 fn a_record_from_before_restore_points_counts_changes_from_zero() {
-    let (meta, _) = migrate(r#"{"schema":1,"revision":9,"now":1,"wall":null}"#, "{}".into()).unwrap();
+    let (meta, _) = migrate(
+        r#"{"schema":1,"revision":9,"now":1,"wall":null}"#,
+        "{}".into(),
+    )
+    .unwrap();
     assert_eq!((meta.revision, meta.since), (9, 0));
 }
 
@@ -84,6 +92,7 @@ fn a_gap_in_the_log_makes_the_data_unreadable() {
         now: DEMO_NOW,
         wall: None,
         since: 0,
+        checksum: None,
     });
     let error = restore(&meta, &console.to_json().unwrap(), &[entry]).unwrap_err();
     assert!(error.contains("saved change 2 is missing"), "{error}");
@@ -101,6 +110,7 @@ fn schema_zero_migrates_to_the_current_schema() {
             now: DEMO_NOW,
             wall: None,
             since: 0,
+            checksum: None,
         }
     );
     assert_eq!(console, "{}");
@@ -174,14 +184,26 @@ fn the_writer_appends_in_order_then_catches_up_then_compacts() {
     w.queue(pending(&c, "B"));
     w.behind = true;
     w.compact_due = true;
-    let Step::Append(entry) = w.next() else { panic!("{:?}", w.next()) };
+    let Step::Append(entry) = w.next() else {
+        panic!("{:?}", w.next())
+    };
     assert_eq!(entry.rev, 8, "the next revision after the saved one");
     w.appended(8);
-    let Step::Append(entry) = w.next() else { panic!() };
+    let Step::Append(entry) = w.next() else {
+        panic!()
+    };
     assert_eq!(entry.rev, 9);
-    assert_eq!((w.unsaved(), w.changes()), (1, 6), "8 - 3 saved, one pending");
+    assert_eq!(
+        (w.unsaved(), w.changes()),
+        (1, 6),
+        "8 - 3 saved, one pending"
+    );
     w.appended(9);
-    assert_eq!(w.next(), Step::CatchUp, "other tabs' changes after this tab's own");
+    assert_eq!(
+        w.next(),
+        Step::CatchUp,
+        "other tabs' changes after this tab's own"
+    );
     w.behind = false;
     assert_eq!(w.next(), Step::Compact);
 }
@@ -192,7 +214,10 @@ fn a_replacement_comes_first_keeps_what_it_replaced_and_resets_the_count() {
     let mut w = Writer::new(true, 10, 10, 0);
     w.queue(pending(&c, "unsaved"));
     w.replaced(kept("the state before"));
-    assert!(w.pending.is_empty(), "the unsaved command is part of the state kept");
+    assert!(
+        w.pending.is_empty(),
+        "the unsaved command is part of the state kept"
+    );
     assert_eq!(w.keep, [kept("the state before")]);
     w.queue(pending(&c, "after"));
     assert_eq!(w.next(), Step::Replace, "before any command");
@@ -210,12 +235,29 @@ fn a_failed_write_keeps_everything_for_the_next_try() {
     w.queue(pending(&c, "A"));
     let taken = std::mem::take(&mut w.keep);
     w.replaced(kept("second"));
-    w.replace_failed(taken, &WriteError::Failed("QuotaExceededError: full".into()));
-    assert_eq!(w.keep, [kept("first"), kept("second")], "oldest first, none lost");
-    assert!(w.error.as_deref().unwrap().contains("QuotaExceededError: full"));
+    w.replace_failed(
+        taken,
+        &WriteError::Failed("QuotaExceededError: full".into()),
+    );
+    assert_eq!(
+        w.keep,
+        [kept("first"), kept("second")],
+        "oldest first, none lost"
+    );
+    assert!(
+        w.error
+            .as_deref()
+            .unwrap()
+            .contains("QuotaExceededError: full")
+    );
     assert_eq!(w.next(), Step::Replace, "tried again");
     w.failed(&WriteError::Conflict);
-    assert!(w.error.as_deref().unwrap().contains("another tab changed the data"));
+    assert!(
+        w.error
+            .as_deref()
+            .unwrap()
+            .contains("another tab changed the data")
+    );
 }
 
 #[test]
@@ -236,4 +278,50 @@ fn without_storage_nothing_is_queued_or_written() {
     w.queue(pending(&c, "A"));
     w.replaced(kept("x"));
     assert_eq!((w.unsaved(), w.next()), (0, Step::Done));
+}
+
+#[test]
+fn the_apps_own_snapshot_is_read_without_every_rule_and_an_edited_one_with_them() {
+    let console = Console::demo();
+    let text = console.to_json().unwrap();
+    let meta = |checksum: Option<String>| {
+        meta_json(&Meta {
+            schema: SCHEMA,
+            revision: 0,
+            now: DEMO_NOW,
+            wall: None,
+            since: 0,
+            checksum,
+        })
+    };
+    let own = restore(&meta(Some(checksum(&text))), &text, &[]).unwrap();
+    assert!(
+        own.console == console,
+        "the app's own snapshot reads back the same"
+    );
+
+    // Changed after the app wrote it: a rule broken, the fingerprint no longer matching.
+    let edited = text.replacen(r#""full_name":"Maria Garcia""#, r#""full_name":" ""#, 1);
+    assert_ne!(edited, text);
+    let error = restore(&meta(Some(checksum(&text))), &edited, &[]).unwrap_err();
+    assert!(error.contains("must not be empty"), "{error}");
+    // A record from before the fingerprint: every rule checked.
+    let error = restore(&meta(None), &edited, &[]).unwrap_err();
+    assert!(error.contains("must not be empty"), "{error}");
+    // What the fingerprint buys: a text that has it is not checked again (only the app
+    // writes one, beside a state it held).
+    assert!(restore(&meta(Some(checksum(&edited))), &edited, &[]).is_ok());
+}
+
+#[test]
+fn the_fingerprint_tells_texts_apart() {
+    let text = Console::demo().to_json().unwrap();
+    assert_eq!(checksum(&text), checksum(&text.clone()));
+    assert_ne!(checksum(&text), checksum(&text.replacen('a', "b", 1)));
+    assert_ne!(
+        checksum("abcdefgh"),
+        checksum("abcdefgh "),
+        "the length counts"
+    );
+    assert_eq!(checksum("").len(), 16);
 }

@@ -38,6 +38,21 @@ test("part of a worker SID finds the worker, and Enter opens Flex users filtered
   await expect(console.main.getByTestId("worker-count")).toContainText("Showing 1–1 of 1 workers");
 });
 
+test("on Flex users, a typed search shows at once and a jump to another worker there replaces it", async ({ console, page }) => {
+  await openAcme(console, "Maria Garcia", "/flex/users");
+  const search = console.main.getByLabel("Search");
+  await search.pressSequentially("zzz-nobody");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("No workers match.");
+  await expect(page).toHaveURL(/[?&]q=zzz-nobody$/);
+  // The palette's jump changes this page's URL from outside: the page follows it.
+  await page.keyboard.press("Control+k");
+  await page.keyboard.insertText(CHLOE);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/flex/users\\?q=${CHLOE}$`));
+  await expect(search).toHaveValue(CHLOE);
+  await expect(console.main.getByTestId("worker-count")).toContainText("Showing 1–1 of 1 workers");
+});
+
 test("a full pasted account SID goes to that account; a page name and an action are found", async ({ console, page }) => {
   await openAcme(console, "James Chen");
   await page.keyboard.press("/");

@@ -11,7 +11,7 @@ use idb::{
     Database, DatabaseEvent, Error, KeyRange, ObjectStore, Query, TransactionMode,
     TransactionResult,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::persist::{Meta, meta_json, revision_of};
 use super::restore::Keep;
@@ -164,6 +164,45 @@ impl Db {
         })
     }
 
+    /// The connection and the read that `index.html` started at parse time, while the wasm
+    /// downloaded (its `flexConsoleEarlyRead`), or `None` when it gave way (no database
+    /// yet, an older one, no storage) or the page has no such script (tests).
+    pub async fn early_read() -> Option<(Db, Raw)> {
+        let window = JsValue::from(web_sys::window()?);
+        let name = JsValue::from_str("flexConsoleEarlyRead");
+        let promise = js_sys::Reflect::get(&window, &name).ok()?;
+        // Taken once: a second store in the same page opens its own connection.
+        let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &name);
+        let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+        let read = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        if read.is_null() || read.is_undefined() {
+            return None;
+        }
+        let field = |key: &str| {
+            js_sys::Reflect::get(&read, &JsValue::from_str(key))
+                .ok()
+                .filter(|v| !v.is_undefined())
+        };
+        let database = Database::try_from(field("db")?).ok()?;
+        let raw = Raw {
+            meta: field("meta").as_ref().map(Stored::from_js),
+            console: field("console").as_ref().map(Stored::from_js),
+            log: field("log")
+                .map(|log| {
+                    js_sys::Array::from(&log)
+                        .iter()
+                        .map(|v| Stored::from_js(&v))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        let db = Db {
+            database,
+            name: DEFAULT_NAME.to_owned(),
+        };
+        Some((db, raw))
+    }
+
     /// The database's name (the cross-tab messages carry it).
     pub fn name(&self) -> &str {
         &self.name
@@ -308,8 +347,12 @@ impl Db {
             ));
         }
         for key in &old[..going] {
-            points.delete(Query::from(JsValue::from_f64(*key))).map_err(failed)?;
-            states.delete(Query::from(JsValue::from_f64(*key))).map_err(failed)?;
+            points
+                .delete(Query::from(JsValue::from_f64(*key)))
+                .map_err(failed)?;
+            states
+                .delete(Query::from(JsValue::from_f64(*key)))
+                .map_err(failed)?;
         }
         for point in keep {
             let key = points

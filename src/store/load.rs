@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::clock::Clock;
 use super::db::{self, Db, Stored};
-use super::persist::{self, Meta, Restored, SCHEMA};
+use super::persist::{self, Restored};
 use super::scenario::Scenario;
 use super::{Recovered, scenario_link};
 use crate::domain::Console;
@@ -63,26 +63,32 @@ impl Loaded {
     }
 }
 
-/// Opens the app's database and reads the saved state; also notes a `?scenario=NAME` in
-/// the URL, which [`super::Store::provide`] then follows.
+/// Opens the app's database and reads the saved state (taking the read `index.html` began
+/// while the wasm downloaded, when it could); also notes a `?scenario=NAME` in the URL,
+/// which [`super::Store::provide`] then follows.
 pub async fn open() -> Loaded {
-    let mut loaded = open_named(db::DEFAULT_NAME).await;
+    let mut loaded = match Db::early_read().await {
+        Some((db, raw)) => make_sense(Rc::new(db), raw).await,
+        None => open_named(db::DEFAULT_NAME).await,
+    };
     loaded.scenario = scenario_link::asked();
     loaded
+}
+
+/// Without storage the app runs in memory, and says so.
+fn unavailable(reason: String) -> Loaded {
+    Loaded::memory(
+        Console::demo(),
+        Some(format!(
+            "The browser's storage is unavailable ({reason}); changes stay in this tab only."
+        )),
+    )
 }
 
 /// Opens the named database and reads the saved state from it. Never fails: without
 /// storage the app runs in memory (and says so); unreadable data is kept aside and the
 /// app starts from the demo.
 pub async fn open_named(name: &str) -> Loaded {
-    let unavailable = |reason: String| {
-        Loaded::memory(
-            Console::demo(),
-            Some(format!(
-                "The browser's storage is unavailable ({reason}); changes stay in this tab only."
-            )),
-        )
-    };
     let db = match Db::open(name).await {
         Ok(db) => Rc::new(db),
         Err(reason) => return unavailable(reason),
@@ -91,6 +97,19 @@ pub async fn open_named(name: &str) -> Loaded {
         Ok(raw) => raw,
         Err(reason) => return unavailable(reason),
     };
+    make_sense(db, raw).await
+}
+
+/// The state from what was read of `db`: unreadable data is kept aside, and nothing stored
+/// means the demo (written as the first snapshot after the first screen, by the writer).
+async fn make_sense(db: Rc<Db>, raw: db::Raw) -> Loaded {
+    crate::marks::mark("store-read");
+    let loaded = loaded_from(db, raw).await;
+    crate::marks::mark("store-restored");
+    loaded
+}
+
+async fn loaded_from(db: Rc<Db>, raw: db::Raw) -> Loaded {
     let (restored, recovered) = match interpret(&raw) {
         Ok(restored) => (restored, None),
         Err(reason) => {
@@ -122,30 +141,21 @@ pub async fn open_named(name: &str) -> Loaded {
             scenario: None,
         },
         None => {
-            // Nothing stored: the demo, saved as the first snapshot (with its clock).
+            // Nothing stored: the demo. Its first snapshot (with its clock) is the writer's
+            // first job, after the first screen: until then the demo is what an empty store
+            // means, with or without changes logged on top of it.
             let demo = Scenario::demo();
-            let clock = Clock::starting_at(demo.now);
-            let (now, wall) = clock.saved();
-            let meta = Meta {
-                schema: SCHEMA,
-                revision: 0,
-                now,
-                wall: Some(wall),
-                since: 0,
-            };
-            let json = demo.console.to_json().unwrap_or_default();
-            let save_error = db.compact(&meta, &json).await.err().map(|e| e.to_string());
             Loaded {
+                clock: Clock::starting_at(demo.now),
                 console: demo.console,
                 revision: 0,
                 snapshot_revision: 0,
                 since: 0,
-                clock,
                 db: Some(db),
-                save_error,
+                save_error: None,
                 recovered,
                 scenario: None,
-                compact_due: false,
+                compact_due: true,
             }
         }
     }
@@ -156,7 +166,11 @@ pub(super) fn interpret(raw: &db::Raw) -> Result<Option<Restored>, String> {
     let log = raw
         .log
         .iter()
-        .map(|v| v.text().map(str::to_owned).ok_or("a saved change is not text"))
+        .map(|v| {
+            v.text()
+                .map(str::to_owned)
+                .ok_or("a saved change is not text")
+        })
         .collect::<Result<Vec<_>, _>>()?;
     match (&raw.meta, &raw.console) {
         (None, None) if log.is_empty() => Ok(None),

@@ -43,6 +43,8 @@ fn snapshot(shared: &Shared, revision: u64) -> (Meta, String) {
         now,
         wall: Some(wall),
         since: shared.writer.borrow().since,
+        // The state held is valid: loading it again need not check every rule.
+        checksum: Some(persist::checksum(&json)),
     };
     (meta, json)
 }
@@ -60,7 +62,11 @@ async fn run(shared: &Rc<Shared>) {
                 // The snapshot includes every command applied so far.
                 let (written, keep, room) = {
                     let mut writer = shared.writer.borrow_mut();
-                    (writer.pending.len(), std::mem::take(&mut writer.keep), writer.room)
+                    (
+                        writer.pending.len(),
+                        std::mem::take(&mut writer.keep),
+                        writer.room,
+                    )
                 };
                 let outcome = match failure {
                     Some(reason) => Err(WriteError::Failed(reason)),
@@ -68,7 +74,10 @@ async fn run(shared: &Rc<Shared>) {
                 };
                 match outcome {
                     Ok((revision, dropped)) => {
-                        shared.writer.borrow_mut().replace_written(revision, written);
+                        shared
+                            .writer
+                            .borrow_mut()
+                            .replace_written(revision, written);
                         let _ = shared.signals.dropped_for_space.try_set(dropped);
                         announce(shared, revision);
                     }
@@ -87,7 +96,10 @@ async fn run(shared: &Rc<Shared>) {
                     }
                     Err(WriteError::Conflict) => {
                         if let Err(reason) = resync(shared, &db).await {
-                            return shared.writer.borrow_mut().failed(&WriteError::Failed(reason));
+                            return shared
+                                .writer
+                                .borrow_mut()
+                                .failed(&WriteError::Failed(reason));
                         }
                     }
                     Err(e) => return shared.writer.borrow_mut().failed(&e),
@@ -96,7 +108,10 @@ async fn run(shared: &Rc<Shared>) {
             Step::CatchUp => {
                 shared.writer.borrow_mut().behind = false;
                 if let Err(reason) = catch_up(shared, &db).await {
-                    return shared.writer.borrow_mut().failed(&WriteError::Failed(reason));
+                    return shared
+                        .writer
+                        .borrow_mut()
+                        .failed(&WriteError::Failed(reason));
                 }
             }
             Step::Compact => {
@@ -176,7 +191,11 @@ async fn resync(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
                 )),
             }
         }
-        writer.reloaded(restored.revision, restored.snapshot_revision, restored.since)
+        writer.reloaded(
+            restored.revision,
+            restored.snapshot_revision,
+            restored.since,
+        )
     };
     shared.clock.set(Clock::resume(restored.now, restored.wall));
     let _ = shared.signals.console.try_set(console);
