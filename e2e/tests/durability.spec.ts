@@ -107,3 +107,60 @@ test("a tab closed in the middle of a burst keeps every change it reported saved
   await expect(again.getByTestId("store-saved")).toHaveText("All changes saved");
   await again.close();
 });
+
+test("data saved before restore points existed (database version 1) is read, and the new stores are added", async ({ console, context }) => {
+  const page = console.page;
+  // The version-1 database as that build wrote it, made from a page of the same origin
+  // before the app ever runs there.
+  await page.route("**/blank-page", (route) =>
+    route.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,">' }),
+  );
+  await page.goto("/blank-page");
+  const saved = structuredClone(DEMO.console);
+  saved.accounts[ACME].friendly_name = "Acme Support (saved by version 1)";
+  await page.evaluate(
+    (consoleJson) =>
+      new Promise<void>((done, fail) => {
+        const request = indexedDB.open("flex-console", 1);
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          db.createObjectStore("snapshot");
+          db.createObjectStore("log");
+          db.createObjectStore("unreadable", { autoIncrement: true });
+        };
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction("snapshot", "readwrite");
+          tx.objectStore("snapshot").put(JSON.stringify({ schema: 1, revision: 3, now: 1736154000000, wall: null }), "meta");
+          tx.objectStore("snapshot").put(consoleJson, "console");
+          tx.oncomplete = () => (db.close(), done());
+          tx.onerror = () => fail(tx.error);
+        };
+        request.onerror = () => fail(request.error);
+      }),
+    JSON.stringify(saved),
+  );
+  await signIn(context);
+  await page.goto("/accounts");
+  await expect(console.main.getByRole("link", { name: "Acme Support (saved by version 1)", exact: true })).toBeVisible();
+  const stores = await page.evaluate(
+    () =>
+      new Promise<{ version: number; names: string[] }>((done) => {
+        const request = indexedDB.open("flex-console");
+        request.onsuccess = () => {
+          const db = request.result;
+          done({ version: db.version, names: [...db.objectStoreNames].sort() });
+          db.close();
+        };
+      }),
+  );
+  expect(stores).toEqual({ version: 2, names: ["log", "restore_points", "restore_states", "snapshot", "unreadable"] });
+  // And it is kept: a change on top of it survives a reload.
+  await page.goto(`/accounts/${ACME}`);
+  await page.getByLabel("Account name").fill(RENAMED);
+  await page.getByRole("button", { name: "Rename" }).click();
+  await console.navigation.getByRole("link", { name: "Data" }).click();
+  await expect(page.getByTestId("store-saved")).toHaveText("All changes saved");
+  await page.goto("/accounts");
+  await expect(console.main.getByRole("link", { name: RENAMED, exact: true })).toBeVisible();
+});

@@ -24,6 +24,15 @@ const LOG: &str = "log";
 const UNREADABLE: &str = "unreadable";
 const RESTORE_POINTS: &str = "restore_points";
 const RESTORE_STATES: &str = "restore_states";
+/// Every object store, and whether its keys are generated: what [`Db::open`] creates, and
+/// what index.html's early read creates on a first visit (a native test keeps them equal).
+const STORES: [(&str, bool); 5] = [
+    (SNAPSHOT, false),
+    (LOG, false),
+    (UNREADABLE, true),
+    (RESTORE_POINTS, true),
+    (RESTORE_STATES, false),
+];
 /// How many restore points are kept; the oldest go first.
 pub const RESTORE_POINTS_KEPT: usize = 5;
 
@@ -149,10 +158,10 @@ impl Db {
                 return;
             };
             let existing = database.store_names();
-            for store in [SNAPSHOT, LOG, UNREADABLE, RESTORE_POINTS, RESTORE_STATES] {
+            for (store, generated_keys) in STORES {
                 if !existing.iter().any(|s| s == store) {
                     let mut params = idb::ObjectStoreParams::new();
-                    params.auto_increment(store == UNREADABLE || store == RESTORE_POINTS);
+                    params.auto_increment(generated_keys);
                     let _ = database.create_object_store(store, params);
                 }
             }

@@ -81,5 +81,26 @@ mod tests {
             constant("VERSION")
         );
         assert!(index.contains(&opened), "index.html should call {opened}");
+
+        // The stores it creates on a first visit: db.rs's STORES, its names resolved.
+        let table = db
+            .split("const STORES: [(&str, bool); 5] = [")
+            .nth(1)
+            .and_then(|rest| rest.split("];").next())
+            .expect("db.rs lists its STORES");
+        let stores: Vec<String> = table
+            .split('(')
+            .skip(1)
+            .map(|entry| {
+                let (name, generated) = entry.split_once(',').expect("(NAME, bool)");
+                let generated = generated.split(')').next().unwrap_or_default().trim();
+                format!("[{}, {generated}]", constant(name.trim()))
+            })
+            .collect();
+        let created = format!("[{}]", stores.join(", "));
+        assert!(
+            index.contains(&created),
+            "index.html's early read should create {created}"
+        );
     }
 }
