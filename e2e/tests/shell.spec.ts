@@ -66,3 +66,28 @@ test.describe("served under a sub-path", () => {
     await expect(console.heading("Sign in to continue")).toBeVisible();
   });
 });
+
+test("on a phone the account switcher and the user menu open on screen, and a pick switches", async ({ console, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await console.signInAs("Maria Garcia");
+  await console.openAccount("Acme Support");
+  const onScreen = async (locator: import("@playwright/test").Locator) => {
+    const box = (await locator.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+  };
+  await console.switcher.click();
+  const options = page.getByRole("option");
+  await expect(options.first()).toBeVisible();
+  for (const option of await options.all()) await onScreen(option);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await options.filter({ hasText: "Globex Contact Center" }).click();
+  await expect(console.switcher).toContainText("Globex Contact Center");
+
+  await page.getByRole("banner").getByRole("button", { name: /^Signed in as Maria Garcia/ }).click();
+  const menu = page.locator(".user-panel");
+  await expect(menu).toBeVisible();
+  await onScreen(menu);
+});

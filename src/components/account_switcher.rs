@@ -147,6 +147,7 @@ pub fn AccountSwitcher(
                     <label class="visually-hidden" for="switcher-search">"Search accounts"</label>
                     <input
                         id="switcher-search"
+                        class="input"
                         node_ref=input
                         type="search"
                         role="combobox"

@@ -20,18 +20,21 @@ thread_local! {
     static MARIA: std::cell::RefCell<Option<flex_console::domain::UserSid>> = const { std::cell::RefCell::new(None) };
 }
 
+/// The SID of the demo's Console user with this name.
+fn user_sid(console: &Console, name: &str) -> flex_console::domain::UserSid {
+    console
+        .users()
+        .find(|u| u.full_name == name)
+        .unwrap()
+        .sid
+        .clone()
+}
+
 /// Acme Support's Account Info as Priya Patel, its Administrator.
 #[component]
 fn AcmeInfoAsPriya() -> impl IntoView {
     let console = Console::demo();
-    let sid = |name: &str| {
-        console
-            .users()
-            .find(|u| u.full_name == name)
-            .unwrap()
-            .sid
-            .clone()
-    };
+    let sid = |name: &str| user_sid(&console, name);
     let (priya, maria) = (sid("Priya Patel"), sid("Maria Garcia"));
     let account = console
         .accounts()
@@ -147,14 +150,7 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
 #[wasm_bindgen_test]
 async fn the_button_asks_again_when_the_state_changes() {
     let console = Console::demo();
-    let sid = |name: &str| {
-        console
-            .users()
-            .find(|u| u.full_name == name)
-            .unwrap()
-            .sid
-            .clone()
-    };
+    let sid = |name: &str| user_sid(&console, name);
     let (priya, maria) = (sid("Priya Patel"), sid("Maria Garcia"));
     let account = console
         .accounts()
