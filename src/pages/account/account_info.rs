@@ -120,27 +120,37 @@ fn Tokens() -> impl IntoView {
             {match secondary {
                 Some(secondary) => view! {
                     <MaskedSecret label="Secondary Auth Token" value=secondary />
-                    <div class="actions">
-                        <ActionButton refused=can_promote on_press=Callback::new(move |()| confirm_promote.set(true))>
-                            "Promote to primary"
-                        </ActionButton>
-                        <ActionButton refused=can_delete class="button-danger" on_press=delete>
-                            "Delete secondary token"
-                        </ActionButton>
+                    // Inside the list of fields, the buttons are a field of their own (a `dl`
+                    // holds only named groups of `dt` and `dd`).
+                    <div class="field field-actions">
+                        <dt class="visually-hidden">"Auth Token actions"</dt>
+                        <dd>
+                            <div class="actions">
+                                <ActionButton refused=can_promote on_press=Callback::new(move |()| confirm_promote.set(true))>
+                                    "Promote to primary"
+                                </ActionButton>
+                                <ActionButton refused=can_delete class="button-danger" on_press=delete>
+                                    "Delete secondary token"
+                                </ActionButton>
+                            </div>
+                            <ConfirmDialog
+                                open=confirm_promote
+                                title="Promote the secondary token?"
+                                confirm="Promote"
+                                refused=can_promote
+                                on_confirm=promote
+                            >
+                                <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
+                            </ConfirmDialog>
+                        </dd>
                     </div>
-                    <ConfirmDialog
-                        open=confirm_promote
-                        title="Promote the secondary token?"
-                        confirm="Promote"
-                        refused=can_promote
-                        on_confirm=promote
-                    >
-                        <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
-                    </ConfirmDialog>
                 }.into_any(),
                 None => view! {
-                    <div class="actions">
-                        <ActionButton refused=can_create on_press=create>"Create secondary token"</ActionButton>
+                    <div class="field field-actions">
+                        <dt class="visually-hidden">"Auth Token actions"</dt>
+                        <dd class="actions">
+                            <ActionButton refused=can_create on_press=create>"Create secondary token"</ActionButton>
+                        </dd>
                     </div>
                 }.into_any(),
             }}

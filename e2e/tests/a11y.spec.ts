@@ -1,0 +1,74 @@
+// axe-core on every page of the Console and of the Flex UI, light and dark, with the account
+// switcher, the user menu, the palette and a dialog open: nothing it finds is let through.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test, type Console } from "./console";
+
+/** What axe finds on the page as it is now, one line per rule and element. */
+async function findings(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary?.split("\n")[1]?.trim()})`));
+}
+
+async function clean(console: Console, what: string) {
+  await expect(console.page.getByRole("banner")).toBeVisible();
+  expect(await findings(console.page), `axe on ${what}`).toEqual([]);
+}
+
+const ACCOUNT_PAGES = ["", "/flex", "/flex/users", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const FLEX_PAGES = ["", "/agent-desktop", "/teams", "/queues", "/admin", "/insights"];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test("the sign-in page, the accounts list, the Data and SSO pages", async ({ console }) => {
+      await console.open("/");
+      await clean(console, "the sign-in page");
+      await console.signInAs("Maria Garcia");
+      await clean(console, "/accounts");
+      for (const path of ["/data", "/sso"]) {
+        await console.open(path);
+        await clean(console, path);
+      }
+    });
+
+    test("every page of an account, with the switcher, the user menu, the palette and a dialog open", async ({ console, page }) => {
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support");
+      for (const path of ACCOUNT_PAGES) {
+        await console.open(`/accounts/${sid}${path}`);
+        await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+        await clean(console, `/accounts/…${path}`);
+      }
+      await console.switcher.click();
+      await expect(page.getByRole("option").first()).toBeVisible();
+      await clean(console, "the account switcher");
+      await page.keyboard.press("Escape");
+      await page.getByRole("banner").getByRole("button", { name: /^Signed in as/ }).click();
+      await clean(console, "the user menu");
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+k");
+      await page.keyboard.type("ch");
+      await expect(page.getByRole("dialog", { name: "Jump to" }).getByRole("option").first()).toBeVisible();
+      await clean(console, "the palette");
+      await page.keyboard.press("Escape");
+      await console.open(`/accounts/${sid}/users`);
+      await console.main.getByRole("button", { name: "Invite user" }).click();
+      await expect(page.getByRole("dialog", { name: "Invite user" })).toBeVisible();
+      await clean(console, "the Invite user dialog");
+    });
+
+    test("every page of the Flex UI", async ({ console }) => {
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support", "/flex");
+      await console.main.getByRole("button", { name: "Log in with Console" }).click();
+      await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}`));
+      for (const path of FLEX_PAGES) {
+        await console.page.goto(`/flex/${sid}${path}`);
+        await expect(console.page.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await findings(console.page), `axe on /flex/…${path}`).toEqual([]);
+      }
+    });
+  });
+}
