@@ -250,7 +250,7 @@ function searches(rounds) {
 
 const usersReady = `() => {
   const count = document.querySelector('[data-testid="worker-count"]');
-  return !!count && count.textContent.includes("of ${workers.length} workers")
+  return !!count && count.textContent.includes("of ${workers.length.toLocaleString("en-US")} workers")
     && document.querySelectorAll("table.workers-table > tbody.worker").length === 25;
 }`;
 
@@ -262,6 +262,8 @@ async function typeSearches(page, typed) {
     const input = document.querySelector("#worker-search");
     const count = document.querySelector('[data-testid="worker-count"]');
     const times = [];
+    // The count as both pages write it: "of 1 worker", "of 15,000 workers".
+    const shows = (n) => `of ${n.toLocaleString("en-US")} worker${n === 1 ? "" : "s"}`;
     const keystroke = (value, expected) =>
       new Promise((done, fail) => {
         let last = null;
@@ -269,7 +271,7 @@ async function typeSearches(page, typed) {
         let quiet;
         const observer = new MutationObserver(() => {
           last = performance.now();
-          if (!seen && count.isConnected && count.textContent.includes(`of ${expected} workers`)) seen = true;
+          if (!seen && count.isConnected && count.textContent.includes(shows(expected))) seen = true;
           if (seen) {
             clearTimeout(quiet);
             quiet = setTimeout(finish, 50);
@@ -282,7 +284,7 @@ async function typeSearches(page, typed) {
         };
         const timeout = setTimeout(() => {
           observer.disconnect();
-          fail(new Error(`"${value}": the count never showed ${expected}: ${count.textContent}`));
+          fail(new Error(`"${value}": the count never showed ${shows(expected)}: ${count.textContent}`));
         }, 20_000);
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         input.value = value;

@@ -9,6 +9,9 @@
 //   the Console the app saved in IndexedDB (database `flex-console`), then renders the shell
 //   and the first page of 25 workers; the search filters all workers on every keystroke.
 
+/** A count as the app writes it: "15,000". */
+const n = (x) => x.toLocaleString("en-US");
+
 const ROLE_ORDER = ["owner", "administrator", "developer", "billing_manager", "support"];
 const ROLE_LABEL = {
   owner: "Owner",
@@ -487,11 +490,11 @@ function flexUsersPage(account) {
     count.textContent =
       total === 0
         ? "No workers match."
-        : `Showing ${start + 1}–${Math.min(start + state.size, total)} of ${total} workers (${all.length} in the workspace)`;
+        : `Showing ${n(start + 1)}–${n(Math.min(start + state.size, total))} of ${n(total)} worker${total === 1 ? "" : "s"} (${n(all.length)} in the workspace)`;
     for (const b of bodies) b.remove();
     bodies = matching.slice(start, start + state.size).map((i) => workerBody(flex, all[i], activities.get(all[i].activity) ?? "Unknown"));
     table.append(...bodies);
-    status.textContent = `Page ${page} of ${pages}`;
+    status.textContent = `Page ${n(page)} of ${n(pages)}`;
     previous.disabled = page <= 1;
     next.disabled = page >= pages;
   };

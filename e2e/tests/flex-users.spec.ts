@@ -70,7 +70,7 @@ test("the Owner sees the workers with their attributes and the note about logins
 test("search and filters narrow the list and stay in the URL", async ({ console, page }) => {
   await flexUsers(console, "James Chen");
   await console.main.getByLabel("Search").fill("hannah");
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 1 workers");
+  await expect(console.main.getByTestId("worker-count")).toContainText("of 1 worker ");
   await expect(workerRow(console, "Hannah Becker")).toBeVisible();
   await expect(page).toHaveURL(/[?&]q=hannah/);
   await console.main.getByLabel("Search").fill("");
@@ -185,7 +185,7 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
   await console.page.goto(`/accounts/${account}/flex/users`);
   await expect(console.heading("Flex users")).toBeVisible({ timeout: 30_000 });
   const count = console.main.getByTestId("worker-count");
-  await expect(count).toHaveText("Showing 1–25 of 15000 workers (15000 in the workspace)", { timeout: 30_000 });
+  await expect(count).toHaveText("Showing 1–25 of 15,000 workers (15,000 in the workspace)", { timeout: 30_000 });
   await expect(console.main.getByTestId("page-status")).toHaveText("Page 1 of 600");
   await expect(workers(console).getByRole("rowheader")).toHaveCount(25);
   await console.main.getByLabel("Rows per page").selectOption("100");
@@ -195,7 +195,7 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
   await expect(console.main.getByTestId("page-status")).toHaveText("Page 2 of 150");
   const started = Date.now();
   await console.main.getByLabel("Search").pressSequentially("agent1234@");
-  await expect(count).toHaveText("Showing 1–1 of 1 workers (15000 in the workspace)");
+  await expect(count).toHaveText("Showing 1–1 of 1 worker (15,000 in the workspace)");
   const typing = Date.now() - started;
   await expect(workers(console).getByRole("rowheader")).toHaveCount(1);
   await expect(workers(console)).toContainText("agent1234@contact.scale.example.com");

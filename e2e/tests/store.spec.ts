@@ -72,11 +72,11 @@ test.describe(() => {
     await expect(console.page.getByTestId("banner-scenario-loading")).toContainText("Loading scenario “scale”");
     release();
     await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 20_000 });
-    await expect(accounts(console.page)).toHaveText("1000");
-    await expect(console.page.getByTestId("store-workers")).toHaveText("15000");
+    await expect(accounts(console.page)).toHaveText("1,000");
+    await expect(console.page.getByTestId("store-workers")).toHaveText("15,000");
     await expect(console.page).not.toHaveURL(/scenario=/);
     await console.page.reload();
-    await expect(accounts(console.page)).toHaveText("1000", { timeout: 20_000 });
+    await expect(accounts(console.page)).toHaveText("1,000", { timeout: 20_000 });
     await expect(console.page.getByTestId("banner-scenario-loading")).toHaveCount(0);
   });
 });

@@ -3,6 +3,7 @@
 pub mod account_switcher;
 pub mod confirm;
 pub mod copyable_sid;
+pub mod count;
 pub mod dialog;
 pub mod focus;
 pub mod link;

@@ -2,8 +2,22 @@
 
 use leptos::prelude::*;
 
+use super::count::{count, thousands};
+
 /// The page sizes a table offers; the first is the default.
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
+
+/// Which rows a page shows, of how many: "Showing 26–50 of 15,000 workers" (`page` from 1).
+pub fn showing(page: usize, size: usize, total: usize, one: &str, many: &str) -> String {
+    let start = (page - 1) * size + 1;
+    let end = (start + size - 1).min(total);
+    format!(
+        "Showing {}–{} of {}",
+        thousands(start),
+        thousands(end),
+        count(total, one, many)
+    )
+}
 
 /// How many pages `total` rows fill (at least one, so "Page 1 of 1" for none).
 pub fn page_count(total: usize, page_size: usize) -> usize {
@@ -72,7 +86,7 @@ pub fn Pagination(
             >
                 "Previous page"
             </button>
-            <span data-testid="page-status">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
+            <span data-testid="page-status">{move || format!("Page {} of {}", thousands(page.get()), thousands(pages.get()))}</span>
             <button
                 type="button"
                 class="button button-small"
@@ -87,7 +101,23 @@ pub fn Pagination(
 
 #[cfg(test)]
 mod tests {
-    use super::page_count;
+    use super::{page_count, showing};
+
+    #[test]
+    fn a_page_says_which_rows_it_shows() {
+        assert_eq!(
+            showing(1, 25, 15_000, "worker", "workers"),
+            "Showing 1–25 of 15,000 workers"
+        );
+        assert_eq!(
+            showing(600, 25, 15_000, "worker", "workers"),
+            "Showing 14,976–15,000 of 15,000 workers"
+        );
+        assert_eq!(
+            showing(1, 25, 1, "worker", "workers"),
+            "Showing 1–1 of 1 worker"
+        );
+    }
 
     #[test]
     fn page_counts_round_up_and_never_reach_zero() {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::count::{count, thousands};
+
 /// The search landmark above a list: a labelled search field, and any filters the list has
 /// (passed as children), in one row.
 #[component]
@@ -47,11 +49,10 @@ pub use crate::domain::search::matches;
 
 /// What a searched list shows: "3 numbers", or "1 of 3 numbers" while a search hides some.
 pub fn summary(shown: usize, total: usize, one: &str, many: &str) -> String {
-    let noun = if total == 1 { one } else { many };
     if shown == total {
-        format!("{total} {noun}")
+        count(total, one, many)
     } else {
-        format!("{shown} of {total} {noun}")
+        format!("{} of {}", thousands(shown), count(total, one, many))
     }
 }
 

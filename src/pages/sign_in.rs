@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::components::count::{count, thousands};
 use crate::components::link::{href, return_path};
 use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
@@ -103,9 +104,13 @@ pub fn SignIn() -> impl IntoView {
                 {move || {
                     let (shown, total) = matches.get();
                     if shown.len() < total {
-                        format!("Showing {} of {total} users; search to narrow down.", shown.len())
+                        format!(
+                            "Showing {} of {}; search to narrow down.",
+                            thousands(shown.len()),
+                            count(total, "user", "users")
+                        )
                     } else {
-                        format!("{total} users")
+                        count(total, "user", "users")
                     }
                 }}
             </p>

@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{AccountScope, Requires};
+use crate::components::count::thousands;
 use crate::components::link::href;
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::toast::Toasts;
@@ -24,19 +25,6 @@ pub fn Billing() -> impl IntoView {
             <BillingPage />
         </Requires>
     }
-}
-
-/// "5,000".
-pub fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One "label: value" line of the plan.
@@ -92,7 +80,7 @@ fn BillingPage() -> impl IntoView {
                             {fact("Free Active User Hours left", "0".to_string())}
                         </dl>
                         <p>
-                            "Upgrading makes Flex paid and grants " {thousands(FREE_ACTIVE_USER_HOURS)}
+                            "Upgrading makes Flex paid and grants " {thousands(FREE_ACTIVE_USER_HOURS as usize)}
                             " free Active User Hours."
                         </p>
                     </section>
@@ -103,12 +91,12 @@ fn BillingPage() -> impl IntoView {
                     <section class="card" aria-labelledby="plan-title">
                         <h2 id="plan-title">"Flex plan"</h2>
                         <p class="success-note">
-                            {thousands(FREE_ACTIVE_USER_HOURS)} " free Active User Hours granted"
+                            {thousands(FREE_ACTIVE_USER_HOURS as usize)} " free Active User Hours granted"
                         </p>
                         <dl class="fields">
                             {fact("Plan", "Paid".to_string())}
                             {fact("Billing model", model_label(billing_model).to_string())}
-                            {fact("Free Active User Hours left", thousands(free_active_user_hours))}
+                            {fact("Free Active User Hours left", thousands(free_active_user_hours as usize))}
                             {fact("Payment method", payment_method)}
                             {fact("Paid since", since.to_string())}
                         </dl>
@@ -318,7 +306,7 @@ fn ModelStep(
         let result = store.apply(command);
         let granted = format!(
             "Flex is now on a paid plan: {} free Active User Hours granted.",
-            thousands(FREE_ACTIVE_USER_HOURS)
+            thousands(FREE_ACTIVE_USER_HOURS as usize)
         );
         toasts.outcome(&result, granted);
         if let Err(e) = result {

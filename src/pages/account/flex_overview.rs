@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::AccountScope;
 use crate::components::copyable_sid::CopyableSid;
+use crate::components::count::thousands;
 use crate::components::focus;
 use crate::components::link::{href, take_request};
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
@@ -174,7 +175,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                 }}
                 <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
                 <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
-                <div class="field"><dt>"Free Active User Hours"</dt><dd>{format_thousands(o.free_hours)}</dd></div>
+                <div class="field"><dt>"Free Active User Hours"</dt><dd>{thousands(o.free_hours as usize)}</dd></div>
                 <div class="field"><dt>"Flex UI version"</dt><dd>{o.ui_version.clone()}</dd></div>
                 <div class="field"><dt>"Flex URL"</dt><dd><code>{format!("https://flex.twilio.com/{}", o.runtime_domain.split('.').next().unwrap_or_default())}</code></dd></div>
                 <div class="field"><dt>"Flex users (workers)"</dt><dd>{o.workers}</dd></div>
@@ -318,17 +319,4 @@ fn capitalized(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// 5000 as "5,000".
-pub(super) fn format_thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::flex_overview::format_thousands;
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
+use crate::components::count::thousands;
 use crate::components::link::{href, linked_search};
 use crate::components::search::{SearchBox, matches};
 use crate::domain::AccountPage;
@@ -206,11 +206,11 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
         <dl class="fields" data-testid="workspace">
             <div class="field"><dt>"Workspace"</dt><dd>{name}</dd></div>
             <CopyableSid label="Workspace SID" value=sid />
-            <div class="field"><dt>"Max workers"</dt><dd>{format_thousands(max_workers)}</dd></div>
+            <div class="field"><dt>"Max workers"</dt><dd>{thousands(max_workers as usize)}</dd></div>
             <div class="field">
                 <dt>"Workers"</dt>
                 <dd data-testid="worker-count">
-                    {format_thousands(workers as u32)} " "
+                    {thousands(workers)} " "
                     <a href=flex_users>"View Flex users"</a>
                 </dd>
             </div>

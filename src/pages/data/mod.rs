@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::count::{count, thousands};
 use crate::components::offer::{ActionButton, offer_signed_in};
 use crate::domain::{AccountType, Command};
 use crate::store::restore::changes_text;
@@ -139,19 +140,19 @@ pub fn DataPage() -> impl IntoView {
     // Names exactly what is replaced, and by what.
     let current = move || {
         format!(
-            "the current data ({} accounts, {} Console users, {} since it was loaded)",
-            accounts(),
-            users(),
+            "the current data ({}, {}, {} since it was loaded)",
+            count(accounts(), "account", "accounts"),
+            count(users(), "Console user", "Console users"),
             changes_text(store.changes())
         )
     };
     let question = move || match pending.get() {
         Some(Replacement::Import(s)) => format!(
-            "Replace {} with the imported \u{201c}{}\u{201d} ({} accounts, {} Console users)? Every tab shows the new data; the current data is kept as a restore point below.",
+            "Replace {} with the imported \u{201c}{}\u{201d} ({}, {})? Every tab shows the new data; the current data is kept as a restore point below.",
             current(),
             s.name,
-            s.console.accounts().count(),
-            s.console.users().count()
+            count(s.console.accounts().count(), "account", "accounts"),
+            count(s.console.users().count(), "Console user", "Console users")
         ),
         Some(Replacement::Reset(name)) => format!(
             "Replace {} with the \u{201c}{name}\u{201d} scenario? Every tab shows the new data; the current data is kept as a restore point below.",
@@ -177,11 +178,11 @@ pub fn DataPage() -> impl IntoView {
                 <dt>"Revision"</dt>
                 <dd data-testid="store-revision">{move || store.revision()}</dd>
                 <dt>"Accounts"</dt>
-                <dd data-testid="store-accounts">{accounts}</dd>
+                <dd data-testid="store-accounts">{move || thousands(accounts())}</dd>
                 <dt>"Console users"</dt>
-                <dd data-testid="store-users">{users}</dd>
+                <dd data-testid="store-users">{move || thousands(users())}</dd>
                 <dt>"Flex workers"</dt>
-                <dd data-testid="store-workers">{workers}</dd>
+                <dd data-testid="store-workers">{move || thousands(workers())}</dd>
                 <dt>"Console time"</dt>
                 <dd>{move || { store.revision(); store.now().to_string() }}</dd>
                 <dt>"Changes since it was loaded"</dt>

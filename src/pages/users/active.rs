@@ -7,7 +7,7 @@ use super::change_roles_dialog::ChangeRolesDialog;
 use super::query::{SortKey, UsersView, role_from_key, role_key};
 use super::remove_dialog::RemoveDialog;
 use crate::components::offer::ActionButton;
-use crate::components::pagination::{Pagination, paging};
+use crate::components::pagination::{Pagination, paging, showing};
 use crate::components::search::SearchBox;
 use crate::domain::{Command, ConsoleRole, RoleSet, UserSid};
 use crate::pages::account::AccountScope;
@@ -94,11 +94,7 @@ pub fn ActiveUsers(
         if n == 0 {
             "No members match.".to_string()
         } else {
-            let start = (page.get() - 1) * size + 1;
-            format!(
-                "Showing {start}–{} of {n} members",
-                (start + size - 1).min(n)
-            )
+            showing(page.get(), size, n, "member", "members")
         }
     };
 

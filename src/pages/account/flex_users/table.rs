@@ -10,8 +10,9 @@ use super::delete_dialog::DeleteWorkerDialog;
 use super::insights_dialog::InsightsRolesDialog;
 use super::query::WorkersView;
 use crate::components::copyable_sid::copy_to_clipboard;
+use crate::components::count::thousands;
 use crate::components::offer::ActionButton;
-use crate::components::pagination::{Pagination, paging};
+use crate::components::pagination::{Pagination, paging, showing};
 use crate::components::search::SearchBox;
 use crate::domain::search::{Query, searchable};
 use crate::domain::{AccountSid, ActivitySid, Command, FlexRole, InsightsRole, Worker, WorkerSid};
@@ -176,12 +177,8 @@ pub fn WorkersTable(
         if n == 0 {
             "No workers match.".to_string()
         } else {
-            let start = (page.get() - 1) * size + 1;
-            format!(
-                "Showing {start}–{} of {n} workers ({} in the workspace)",
-                (start + size - 1).min(n),
-                all.get()
-            )
+            let shown = showing(page.get(), size, n, "worker", "workers");
+            format!("{shown} ({} in the workspace)", thousands(all.get()))
         }
     };
 
