@@ -251,6 +251,17 @@ pub enum Command {
 }
 
 impl Command {
+    /// Inviting "someone" with one role to `account`: what a control that opens the
+    /// invitation form asks the domain before anything is typed (any well-formed invitation
+    /// asks the question: only a refusal no input could change disables the control).
+    pub fn invite_anyone(account: AccountSid) -> Command {
+        Command::Invite {
+            account,
+            email: Email::someone(),
+            roles: RoleSet::only(super::roles::ConsoleRole::Developer),
+        }
+    }
+
     /// The account the command is about (None for signing up and creating accounts).
     pub fn account(&self) -> Option<&AccountSid> {
         use Command as C;

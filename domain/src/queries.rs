@@ -4,6 +4,7 @@
 use super::account::Account;
 use super::actor::Actor;
 use super::capability::{self, Capability, LaunchOutcome};
+use super::command::Command;
 use super::console::Console;
 use super::email::Email;
 use super::error::DomainError;
@@ -257,6 +258,22 @@ impl Console {
             .filter(|n| !self.index.numbers_in_use.contains(&n.phone_number))
             .take(limit)
             .collect()
+    }
+
+    /// Buying the first number on offer for `account`: what a "Buy a number" control asks
+    /// the domain before a number is picked (a trial account that holds its one number is
+    /// refused whichever it picks).
+    pub fn buy_any_number(&self, account: AccountSid) -> Command {
+        let phone_number = self
+            .available_numbers(None, "", 1)
+            .into_iter()
+            .next()
+            .map(|n| n.phone_number)
+            .unwrap_or_default();
+        Command::BuyPhoneNumber {
+            account,
+            phone_number,
+        }
     }
 
     /// The phone numbers a Studio flow handles.

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::link::{app_path, href};
+use super::listbox;
 use crate::domain::search::Query;
 use crate::domain::{AccountSid, AccountStatus, UserSid};
 use crate::store::Store;
@@ -100,24 +101,12 @@ pub fn AccountSwitcher(
         );
     });
     let on_key = move |ev: KeyboardEvent| {
-        let count = choices.with(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if count > 0 => {
-                ev.prevent_default();
-                active.update(|a| *a = (*a + 1) % count);
-            }
-            "ArrowUp" if count > 0 => {
-                ev.prevent_default();
-                active.update(|a| *a = (*a + count - 1) % count);
-            }
-            "Enter" => {
-                ev.prevent_default();
-                if let Some(choice) = choices.with(|c| c.get(active.get_untracked()).cloned()) {
-                    pick.run(choice.sid);
-                }
-            }
-            "Escape" => open.set(false),
-            _ => {}
+        if ev.key() == "Escape" {
+            open.set(false);
+        } else if listbox::key(&ev, choices.with(Vec::len), active)
+            && let Some(choice) = choices.with(|c| c.get(active.get_untracked()).cloned())
+        {
+            pick.run(choice.sid);
         }
     };
     Effect::new(move |_| {

@@ -7,6 +7,7 @@ pub mod count;
 pub mod dialog;
 pub mod focus;
 pub mod link;
+pub mod listbox;
 pub mod masked_secret;
 pub mod no_permission;
 pub mod offer;

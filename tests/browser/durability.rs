@@ -8,6 +8,8 @@ use flex_console::store::{Loaded, Store, open_named};
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use crate::support::wait_for;
+
 fn unique_db(test: &str) -> String {
     format!(
         "test-{test}-{}-{}",
@@ -41,26 +43,6 @@ fn rename(account: &flex_console::domain::AccountSid, to: &str) -> Command {
 
 fn has_account(store: &Store, name: &str) -> bool {
     store.with_untracked(|c| c.accounts().any(|a| a.friendly_name == name))
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn wait_for(what: &str, seconds: i32, mut done: impl FnMut() -> bool) {
-    for _ in 0..seconds * 20 {
-        if done() {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,7 @@ use flex_console::store::{Loaded, Store, open_named};
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{mount, settle};
+use crate::support::{mount, settle, sleep, wait_for};
 
 /// A database name no other test (or earlier run) uses.
 fn unique_db(test: &str) -> String {
@@ -46,26 +46,6 @@ fn new_store(loaded: Loaded) -> (Owner, Store) {
 
 fn state(store: &Store) -> Console {
     store.with_untracked(Console::clone)
-}
-
-async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..200 {
-        if done() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -193,7 +173,7 @@ async fn two_writers_on_one_database_keep_both_changes() {
     b.apply_as(&actor, create_account("From B")).unwrap();
     a.settled().await;
     b.settled().await;
-    wait_for("both stores at revision 2", || {
+    wait_for("both stores at revision 2", 2, || {
         a.revision() == 2 && b.revision() == 2
     })
     .await;

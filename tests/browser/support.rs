@@ -45,17 +45,33 @@ impl Mounted {
     }
 }
 
+/// Waits `ms` milliseconds (a browser timer).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Lets pending effects and reactive updates run.
 pub async fn settle() {
     for _ in 0..3 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        sleep(0).await;
     }
+}
+
+/// Waits until `done` holds, checking every 10 ms, for at most `seconds`.
+pub async fn wait_for(what: &str, seconds: i32, mut done: impl FnMut() -> bool) {
+    for _ in 0..seconds * 100 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {what}");
 }
 
 /// Puts the page at an app path before mounting the app (the router reads the URL).

@@ -5,10 +5,7 @@
 use crate::components::offer::refusal;
 use crate::domain::resources::{Resource, ResourceKind};
 use crate::domain::search::{Query, fold, searchable};
-use crate::domain::{
-    AccountPage, AccountSid, Actor, Command, Console, ConsoleRole, Email, RoleSet, Timestamp,
-    UserSid,
-};
+use crate::domain::{AccountPage, AccountSid, Actor, Command, Console, Timestamp, UserSid};
 
 /// How results are grouped, in the order the groups are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -195,28 +192,15 @@ fn actions(c: &Console, actor: &Actor, current: Option<AccountSid>, now: Timesta
     let Some(account) = current else {
         return Vec::new();
     };
-    let first_number = c
-        .available_numbers(None, "", 1)
-        .into_iter()
-        .next()
-        .map(|n| n.phone_number)
-        .unwrap_or_default();
     let offered = [
         (
             "Invite user",
-            Command::Invite {
-                account,
-                email: Email::someone(),
-                roles: RoleSet::only(ConsoleRole::Developer),
-            },
+            Command::invite_anyone(account),
             "/users?do=invite",
         ),
         (
             "Buy a number",
-            Command::BuyPhoneNumber {
-                account,
-                phone_number: first_number,
-            },
+            c.buy_any_number(account),
             "/phone-numbers?do=buy",
         ),
         (

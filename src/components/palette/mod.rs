@@ -12,6 +12,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::account_switcher::{current_account, recent};
 use super::dialog::Dialog;
+use super::listbox;
 use crate::domain::resources::Resource;
 use crate::domain::{AccountPage, Actor, DomainError};
 use crate::store::Store;
@@ -112,23 +113,10 @@ fn PaletteDialog(on_close: Callback<()>) -> impl IntoView {
     let on_key = {
         let go = go.clone();
         move |ev: KeyboardEvent| {
-            let count = shown.with(Vec::len);
-            match ev.key().as_str() {
-                "ArrowDown" if count > 0 => {
-                    ev.prevent_default();
-                    active.update(|a| *a = (*a + 1) % count);
-                }
-                "ArrowUp" if count > 0 => {
-                    ev.prevent_default();
-                    active.update(|a| *a = (*a + count - 1) % count);
-                }
-                "Enter" => {
-                    ev.prevent_default();
-                    if let Some(entry) = shown.with(|s| s.get(active.get_untracked()).cloned()) {
-                        go(entry);
-                    }
-                }
-                _ => {}
+            if listbox::key(&ev, shown.with(Vec::len), active)
+                && let Some(entry) = shown.with(|s| s.get(active.get_untracked()).cloned())
+            {
+                go(entry);
             }
         }
     };

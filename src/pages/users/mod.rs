@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::components::link::{href, take_request};
 use crate::components::offer::ActionButton;
-use crate::domain::{AccountPage, Command, ConsoleRole, Email, RoleSet};
+use crate::domain::{AccountPage, Command};
 use crate::pages::account::{AccountScope, Requires};
 use crate::store::Store;
 
@@ -123,11 +123,7 @@ fn InviteButton() -> impl IntoView {
     let scope = AccountScope::get();
     let open = RwSignal::new(false);
     // Any well-formed invitation asks the question: only refusals disable, not values.
-    let refused = scope.offer(|account| Command::Invite {
-        account: account.clone(),
-        email: Email::someone(),
-        roles: RoleSet::only(ConsoleRole::Developer),
-    });
+    let refused = scope.offer(|account| Command::invite_anyone(*account));
     // The palette's "Invite user" comes here with `?do=invite`.
     if take_request("invite") && refused.get_untracked().is_none() {
         open.set(true);

@@ -108,18 +108,7 @@ fn NumbersPage() -> impl IntoView {
     });
     let total = move || numbers.with(|n| n.as_ref().map_or(0, |n| n.rows.len()));
     let studio = href(&format!("/accounts/{}/studio", scope.account));
-    // Asked of the first number on offer: a trial account that holds its one number is
-    // refused whichever it picks.
-    let can_buy = scope.offer(move |account| Command::BuyPhoneNumber {
-        account: account.clone(),
-        phone_number: store.with(|c| {
-            c.available_numbers(None, "", 1)
-                .into_iter()
-                .next()
-                .map(|n| n.phone_number)
-                .unwrap_or_default()
-        }),
-    });
+    let can_buy = scope.offer(move |account| store.with(|c| c.buy_any_number(*account)));
     // The palette's "Buy a number" comes here with `?do=buy`.
     if take_request("buy") && can_buy.get_untracked().is_none() {
         buying.set(true);
