@@ -321,7 +321,7 @@ fn the_fingerprint_tells_texts_apart() {
     assert_ne!(
         checksum("abcdefgh"),
         checksum("abcdefgh "),
-        "the length counts"
+        "one character more counts"
     );
     assert_eq!(checksum("").len(), 16);
 }
