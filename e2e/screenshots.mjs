@@ -1,30 +1,68 @@
-// Makes the README's pictures of the product from the release build: the command palette, at a
-// laptop's width, light and dark. Usage (after `cargo xtask build`), from e2e/:
-//   node screenshots.mjs        (serves ../dist itself on port 4199, writes ../docs/*.png)
+// Makes the README's pictures of the product from the release build: the main pages at a
+// laptop's width and on a phone, light and dark, and the command palette. Usage (after
+// `cargo xtask build`), from e2e/:
+//   node screenshots.mjs [folder]   (serves ../dist itself on port 4199; writes ../docs/*.png,
+//                                    or into the folder given)
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 
+const out = process.argv[2] ?? "../docs";
+const origin = "http://127.0.0.1:4199";
 const server = spawn("node", ["serve.mjs", "../dist", "4199", "/"], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 800));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
+
+/** The account pages pictured, by file name. */
+const PAGES = { "account-info": "", "flex-overview": "/flex", "manage-users": "/users", "flex-users": "/flex/users", "phone-numbers": "/phone-numbers" };
+const written = [];
+
+/** A fresh page signed in as Maria Garcia (the demo's Owner of Acme Support); Acme's SID. */
+async function signedIn(viewport, colorScheme) {
+  const page = await browser.newPage({ viewport, colorScheme });
+  await page.goto(`${origin}/`);
+  await page.getByRole("button", { name: /^Maria Garcia/ }).click();
+  const link = page.getByRole("main").getByRole("link", { name: "Acme Support", exact: true });
+  const sid = (await link.getAttribute("href")).split("/").pop();
+  return { page, sid };
+}
+
+async function shoot(page, name) {
+  // Nothing moving or half-drawn: the fonts loaded and the last frame painted.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${out}/${name}.png` });
+  written.push(`${name}.png`);
+}
+
 try {
   for (const scheme of ["light", "dark"]) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
-    await page.goto("http://127.0.0.1:4199/");
-    await page.getByRole("button", { name: /^Maria Garcia/ }).click();
-    await page.getByRole("main").getByRole("link", { name: "Acme Support", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: "Acme Support" }).waitFor();
+    const { page, sid } = await signedIn({ width: 1280, height: 800 }, scheme);
+    await shoot(page, `accounts-${scheme}`);
+    for (const [name, path] of Object.entries(PAGES)) {
+      await page.goto(`${origin}/accounts/${sid}${path}`);
+      await page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
+      await shoot(page, `${name}-${scheme}`);
+    }
     await page.keyboard.press("Control+k");
     await page.keyboard.type("ch");
-    await page.getByRole("option").first().waitFor();
-    await page.screenshot({ path: `../docs/palette-${scheme}.png` });
+    await page.getByRole("dialog", { name: "Jump to" }).getByRole("option").first().waitFor();
+    await shoot(page, `palette-${scheme}`);
     await page.close();
+
+    const phone = await signedIn({ width: 390, height: 844 }, scheme);
+    await phone.page.goto(`${origin}/accounts/${phone.sid}/flex/users`);
+    await phone.page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
+    await shoot(phone.page, `phone-flex-users-${scheme}`);
+    await phone.page.getByRole("button", { name: "Menu" }).click();
+    await phone.page.getByRole("navigation", { name: "Console" }).getByRole("link").first().waitFor();
+    await shoot(phone.page, `phone-menu-${scheme}`);
+    await phone.page.close();
   }
 } finally {
   await browser.close();
   server.kill();
 }
-console.log("wrote docs/palette-light.png and docs/palette-dark.png");
+console.log(`wrote ${written.length} pictures into ${out}: ${written.join(", ")}`);

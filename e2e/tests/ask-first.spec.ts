@@ -1,6 +1,8 @@
 // Ask before acting, swept: for every demo user and every page of each of their accounts,
 // every control that runs a command and is disabled says why, naming a role or a state;
-// and every enabled one, used, is not refused.
+// and every enabled one, used, is not refused. A row's "⋯" menu is opened and its items
+// swept the same way.
+import type { Locator } from "@playwright/test";
 import { expect, test, type Console } from "./console";
 
 const PAGES = [
@@ -28,11 +30,34 @@ const REFUSAL = /needs the .* role|is suspended|is closed|not a member|cannot be
 /** The controls that run commands (components/offer.rs) in the page, dialogs included. */
 const CONTROLS = ".offer > button, .offer > select";
 
-/** Every refused control on screen says why, and its reason names a role or a state. */
+/** The rows' "⋯" menus looked into (the first few: rows of a table ask the same questions). */
+const MENUS = 6;
+
+/** Opens each of the first rows' menus in turn; `look` gets the open menu's items and says
+ *  whether to leave it open and stop (true) or close it and go on. */
+async function eachMenu(console: Console, look: (items: Locator[]) => Promise<boolean>) {
+  for (const button of (await console.main.locator(".row-menu-button").all()).slice(0, MENUS)) {
+    if (!(await button.isVisible())) continue;
+    await button.click();
+    const menu = console.page.locator(`[id="${await button.getAttribute("aria-controls")}"]`);
+    await expect(menu).toBeVisible();
+    if (await look(await menu.getByRole("menuitem").all())) return true;
+    await console.page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+  }
+  return false;
+}
+
+/** Every refused control on screen, and in the rows' menus, says why, and its reason names a
+ *  role or a state. */
 async function refusedControlsSayWhy(console: Console, where: string) {
   const refused = console.page.locator(
     `main .offer > button[aria-disabled="true"], main .offer > select:disabled`,
   );
+  await eachMenu(console, async (items) => {
+    for (const item of items) if ((await item.getAttribute("aria-disabled")) === "true") await reasonOf(console, item, where);
+    return false;
+  });
   for (const control of await refused.all()) {
     if (!(await control.isVisible())) continue;
     const id = await control.getAttribute("aria-describedby");
@@ -40,6 +65,31 @@ async function refusedControlsSayWhy(console: Console, where: string) {
     const reason = (await console.page.locator(`[id="${id}"]`).textContent()) ?? "";
     expect(reason, `${where}: "${await control.textContent()}"`).toMatch(REASON);
   }
+}
+
+/** A refused menu item's reason, as it is written under it, names a role or a state. */
+async function reasonOf(console: Console, item: Locator, where: string) {
+  const id = await item.getAttribute("aria-describedby");
+  expect(id, `${where}: a refused menu item has a reason`).toBeTruthy();
+  const reason = console.page.locator(`[id="${id}"]`);
+  await expect(reason, `${where}: the reason is written, not hidden`).toBeVisible();
+  expect((await reason.textContent()) ?? "", `${where}: "${await item.textContent()}"`).toMatch(REASON);
+}
+
+/** The first enabled item of a row's menu not used yet, its menu left open; or null. */
+async function nextMenuItem(console: Console, labels: Set<string>) {
+  let found: Locator | null = null;
+  await eachMenu(console, async (items) => {
+    for (const item of items) {
+      const label = ((await item.textContent()) ?? "").trim() + "MENUITEM";
+      if ((await item.getAttribute("aria-disabled")) === "true" || labels.has(label)) continue;
+      labels.add(label);
+      found = item;
+      return true;
+    }
+    return false;
+  });
+  return found as Locator | null;
 }
 
 /** Nothing on screen reports a refusal. */
@@ -81,6 +131,7 @@ async function enabledControlsAreNotRefused(console: Console, url: string, where
       next = control;
       break;
     }
+    next ??= await nextMenuItem(console, labels);
     if (!next) return;
     const what = `${where}: ${(await next.textContent())?.trim()}`;
     await use(next);

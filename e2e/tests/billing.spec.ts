@@ -14,7 +14,7 @@ test("a Billing Manager sees the trial plan and upgrades Acme through the flow",
   // Acme has no Billing Manager in the demo: its Owner makes Noah Kim one first.
   await console.signInAs("Maria Garcia");
   await console.openAccount("Acme Support", "/users");
-  await console.main.getByRole("button", { name: "Change roles of Noah Kim" }).click();
+  await (await console.action("Actions for Noah Kim", "Change roles")).click();
   const roles = page.getByRole("dialog", { name: "Change roles" });
   await roles.getByLabel("Billing Manager", { exact: true }).check();
   await roles.getByLabel("Support", { exact: true }).uncheck();

@@ -46,6 +46,15 @@ export class Console {
     return sid;
   }
 
+  /** Opens a row's "⋯" menu (named like "Actions for Noah Kim") and returns its item `action`. */
+  async action(menu: string, action: string) {
+    const button = this.main.getByRole("button", { name: menu, exact: true });
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    const item = this.main.getByRole("menu", { name: menu, exact: true }).getByRole("menuitem", { name: action, exact: true });
+    await expect(item).toBeVisible();
+    return item;
+  }
+
   /** The account switcher's button in the top bar. */
   get switcher() {
     return this.page.getByRole("banner").getByRole("button", { name: /^Account/ });

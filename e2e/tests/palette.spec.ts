@@ -144,8 +144,13 @@ test("focus moves to what replaced the pressed button after Create Flex instance
 test("focus stays in the list after a row is deleted", async ({ console, page }) => {
   await console.signInAs("Liam O'Brien");
   await console.openAccount("Globex Contact Center", "/twiml-bins");
-  const remove = console.main.getByTestId("bin-row").getByRole("button", { name: /^Delete / });
-  await remove.focus();
+  // The row's menu, by keyboard: Enter opens it on "Edit", the arrow moves to "Delete".
+  const menu = console.main.getByTestId("bin-row").getByRole("button", { name: /^Actions for / });
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(console.main.getByRole("menuitem", { name: "Edit" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(console.main.getByRole("menuitem", { name: "Delete" })).toBeFocused();
   await page.keyboard.press("Enter");
   const confirm = page.getByRole("dialog", { name: "Delete this TwiML Bin?" });
   await confirm.getByRole("button", { name: "Delete TwiML Bin" }).focus();

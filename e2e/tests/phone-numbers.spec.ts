@@ -100,13 +100,14 @@ test("TwiML is checked as it is typed, refused with where and why, and nothing t
   await expect(row.locator("code").first()).toHaveText(/^EH[0-9a-f]{32}$/);
   await expect(row).toContainText("https://handler.twilio.com/twiml/EH");
 
-  await row.getByRole("button", { name: "Edit Queue music" }).click();
+  await (await console.action("Actions for Queue music", "Edit")).click();
   await expect(dialog.getByLabel("TwiML")).toHaveValue(/loop="10"/);
   await dialog.getByLabel("Friendly name").fill("Hold music");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   const renamed = console.main.getByTestId("bin-row").filter({ hasText: "Hold music" });
-  await renamed.getByRole("button", { name: "Delete Hold music" }).click();
+  await expect(renamed).toHaveCount(1);
+  await (await console.action("Actions for Hold music", "Delete")).click();
   const confirm = console.page.getByRole("dialog", { name: "Delete this TwiML Bin?" });
   await confirm.getByRole("button", { name: "Delete TwiML Bin" }).click();
   await expect(console.main.getByTestId("bin-row")).toHaveCount(1);

@@ -91,3 +91,36 @@ test("on a phone the account switcher and the user menu open on screen, and a pi
   await expect(menu).toBeVisible();
   await onScreen(menu);
 });
+
+test("on a phone the navigation is a drawer: focus stays in it, Escape or a link closes it", async ({ console, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await console.signInAs("Maria Garcia");
+  await console.openAccount("Acme Support");
+  await expect(console.heading("Acme Support")).toBeVisible();
+  const banner = page.getByRole("banner");
+  // One row of top bar, and no navigation in the way until it is asked for.
+  const bar = (await banner.boundingBox())!;
+  expect(bar.height).toBeLessThanOrEqual(64);
+  await expect(console.navigation.getByRole("link", { name: "Manage users" })).toBeHidden();
+  const menu = banner.getByRole("button", { name: "Menu" });
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  const links = console.navigation.getByRole("link");
+  await expect(links.first()).toBeFocused();
+  // Tab goes round the drawer: from its last link to its Close button, never to the page.
+  await links.last().focus();
+  await page.keyboard.press("Tab");
+  await expect(console.navigation.getByRole("button", { name: "Close menu" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(links.last()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await expect(console.navigation.getByRole("link", { name: "Manage users" })).toBeHidden();
+  // A link followed closes it and opens its page.
+  await menu.click();
+  await console.navigation.getByRole("link", { name: "Manage users" }).click();
+  await expect(console.heading("Manage users")).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

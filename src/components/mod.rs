@@ -1,10 +1,12 @@
 //! Reusable pieces of the Console.
 
 pub mod account_switcher;
+pub mod breaks;
 pub mod confirm;
 pub mod copyable_sid;
 pub mod count;
 pub mod dialog;
+pub mod empty_state;
 pub mod focus;
 pub mod link;
 pub mod listbox;
@@ -14,6 +16,7 @@ pub mod offer;
 pub mod pagination;
 pub mod palette;
 pub mod role_picker;
+pub mod row_menu;
 pub mod search;
 pub mod shell;
 pub mod shortcuts;

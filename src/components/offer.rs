@@ -40,8 +40,13 @@ pub fn refusal(answer: Result<(), crate::domain::DomainError>) -> Option<String>
 
 /// A page-unique id for a reason element.
 pub fn reason_id() -> String {
+    unique_id("why")
+}
+
+/// A page-unique id that starts with `prefix`.
+pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("why-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A button that runs a command, refused up front with the domain's reason.

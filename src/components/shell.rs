@@ -59,18 +59,120 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The Console's own frame around a page.
+/// The Console's own frame around a page. On a phone the navigation is a drawer the menu
+/// button opens: the rest of the page is inert while it is open (focus stays in it), Escape
+/// or a link closes it and focus goes back to the button.
 #[component]
 fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
     let store = Store::get();
     let signed_in = move || store.signed_in();
+    let drawer = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    let close_drawer = move |give_back: bool| {
+        drawer.set(false);
+        if give_back {
+            // Once the top bar is no longer inert (the next frame).
+            super::focus::soon(move || {
+                if let Some(button) = menu_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    };
+    let open_drawer = move |_| {
+        drawer.set(true);
+        super::focus::soon(move || {
+            let first = nav
+                .get_untracked()
+                .and_then(|n| n.query_selector("a[href]").ok().flatten())
+                .and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a).ok());
+            if let Some(first) = first {
+                let _ = first.focus();
+            }
+        });
+    };
+    // The drawer is a phone's: a window made wider shows the navigation as a column again.
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        if drawer.get_untracked() {
+            close_drawer(false);
+        }
+    });
+    on_cleanup(move || resized.remove());
+    let on_nav_key = move |ev: leptos::ev::KeyboardEvent| {
+        if !drawer.get_untracked() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                close_drawer(true);
+            }
+            // Tab goes round the drawer: from its last link to its Close button and back.
+            "Tab" => {
+                let Some(nav) = nav.get_untracked() else {
+                    return;
+                };
+                let find = |selector: &str| {
+                    nav.query_selector(selector).ok().flatten().and_then(|e| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                    })
+                };
+                let (Some(first), Some(last)) =
+                    (find(".drawer-close"), find("ul > li:last-child a"))
+                else {
+                    return;
+                };
+                let active = document().active_element();
+                let at = |e: &web_sys::HtmlElement| {
+                    active.as_ref().is_some_and(|a| {
+                        a == wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(e)
+                    })
+                };
+                let to = if ev.shift_key() {
+                    at(&first).then_some(last)
+                } else {
+                    at(&last).then_some(first)
+                };
+                if let Some(to) = to {
+                    ev.prevent_default();
+                    let _ = to.focus();
+                }
+            }
+            _ => {}
+        }
+    };
+    // A link followed (or anything clicked that leaves the page) closes the drawer.
+    let on_nav_click = move |ev: leptos::ev::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .is_some();
+        if drawer.get_untracked() && on_link {
+            close_drawer(false);
+        }
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <div class="shell">
-            <header class="topbar">
+        <div class="shell" class:drawer-open=move || drawer.get()>
+            <header class="topbar" inert=move || drawer.get()>
+                <button
+                    type="button"
+                    class="icon-button nav-button"
+                    node_ref=menu_button
+                    aria-controls="console-nav"
+                    aria-expanded=move || drawer.get().to_string()
+                    on:click=open_drawer
+                >
+                    <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" stroke-width="2">
+                        <path d="M2 4h14M2 9h14M2 14h14" />
+                    </svg>
+                    <span class="visually-hidden">"Menu"</span>
+                </button>
                 <a class="brand" href=href("/")>
                     <span class="brand-mark" aria-hidden="true">"F"</span>
-                    <span>"Flex Console"</span>
+                    <span class="brand-name">"Flex Console"</span>
                 </a>
                 <div class="topbar-slot">
                     {move || signed_in().map(|user| view! { <AccountSwitcher user /> })}
@@ -79,17 +181,25 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
                     {move || signed_in().map(|_| view! {
                         <button type="button" class="icon-button palette-button" aria-keyshortcuts="Control+K Meta+K /"
                             on:click=move |_| PaletteState::get().open()>
-                            "Jump to…" <kbd class="palette-kbd">"Ctrl K"</kbd>
+                            <svg class="topbar-icon" aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2">
+                                <circle cx="7" cy="7" r="5" /><path d="M11 11l4 4" />
+                            </svg>
+                            <span class="topbar-label">"Jump to…"</span> <kbd class="palette-kbd">"Ctrl K"</kbd>
                         </button>
                     })}
                     <ThemeToggle />
                     {move || signed_in().map(|user| view! { <UserMenu user /> })}
                 </div>
             </header>
-            <nav class="sidenav" aria-label="Console">
+            <div class="drawer-backdrop" aria-hidden="true" on:click=move |_| close_drawer(true)></div>
+            <nav id="console-nav" class="sidenav" aria-label="Console" node_ref=nav
+                on:keydown=on_nav_key on:click=on_nav_click>
+                <button type="button" class="icon-button drawer-close" on:click=move |_| close_drawer(true)>
+                    "Close menu"
+                </button>
                 <SideNav />
             </nav>
-            <main id="main" class="content" tabindex="-1">
+            <main id="main" class="content" tabindex="-1" inert=move || drawer.get()>
                 <StoreBanner />
                 {children()}
             </main>

@@ -36,7 +36,7 @@ pub fn StoreBanner() -> impl IntoView {
                         "), so the Console started from the demo scenario. The unreadable data is kept aside in this browser."
                     </p>
                     <button type="button" on:click=download>"Download unreadable data"</button>
-                    <button type="button" class="secondary" on:click=move |_| store.dismiss_recovered()>"Dismiss"</button>
+                    <button type="button" class="button button-small" on:click=move |_| store.dismiss_recovered()>"Dismiss"</button>
                     {move || download_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
                 </div>
             }
@@ -46,7 +46,7 @@ pub fn StoreBanner() -> impl IntoView {
         ScenarioStatus::Failed { name, reason } => Some(view! {
             <div class="store-banner store-banner-danger" role="alert" data-testid="banner-scenario-error">
                 <p>"Scenario \u{201c}" {name} "\u{201d} could not be loaded. " {reason} " The current data is unchanged."</p>
-                <button type="button" class="secondary" on:click=move |_| store.dismiss_scenario()>"Dismiss"</button>
+                <button type="button" class="button button-small" on:click=move |_| store.dismiss_scenario()>"Dismiss"</button>
             </div>
         }),
         _ => None,
@@ -66,7 +66,7 @@ pub fn StoreBanner() -> impl IntoView {
             view! {
                 <div class="store-banner store-banner-success" data-testid="banner-scenario-loaded">
                     <p>"Scenario \u{201c}" {name} "\u{201d} loaded."</p>
-                    <button type="button" class="secondary" on:click=move |_| store.dismiss_scenario()>"Dismiss"</button>
+                    <button type="button" class="button button-small" on:click=move |_| store.dismiss_scenario()>"Dismiss"</button>
                 </div>
             }
             .into_any(),
@@ -96,7 +96,7 @@ pub fn StoreBanner() -> impl IntoView {
                     "The data was replaced in another tab. What was here before is kept as a "
                     <a href=href("/data#restore-points")>"restore point"</a> "."
                 </p>
-                <button type="button" class="secondary" on:click=move |_| store.dismiss_replaced_elsewhere()>"Dismiss"</button>
+                <button type="button" class="button button-small" on:click=move |_| store.dismiss_replaced_elsewhere()>"Dismiss"</button>
             </div>
         })
     };
@@ -106,7 +106,7 @@ pub fn StoreBanner() -> impl IntoView {
             view! {
                 <div class="store-banner store-banner-warning" role="alert" data-testid="banner-refused">
                     <ul>{list.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                    <button type="button" class="secondary" on:click=move |_| store.dismiss_refusals()>"Dismiss"</button>
+                    <button type="button" class="button button-small" on:click=move |_| store.dismiss_refusals()>"Dismiss"</button>
                 </div>
             }
         })

@@ -35,11 +35,12 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="icon-button"
+            class="icon-button theme-toggle"
             aria-pressed=move || dark.get().to_string()
             on:click=move |_| theme.flip()
         >
-            {move || if dark.get() { "Light theme" } else { "Dark theme" }}
+            <span class="topbar-icon" aria-hidden="true">"◐"</span>
+            <span class="topbar-label">{move || if dark.get() { "Light theme" } else { "Dark theme" }}</span>
         </button>
     }
 }

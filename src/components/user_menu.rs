@@ -100,6 +100,7 @@ pub fn UserMenu(
             >
                 <span class="visually-hidden">"Signed in as "</span>
                 <span data-testid="signed-in-user">{move || name.get().0}</span>
+                <span class="user-initials" aria-hidden="true">{move || initials(&name.get().0)}</span>
             </button>
             <Show when=move || open.get()>
                 <div class="user-panel">
@@ -123,4 +124,17 @@ pub fn UserMenu(
             </Show>
         </div>
     }
+}
+
+/// The first letters of the first and last words of a name ("Maria Garcia": "MG"), shown
+/// for the user on a phone.
+fn initials(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let first = words.next().and_then(|w| w.chars().next());
+    let last = words.next_back().and_then(|w| w.chars().next());
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
 }

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::copyable_sid::InlineSid;
+use crate::components::empty_state::EmptyState;
 use crate::components::link::{href, sign_in_then};
+use crate::components::search::{SearchBox, summary};
 use crate::domain::search::Query;
 use crate::store::Store;
 
@@ -21,10 +24,32 @@ struct Row {
 #[component]
 pub fn Accounts() -> impl IntoView {
     let store = Store::get();
+    // Only signing in or out changes the page's shape; a search changes its rows.
+    let signed_in = Memo::new(move |_| store.signed_in().is_some());
+    move || {
+        if signed_in.get() {
+            view! { <AccountsList /> }.into_any()
+        } else {
+            view! {
+                <section class="page" aria-labelledby="accounts-title">
+                    <h1 id="accounts-title">"Accounts"</h1>
+                    <p><a href=sign_in_then("/accounts")>"Sign in"</a> " to see your accounts."</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The signed-in user's accounts, with a search.
+#[component]
+fn AccountsList() -> impl IntoView {
+    let store = Store::get();
     let search = RwSignal::new(String::new());
-    let rows = Memo::new(move |_| {
-        let user = store.signed_in()?;
-        let query = Query::new(&search.get());
+    let all = Memo::new(move |_| {
+        let Some(user) = store.signed_in() else {
+            return vec![];
+        };
         let mut rows: Vec<Row> = store.with(|c| {
             c.accounts_of(&user)
                 .into_iter()
@@ -36,68 +61,60 @@ pub fn Accounts() -> impl IntoView {
                     account_type: a.account_type.to_string(),
                     flex: a.flex.is_some(),
                 })
-                .filter(|r| query.matches(&[&r.name, &r.sid]))
                 .collect()
         });
         rows.sort_by_key(|r| r.name.to_lowercase());
-        Some(rows)
+        rows
     });
-
-    move || {
-        match rows.get() {
-        None => view! {
-            <section class="page" aria-labelledby="accounts-title">
-                <h1 id="accounts-title">"Accounts"</h1>
-                <p><a href=sign_in_then("/accounts")>"Sign in"</a> " to see your accounts."</p>
-            </section>
-        }
-        .into_any(),
-        Some(rows) => view! {
-            <section class="page page-wide" aria-labelledby="accounts-title">
-                <h1 id="accounts-title">"Accounts"</h1>
-                <label class="field-label" for="account-search">"Search accounts"</label>
-                <input
-                    id="account-search"
-                    class="input"
-                    type="search"
-                    placeholder="Name or Account SID"
-                    prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))
-                />
-                <div class="table-wrap">
-                    <table class="table">
-                        <caption class="visually-hidden">"Your accounts"</caption>
-                        <thead>
+    let shown = Memo::new(move |_| {
+        let query = Query::new(&search.get());
+        all.with(|rows| {
+            rows.iter()
+                .filter(|r| query.matches(&[&r.name, &r.sid]))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="page page-wide" aria-labelledby="accounts-title">
+            <h1 id="accounts-title">"Accounts"</h1>
+            <SearchBox id="account-search" what="Accounts" placeholder="Name or Account SID"
+                value=search on_input=Callback::new(move |text| search.set(text)) />
+            <p class="table-summary" aria-live="polite" data-testid="account-count">
+                {move || summary(shown.with(Vec::len), all.with(Vec::len), "account", "accounts")}
+            </p>
+            <div class="table-wrap">
+                <table class="table">
+                    <caption class="visually-hidden">"Your accounts"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Account"</th>
+                            <th scope="col">"Account SID"</th>
+                            <th scope="col">"Your roles"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col" class="col-secondary">"Type"</th>
+                            <th scope="col">"Flex"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || shown.get() key=|r| r.sid.clone() let:r>
                             <tr>
-                                <th scope="col">"Account"</th>
-                                <th scope="col">"Account SID"</th>
-                                <th scope="col">"Your roles"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Type"</th>
-                                <th scope="col">"Flex"</th>
+                                <th scope="row"><a href=href(&format!("/accounts/{}", r.sid))>{r.name}</a></th>
+                                <td data-label="Account SID"><InlineSid label="Account SID" value=r.sid /></td>
+                                <td data-label="Your roles">{r.roles}</td>
+                                <td data-label="Status"><span class=format!("badge badge-{}", r.status.to_lowercase())>{r.status.clone()}</span></td>
+                                <td data-label="Type" class="col-secondary">{r.account_type}</td>
+                                <td data-label="Flex">{if r.flex { "Set up" } else { "Not set up" }}</td>
                             </tr>
-                        </thead>
-                        <tbody>
-                            {if rows.is_empty() {
-                                view! { <tr><td colspan="6" class="muted">"No account matches."</td></tr> }.into_any()
-                            } else {
-                                rows.into_iter().map(|r| view! {
-                                    <tr>
-                                        <td><a href=href(&format!("/accounts/{}", r.sid))>{r.name}</a></td>
-                                        <td><code>{r.sid}</code></td>
-                                        <td>{r.roles}</td>
-                                        <td><span class=format!("badge badge-{}", r.status.to_lowercase())>{r.status.clone()}</span></td>
-                                        <td>{r.account_type}</td>
-                                        <td>{if r.flex { "Set up" } else { "Not set up" }}</td>
-                                    </tr>
-                                }).collect_view().into_any()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </section>
-        }
-        .into_any(),
-    }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || shown.with(Vec::is_empty)>
+                <EmptyState message="No account matches this search.">
+                    <button type="button" class="button" on:click=move |_| search.set(String::new())>"Clear search"</button>
+                </EmptyState>
+            </Show>
+        </section>
     }
 }

@@ -141,10 +141,10 @@ fn ActivityLog() -> impl IntoView {
                     <tbody>
                         <For each=move || shown.get() key=|e| e.clone() let:entry>
                             <tr data-testid="activity-row">
-                                <td class="nowrap">{entry.at.clone()}</td>
-                                <td>{entry.who.clone()}</td>
-                                <td>{entry.what.clone()}</td>
-                                <td>{entry.kind}</td>
+                                <td class="nowrap" data-label="When">{entry.at.clone()}</td>
+                                <td data-label="Who">{entry.who.clone()}</td>
+                                <td data-label="What">{entry.what.clone()}</td>
+                                <td data-label="Kind">{entry.kind}</td>
                             </tr>
                         </For>
                     </tbody>

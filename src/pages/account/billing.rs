@@ -61,8 +61,8 @@ fn BillingPage() -> impl IntoView {
     let flex_link = href(&format!("/accounts/{}/flex", scope.account));
     view! {
         <section class="page billing-page" aria-labelledby="billing-title">
+            <p class="eyebrow">{name}</p>
             <h1 id="billing-title">"Billing"</h1>
-            <p class="lead">{name}</p>
             {move || match plan.get() {
                 None => view! {
                     <section class="card" aria-labelledby="plan-title">

@@ -179,14 +179,14 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
             <header class="flex-topbar">
                 <span class="flex-brand">
                     <span class="flex-brand-mark" aria-hidden="true">"F"</span>
-                    <span>"Twilio Flex"</span>
+                    <span class="brand-name">"Twilio Flex"</span>
                 </span>
                 <span class="flex-account" data-testid="flex-account">{move || account_name.get()}</span>
                 <div class="flex-topbar-actions">
                     <span class="flex-worker" data-testid="flex-worker">{move || worker_name.get()}</span>
                     <StatusPicker />
                     <ThemeToggle />
-                    <a class="flex-back" href=href(&back)>"Back to Console"</a>
+                    <a class="flex-back" href=href(&back)><span class="topbar-label">"Back to "</span>"Console"</a>
                     <button type="button" class="icon-button" on:click=log_out>"Log out"</button>
                 </div>
             </header>

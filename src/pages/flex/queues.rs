@@ -75,11 +75,11 @@ fn QueueStats() -> impl IntoView {
                             s.queues.iter().cloned().map(|(name, sid, target)| view! {
                                 <tr>
                                     <th scope="row">{name}<br /><code class="muted">{sid}</code></th>
-                                    <td><code>{target}</code></td>
+                                    <td data-label="Target workers"><code>{target}</code></td>
                                     {s.by_activity.iter().cloned().map(|(name, n)| view! {
-                                        <td data-testid=format!("queue-{}", name.to_lowercase())>{n}</td>
+                                        <td data-testid=format!("queue-{}", name.to_lowercase()) data-label=name.clone()>{n}</td>
                                     }).collect_view()}
-                                    <td data-testid="queue-total">{s.total}</td>
+                                    <td data-testid="queue-total" data-label="Total">{s.total}</td>
                                 </tr>
                             }).collect_view()
                         }}

@@ -97,9 +97,9 @@ fn TeamsTable() -> impl IntoView {
                                         {row.name.clone()}
                                         {row.me.then(|| view! { <span class="muted">" (you)"</span> })}
                                     </th>
-                                    <td>{row.identity}</td>
-                                    <td>{row.roles}</td>
-                                    <td data-testid="worker-activity">{row.activity}</td>
+                                    <td data-label="Identity">{row.identity}</td>
+                                    <td data-label="Roles">{row.roles}</td>
+                                    <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
                                     <td>{change}</td>
                                 </tr>
                             }

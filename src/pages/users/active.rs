@@ -6,8 +6,11 @@ use leptos::prelude::*;
 use super::change_roles_dialog::ChangeRolesDialog;
 use super::query::{SortKey, UsersView, role_from_key, role_key};
 use super::remove_dialog::RemoveDialog;
-use crate::components::offer::ActionButton;
+use crate::components::breaks::Email;
+use crate::components::copyable_sid::InlineSid;
+use crate::components::empty_state::EmptyState;
 use crate::components::pagination::{Pagination, paging, showing};
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::search::SearchBox;
 use crate::domain::{Command, ConsoleRole, RoleSet, UserSid};
 use crate::pages::account::AccountScope;
@@ -143,7 +146,7 @@ pub fn ActiveUsers(
                         <SortHeader label="Name" key=SortKey::Name view_state />
                         <SortHeader label="Email" key=SortKey::Email view_state />
                         <SortHeader label="Roles" key=SortKey::Roles view_state />
-                        <th scope="col">"User SID"</th>
+                        <th scope="col" class="col-secondary">"User SID"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
@@ -154,6 +157,17 @@ pub fn ActiveUsers(
                 </tbody>
             </table>
         </div>
+        <Show when=move || total.get() == 0>
+            <EmptyState message="No member matches this search and this role.">
+                <button type="button" class="button" on:click=move |_| view_state.update(|q| {
+                    q.search.clear();
+                    q.role = None;
+                    q.page = 1;
+                })>
+                    "Clear search and filters"
+                </button>
+            </EmptyState>
+        </Show>
         <Pagination
             label="Pages of members"
             size_id="member-page-size"
@@ -223,38 +237,39 @@ fn MemberRowView(
             .with(|list| list.iter().find(|m| m.sid == sid).cloned())
             .unwrap_or_else(|| member.clone())
     });
-    // Asked with the member's own roles: whether their roles may be changed at all.
-    let can_change = scope.offer(move |account| Command::ChangeRoles {
-        account: account.clone(),
-        user: sid,
-        roles: item.with(|m| m.roles),
-    });
-    let can_remove = scope.offer(move |account| Command::RemoveMember {
-        account: account.clone(),
-        user: sid,
-    });
-    let named = move |what: &'static str| {
-        Signal::derive(move || format!("{what} {}", item.with(|m| m.name.clone())))
-    };
     let open_dialog = move |action: MemberAction| {
         Callback::new(move |()| target.set(Some((action, item.get_untracked()))))
     };
+    let actions = vec![
+        // Asked with the member's own roles: whether their roles may be changed at all.
+        MenuAction::new(
+            "Change roles",
+            scope.offer(move |account| Command::ChangeRoles {
+                account: account.clone(),
+                user: sid,
+                roles: item.with(|m| m.roles),
+            }),
+            open_dialog(MemberAction::ChangeRoles),
+        ),
+        MenuAction::new(
+            "Remove",
+            scope.offer(move |account| Command::RemoveMember {
+                account: account.clone(),
+                user: sid,
+            }),
+            open_dialog(MemberAction::Remove),
+        )
+        .danger(),
+    ];
+    let menu_label =
+        Signal::derive(move || format!("Actions for {}", item.with(|m| m.name.clone())));
     view! {
         <tr>
             <th scope="row" class="member-name">{move || item.with(|m| m.name.clone())}</th>
-            <td>{move || item.with(|m| m.email.clone())}</td>
-            <td>{move || item.with(|m| m.roles.to_string())}</td>
-            <td><code class="sid">{sid.to_string()}</code></td>
-            <td class="row-actions">
-                <ActionButton refused=can_change class="button-small" label=named("Change roles of")
-                    on_press=open_dialog(MemberAction::ChangeRoles)>
-                    "Change roles"
-                </ActionButton>
-                <ActionButton refused=can_remove class="button-small button-danger" label=named("Remove")
-                    on_press=open_dialog(MemberAction::Remove)>
-                    "Remove"
-                </ActionButton>
-            </td>
+            <td data-label="Email"><Email text=Signal::derive(move || item.with(|m| m.email.clone())) /></td>
+            <td data-label="Roles">{move || item.with(|m| m.roles.to_string())}</td>
+            <td data-label="User SID" class="col-secondary"><InlineSid label="User SID" value=sid.to_string() /></td>
+            <td class="row-actions"><RowMenu label=menu_label actions /></td>
         </tr>
     }
 }

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::offer::ActionButton;
+use crate::components::breaks::DateTime;
+use crate::components::empty_state::EmptyState;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::toast::Toasts;
 use crate::domain::{Command, InvitationId, InvitationStatus};
 use crate::pages::account::AccountScope;
@@ -52,7 +54,9 @@ pub fn InvitedUsers() -> impl IntoView {
     view! {
         <Show
             when=move || invitations.with(|l| !l.is_empty())
-            fallback=|| view! { <p class="empty">"No invitations yet. Invite a user to see it here."</p> }
+            fallback=|| view! {
+                <EmptyState message="No invitations yet. A person invited with Invite user is listed here with the invitation's status until they accept it." />
+            }
         >
             <div class="table-wrap">
                 <table class="table" aria-label="Invited users">
@@ -60,8 +64,8 @@ pub fn InvitedUsers() -> impl IntoView {
                         <tr>
                             <th scope="col">"Email"</th>
                             <th scope="col">"Roles"</th>
-                            <th scope="col">"Invited by"</th>
-                            <th scope="col">"Sent"</th>
+                            <th scope="col" class="col-secondary">"Invited by"</th>
+                            <th scope="col" class="col-secondary">"Sent"</th>
                             <th scope="col">"Expires"</th>
                             <th scope="col">"Status"</th>
                             <th scope="col">"Actions"</th>
@@ -130,25 +134,20 @@ fn InvitationRow(
         }
     });
     let status = move || item.with(|i| i.status.to_string());
+    // Accepted and revoked invitations are refused by the domain, which says so.
+    let actions = vec![
+        MenuAction::new("Resend", can_resend, Callback::new(resend)),
+        MenuAction::new("Revoke", can_revoke, Callback::new(revoke)).danger(),
+    ];
     view! {
         <tr>
             <th scope="row">{invitation.email.clone()}</th>
-            <td>{invitation.roles.clone()}</td>
-            <td>{invitation.invited_by.clone()}</td>
-            <td>{move || item.with(|i| i.sent.clone())}</td>
-            <td>{move || item.with(|i| i.expires.clone())}</td>
-            <td><span class=move || format!("badge status-{}", status())>{status}</span></td>
-            <td class="row-actions">
-                // Accepted and revoked invitations are refused by the domain, which says so.
-                <ActionButton refused=can_resend class="button-small"
-                    label=format!("Resend invitation to {email}") on_press=Callback::new(resend)>
-                    "Resend"
-                </ActionButton>
-                <ActionButton refused=can_revoke class="button-small button-danger"
-                    label=format!("Revoke invitation to {email}") on_press=Callback::new(revoke)>
-                    "Revoke"
-                </ActionButton>
-            </td>
+            <td data-label="Roles">{invitation.roles.clone()}</td>
+            <td data-label="Invited by" class="col-secondary">{invitation.invited_by.clone()}</td>
+            <td data-label="Sent" class="col-secondary"><DateTime text=Signal::derive(move || item.with(|i| i.sent.clone())) /></td>
+            <td data-label="Expires"><DateTime text=Signal::derive(move || item.with(|i| i.expires.clone())) /></td>
+            <td data-label="Status"><span class=move || format!("badge status-{}", status())>{status}</span></td>
+            <td class="row-actions"><RowMenu label=format!("Actions for the invitation to {email}") actions /></td>
         </tr>
     }
 }

@@ -55,8 +55,8 @@ fn UsersPage() -> impl IntoView {
         <section class="page users-page" aria-labelledby="users-title">
             <header class="page-header">
                 <div>
+                    <p class="eyebrow">{account_name}</p>
                     <h1 id="users-title">"Manage users"</h1>
-                    <p class="lead">{account_name}</p>
                 </div>
                 <div class="actions page-actions">
                     <InviteButton />

@@ -4,6 +4,7 @@
 //! Workers are TaskRouter resources, so the page needs [`Capability::ManageProducts`];
 //! Insights roles additionally need what the domain asks (see `insights_dialog`).
 
+mod attributes_dialog;
 mod delete_dialog;
 mod insights_dialog;
 mod query;
@@ -52,13 +53,13 @@ fn FlexUsersPage() -> impl IntoView {
         <section class="page page-wide flex-users-page" aria-labelledby="flex-users-title">
             <header class="page-header">
                 <div>
+                    <p class="eyebrow">{account_name}</p>
                     <h1 id="flex-users-title">"Flex users"</h1>
                     <p class="lead">
-                        {account_name}
                         {move || heading.with(|h| {
                             h.as_ref()
                                 .and_then(|(_, w)| w.clone())
-                                .map(|w| format!(" · TaskRouter workspace “{w}”"))
+                                .map(|w| format!("The workers of the TaskRouter workspace “{w}”."))
                         })}
                     </p>
                 </div>

@@ -2,17 +2,18 @@
 //! built once per change of the store and the filtered list is a memo of positions in it,
 //! so a keystroke filters 15,000 short strings and renders only the open page.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
+use super::attributes_dialog::AttributesDialog;
 use super::delete_dialog::DeleteWorkerDialog;
 use super::insights_dialog::InsightsRolesDialog;
 use super::query::WorkersView;
-use crate::components::copyable_sid::copy_to_clipboard;
+use crate::components::breaks::Email;
+use crate::components::copyable_sid::InlineSid;
 use crate::components::count::thousands;
-use crate::components::offer::ActionButton;
+use crate::components::empty_state::EmptyState;
 use crate::components::pagination::{Pagination, paging, showing};
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::search::SearchBox;
 use crate::domain::search::{Query, searchable};
 use crate::domain::{AccountSid, ActivitySid, Command, FlexRole, InsightsRole, Worker, WorkerSid};
@@ -182,7 +183,6 @@ pub fn WorkersTable(
         }
     };
 
-    let expanded = RwSignal::new(BTreeSet::<WorkerSid>::new());
     // The worker a dialog is open for, and which dialog.
     let target = RwSignal::new(None::<(WorkerAction, WorkerItem)>);
     let close = Callback::new(move |()| target.set(None));
@@ -257,17 +257,31 @@ pub fn WorkersTable(
                         <th scope="col">"Name"</th>
                         <th scope="col">"Email"</th>
                         <th scope="col">"Flex roles"</th>
-                        <th scope="col">"Insights roles"</th>
+                        <th scope="col" class="col-secondary">"Insights roles"</th>
                         <th scope="col">"Activity"</th>
-                        <th scope="col">"Worker SID"</th>
+                        <th scope="col" class="col-secondary">"Worker SID"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
-                <For each=move || shown.get() key=|w| w.sid let:worker>
-                    <WorkerRow worker shown expanded target />
-                </For>
+                <tbody>
+                    <For each=move || shown.get() key=|w| w.sid let:worker>
+                        <WorkerRow worker shown target />
+                    </For>
+                </tbody>
             </table>
         </div>
+        <Show when=move || { total.get() == 0 && all.get() > 0 }>
+            <EmptyState message="No worker matches this search and these filters.">
+                <button type="button" class="button" on:click=move |_| view_state.update(|q| {
+                    q.search.clear();
+                    q.role = None;
+                    q.activity = None;
+                    q.page = 1;
+                })>
+                    "Clear search and filters"
+                </button>
+            </EmptyState>
+        </Show>
         <Pagination
             label="Pages of Flex users"
             size_id="worker-page-size"
@@ -282,6 +296,7 @@ pub fn WorkersTable(
         />
         // Mounted for each opening, so its state starts from its worker.
         {move || target.get().map(|(action, worker)| match action {
+            WorkerAction::Attributes => view! { <AttributesDialog worker on_close=close /> }.into_any(),
             WorkerAction::InsightsRoles => view! { <InsightsRolesDialog worker on_close=close /> }.into_any(),
             WorkerAction::Delete => view! { <DeleteWorkerDialog worker on_close=close /> }.into_any(),
         })}
@@ -291,6 +306,8 @@ pub fn WorkersTable(
 /// A dialog a worker's row opens.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum WorkerAction {
+    /// The attributes JSON, to read.
+    Attributes,
     /// Insights roles.
     InsightsRoles,
     /// Delete the worker.
@@ -317,15 +334,13 @@ fn role_text(roles: impl Iterator<Item = &'static str>) -> String {
     }
 }
 
-/// One worker: a row of facts and actions, and a row with the attributes JSON when expanded.
-/// Each worker is its own `<tbody>` so the two rows stay together. The row is keyed by the
-/// worker's SID and reads what changes (roles, activity, attributes) from `shown`, so a change
-/// updates its cells instead of rebuilding the row.
+/// One worker: its facts, its SID and a menu of what may be done to it. The row is keyed by
+/// the worker's SID and reads what changes (roles, activity, attributes) from `shown`, so a
+/// change updates its cells instead of rebuilding the row.
 #[component]
 fn WorkerRow(
     worker: WorkerItem,
     shown: Memo<Vec<WorkerItem>>,
-    expanded: RwSignal<BTreeSet<WorkerSid>>,
     target: RwSignal<Option<(WorkerAction, WorkerItem)>>,
 ) -> impl IntoView {
     let scope = AccountScope::get();
@@ -336,73 +351,37 @@ fn WorkerRow(
             .unwrap_or_else(|| worker.clone())
     });
     let text = move |read: fn(&WorkerItem) -> String| move || item.with(read);
-    let can_give_insights = scope.offer(move |account| insights_probe(account, &sid));
-    let can_delete = scope.offer(move |account| Command::DeleteWorker {
-        account: account.clone(),
-        worker: sid,
-    });
-    let is_open = Memo::new(move |_| expanded.with(|e| e.contains(&sid)));
-    let toggle = move |_| {
-        expanded.update(|e| {
-            if !e.remove(&sid) {
-                e.insert(sid);
-            }
-        })
-    };
-    let attributes_id = format!("attributes-{sid}");
-    let named = move |what: &'static str| {
-        Signal::derive(move || format!("{what} {}", item.with(|w| w.name.clone())))
-    };
     let open_dialog = move |action: WorkerAction| {
         Callback::new(move |()| target.set(Some((action, item.get_untracked()))))
     };
-    let controls = attributes_id.clone();
+    let actions = vec![
+        MenuAction::always("Attributes", open_dialog(WorkerAction::Attributes)),
+        MenuAction::new(
+            "Insights roles",
+            scope.offer(move |account| insights_probe(account, &sid)),
+            open_dialog(WorkerAction::InsightsRoles),
+        ),
+        MenuAction::new(
+            "Delete",
+            scope.offer(move |account| Command::DeleteWorker {
+                account: account.clone(),
+                worker: sid,
+            }),
+            open_dialog(WorkerAction::Delete),
+        )
+        .danger(),
+    ];
+    let menu_label =
+        Signal::derive(move || format!("Actions for {}", item.with(|w| w.name.clone())));
     view! {
-        <tbody class="worker">
-            <tr>
-                <th scope="row" class="worker-name">{text(|w| w.name.clone())}</th>
-                <td class="worker-email" data-label="Email">{text(|w| w.email.clone())}</td>
-                <td data-testid="flex-roles" data-label="Flex roles">{text(|w| role_text(w.flex_roles.iter().map(|r| r.as_str())))}</td>
-                <td data-testid="insights-roles" data-label="Insights roles">{text(|w| role_text(w.insights_roles.iter().map(|r| r.as_str())))}</td>
-                <td data-label="Activity">{text(|w| w.activity.clone())}</td>
-                <td class="worker-sid" data-label="Worker SID">
-                    <code class="sid">{sid.to_string()}</code>
-                    <button
-                        type="button"
-                        class="button button-small"
-                        aria-label=move || named("Copy worker SID of").get()
-                        on:click=move |_| copy_to_clipboard("Worker SID", sid.to_string())
-                    >
-                        "Copy"
-                    </button>
-                </td>
-                <td class="row-actions">
-                    <button
-                        type="button"
-                        class="button button-small"
-                        aria-label=move || named("Attributes of").get()
-                        aria-expanded=move || is_open.get().to_string()
-                        aria-controls=controls
-                        on:click=toggle
-                    >
-                        {move || if is_open.get() { "Hide attributes" } else { "Attributes" }}
-                    </button>
-                    <ActionButton refused=can_give_insights class="button-small" label=named("Insights roles of")
-                        on_press=open_dialog(WorkerAction::InsightsRoles)>
-                        "Insights roles"
-                    </ActionButton>
-                    <ActionButton refused=can_delete class="button-small button-danger" label=named("Delete worker")
-                        on_press=open_dialog(WorkerAction::Delete)>
-                        "Delete"
-                    </ActionButton>
-                </td>
-            </tr>
-            <tr class="worker-attributes-row" id=attributes_id hidden=move || !is_open.get()>
-                <td colspan="7">
-                    <p class="field-label">"Attributes (JSON)"</p>
-                    <pre class="worker-attributes" tabindex="0" data-testid="worker-attributes">{text(|w| w.attributes.clone())}</pre>
-                </td>
-            </tr>
-        </tbody>
+        <tr>
+            <th scope="row" class="worker-name">{text(|w| w.name.clone())}</th>
+            <td class="worker-email" data-label="Email"><Email text=Signal::derive(text(|w| w.email.clone())) /></td>
+            <td data-testid="flex-roles" data-label="Flex roles">{text(|w| role_text(w.flex_roles.iter().map(|r| r.as_str())))}</td>
+            <td data-testid="insights-roles" data-label="Insights roles" class="col-secondary">{text(|w| role_text(w.insights_roles.iter().map(|r| r.as_str())))}</td>
+            <td data-label="Activity">{text(|w| w.activity.clone())}</td>
+            <td data-label="Worker SID" class="col-secondary"><InlineSid label="Worker SID" value=sid.to_string() /></td>
+            <td class="row-actions"><RowMenu label=menu_label actions /></td>
+        </tr>
     }
 }

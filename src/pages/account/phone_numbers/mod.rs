@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
+use crate::components::empty_state::EmptyState;
 use crate::components::link::{href, linked_search, take_request};
 use crate::components::offer::{ActionButton, ActionSelect};
 use crate::components::search::{SearchBox, matches, summary};
@@ -114,16 +115,22 @@ fn NumbersPage() -> impl IntoView {
         buying.set(true);
     }
 
+    let buy = move || {
+        view! {
+            <ActionButton refused=can_buy class="button-primary" on_press=Callback::new(move |()| buying.set(true))>
+                "Buy a number"
+            </ActionButton>
+        }
+    };
     view! {
         <section class="page page-wide" aria-labelledby="numbers-title">
             <p class="eyebrow">{move || numbers.with(|n| n.as_ref().map(|n| n.account_name.clone()))}</p>
             <div class="page-header">
                 <h1 id="numbers-title">"Phone Numbers"</h1>
-                <div class="actions">
-                    <ActionButton refused=can_buy class="button-primary" on_press=Callback::new(move |()| buying.set(true))>
-                        "Buy a number"
-                    </ActionButton>
-                </div>
+                // With no numbers yet, the empty list offers the purchase instead.
+                <Show when=move || { total() > 0 }>
+                    <div class="actions">{buy()}</div>
+                </Show>
             </div>
             <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
             <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" value=search on_input=Callback::new(move |text| search.set(text)) />
@@ -132,7 +139,11 @@ fn NumbersPage() -> impl IntoView {
             </p>
             <Show
                 when=move || { total() > 0 }
-                fallback=|| view! { <p class="notice">"This account has no phone numbers yet. Buy one to receive calls and messages."</p> }
+                fallback=move || view! {
+                    <EmptyState message="This account has no phone numbers yet. Buy one to receive calls and messages.">
+                        {buy()}
+                    </EmptyState>
+                }
             >
                 <div class="table-wrap">
                     <table class="table numbers-table">
@@ -266,9 +277,9 @@ fn NumberLine(
                 <span class="muted number-e164">{row.e164.clone()}</span>
                 <span class="muted number-place">{row.locality.clone()}</span>
             </th>
-            <td class="sid"><InlineSid label="Phone number SID" value=row.sid.to_string() /></td>
-            <td>{row.capabilities.clone()}</td>
-            <td>
+            <td data-label="SID"><InlineSid label="Phone number SID" value=row.sid.to_string() /></td>
+            <td data-label="Capabilities">{row.capabilities.clone()}</td>
+            <td data-label="Studio flow">
                 <ActionSelect
                     refused=can_route
                     id=format!("flow-{}", row.sid)

@@ -10,7 +10,9 @@ use crate::components::link::linked_search;
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
+use crate::components::empty_state::EmptyState;
 use crate::components::offer::ActionButton;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, Command, TwimlBinSid};
@@ -85,16 +87,22 @@ fn BinsPage() -> impl IntoView {
     });
     let total = move || bins.with(|(_, rows)| rows.len());
 
+    let create = move || {
+        view! {
+            <ActionButton refused=can_create class="button-primary" on_press=Callback::new(move |()| editing.set(Some(Editing::New)))>
+                "Create new TwiML Bin"
+            </ActionButton>
+        }
+    };
     view! {
         <section class="page page-wide" aria-labelledby="bins-title">
             <p class="eyebrow">{move || bins.with(|(name, _)| name.clone())}</p>
             <div class="page-header">
                 <h1 id="bins-title">"TwiML Bins"</h1>
-                <div class="actions">
-                    <ActionButton refused=can_create class="button-primary" on_press=Callback::new(move |()| editing.set(Some(Editing::New)))>
-                        "Create new TwiML Bin"
-                    </ActionButton>
-                </div>
+                // With no bins yet, the empty list offers the first one instead.
+                <Show when=move || { total() > 0 }>
+                    <div class="actions">{create()}</div>
+                </Show>
             </div>
             <p class="lead">"TwiML that Twilio serves from a URL of its own: point a number or a Studio widget at it."</p>
             <SearchBox id="bin-search" what="TwiML Bins" placeholder="Name, SID or TwiML" value=search on_input=Callback::new(move |text| search.set(text)) />
@@ -103,7 +111,11 @@ fn BinsPage() -> impl IntoView {
             </p>
             <Show
                 when=move || { total() > 0 }
-                fallback=|| view! { <p class="notice">"This account has no TwiML Bins yet."</p> }
+                fallback=move || view! {
+                    <EmptyState message="This account has no TwiML Bins yet. A bin gives TwiML a URL that a number or a Studio widget can point at.">
+                        {create()}
+                    </EmptyState>
+                }
             >
                 <div class="table-wrap">
                     <table class="table bins-table">
@@ -135,31 +147,25 @@ fn BinsPage() -> impl IntoView {
                                         account: account.clone(),
                                         bin: sid.clone(),
                                     });
+                                    let actions = vec![
+                                        MenuAction::new("Edit", can_edit, Callback::new(move |()| editing.set(Some(Editing::Existing {
+                                            sid: edit_row.sid.clone(),
+                                            name: edit_row.name.clone(),
+                                            twiml: edit_row.twiml.clone(),
+                                        })))),
+                                        MenuAction::new("Delete", can_delete, Callback::new(move |()| {
+                                            deleting.set(Some(delete_row.clone()));
+                                            confirm_open.set(true);
+                                        }))
+                                        .danger(),
+                                    ];
                                     view! {
                                         <tr data-testid="bin-row">
                                             <th scope="row">{row.name.clone()}</th>
-                                            <td class="sid"><InlineSid label="TwiML Bin SID" value=row.sid.to_string() /></td>
-                                            <td class="bin-url"><code>{row.url.clone()}</code></td>
-                                            <td>{row.updated.clone()}</td>
-                                            <td class="row-actions">
-                                                <ActionButton refused=can_edit class="button-small"
-                                                    label=format!("Edit {}", row.name)
-                                                    on_press=Callback::new(move |()| editing.set(Some(Editing::Existing {
-                                                        sid: edit_row.sid.clone(),
-                                                        name: edit_row.name.clone(),
-                                                        twiml: edit_row.twiml.clone(),
-                                                    })))>
-                                                    "Edit"
-                                                </ActionButton>
-                                                <ActionButton refused=can_delete class="button-small button-danger"
-                                                    label=format!("Delete {}", row.name)
-                                                    on_press=Callback::new(move |()| {
-                                                        deleting.set(Some(delete_row.clone()));
-                                                        confirm_open.set(true);
-                                                    })>
-                                                    "Delete"
-                                                </ActionButton>
-                                            </td>
+                                            <td data-label="SID"><InlineSid label="TwiML Bin SID" value=row.sid.to_string() /></td>
+                                            <td class="bin-url" data-label="URL"><code>{row.url.clone()}</code></td>
+                                            <td data-label="Last changed">{row.updated.clone()}</td>
+                                            <td class="row-actions"><RowMenu label=format!("Actions for {}", row.name) actions /></td>
                                         </tr>
                                     }
                                 }
