@@ -57,6 +57,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       await console.main.getByRole("button", { name: "Invite user" }).click();
       await expect(page.getByRole("dialog", { name: "Invite user" })).toBeVisible();
       await clean(console, "the Invite user dialog");
+      await page.keyboard.press("Escape");
+      // A row's menu, with a refused item and its reason (the Owner may not be removed).
+      await console.action("Actions for Maria Garcia", "Remove");
+      await clean(console, "a row's menu");
+    });
+
+    test("a phone's navigation drawer and a table as cards", async ({ console, page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support", "/flex/users");
+      await expect(console.heading("Flex users")).toBeVisible();
+      await clean(console, "Flex users as cards");
+      await page.getByRole("banner").getByRole("button", { name: "Menu" }).click();
+      await expect(console.navigation.getByRole("link").first()).toBeFocused();
+      await clean(console, `the navigation drawer on /accounts/${sid}/flex/users`);
     });
 
     test("every page of the Flex UI", async ({ console }) => {

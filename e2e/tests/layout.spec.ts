@@ -1,6 +1,7 @@
-// The layout at the widths people use: at a laptop's 1280 and 1366 px nothing inside the page
-// scrolls sideways, clips its content or runs past the page's edge, with the demo data and with
-// the scale scenario's longest lists; on a 390 px phone no page scrolls sideways.
+// The layout at the widths people use: at a laptop's 1280 and 1366 px, and at a tablet's 1024
+// and 768 px (tables as cards there), nothing inside the page scrolls sideways, clips its
+// content or runs past the page's edge, with the demo data and with the scale scenario's
+// longest lists; on a 390 px phone no page scrolls sideways.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test, type Console } from "./console";
@@ -44,7 +45,7 @@ async function fits(console: Console, what: string) {
   expect.soft(await cutOff(console.page), `the layout of ${what}`).toEqual([]);
 }
 
-for (const width of [1280, 1366]) {
+for (const width of [1280, 1366, 1024, 768]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
 

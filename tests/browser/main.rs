@@ -9,6 +9,7 @@ mod durability;
 mod offer;
 mod palette;
 mod products;
+mod row_menu;
 mod secrets;
 mod shell;
 mod store;

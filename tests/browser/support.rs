@@ -110,3 +110,19 @@ pub fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
             )
         })
 }
+
+/// Presses `key` on `element`: a `keydown` that bubbles, as a keyboard sends it (through JS:
+/// web-sys's `KeyboardEventInit` is not among the crate's enabled features).
+pub fn press(element: &web_sys::Element, key: &str) {
+    let send = js_sys::Function::new_with_args(
+        "element, key",
+        "element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))",
+    );
+    send.call2(&wasm_bindgen::JsValue::NULL, element, &key.into())
+        .unwrap();
+}
+
+/// The element that has focus now.
+pub fn focused() -> Option<web_sys::Element> {
+    document().active_element()
+}

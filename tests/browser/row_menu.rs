@@ -1,0 +1,127 @@
+//! A row's "⋯" menu, by keyboard and pointer: the arrows move round its items, Escape gives
+//! focus back to its button, a refused item says why and does nothing, an allowed one runs
+//! once the menu has closed.
+
+use flex_console::components::row_menu::{MenuAction, RowMenu};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{all, focused, mount, press, sleep};
+
+thread_local! {
+    /// How many times the allowed action ran.
+    static RAN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A menu of two actions: "Change roles" (allowed) and "Remove" (refused, with a reason).
+fn menu() -> crate::support::Mounted {
+    RAN.with(|r| r.set(0));
+    mount(|| {
+        let actions = vec![
+            MenuAction::always(
+                "Change roles",
+                Callback::new(|()| RAN.with(|r| r.set(r.get() + 1))),
+            ),
+            MenuAction::new(
+                "Remove",
+                Memo::new(|_| Some("The Owner cannot be removed or given other roles.".to_owned())),
+                Callback::new(|()| panic!("a refused action ran")),
+            )
+            .danger(),
+        ];
+        view! { <RowMenu label="Actions for Maria Garcia" actions /> }
+    })
+}
+
+fn is(element: &web_sys::HtmlElement) -> bool {
+    focused().is_some_and(|f| &f == element.unchecked_ref::<web_sys::Element>())
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_opens_moves_round_and_closes_the_menu() {
+    let mounted = menu();
+    let button = mounted.find(".row-menu-button");
+    let list = mounted.find("[role=menu]");
+    assert_eq!(
+        button.get_attribute("aria-haspopup").as_deref(),
+        Some("menu")
+    );
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(list.hidden(), "closed until asked for");
+
+    button.focus().unwrap();
+    press(&button, "ArrowDown");
+    sleep(50).await;
+    let items = all(&list, "[role=menuitem]");
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!list.hidden());
+    assert!(is(&items[0]), "ArrowDown opens on the first item");
+
+    press(&items[0], "ArrowDown");
+    assert!(is(&items[1]));
+    press(&items[1], "ArrowDown");
+    assert!(is(&items[0]), "the arrows wrap round");
+    press(&items[0], "ArrowUp");
+    assert!(is(&items[1]));
+    press(&items[1], "Home");
+    assert!(is(&items[0]));
+    press(&items[0], "End");
+    assert!(is(&items[1]));
+
+    press(&items[1], "Escape");
+    sleep(50).await;
+    assert!(list.hidden(), "Escape closes it");
+    assert!(is(&button), "and gives focus back to its button");
+
+    press(&button, "ArrowUp");
+    sleep(50).await;
+    assert!(
+        is(&all(&list, "[role=menuitem]")[1]),
+        "ArrowUp opens on the last item"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_item_says_why_and_an_allowed_one_runs_after_the_menu_closes() {
+    let mounted = menu();
+    let button = mounted.find(".row-menu-button");
+    let list = mounted.find("[role=menu]");
+    button.click();
+    sleep(50).await;
+    let items = all(&list, "[role=menuitem]");
+    let remove = &items[1];
+    assert_eq!(
+        remove.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    let why = remove.get_attribute("aria-describedby").expect("a reason");
+    let reason = document()
+        .get_element_by_id(&why)
+        .expect("the reason is on the page");
+    assert_eq!(
+        reason.text_content().as_deref(),
+        Some("The Owner cannot be removed or given other roles.")
+    );
+    remove.click();
+    sleep(50).await;
+    assert!(!list.hidden(), "a refused item leaves the menu open");
+
+    let change = &items[0];
+    assert_eq!(change.get_attribute("aria-disabled"), None);
+    change.click();
+    sleep(50).await;
+    assert_eq!(RAN.with(|r| r.get()), 1, "the allowed action ran once");
+    assert!(list.hidden());
+    assert!(
+        is(&button),
+        "focus is back on the button, where a dialog it opens returns it"
+    );
+}
