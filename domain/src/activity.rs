@@ -263,13 +263,20 @@ impl Console {
                 };
                 format!("Launched Flex{how}{first}")
             }
-            E::SsoLoggedIn { worker_created, .. } => {
+            E::SsoLoggedIn {
+                worker_created,
+                insights_dropped,
+                ..
+            } => {
                 let first = if *worker_created {
                     " (worker created)"
                 } else {
                     ""
                 };
-                format!("Logged in to Flex with SSO{first}")
+                let dropped = insights_dropped.as_ref().map_or(String::new(), |d| {
+                    format!("; Insights roles {} not applied", d.roles.join(", "))
+                });
+                format!("Logged in to Flex with SSO{first}{dropped}")
             }
             E::InsightsRolesSet { roles, worker } => {
                 let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();

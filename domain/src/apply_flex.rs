@@ -8,7 +8,7 @@ use super::command::Command;
 use super::console::Console;
 use super::email::Email;
 use super::error::DomainError;
-use super::event::EventKind;
+use super::event::{DroppedRoles, EventKind};
 use super::flex::{BillingModel, FREE_ACTIVE_USER_HOURS, FlexInstance, FlexPlan, FlexSettings};
 use super::flex_view::{FlexChange, may_change};
 use super::insights::insights_allowed;
@@ -197,9 +197,17 @@ impl Console {
         check_status(acc, false)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let (flex_roles, mut insights_roles) = assertion.requested_roles()?;
-        if insights_allowed(&flex.plan, &flex_roles).is_err() {
-            insights_roles.clear();
-        }
+        // Insights roles the rules refuse are dropped, and the login says which and why.
+        let insights_dropped = match insights_allowed(&flex.plan, &flex_roles) {
+            Err(why) if !insights_roles.is_empty() => Some(DroppedRoles {
+                roles: insights_roles
+                    .drain(..)
+                    .map(|r| r.as_str().to_owned())
+                    .collect(),
+                why: why.to_string(),
+            }),
+            _ => None,
+        };
         let login = Login {
             identity: assertion.email.clone(),
             full_name: assertion.display_name(),
@@ -216,6 +224,7 @@ impl Console {
                 email,
                 roles,
                 worker_created,
+                insights_dropped,
             };
             (Some(account.clone()), kind)
         })

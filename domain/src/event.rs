@@ -173,6 +173,9 @@ pub enum EventKind {
         roles: Vec<String>,
         /// Whether this first login created the worker.
         worker_created: bool,
+        /// Insights roles the assertion asked for that were not applied, and why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        insights_dropped: Option<DroppedRoles>,
     },
     /// A worker's Insights roles changed.
     InsightsRolesSet {
@@ -263,4 +266,13 @@ pub enum EventKind {
         /// Its name.
         friendly_name: String,
     },
+}
+
+/// Roles a login asked for and did not get, with the rule's reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DroppedRoles {
+    /// The roles, as the assertion named them.
+    pub roles: Vec<String>,
+    /// Why they were not applied, in the domain's words.
+    pub why: String,
 }

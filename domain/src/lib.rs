@@ -60,7 +60,7 @@ pub use console::Console;
 pub use demo::DEMO_NOW;
 pub use email::{Email, EmailError};
 pub use error::{DomainError, ImportError, ValidationError};
-pub use event::{Event, EventKind};
+pub use event::{DroppedRoles, Event, EventKind};
 pub use flex::{BillingModel, FlexInstance, FlexPlan, FlexSettings, MAX_WORKERS};
 pub use flex_view::{ChangeRefused, FlexChange, FlexView, InsightsAccess, may_change, visible};
 pub use import::json_path_at;

@@ -29,6 +29,12 @@ export class Console {
     return this.main.getByRole("heading", { level: 1, name });
   }
 
+  /** Account Info of the account with this name is on screen (its name above the title). */
+  async expectAccountInfo(name: string) {
+    await expect(this.heading("Account Info")).toBeVisible();
+    await expect(this.main.locator(".eyebrow").first()).toHaveText(name);
+  }
+
   /** Signs in from the sign-in page by picking the Console user with this full name. */
   async signInAs(fullName: string) {
     await this.open("/");

@@ -211,3 +211,43 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
   await console.main.getByLabel("Flex role").selectOption("supervisor");
   await expect(count).toContainText("of 299 workers");
 });
+
+test("the workers sort by name, email, activity and Flex role, and the sort is in the URL", async ({ console, page }) => {
+  await flexUsers(console, "James Chen");
+  const header = (name: string) => workers(console).getByRole("columnheader", { name: new RegExp("^" + name) });
+  const column = (testid: string) => workers(console).getByTestId(testid).allTextContents();
+  const names = () => workers(console).getByRole("rowheader").allTextContents();
+  const inOrder = (list: string[]) => [...list].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+
+  await expect(header("Name")).toHaveAttribute("aria-sort", "none");
+  await header("Name").getByRole("button").click();
+  await expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/[?&]sort=name/);
+  const ascending = await names();
+  expect(ascending).toHaveLength(5);
+  expect(ascending).toEqual(inOrder(ascending));
+  await header("Name").getByRole("button").click();
+  await expect(header("Name")).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/[?&]dir=desc/);
+  expect(await names()).toEqual([...ascending].reverse());
+
+  await header("Email").getByRole("button").click();
+  await expect(header("Email")).toHaveAttribute("aria-sort", "ascending");
+  await expect(header("Name")).toHaveAttribute("aria-sort", "none");
+  const emails = await column("worker-email");
+  expect(emails).toEqual(inOrder(emails));
+
+  await header("Activity").getByRole("button").click();
+  const activities = await column("worker-activity");
+  expect(activities).toEqual(inOrder(activities));
+
+  // Flex roles in the order admin, supervisor, agent, read-only admin; it survives a reload.
+  await header("Flex roles").getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]sort=role/);
+  await page.reload();
+  await expect(header("Flex roles")).toHaveAttribute("aria-sort", "ascending");
+  const rank = (roles: string) => ["admin", "supervisor", "agent", "flex.readonlyadmin"].indexOf(roles.split(", ")[0]);
+  const ranks = (await column("flex-roles")).map(rank);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  expect(new Set(ranks).size, "more than one Flex role among the workers").toBeGreaterThan(1);
+});

@@ -244,3 +244,21 @@ test("the Flex UI stays under the sub-path", async ({ console }) => {
   await console.page.reload();
   await expect(console.heading("Admin dashboard")).toBeVisible();
 });
+
+test("an SSO login says which Insights roles it did not apply, and why", async ({ console }) => {
+  // Acme is on the trial plan: Insights roles are dropped, and the login says so.
+  await ssoLogin(console, "Acme Support", "tess.lane@acme-support.example.com", "Tess Lane", "supervisor, wfo.team_leader");
+  await expect(console.page).toHaveURL(/\/flex\/AC[0-9a-f]{32}\/agent-desktop$/);
+  const toast = console.page.getByTestId("toast-success");
+  await expect(toast).toContainText("with roles supervisor.");
+  await expect(toast).toContainText("The Insights roles wfo.team_leader were not applied: Flex Insights roles need a paid Flex plan");
+  // On Globex's paid plan an agent's are dropped for the role.
+  await ssoLogin(console, "Globex Contact Center", "al.ng@globex.example.com", "Al Ng", "agent, wfo.full_access");
+  await expect(console.page.getByTestId("toast-success").last()).toContainText(
+    "The Insights roles wfo.full_access were not applied: Insights roles can only be given to workers with the admin or supervisor Flex role.",
+  );
+  // Applied: nothing about Insights roles.
+  await ssoLogin(console, "Globex Contact Center", "bo.kim@globex.example.com", "Bo Kim", "supervisor, wfo.team_leader");
+  await expect(console.page.getByTestId("toast-success").last()).toContainText("with roles supervisor, wfo.team_leader.");
+  await expect(console.page.getByTestId("toast-success").last()).not.toContainText("not applied");
+});

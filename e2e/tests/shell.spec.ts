@@ -44,10 +44,10 @@ test.describe("served under a sub-path", () => {
     await console.page.getByRole("button", { name: /^Maria Garcia/ }).click();
     await expect(console.page).toHaveURL(SUB_PATH_URL + "accounts");
     await console.main.getByRole("link", { name: "Acme Support", exact: true }).click();
-    await expect(console.heading("Acme Support")).toBeVisible();
+    await console.expectAccountInfo("Acme Support");
     await expect(console.page).toHaveURL(new RegExp("/console/accounts/AC[0-9a-f]{32}$"));
     await console.page.reload();
-    await expect(console.heading("Acme Support")).toBeVisible();
+    await console.expectAccountInfo("Acme Support");
     // the account's navigation and the switcher know the account under the sub-path too
     const info = console.navigation.getByRole("link", { name: "Account Info" });
     await expect(info).toHaveAttribute("aria-current", "page");
@@ -96,7 +96,7 @@ test("on a phone the navigation is a drawer: focus stays in it, Escape or a link
   await page.setViewportSize({ width: 390, height: 844 });
   await console.signInAs("Maria Garcia");
   await console.openAccount("Acme Support");
-  await expect(console.heading("Acme Support")).toBeVisible();
+  await console.expectAccountInfo("Acme Support");
   const banner = page.getByRole("banner");
   // One row of top bar, and no navigation in the way until it is asked for.
   const bar = (await banner.boundingBox())!;
@@ -123,4 +123,29 @@ test("on a phone the navigation is a drawer: focus stays in it, Escape or a link
   await expect(console.heading("Manage users")).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test("every way an account is opened counts as recent in the switcher", async ({ console, page }) => {
+  await console.signInAs("Maria Garcia");
+  const first = async (name: string) => {
+    await console.switcher.click();
+    await expect(page.getByRole("option").first()).toContainText(name);
+    await page.keyboard.press("Escape");
+  };
+  // From the accounts list.
+  await console.main.getByRole("link", { name: "Globex Contact Center", exact: true }).click();
+  await console.expectAccountInfo("Globex Contact Center");
+  await first("Globex Contact Center");
+  // From a deep link to one of an account's pages.
+  await console.open("/accounts");
+  const acme = (await console.main.getByRole("link", { name: "Acme Support", exact: true }).getAttribute("href"))!;
+  await page.goto(acme + "/users");
+  await expect(console.heading("Manage users")).toBeVisible();
+  await first("Acme Support");
+  // From the palette.
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("globex contact");
+  await page.getByRole("dialog", { name: "Jump to" }).getByRole("option", { name: /Globex Contact Center/ }).first().click();
+  await console.expectAccountInfo("Globex Contact Center");
+  await first("Globex Contact Center");
 });

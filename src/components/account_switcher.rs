@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use super::link::{app_path, href};
 use super::listbox;
 use crate::domain::search::Query;
-use crate::domain::{AccountSid, AccountStatus, UserSid};
+use crate::domain::{AccountPage, AccountSid, AccountStatus, Actor, UserSid};
 use crate::store::Store;
 
 /// One account as the switcher lists it.
@@ -91,8 +91,21 @@ pub fn AccountSwitcher(
             .and_then(|sid| store.with(|c| c.account(&sid).map(|a| a.friendly_name.clone())))
     };
 
+    // Every way an account is opened counts as recent: a pick here, the accounts list, the
+    // palette, a link or a deep link. (An effect: it writes to the browser's storage.)
+    Effect::new(move |_| {
+        let Some(sid) = current.get() else {
+            return;
+        };
+        let member = store.with(|c| {
+            c.may_open(&Actor::User(user), &sid, AccountPage::AccountInfo)
+                .is_ok()
+        });
+        if member && recent.with_untracked(|r| r.first() != Some(&sid)) {
+            recent::touch(&recent::accounts_of(&user), recent, sid);
+        }
+    });
     let pick = Callback::new(move |sid: AccountSid| {
-        recent::touch(&recent::accounts_of(&user), recent, sid);
         open.set(false);
         query.set(String::new());
         navigate(

@@ -20,6 +20,7 @@ pub mod row_menu;
 pub mod search;
 pub mod shell;
 pub mod shortcuts;
+pub mod sort_header;
 pub mod store_banner;
 pub mod theme_toggle;
 pub mod toast;

@@ -78,9 +78,10 @@ pub fn Pagination(
                         .collect_view()}
                 </select>
             </div>
+            <div class="pagination-pages">
             <button
                 type="button"
-                class="button button-small"
+                class="button"
                 disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked() - 1)
             >
@@ -89,12 +90,13 @@ pub fn Pagination(
             <span data-testid="page-status">{move || format!("Page {} of {}", thousands(page.get()), thousands(pages.get()))}</span>
             <button
                 type="button"
-                class="button button-small"
+                class="button"
                 disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >
                 "Next page"
             </button>
+            </div>
         </nav>
     }
 }

@@ -100,12 +100,21 @@ pub fn SsoLogin() -> impl IntoView {
                     worker,
                     roles,
                     worker_created,
+                    insights_dropped,
                     ..
                 } = event.kind
                 {
                     let what = if worker_created { "created" } else { "updated" };
+                    // What the assertion asked for and did not get is said, with the reason.
+                    let dropped = insights_dropped.map_or(String::new(), |d| {
+                        format!(
+                            " The Insights roles {} were not applied: {}",
+                            d.roles.join(", "),
+                            d.why
+                        )
+                    });
                     toasts.success(format!(
-                        "Logged in to Flex with SSO. Worker {worker} {what} with roles {}.",
+                        "Logged in to Flex with SSO. Worker {worker} {what} with roles {}.{dropped}",
                         roles.join(", ")
                     ));
                     let path = landing_path(&account, &worker);
@@ -133,7 +142,7 @@ pub fn SsoLogin() -> impl IntoView {
                 <select id="sso-account" class="input" on:change=move |ev| account.set(event_target_value(&ev))>
                     {move || accounts.get().into_iter().map(|(sid, name)| {
                         let selected = account.get_untracked() == sid;
-                        view! { <option value=sid.clone() selected=selected>{format!("{name} ({sid})")}</option> }
+                        view! { <option value=sid.clone() selected=selected>{format!("{name} ({}…{})", &sid[..6], &sid[sid.len() - 4..])}</option> }
                     }).collect_view()}
                 </select>
                 <label class="field-label" for="sso-email">"Email"</label>

@@ -168,3 +168,81 @@ fn sso_insights_roles_only_on_paid_plans_for_admins_and_supervisors() {
         "agents get none"
     );
 }
+
+#[test]
+fn an_sso_login_says_which_insights_roles_it_dropped_and_why() {
+    let mut c = demo();
+    let acme = account(&c, ACME);
+    let globex = account(&c, GLOBEX);
+    let dropped = |event: Event| match event.kind {
+        EventKind::SsoLoggedIn {
+            insights_dropped, ..
+        } => insights_dropped,
+        other => panic!("not an SSO login: {other:?}"),
+    };
+    let sup = sso(
+        "boss@example.com",
+        "Boss",
+        &["supervisor", "wfo.dashboard_viewer", "wfo.team_leader"],
+    );
+    // A trial plan: the roles are named, with the rule's reason.
+    let on_trial = ok(
+        &mut c,
+        &sup,
+        Command::SsoLogin {
+            account: acme.clone(),
+        },
+    );
+    let trial = dropped(on_trial).expect("the trial plan drops them");
+    // In the Insights roles' own order, as the worker's roles would have been.
+    assert_eq!(trial.roles, ["wfo.team_leader", "wfo.dashboard_viewer"]);
+    assert_eq!(trial.why, DomainError::InsightsNeedPaidPlan.to_string());
+    // An agent on a paid plan: dropped for the role.
+    let agent = sso("agent@example.com", "Agent", &["agent", "wfo.full_access"]);
+    let as_agent = ok(
+        &mut c,
+        &agent,
+        Command::SsoLogin {
+            account: globex.clone(),
+        },
+    );
+    let not_admin = dropped(as_agent).expect("an agent gets none");
+    assert_eq!(not_admin.roles, ["wfo.full_access"]);
+    assert_eq!(
+        not_admin.why,
+        DomainError::InsightsNeedAdminOrSupervisor.to_string()
+    );
+    // Applied, or none asked for: nothing to say.
+    assert_eq!(
+        dropped(ok(
+            &mut c,
+            &sup,
+            Command::SsoLogin {
+                account: globex.clone()
+            }
+        )),
+        None
+    );
+    let plain = sso("plain@example.com", "Plain", &["agent"]);
+    assert_eq!(
+        dropped(ok(
+            &mut c,
+            &plain,
+            Command::SsoLogin {
+                account: acme.clone()
+            }
+        )),
+        None
+    );
+    // The activity log says it too.
+    let log: Vec<String> = c
+        .activity(&acme, &ActivityFilter::default())
+        .into_iter()
+        .map(|e| c.describe(e))
+        .collect();
+    assert!(
+        log.iter().any(|what| what
+            .contains("Insights roles wfo.team_leader, wfo.dashboard_viewer not applied")),
+        "{log:?}"
+    );
+}

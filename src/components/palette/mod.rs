@@ -10,7 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::account_switcher::{current_account, recent};
+use super::account_switcher::current_account;
 use super::dialog::Dialog;
 use super::listbox;
 use crate::domain::resources::Resource;
@@ -102,11 +102,8 @@ fn PaletteDialog(on_close: Callback<()>) -> impl IntoView {
         let actor = Actor::User(user);
         Some(index.with(|all| store.with(|c| explain(c, &actor, text, all))))
     });
+    // Going to an account counts it as recent: the account switcher sees it opened.
     let go = move |entry: Entry| {
-        if let (Some(user), Some(sid)) = (store.signed_in(), entry.target.account) {
-            let key = recent::accounts_of(&user);
-            recent::touch(&key, recent::load(&key), sid);
-        }
         opened.close();
         navigate(&entry.target.path, Default::default());
     };

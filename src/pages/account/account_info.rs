@@ -46,8 +46,8 @@ pub fn AccountInfo() -> impl IntoView {
         info.get().map(|info| {
             view! {
                 <section class="page" aria-labelledby="account-title">
-                    <p class="eyebrow">"Account Info"</p>
-                    <h1 id="account-title">{info.name.clone()}</h1>
+                    <p class="eyebrow">{info.name.clone()}</p>
+                    <h1 id="account-title">"Account Info"</h1>
                     <dl class="fields">
                         <CopyableSid label="Account SID" value=info.sid.clone() />
                         <Tokens />

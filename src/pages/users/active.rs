@@ -12,6 +12,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::pagination::{Pagination, paging, showing};
 use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::search::SearchBox;
+use crate::components::sort_header::SortHeader;
 use crate::domain::{Command, ConsoleRole, RoleSet, UserSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
@@ -143,9 +144,9 @@ pub fn ActiveUsers(
             <table class="table" aria-label="Active users">
                 <thead>
                     <tr>
-                        <SortHeader label="Name" key=SortKey::Name view_state />
-                        <SortHeader label="Email" key=SortKey::Email view_state />
-                        <SortHeader label="Roles" key=SortKey::Roles view_state />
+                        <SortBy label="Name" key=SortKey::Name view_state />
+                        <SortBy label="Email" key=SortKey::Email view_state />
+                        <SortBy label="Roles" key=SortKey::Roles view_state />
                         <th scope="col" class="col-secondary">"User SID"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
@@ -188,37 +189,19 @@ pub fn ActiveUsers(
     }
 }
 
-/// A column header that sorts by its column (`aria-sort` tells which way).
+/// The header of a column Active users sorts by, kept in the URL.
 #[component]
-fn SortHeader(label: &'static str, key: SortKey, view_state: UsersView) -> impl IntoView {
+fn SortBy(label: &'static str, key: SortKey, view_state: UsersView) -> impl IntoView {
     let query = view_state.query;
-    let sorted = move || query.with(|q| (q.sort == key).then_some(q.descending));
-    let aria_sort = move || match sorted() {
-        Some(false) => "ascending",
-        Some(true) => "descending",
-        None => "none",
-    };
-    let sort = move |_| {
+    let sorted = Signal::derive(move || query.with(|q| (q.sort == key).then_some(q.descending)));
+    let on_sort = Callback::new(move |()| {
         view_state.update(|q| {
             q.descending = q.sort == key && !q.descending;
             q.sort = key;
             q.page = 1;
         })
-    };
-    view! {
-        <th scope="col" aria-sort=aria_sort>
-            <button type="button" class="sort-button" on:click=sort>
-                {label}
-                <span aria-hidden="true" class="sort-mark">
-                    {move || match sorted() {
-                        Some(false) => " ▲",
-                        Some(true) => " ▼",
-                        None => "",
-                    }}
-                </span>
-            </button>
-        </th>
-    }
+    });
+    view! { <SortHeader label sorted on_sort /> }
 }
 
 /// One member with the actions on them, each refused up front with the domain's reason. The

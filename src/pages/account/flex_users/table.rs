@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::attributes_dialog::AttributesDialog;
 use super::delete_dialog::DeleteWorkerDialog;
 use super::insights_dialog::InsightsRolesDialog;
-use super::query::WorkersView;
+use super::query::{WorkerSort, WorkersView};
 use crate::components::breaks::Email;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::count::thousands;
@@ -15,6 +15,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::pagination::{Pagination, paging, showing};
 use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::search::SearchBox;
+use crate::components::sort_header::SortHeader;
 use crate::domain::search::{Query, searchable};
 use crate::domain::{AccountSid, ActivitySid, Command, FlexRole, InsightsRole, Worker, WorkerSid};
 use crate::pages::account::AccountScope;
@@ -55,12 +56,15 @@ impl WorkerItem {
     }
 }
 
-/// What a search and the filters look at, for one worker.
+/// What a search, the filters and the sorts look at, for one worker.
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     sid: WorkerSid,
     /// Name, email and SID, folded for searching (once per change of the state).
     text: String,
+    /// The name and the email in lower case, for sorting.
+    name: String,
+    email: String,
     roles: Vec<FlexRole>,
     activity: ActivitySid,
 }
@@ -94,6 +98,8 @@ pub fn WorkersTable(
                 .map(|w| Entry {
                     sid: w.sid.clone(),
                     text: searchable(&[&w.full_name, w.identity.as_str(), w.sid.as_str()]),
+                    name: w.full_name.to_lowercase(),
+                    email: w.identity.as_str().to_lowercase(),
                     roles: w.flex_roles.clone(),
                     activity: w.activity.clone(),
                 })
@@ -109,30 +115,51 @@ pub fn WorkersTable(
             }
         })
     });
+    // The workers' positions in the sort's order: once per change of the state or of the
+    // sort, not per keystroke (None: the workspace's own order).
+    let order = Memo::new(move |_| {
+        let sort = query.with(|q| q.sort)?;
+        Some(index.with(|ix| sorted(ix, sort)))
+    });
     let matching = Memo::new(move |_| {
-        let (wanted, role, activity) =
-            query.with(|q| (Query::new(&q.search), q.role, q.activity.clone()));
-        index.with(|ix| {
-            // An activity name the workspace does not have matches nobody.
-            let activity = activity.map(|name| {
-                ix.activities
-                    .iter()
-                    .find(|(_, n)| *n == name)
-                    .map(|(sid, _)| sid.clone())
-            });
-            ix.entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| role.is_none_or(|r| e.roles.contains(&r)))
-                .filter(|(_, e)| {
-                    activity
-                        .as_ref()
-                        .is_none_or(|a| a.as_ref() == Some(&e.activity))
-                })
-                .filter(|(_, e)| wanted.matches_folded(&e.text))
-                .map(|(i, _)| i)
-                .collect::<Vec<usize>>()
-        })
+        let (wanted, role, activity, descending) = query.with(|q| {
+            (
+                Query::new(&q.search),
+                q.role,
+                q.activity.clone(),
+                q.sort.is_some() && q.descending,
+            )
+        });
+        let found = order.with(|order| {
+            index.with(|ix| {
+                // An activity name the workspace does not have matches nobody.
+                let activity = activity.map(|name| {
+                    ix.activities
+                        .iter()
+                        .find(|(_, n)| *n == name)
+                        .map(|(sid, _)| sid.clone())
+                });
+                let positions: Box<dyn Iterator<Item = usize>> = match order {
+                    Some(order) => Box::new(order.iter().copied()),
+                    None => Box::new(0..ix.entries.len()),
+                };
+                positions
+                    .filter(|i| {
+                        let e = &ix.entries[*i];
+                        role.is_none_or(|r| e.roles.contains(&r))
+                            && activity
+                                .as_ref()
+                                .is_none_or(|a| a.as_ref() == Some(&e.activity))
+                            && wanted.matches_folded(&e.text)
+                    })
+                    .collect::<Vec<usize>>()
+            })
+        });
+        if descending {
+            found.into_iter().rev().collect()
+        } else {
+            found
+        }
     });
     let total = Memo::new(move |_| matching.with(Vec::len));
     let (pages, page) = paging(
@@ -254,11 +281,11 @@ pub fn WorkersTable(
                 <caption class="visually-hidden">"Flex users: the workers of the Flex Task Assignment workspace"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Flex roles"</th>
+                        <SortBy label="Name" key=WorkerSort::Name view_state />
+                        <SortBy label="Email" key=WorkerSort::Email view_state />
+                        <SortBy label="Flex roles" key=WorkerSort::FlexRole view_state />
                         <th scope="col" class="col-secondary">"Insights roles"</th>
-                        <th scope="col">"Activity"</th>
+                        <SortBy label="Activity" key=WorkerSort::Activity view_state />
                         <th scope="col" class="col-secondary">"Worker SID"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
@@ -301,6 +328,66 @@ pub fn WorkersTable(
             WorkerAction::Delete => view! { <DeleteWorkerDialog worker on_close=close /> }.into_any(),
         })}
     }
+}
+
+/// The index's positions in the order of `sort`, ascending; ties by name, then by SID.
+fn sorted(ix: &Index, sort: WorkerSort) -> Vec<usize> {
+    let activity_name = |e: &Entry| {
+        ix.activities
+            .iter()
+            .find(|(sid, _)| *sid == e.activity)
+            .map_or("", |(_, name)| name.as_str())
+    };
+    let role_rank = |e: &Entry| {
+        let mut rank: Vec<usize> = e
+            .roles
+            .iter()
+            .map(|r| {
+                FlexRole::ALL
+                    .iter()
+                    .position(|x| x == r)
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        rank.sort_unstable();
+        rank.push(usize::MAX);
+        rank
+    };
+    let mut positions: Vec<usize> = (0..ix.entries.len()).collect();
+    let entry = |i: &usize| &ix.entries[*i];
+    let tie = |a: &usize, b: &usize| entry(a).name.cmp(&entry(b).name).then_with(|| a.cmp(b));
+    match sort {
+        WorkerSort::Name => positions.sort_by(tie),
+        WorkerSort::Email => {
+            positions.sort_by(|a, b| entry(a).email.cmp(&entry(b).email).then_with(|| tie(a, b)))
+        }
+        WorkerSort::Activity => positions.sort_by(|a, b| {
+            activity_name(entry(a))
+                .cmp(activity_name(entry(b)))
+                .then_with(|| tie(a, b))
+        }),
+        WorkerSort::FlexRole => {
+            let ranks: Vec<Vec<usize>> = ix.entries.iter().map(role_rank).collect();
+            positions.sort_by(|a, b| ranks[*a].cmp(&ranks[*b]).then_with(|| tie(a, b)));
+        }
+    }
+    positions
+}
+
+/// The header of a column the workers sort by, the sort kept in the URL.
+#[component]
+fn SortBy(label: &'static str, key: WorkerSort, view_state: WorkersView) -> impl IntoView {
+    let query = view_state.query;
+    let sorted =
+        Signal::derive(move || query.with(|q| (q.sort == Some(key)).then_some(q.descending)));
+    let on_sort = Callback::new(move |()| {
+        view_state.update(|q| {
+            q.descending = q.sort == Some(key) && !q.descending;
+            q.sort = Some(key);
+            q.page = 1;
+        })
+    });
+    view! { <SortHeader label sorted on_sort /> }
 }
 
 /// A dialog a worker's row opens.
@@ -376,10 +463,10 @@ fn WorkerRow(
     view! {
         <tr>
             <th scope="row" class="worker-name">{text(|w| w.name.clone())}</th>
-            <td class="worker-email" data-label="Email"><Email text=Signal::derive(text(|w| w.email.clone())) /></td>
+            <td class="worker-email" data-testid="worker-email" data-label="Email"><Email text=Signal::derive(text(|w| w.email.clone())) /></td>
             <td data-testid="flex-roles" data-label="Flex roles">{text(|w| role_text(w.flex_roles.iter().map(|r| r.as_str())))}</td>
             <td data-testid="insights-roles" data-label="Insights roles" class="col-secondary">{text(|w| role_text(w.insights_roles.iter().map(|r| r.as_str())))}</td>
-            <td data-label="Activity">{text(|w| w.activity.clone())}</td>
+            <td data-testid="worker-activity" data-label="Activity">{text(|w| w.activity.clone())}</td>
             <td data-label="Worker SID" class="col-secondary"><InlineSid label="Worker SID" value=sid.to_string() /></td>
             <td class="row-actions"><RowMenu label=menu_label actions /></td>
         </tr>
