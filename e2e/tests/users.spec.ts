@@ -232,3 +232,20 @@ test("at 360 pixels wide each member is a card, and nothing scrolls sideways", a
   await expect(console.main.getByRole("button", { name: "Invite user" })).toBeVisible();
   await expect(console.main.getByLabel("Search")).toBeVisible();
 });
+
+test("an invitation's status follows the Console clock while the page stays open", async ({ console, page }) => {
+  // The browser's clock, moved on by the test: the Console's follows it.
+  await page.clock.install();
+  await acmeUsers(console);
+  await console.main.getByRole("tab", { name: "Invited users" }).click();
+  const oliver = console.main.getByRole("table", { name: "Invited users" }).getByRole("row", { name: /oliver\.smith@example\.com/ });
+  await expect(oliver).toContainText("pending");
+  // Its 7 days run out (it expires 2025-03-08 10:00 UTC; the demo's clock starts on the 3rd).
+  await page.clock.fastForward(144 * 60 * 60 * 1000);
+  await expect(oliver).toContainText("expired", { timeout: 10_000 });
+  // And the sign-in page's pending invitations for that email follow it too: none left.
+  await console.navigation.getByRole("link", { name: "Switch user" }).click();
+  await console.main.getByLabel("Email").fill("oliver.smith@example.com");
+  await console.main.getByRole("button", { name: "Continue" }).click();
+  await expect(console.main).toContainText("No pending invitations.");
+});

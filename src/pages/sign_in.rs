@@ -168,7 +168,7 @@ fn EmailSignIn(
         let Some(Ok(email)) = submitted.get() else {
             return None;
         };
-        let now = store.now();
+        let now = store.now_ticking();
         Some(store.with(|c| {
             let user = c
                 .user_by_email(&email)

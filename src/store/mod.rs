@@ -99,6 +99,9 @@ struct Signals {
     replaced_elsewhere: RwSignal<bool>,
     /// Restore points dropped to make room, by the last replacement written here.
     dropped_for_space: RwSignal<usize>,
+    /// The Console clock's minute, moved on by a timer: what reads [`Store::now_ticking`]
+    /// runs again as time passes on a page that stays open.
+    minute: RwSignal<u64>,
 }
 
 /// The saving side, shared with the background task.
@@ -124,6 +127,7 @@ impl Store {
         let scenario = loaded.scenario.clone();
         let store = Store::new(loaded);
         provide_context(store);
+        store.tick();
         if let Some(name) = scenario {
             store.follow_scenario_link(name);
         }
@@ -186,6 +190,7 @@ impl Store {
             refusals: RwSignal::new(Vec::new()),
             replaced_elsewhere: RwSignal::new(false),
             dropped_for_space: RwSignal::new(0),
+            minute: RwSignal::new(0),
         };
         let mut writer = Writer::new(
             persistent,
@@ -247,6 +252,30 @@ impl Store {
         self.shared()
             .map(|s| s.clock.get().now())
             .unwrap_or_else(|| Clock::starting_at(crate::domain::DEMO_NOW).now())
+    }
+
+    /// The Console time, tracked by the minute: a memo that reads it (an invitation's status,
+    /// what is still pending) runs again at least each minute while the page is open.
+    pub fn now_ticking(&self) -> Timestamp {
+        self.signals.minute.track();
+        self.now()
+    }
+
+    /// Moves [`Signals::minute`] on when the Console clock passes into a new minute, checked
+    /// every ten seconds (a timer is the world outside telling the page that time passed).
+    fn tick(&self) {
+        let store = *self;
+        let minute = move || store.now().0 / 60_000;
+        self.signals.minute.set(minute());
+        set_interval(
+            move || {
+                let now = minute();
+                if store.signals.minute.try_get_untracked().is_some_and(|m| m != now) {
+                    store.signals.minute.try_set(now);
+                }
+            },
+            std::time::Duration::from_secs(10),
+        );
     }
 
     /// The Console user signed in in this tab, if any (tracked).

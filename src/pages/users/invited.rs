@@ -29,7 +29,7 @@ pub fn InvitedUsers() -> impl IntoView {
     let store = Store::get();
     let account = scope.account.clone();
     let invitations = Memo::new(move |_| {
-        let now = store.now();
+        let now = store.now_ticking();
         store.with(|c| {
             let mut list: Vec<InvitationItem> = c
                 .invitations(&account, now)
