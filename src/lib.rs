@@ -15,6 +15,7 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use components::toast::Toasts;
+use pages::account::flex_settings::FlexSettingsPage;
 use pages::account::flex_users::FlexUsers;
 use pages::account::{
     AccountLayout, account_info::AccountInfo, billing::Billing, flex_overview::FlexOverview,
@@ -42,6 +43,7 @@ pub fn App(
                         <Route path=path!("") view=AccountInfo />
                         <Route path=path!("flex") view=FlexOverview />
                         <Route path=path!("flex/users") view=FlexUsers />
+                        <Route path=path!("flex/settings") view=FlexSettingsPage />
                         <Route path=path!("users") view=ManageUsers />
                         <Route path=path!("billing") view=Billing />
                         <Route path=path!("activity") view=pages::account::activity::Activity />

@@ -16,6 +16,8 @@ pub enum AccountPage {
     FlexOverview,
     /// Flex users (TaskRouter workers).
     FlexUsers,
+    /// Flex settings: UI version, call recording, the CRM panel.
+    FlexSettings,
     /// Manage users: members and invitations.
     ManageUsers,
     /// Billing: plan and upgrade.
@@ -45,10 +47,11 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 11] = [
+    pub const ALL: [AccountPage; 12] = [
         AccountPage::AccountInfo,
         AccountPage::FlexOverview,
         AccountPage::FlexUsers,
+        AccountPage::FlexSettings,
         AccountPage::ManageUsers,
         AccountPage::Billing,
         AccountPage::Activity,
@@ -66,6 +69,7 @@ impl AccountPage {
             P::AccountInfo => "",
             P::FlexOverview => "/flex",
             P::FlexUsers => "/flex/users",
+            P::FlexSettings => "/flex/settings",
             P::ManageUsers => "/users",
             P::Billing => "/billing",
             P::Activity => "/activity",
@@ -84,6 +88,7 @@ impl AccountPage {
             P::AccountInfo => "Account Info",
             P::FlexOverview => "Flex overview",
             P::FlexUsers => "Flex users",
+            P::FlexSettings => "Flex settings",
             P::ManageUsers => "Manage users",
             P::Billing => "Billing",
             P::Activity => "Activity",
@@ -107,11 +112,12 @@ impl AccountPage {
     }
 
     /// What opening it needs: workers are TaskRouter resources, so Flex users is a
-    /// products page; Account Info and the Flex overview are for every member.
+    /// products page; Account Info, the Flex overview and the Flex settings are for every
+    /// member (saving the settings needs project settings, asked of the command).
     pub fn capability(self) -> Option<Capability> {
         use AccountPage as P;
         match self {
-            P::AccountInfo | P::FlexOverview => None,
+            P::AccountInfo | P::FlexOverview | P::FlexSettings => None,
             P::ManageUsers => Some(Capability::ManageUsers),
             P::Billing => Some(Capability::ManageBilling),
             P::Activity => Some(Capability::ViewLogsAndUsage),
@@ -131,6 +137,7 @@ impl AccountPage {
             P::AccountInfo => "Viewing the account",
             P::FlexOverview => "Viewing the Flex overview",
             P::FlexUsers => "Managing Flex users",
+            P::FlexSettings => "Viewing the Flex settings",
             P::ManageUsers => "Managing users",
             P::Billing => "Billing",
             P::Activity => "Viewing the activity log",

@@ -9,6 +9,7 @@ const PAGES = [
   "",
   "/flex",
   "/flex/users",
+  "/flex/settings",
   "/users",
   "/users?tab=invited",
   "/billing",

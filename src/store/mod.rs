@@ -270,7 +270,12 @@ impl Store {
         set_interval(
             move || {
                 let now = minute();
-                if store.signals.minute.try_get_untracked().is_some_and(|m| m != now) {
+                if store
+                    .signals
+                    .minute
+                    .try_get_untracked()
+                    .is_some_and(|m| m != now)
+                {
                     store.signals.minute.try_set(now);
                 }
             },

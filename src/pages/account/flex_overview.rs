@@ -163,6 +163,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
         })
     };
     let billing = href(&format!("/accounts/{}/billing", o.account_sid));
+    let settings = href(&format!("/accounts/{}/flex/settings", o.account_sid));
     view! {
         <section class="page" aria-labelledby="flex-title">
             <p class="eyebrow">{o.account_name.clone()}</p>
@@ -176,7 +177,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                 <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
                 <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
                 <div class="field"><dt>"Free Active User Hours"</dt><dd>{thousands(o.free_hours as usize)}</dd></div>
-                <div class="field"><dt>"Flex UI version"</dt><dd>{o.ui_version.clone()}</dd></div>
+                <div class="field"><dt>"Flex UI version"</dt><dd class="field-value">{o.ui_version.clone()}<a href=settings.clone()>"Flex settings"</a></dd></div>
                 <div class="field"><dt>"Flex URL"</dt><dd><code>{format!("https://flex.twilio.com/{}", o.runtime_domain.split('.').next().unwrap_or_default())}</code></dd></div>
                 <div class="field"><dt>"Flex users (workers)"</dt><dd>{o.workers}</dd></div>
             </dl>

@@ -4,6 +4,7 @@ pub mod account_info;
 pub mod activity;
 pub mod billing;
 pub mod flex_overview;
+pub mod flex_settings;
 pub mod flex_users;
 pub mod functions;
 pub mod phone_numbers;

@@ -1,15 +1,13 @@
-//! Admin dashboard (`/flex/:account_sid/admin`): the Flex configuration and its settings.
-//! Whether the settings may be saved is the domain's answer for `UpdateFlexSettings`
-//! (Console roles that manage project settings), given before anything is typed.
+//! Admin dashboard (`/flex/:account_sid/admin`): the Flex configuration and its settings,
+//! read-only. The settings are changed where Twilio puts them, in the Console's Flex
+//! settings page, which the dashboard links to.
 
 use leptos::prelude::*;
 
 use super::{FlexPage, FlexScope};
-use crate::components::offer::{ActionButton, offer};
-use crate::components::toast::Toasts;
-use crate::domain::flex::{ConfigStatus, UI_VERSIONS};
+use crate::components::link::href;
+use crate::domain::flex::ConfigStatus;
 use crate::domain::flex_view::FlexView;
-use crate::domain::{Command, FlexSettings};
 use crate::store::Store;
 
 /// The admin dashboard view.
@@ -18,11 +16,14 @@ pub fn AdminDashboard() -> impl IntoView {
     view! { <FlexPage view=FlexView::Admin><Dashboard /></FlexPage> }
 }
 
-/// The configuration as label, value pairs, and the settings.
+/// The configuration as label, value pairs.
 #[derive(Clone, Debug, PartialEq, Default)]
 struct Config {
     fields: Vec<(&'static str, String)>,
-    settings: FlexSettings,
+}
+
+fn on_off(on: bool) -> String {
+    if on { "On" } else { "Off" }.to_owned()
 }
 
 #[component]
@@ -81,6 +82,18 @@ fn Dashboard() -> impl IntoView {
                         ),
                         ("Serverless services", services.join(", ")),
                         ("Flex UI version", cfg.settings.ui_version.clone()),
+                        (
+                            "Call recording",
+                            on_off(cfg.settings.call_recording_enabled),
+                        ),
+                        ("CRM panel", on_off(cfg.settings.crm_enabled)),
+                        (
+                            "CRM callback URL",
+                            cfg.settings
+                                .crm_callback_url
+                                .clone()
+                                .unwrap_or_else(|| "None".to_owned()),
+                        ),
                         ("Runtime domain", cfg.runtime_domain.clone()),
                         (
                             "Status",
@@ -92,11 +105,11 @@ fn Dashboard() -> impl IntoView {
                             .to_owned(),
                         ),
                     ],
-                    settings: cfg.settings.clone(),
                 }
             })
         })
     };
+    let settings = href(&format!("/accounts/{}/flex/settings", scope.account()));
     view! {
         <section class="page page-wide" aria-labelledby="admin-title">
             <h1 id="admin-title">"Admin dashboard"</h1>
@@ -106,85 +119,10 @@ fn Dashboard() -> impl IntoView {
                     <div class="field"><dt>{label}</dt><dd><code>{value}</code></dd></div>
                 }).collect_view()}
             </dl>
-            <Settings initial=config.get_untracked().settings />
+            <p data-testid="settings-link">
+                "The Flex UI version, call recording and the CRM panel are changed in the Console: "
+                <a href=settings>"Flex settings"</a>"."
+            </p>
         </section>
-    }
-}
-
-/// The settings form: UI version, call recording and the CRM panel.
-#[component]
-fn Settings(initial: FlexSettings) -> impl IntoView {
-    let store = Store::get();
-    let scope = FlexScope::get();
-    let toasts = Toasts::get();
-    let ui_version = RwSignal::new(initial.ui_version);
-    let recording = RwSignal::new(initial.call_recording_enabled);
-    let crm = RwSignal::new(initial.crm_enabled);
-    let crm_url = RwSignal::new(initial.crm_callback_url.unwrap_or_default());
-    let error = RwSignal::new(None::<String>);
-    // The settings as the form has them now.
-    let settings = move || {
-        let url = crm_url.get().trim().to_owned();
-        FlexSettings {
-            ui_version: ui_version.get(),
-            call_recording_enabled: recording.get(),
-            crm_enabled: crm.get(),
-            crm_callback_url: (!url.is_empty()).then_some(url),
-        }
-    };
-    let account = scope.account().clone();
-    let refused = offer(scope.actor(), move || Command::UpdateFlexSettings {
-        account: account.clone(),
-        settings: settings(),
-    });
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let command = Command::UpdateFlexSettings {
-            account: scope.account().clone(),
-            settings: untrack(settings),
-        };
-        match store.apply_as(&scope.actor(), command) {
-            Ok(_) => {
-                error.set(None);
-                toasts.success("Flex settings saved.");
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
-    // A refusal disables the whole form: nothing typed into it could be saved.
-    let why = move || refused.get().map(|_| "settings-why");
-    view! {
-        <form class="card" aria-labelledby="settings-title" on:submit=save novalidate>
-            <h2 id="settings-title">"Settings"</h2>
-            {move || refused.get().map(|why| view! { <p id="settings-why" class="hint" data-testid="settings-why">{why}</p> })}
-            <fieldset class="flex-settings" disabled=move || { refused.get().is_some() }>
-                <legend class="visually-hidden">"Flex settings"</legend>
-                <label class="field-label" for="flex-ui-version">"Flex UI version"</label>
-                <select id="flex-ui-version" class="input" aria-describedby=why
-                    on:change=move |ev| ui_version.set(event_target_value(&ev))>
-                    {UI_VERSIONS.iter().map(|v| view! {
-                        <option value=*v selected=move || { ui_version.get() == *v }>{*v}</option>
-                    }).collect_view()}
-                </select>
-                <label class="check">
-                    <input type="checkbox" aria-describedby=why prop:checked=move || recording.get()
-                        on:change=move |ev| recording.set(event_target_checked(&ev)) />
-                    "Call recording"
-                </label>
-                <label class="check">
-                    <input type="checkbox" aria-describedby=why prop:checked=move || crm.get()
-                        on:change=move |ev| crm.set(event_target_checked(&ev)) />
-                    "CRM panel"
-                </label>
-                <label class="field-label" for="flex-crm-url">"CRM callback URL"</label>
-                <input id="flex-crm-url" class="input" type="url" placeholder="https://crm.example.com/flex"
-                    aria-describedby=why prop:value=move || crm_url.get()
-                    on:input=move |ev| crm_url.set(event_target_value(&ev)) />
-            </fieldset>
-            <div class="actions">
-                <ActionButton refused class="button-primary" testid="save-settings">"Save settings"</ActionButton>
-            </div>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="settings-error">{e}</p> })}
-        </form>
     }
 }
