@@ -148,7 +148,7 @@ pub fn ActiveUsers(
                         <SortBy label="Email" key=SortKey::Email view_state />
                         <SortBy label="Roles" key=SortKey::Roles view_state />
                         <th scope="col" class="col-secondary">"User SID"</th>
-                        <th scope="col">"Actions"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>

@@ -68,7 +68,7 @@ pub fn InvitedUsers() -> impl IntoView {
                             <th scope="col" class="col-secondary">"Sent"</th>
                             <th scope="col">"Expires"</th>
                             <th scope="col">"Status"</th>
-                            <th scope="col">"Actions"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
                     <tbody>

@@ -287,7 +287,7 @@ pub fn WorkersTable(
                         <th scope="col" class="col-secondary">"Insights roles"</th>
                         <SortBy label="Activity" key=WorkerSort::Activity view_state />
                         <th scope="col" class="col-secondary">"Worker SID"</th>
-                        <th scope="col">"Actions"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
