@@ -213,7 +213,17 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
 });
 
 test("the workers sort by name, email, activity and Flex role, and the sort is in the URL", async ({ console, page }) => {
-  await flexUsers(console, "James Chen");
+  // A worker whose email sorts first and whose name sorts last, so each sort shows itself.
+  await console.open("/sso");
+  const select = console.main.getByLabel("Account");
+  await select.selectOption((await select.locator("option", { hasText: "Acme Support" }).getAttribute("value"))!);
+  await console.main.getByLabel("Email").fill("a.zed@acme-support.example.com");
+  await console.main.getByLabel("Full name").fill("Zed Aaron");
+  await console.main.getByLabel("Roles", { exact: true }).fill("agent");
+  await console.main.getByRole("button", { name: "Log in to Flex" }).click();
+  await expect(page).toHaveURL(/\/flex\/AC[0-9a-f]{32}\//);
+  await flexUsers(console, "Maria Garcia", "Acme Support");
+
   const header = (name: string) => workers(console).getByRole("columnheader", { name: new RegExp("^" + name) });
   const column = (testid: string) => workers(console).getByTestId(testid).allTextContents();
   const names = () => workers(console).getByRole("rowheader").allTextContents();
@@ -224,8 +234,9 @@ test("the workers sort by name, email, activity and Flex role, and the sort is i
   await expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
   await expect(page).toHaveURL(/[?&]sort=name/);
   const ascending = await names();
-  expect(ascending).toHaveLength(5);
+  expect(ascending).toHaveLength(6);
   expect(ascending).toEqual(inOrder(ascending));
+  expect(ascending.at(-1)).toBe("Zed Aaron");
   await header("Name").getByRole("button").click();
   await expect(header("Name")).toHaveAttribute("aria-sort", "descending");
   await expect(page).toHaveURL(/[?&]dir=desc/);
@@ -236,10 +247,14 @@ test("the workers sort by name, email, activity and Flex role, and the sort is i
   await expect(header("Name")).toHaveAttribute("aria-sort", "none");
   const emails = await column("worker-email");
   expect(emails).toEqual(inOrder(emails));
+  expect((await names())[0], "by email, not by name").toBe("Zed Aaron");
 
+  // Lucas Martin is the one Available; the others are Offline.
   await header("Activity").getByRole("button").click();
   const activities = await column("worker-activity");
+  expect(new Set(activities).size).toBeGreaterThan(1);
   expect(activities).toEqual(inOrder(activities));
+  expect((await names())[0]).toBe("Lucas Martin");
 
   // Flex roles in the order admin, supervisor, agent, read-only admin; it survives a reload.
   await header("Flex roles").getByRole("button").click();

@@ -17,7 +17,8 @@ const CONSOLE_PAGES = ["/accounts", "/data", "/sso"];
 async function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const main = document.querySelector("main")!;
-    const edge = main.getBoundingClientRect().right;
+    // The page's edge is where main's padding starts: nothing is to run into it.
+    const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
     const found: string[] = [];

@@ -243,9 +243,18 @@ test("an invitation's status follows the Console clock while the page stays open
   // Its 7 days run out (it expires 2025-03-08 10:00 UTC; the demo's clock starts on the 3rd).
   await page.clock.fastForward(144 * 60 * 60 * 1000);
   await expect(oliver).toContainText("expired", { timeout: 10_000 });
-  // And the sign-in page's pending invitations for that email follow it too: none left.
-  await console.navigation.getByRole("link", { name: "Switch user" }).click();
+});
+
+test("the sign-in page's pending invitations follow the Console clock too", async ({ console, page }) => {
+  await page.clock.install();
+  await console.open("/");
   await console.main.getByLabel("Email").fill("oliver.smith@example.com");
   await console.main.getByRole("button", { name: "Continue" }).click();
-  await expect(console.main).toContainText("No pending invitations.");
+  await expect(console.main.getByRole("button", { name: /Accept/ }).first()).toBeVisible();
+  await expect(console.main).not.toContainText("No pending invitations.");
+  // Four days on it is still pending; six days on it has expired, on the same page.
+  await page.clock.fastForward(96 * 60 * 60 * 1000);
+  await expect(console.main.getByRole("button", { name: /Accept/ }).first()).toBeVisible();
+  await page.clock.fastForward(48 * 60 * 60 * 1000);
+  await expect(console.main).toContainText("No pending invitations.", { timeout: 10_000 });
 });

@@ -5,7 +5,8 @@
 //! and with the domain's reason written under it, so it reads on touch and to screen readers.
 //!
 //! The menu is placed with `position: fixed` under (or over) its button, so a table's
-//! scroller never clips it; it closes when the page scrolls or the window is resized.
+//! scroller never clips it; it closes when the page scrolls or the window is resized, and
+//! when a press lands outside it (a pointer event: Safari does not focus a pressed button).
 
 use leptos::ev;
 use leptos::html;
@@ -91,6 +92,7 @@ pub fn RowMenu(
     let count = actions.len();
     // Listening to the window only while open: a page of rows has a menu each.
     let listeners = StoredValue::new_local(Vec::<WindowListenerHandle>::new());
+    let wrap = NodeRef::<html::Div>::new();
     let close = move || {
         place.set(None);
         for handle in listeners
@@ -123,6 +125,16 @@ pub fn RowMenu(
             listeners.set_value(vec![
                 window_event_listener(ev::scroll, move |_| close()),
                 window_event_listener(ev::resize, move |_| close()),
+                window_event_listener(ev::pointerdown, move |ev| {
+                    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    let inside = wrap
+                        .get_untracked()
+                        .zip(target)
+                        .is_some_and(|(w, t)| w.contains(Some(&t)));
+                    if !inside {
+                        close();
+                    }
+                }),
             ]);
             focus_item(menu, start, 0);
         });
@@ -167,22 +179,22 @@ pub fn RowMenu(
         ev.prevent_default();
         focus_item(menu, Start::First, step);
     };
-    // Focus leaving the button and its menu (a click elsewhere, Tab) closes it.
+    // Focus moving to another element of the page (Tab, Shift+Tab) closes it; a press
+    // elsewhere is the pointer listener's.
     let on_focus_out = move |ev: ev::FocusEvent| {
-        let inside = ev
+        let Some(to) = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(ev.current_target())
-            .and_then(|(to, wrap)| {
-                wrap.dyn_into::<web_sys::Node>()
-                    .ok()
-                    .map(|w| w.contains(Some(&to)))
-            })
-            .unwrap_or(false);
+        else {
+            return;
+        };
+        let inside = wrap.get_untracked().is_some_and(|w| w.contains(Some(&to)));
         if !inside && place.get_untracked().is_some() {
             close();
         }
     };
+    // A row removed while its menu is open takes its window listeners with it.
+    on_cleanup(close);
     let items = actions
         .into_iter()
         .map(|action| {
@@ -217,7 +229,7 @@ pub fn RowMenu(
         .collect_view();
     let controls = menu_id.clone();
     view! {
-        <div class="row-menu" on:focusout=on_focus_out>
+        <div class="row-menu" node_ref=wrap on:focusout=on_focus_out>
             <button
                 type="button"
                 class="button button-small row-menu-button"

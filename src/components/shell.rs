@@ -92,13 +92,37 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
             }
         });
     };
-    // The drawer is a phone's: a window made wider shows the navigation as a column again.
+    // The drawer is a phone's: a window made wider than one shows the navigation as a column
+    // again (a phone's own resizes, its address bar or keyboard, leave it open).
     let resized = window_event_listener(leptos::ev::resize, move |_| {
-        if drawer.get_untracked() {
+        let wide = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w > 720.0);
+        if drawer.get_untracked() && wide {
             close_drawer(false);
         }
     });
     on_cleanup(move || resized.remove());
+    // Any way of leaving the page (a link in the drawer, Back, the palette) closes it, and
+    // focus goes to the page that opened, not to a link that is no longer on screen.
+    let location = use_location();
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) && drawer.get_untracked() {
+            drawer.set(false);
+            super::focus::soon(|| {
+                if let Some(main) = document()
+                    .get_element_by_id("main")
+                    .and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+                {
+                    let _ = main.focus();
+                }
+            });
+        }
+        path
+    });
     let on_nav_key = move |ev: leptos::ev::KeyboardEvent| {
         if !drawer.get_untracked() {
             return;
@@ -142,17 +166,6 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
             _ => {}
         }
     };
-    // A link followed (or anything clicked that leaves the page) closes the drawer.
-    let on_nav_click = move |ev: leptos::ev::MouseEvent| {
-        let on_link = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .is_some();
-        if drawer.get_untracked() && on_link {
-            close_drawer(false);
-        }
-    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <div class="shell" class:drawer-open=move || drawer.get()>
@@ -192,8 +205,7 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
                 </div>
             </header>
             <div class="drawer-backdrop" aria-hidden="true" on:click=move |_| close_drawer(true)></div>
-            <nav id="console-nav" class="sidenav" aria-label="Console" node_ref=nav
-                on:keydown=on_nav_key on:click=on_nav_click>
+            <nav id="console-nav" class="sidenav" aria-label="Console" node_ref=nav on:keydown=on_nav_key>
                 <button type="button" class="icon-button drawer-close" on:click=move |_| close_drawer(true)>
                     "Close menu"
                 </button>

@@ -303,7 +303,8 @@ impl Store {
     /// Whether `actor` may run `command` now, and why not, without running it (tracked:
     /// the caller re-runs when the state changes).
     pub fn check(&self, actor: &Actor, command: &Command) -> Result<(), DomainError> {
-        let now = self.now();
+        // By the minute: an answer that depends on time (a pending invitation) moves with it.
+        let now = self.now_ticking();
         self.with(|c| c.check(actor, command, now))
     }
 

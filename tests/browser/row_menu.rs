@@ -125,3 +125,30 @@ async fn a_refused_item_says_why_and_an_allowed_one_runs_after_the_menu_closes()
         "focus is back on the button, where a dialog it opens returns it"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_press_outside_closes_the_menu_and_one_inside_does_not() {
+    let mounted = menu();
+    let button = mounted.find(".row-menu-button");
+    let list = mounted.find("[role=menu]");
+    // A press as a pointer makes it (Safari focuses no pressed button, so focus cannot tell).
+    let press_on = js_sys::Function::new_with_args(
+        "element",
+        "element.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))",
+    );
+    button.click();
+    sleep(50).await;
+    assert!(!list.hidden());
+    let item = all(&list, "[role=menuitem]").remove(0);
+    press_on.call1(&wasm_bindgen::JsValue::NULL, &item).unwrap();
+    sleep(50).await;
+    assert!(
+        !list.hidden(),
+        "a press on an item leaves it open for the item's click"
+    );
+    let body = document().body().unwrap();
+    press_on.call1(&wasm_bindgen::JsValue::NULL, &body).unwrap();
+    sleep(50).await;
+    assert!(list.hidden(), "a press elsewhere on the page closes it");
+    assert_eq!(RAN.with(|r| r.get()), 0, "and runs nothing");
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{FlexPage, FlexScope};
 use crate::components::link::href;
+use crate::domain::AccountPage;
 use crate::domain::flex::ConfigStatus;
 use crate::domain::flex_view::FlexView;
 use crate::store::Store;
@@ -110,6 +111,16 @@ fn Dashboard() -> impl IntoView {
         })
     };
     let settings = href(&format!("/accounts/{}/flex/settings", scope.account()));
+    // The link only for someone the Console would let in (an SSO login may not be a member).
+    let may_open = {
+        let (actor, account) = (scope.actor(), scope.account().clone());
+        Memo::new(move |_| {
+            store.with(|c| {
+                c.may_open(&actor, &account, AccountPage::FlexSettings)
+                    .is_ok()
+            })
+        })
+    };
     view! {
         <section class="page page-wide" aria-labelledby="admin-title">
             <h1 id="admin-title">"Admin dashboard"</h1>
@@ -120,8 +131,12 @@ fn Dashboard() -> impl IntoView {
                 }).collect_view()}
             </dl>
             <p data-testid="settings-link">
-                "The Flex UI version, call recording and the CRM panel are changed in the Console: "
-                <a href=settings>"Flex settings"</a>"."
+                "The Flex UI version, call recording and the CRM panel are changed in the Console"
+                {move || if may_open.get() {
+                    view! { ": " <a href=settings.clone()>"Flex settings"</a> "." }.into_any()
+                } else {
+                    view! { ", on the account's Flex settings page." }.into_any()
+                }}
             </p>
         </section>
     }

@@ -117,8 +117,9 @@ pub fn WorkersTable(
     });
     // The workers' positions in the sort's order: once per change of the state or of the
     // sort, not per keystroke (None: the workspace's own order).
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
     let order = Memo::new(move |_| {
-        let sort = query.with(|q| q.sort)?;
+        let sort = sort.get()?;
         Some(index.with(|ix| sorted(ix, sort)))
     });
     let matching = Memo::new(move |_| {
