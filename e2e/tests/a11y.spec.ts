@@ -34,6 +34,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("every page of an account, with the switcher, the user menu, the palette and a dialog open", async ({ console, page }) => {
+      // Thirteen pages and five overlays, each analysed by axe: longer than a journey.
+      test.setTimeout(90_000);
       await console.signInAs("Maria Garcia");
       const sid = await console.openAccount("Acme Support");
       for (const path of ACCOUNT_PAGES) {

@@ -23,12 +23,21 @@ const PER_GROUP: usize = 6;
 
 /// Whether the palette is open; provided by the shell, opened by the shortcuts.
 #[derive(Clone, Copy)]
-pub struct PaletteState(pub RwSignal<bool>);
+pub struct PaletteState {
+    /// The palette open now (each opening is a new one), if any.
+    open: RwSignal<Option<u64>>,
+    /// The one that is closing: it went somewhere, and its dialog's close event is still on
+    /// its way. Opening again meanwhile makes a new palette, which that event must not close.
+    closing: StoredValue<Option<u64>>,
+}
 
 impl PaletteState {
     /// Provides a closed palette.
     pub fn provide() -> PaletteState {
-        let state = PaletteState(RwSignal::new(false));
+        let state = PaletteState {
+            open: RwSignal::new(None),
+            closing: StoredValue::new(None),
+        };
         provide_context(state);
         state
     }
@@ -38,20 +47,40 @@ impl PaletteState {
         expect_context::<PaletteState>()
     }
 
-    /// Opens it.
+    /// Opens it (again, if the one open is on its way out).
     pub fn open(self) {
-        self.0.set(true);
+        let (now, closing) = (self.open.get_untracked(), self.closing.get_value());
+        if now.is_none() || now == closing {
+            self.open.set(Some(now.map_or(0, |n| n + 1)));
+        }
+    }
+
+    /// Marks opening `id` as closing (a choice was made).
+    fn closing(self, id: u64) {
+        self.closing.set_value(Some(id));
+    }
+
+    /// Opening `id` has closed: the palette is closed unless another opened since.
+    fn closed(self, id: u64) {
+        if self.open.get_untracked() == Some(id) {
+            self.open.set(None);
+        }
     }
 }
 
-/// The palette, mounted while open so it starts empty each time.
+/// The palette, mounted for each opening so it starts empty each time.
 #[component]
 pub fn Palette() -> impl IntoView {
     let state = PaletteState::get();
     move || {
-        state.0.get().then(
-            || view! { <PaletteDialog on_close=Callback::new(move |()| state.0.set(false)) /> },
-        )
+        state.open.get().map(|id| {
+            view! {
+                <PaletteDialog
+                    on_leave=Callback::new(move |()| state.closing(id))
+                    on_close=Callback::new(move |()| state.closed(id))
+                />
+            }
+        })
     }
 }
 
@@ -67,7 +96,11 @@ enum Pasted {
 }
 
 #[component]
-fn PaletteDialog(on_close: Callback<()>) -> impl IntoView {
+fn PaletteDialog(
+    /// A result was chosen: the palette is on its way out.
+    on_leave: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
     let store = Store::get();
     let navigate = use_navigate();
     let account = current_account();
@@ -104,6 +137,7 @@ fn PaletteDialog(on_close: Callback<()>) -> impl IntoView {
     });
     // Going to an account counts it as recent: the account switcher sees it opened.
     let go = move |entry: Entry| {
+        on_leave.run(());
         opened.close();
         navigate(&entry.target.path, Default::default());
     };
