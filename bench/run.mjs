@@ -251,7 +251,7 @@ function searches(rounds) {
 const usersReady = `() => {
   const count = document.querySelector('[data-testid="worker-count"]');
   return !!count && count.textContent.includes("of ${workers.length.toLocaleString("en-US")} workers")
-    && document.querySelectorAll("table.workers-table > tbody.worker").length === 25;
+    && document.querySelectorAll("table.workers-table th[scope=row]").length === 25;
 }`;
 
 /** In the page: types each search string into the search box, one character per input
