@@ -5,8 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{AccountScope, Requires};
-use crate::components::link::href;
+use super::{AccountScope, NoFlexYet, Requires};
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::flex::UI_VERSIONS;
@@ -41,7 +40,6 @@ fn Page() -> impl IntoView {
     // Mounted again when Flex appears, so the form starts from what is stored.
     let has_flex =
         Memo::new(move |_| stored.with(|s| s.as_ref().is_some_and(|(_, f)| f.is_some())));
-    let overview = href(&format!("/accounts/{account}/flex"));
     view! {
         <section class="page" aria-labelledby="flex-settings-title">
             <p class="eyebrow">{name}</p>
@@ -49,15 +47,7 @@ fn Page() -> impl IntoView {
             <p class="lead">"How the account's Flex UI behaves for everyone who logs in: its version, call recording and the CRM panel."</p>
             <Show
                 when=move || has_flex.get()
-                fallback=move || {
-                    let overview = overview.clone();
-                    view! {
-                        <div class="notice" data-testid="no-flex">
-                            <p>"This account has no Flex instance, so it has no Flex settings yet."</p>
-                            <p><a href=overview>"Go to the Flex overview"</a>" to set up Flex."</p>
-                        </div>
-                    }
-                }
+                fallback=|| view! { <NoFlexYet what="Flex settings" /> }
             >
                 {move || stored.get_untracked().and_then(|(_, s)| s).map(|initial| view! { <SettingsForm initial /> })}
             </Show>

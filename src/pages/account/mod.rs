@@ -155,3 +155,20 @@ fn NotAMember(reason: String) -> impl IntoView {
         </section>
     }
 }
+
+/// What a Flex page of an account without Flex says: what it has not got yet, and the way to
+/// the Flex overview, where Flex is set up.
+#[component]
+pub fn NoFlexYet(
+    /// What the account has none of yet, e.g. "Flex users".
+    what: &'static str,
+) -> impl IntoView {
+    let scope = AccountScope::get();
+    let overview = href(&format!("/accounts/{}/flex", scope.account));
+    view! {
+        <div class="notice" data-testid="no-flex">
+            <p>"This account has no Flex instance, so it has no " {what} " yet."</p>
+            <p><a href=overview>"Go to the Flex overview"</a>" to set up Flex."</p>
+        </div>
+    }
+}

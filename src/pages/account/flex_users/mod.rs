@@ -12,9 +12,8 @@ mod table;
 
 use leptos::prelude::*;
 
-use crate::components::link::href;
 use crate::domain::AccountPage;
-use crate::pages::account::{AccountScope, Requires};
+use crate::pages::account::{AccountScope, NoFlexYet, Requires};
 use crate::store::Store;
 
 use table::WorkersTable;
@@ -48,7 +47,6 @@ fn FlexUsersPage() -> impl IntoView {
         move || heading.with(|h| h.as_ref().map(|(name, _)| name.clone()).unwrap_or_default());
     let has_flex =
         Memo::new(move |_| heading.with(|h| h.as_ref().is_some_and(|(_, w)| w.is_some())));
-    let overview = href(&format!("/accounts/{}/flex", scope.account));
     view! {
         <section class="page page-wide flex-users-page" aria-labelledby="flex-users-title">
             <header class="page-header">
@@ -66,15 +64,7 @@ fn FlexUsersPage() -> impl IntoView {
             </header>
             <Show
                 when=move || has_flex.get()
-                fallback=move || {
-                    let overview = overview.clone();
-                    view! {
-                        <div class="notice" data-testid="no-flex">
-                            <p>"This account has no Flex instance, so it has no Flex users yet."</p>
-                            <p><a href=overview>"Go to the Flex overview"</a>" to set up Flex."</p>
-                        </div>
-                    }
-                }
+                fallback=|| view! { <NoFlexYet what="Flex users" /> }
             >
                 <RolesNote />
                 <WorkersSection />
