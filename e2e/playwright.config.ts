@@ -4,18 +4,22 @@
 // dist-console/ (built with --public-url /console/) under /console/.
 import { defineConfig } from "@playwright/test";
 
-export const ROOT_URL = "http://127.0.0.1:4173";
-export const SUB_PATH_URL = "http://127.0.0.1:4174/console/";
+// The first of six ports in a row; E2E_PORT_BASE moves them, so two checkouts can run their
+// tests side by side on one machine.
+const PORT = Number(process.env.E2E_PORT_BASE ?? 4173);
+const port = (n: number) => PORT + n;
+export const ROOT_URL = `http://127.0.0.1:${port(0)}`;
+export const SUB_PATH_URL = `http://127.0.0.1:${port(1)}/console/`;
 /** The hosts the same dist/ is served by, for tests/hosting.spec.ts. */
 export const HOSTS = [
-  { name: "a rewriting host at /", url: "http://127.0.0.1:4173/" },
-  { name: "a rewriting host at a sub-path", url: "http://127.0.0.1:4175/team/demo/console/" },
-  { name: "a GitHub-Pages-like host at /", url: "http://127.0.0.1:4176/" },
-  { name: "a GitHub-Pages-like host at a sub-path", url: "http://127.0.0.1:4177/team/demo/console/" },
+  { name: "a rewriting host at /", url: `http://127.0.0.1:${port(0)}/` },
+  { name: "a rewriting host at a sub-path", url: `http://127.0.0.1:${port(2)}/team/demo/console/` },
+  { name: "a GitHub-Pages-like host at /", url: `http://127.0.0.1:${port(3)}/` },
+  { name: "a GitHub-Pages-like host at a sub-path", url: `http://127.0.0.1:${port(4)}/team/demo/console/` },
 ];
 /** A host whose files a test replaces with a newer build (tests/hosting.spec.ts). */
 export const DEPLOY_DIR = ".deployed";
-export const DEPLOY_URL = "http://127.0.0.1:4178/";
+export const DEPLOY_URL = `http://127.0.0.1:${port(5)}/`;
 
 export default defineConfig({
   testDir: "tests",
@@ -34,11 +38,11 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: "node serve.mjs ../dist 4173 /", url: ROOT_URL, reuseExistingServer: false },
-    { command: "node serve.mjs ../dist-console 4174 /console/", url: SUB_PATH_URL, reuseExistingServer: false },
-    { command: "node serve.mjs ../dist 4175 /team/demo/console/", url: HOSTS[1].url, reuseExistingServer: false },
-    { command: "node serve.mjs ../dist 4176 / --no-rewrite", url: HOSTS[2].url, reuseExistingServer: false },
-    { command: "node serve.mjs ../dist 4177 /team/demo/console/ --no-rewrite", url: HOSTS[3].url, reuseExistingServer: false },
-    { command: `node serve.mjs ${DEPLOY_DIR} 4178 / --no-rewrite`, port: 4178, reuseExistingServer: false },
+    { command: `node serve.mjs ../dist ${port(0)} /`, url: ROOT_URL, reuseExistingServer: false },
+    { command: `node serve.mjs ../dist-console ${port(1)} /console/`, url: SUB_PATH_URL, reuseExistingServer: false },
+    { command: `node serve.mjs ../dist ${port(2)} /team/demo/console/`, url: HOSTS[1].url, reuseExistingServer: false },
+    { command: `node serve.mjs ../dist ${port(3)} / --no-rewrite`, url: HOSTS[2].url, reuseExistingServer: false },
+    { command: `node serve.mjs ../dist ${port(4)} /team/demo/console/ --no-rewrite`, url: HOSTS[3].url, reuseExistingServer: false },
+    { command: `node serve.mjs ${DEPLOY_DIR} ${port(5)} / --no-rewrite`, port: port(5), reuseExistingServer: false },
   ],
 });
