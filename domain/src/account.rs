@@ -1,10 +1,11 @@
 //! Accounts (projects): members, status, type and Auth Tokens.
 
+use super::api_key::ApiKey;
 use super::flex::FlexInstance;
 use super::invitation::{Invitation, InvitationId};
 use super::phone_number::PhoneNumber;
 use super::roles::RoleSet;
-use super::sid::{AccountSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid};
+use super::sid::{AccountSid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid};
 use super::time::Timestamp;
 use super::token::AuthToken;
 use super::twiml_bin::TwimlBin;
@@ -91,6 +92,9 @@ pub struct Account {
     /// TwiML Bins by SID.
     #[serde(default)]
     pub twiml_bins: BTreeMap<TwimlBinSid, TwimlBin>,
+    /// API keys by SID.
+    #[serde(default)]
+    pub api_keys: BTreeMap<ApiKeySid, ApiKey>,
 }
 
 impl Account {

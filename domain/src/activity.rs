@@ -17,7 +17,7 @@ pub enum ActivityKind {
     Account,
     /// Members and invitations.
     Users,
-    /// Auth Tokens.
+    /// Auth Tokens and API keys.
     Credentials,
     /// Flex set-up, settings, plan and logins.
     Flex,
@@ -98,9 +98,12 @@ impl EventKind {
             | E::RolesChanged { .. }
             | E::MemberRemoved { .. }
             | E::MemberLeft { .. } => A::Users,
-            E::SecondaryTokenCreated | E::SecondaryTokenPromoted | E::SecondaryTokenDeleted => {
-                A::Credentials
-            }
+            E::SecondaryTokenCreated
+            | E::SecondaryTokenPromoted
+            | E::SecondaryTokenDeleted
+            | E::ApiKeyCreated { .. }
+            | E::ApiKeyRenamed { .. }
+            | E::ApiKeyDeleted { .. } => A::Credentials,
             E::FlexInstanceCreated { .. }
             | E::FlexSettingsUpdated { .. }
             | E::PlanUpgraded { .. }
@@ -244,6 +247,15 @@ impl Console {
             E::SecondaryTokenCreated => "Created a secondary Auth Token".into(),
             E::SecondaryTokenPromoted => "Promoted the secondary Auth Token to primary".into(),
             E::SecondaryTokenDeleted => "Deleted the secondary Auth Token".into(),
+            E::ApiKeyCreated {
+                friendly_name,
+                key_type,
+                ..
+            } => format!("Created the {key_type} API key {friendly_name}"),
+            E::ApiKeyRenamed { from, to, .. } => format!("Renamed the API key {from} to {to}"),
+            E::ApiKeyDeleted { friendly_name, .. } => {
+                format!("Deleted the API key {friendly_name}")
+            }
             E::FlexInstanceCreated { instance, .. } => format!("Set up Flex ({instance})"),
             E::FlexSettingsUpdated { .. } => "Changed the Flex settings".into(),
             E::PlanUpgraded { .. } => "Upgraded Flex to a paid plan".into(),

@@ -88,8 +88,9 @@ impl Console {
             account,
             kind,
         };
-        // The activity log: every change on record, refusals never (they returned above).
-        self.record(event.clone());
+        // The activity log: every change on record, refusals never (they returned above);
+        // a new API key's secret goes to the caller only.
+        self.record(event.without_secret());
         Ok(event)
     }
 
@@ -142,6 +143,17 @@ impl Console {
             C::CreateSecondaryToken { account } => self.create_secondary_token(ctx, account),
             C::PromoteSecondaryToken { account } => self.promote_secondary_token(ctx, account),
             C::DeleteSecondaryToken { account } => self.delete_secondary_token(ctx, account),
+            C::CreateApiKey {
+                account,
+                friendly_name,
+                key_type,
+            } => self.create_api_key(ctx, account, friendly_name, *key_type),
+            C::RenameApiKey {
+                account,
+                key,
+                friendly_name,
+            } => self.rename_api_key(ctx, account, key, friendly_name),
+            C::DeleteApiKey { account, key } => self.delete_api_key(ctx, account, key),
             C::CreateFlexInstance { account } => self.create_flex_instance(ctx, account),
             C::UpdateFlexSettings { account, settings } => {
                 self.update_flex_settings(ctx, account, settings)

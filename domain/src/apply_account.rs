@@ -74,6 +74,7 @@ impl Console {
                 next_invitation_id: 1,
                 phone_numbers: BTreeMap::new(),
                 twiml_bins: BTreeMap::new(),
+                api_keys: BTreeMap::new(),
                 flex: None,
             };
             c.accounts.insert(sid.clone(), account);

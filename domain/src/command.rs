@@ -1,13 +1,15 @@
 //! Everything a person can ask the Console to do.
 
 use super::account::AccountType;
+use super::api_key::ApiKeyType;
 use super::capability::Capability;
 use super::email::Email;
 use super::flex::{BillingModel, FlexSettings};
 use super::invitation::InvitationId;
 use super::roles::RoleSet;
 use super::sid::{
-    AccountSid, ActivitySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid, WorkerSid,
+    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
+    WorkerSid,
 };
 use super::worker::InsightsRole;
 use serde::{Deserialize, Serialize};
@@ -124,6 +126,31 @@ pub enum Command {
     DeleteSecondaryToken {
         /// The account.
         account: AccountSid,
+    },
+    /// Create an API key; its secret comes back once, on the event.
+    CreateApiKey {
+        /// The account.
+        account: AccountSid,
+        /// Its name.
+        friendly_name: String,
+        /// Standard or Main.
+        key_type: ApiKeyType,
+    },
+    /// Rename an API key (nothing else about a key can change).
+    RenameApiKey {
+        /// The account.
+        account: AccountSid,
+        /// The key.
+        key: ApiKeySid,
+        /// The new name.
+        friendly_name: String,
+    },
+    /// Delete (revoke) an API key.
+    DeleteApiKey {
+        /// The account.
+        account: AccountSid,
+        /// The key.
+        key: ApiKeySid,
     },
     /// Set up Flex in the account.
     CreateFlexInstance {
@@ -282,6 +309,9 @@ impl Command {
             | C::CreateSecondaryToken { account }
             | C::PromoteSecondaryToken { account }
             | C::DeleteSecondaryToken { account }
+            | C::CreateApiKey { account, .. }
+            | C::RenameApiKey { account, .. }
+            | C::DeleteApiKey { account, .. }
             | C::CreateFlexInstance { account }
             | C::UpdateFlexSettings { account, .. }
             | C::UpgradePlan { account, .. }
@@ -333,7 +363,10 @@ impl Command {
             C::TransferOwnership { .. } => Some(K::TransferOwnership),
             C::CreateSecondaryToken { .. }
             | C::PromoteSecondaryToken { .. }
-            | C::DeleteSecondaryToken { .. } => Some(K::ManageCredentials),
+            | C::DeleteSecondaryToken { .. }
+            | C::CreateApiKey { .. }
+            | C::RenameApiKey { .. }
+            | C::DeleteApiKey { .. } => Some(K::ManageCredentials),
             C::UpgradePlan { .. } => Some(K::ManageBilling),
             C::LaunchFlex { .. } => Some(K::LaunchFlex),
             C::DeleteWorker { .. }
@@ -368,6 +401,9 @@ impl Command {
             C::CreateSecondaryToken { .. } => "Creating a secondary Auth Token",
             C::PromoteSecondaryToken { .. } => "Promoting the secondary Auth Token",
             C::DeleteSecondaryToken { .. } => "Deleting the secondary Auth Token",
+            C::CreateApiKey { .. } => "Creating API keys",
+            C::RenameApiKey { .. } => "Renaming API keys",
+            C::DeleteApiKey { .. } => "Deleting API keys",
             C::CreateFlexInstance { .. } => "Setting up Flex",
             C::UpdateFlexSettings { .. } => "Changing Flex settings",
             C::UpgradePlan { .. } => "Upgrading Flex to a paid plan",

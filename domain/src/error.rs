@@ -8,7 +8,8 @@ use super::flex_view::ChangeRefused;
 use super::invitation::{InvitationId, InvitationStatus};
 use super::roles::{ConsoleRole, RoleSet, describe_roles};
 use super::sid::{
-    AccountSid, ActivitySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid, WorkerSid,
+    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
+    WorkerSid,
 };
 use super::time::Timestamp;
 use super::twiml::TwimlError;
@@ -146,6 +147,8 @@ pub enum DomainError {
     UnknownTwimlBin(TwimlBinSid),
     /// The TwiML is not acceptable.
     InvalidTwiml(TwimlError),
+    /// No such API key in the account.
+    UnknownApiKey(ApiKeySid),
     /// The TwiML is longer than a bin holds.
     TwimlTooLong {
         /// The most characters a bin holds.
@@ -302,6 +305,7 @@ impl fmt::Display for DomainError {
             ),
             E::UnknownStudioFlow(sid) => write!(f, "There is no Studio flow {sid} in this account."),
             E::UnknownTwimlBin(sid) => write!(f, "There is no TwiML Bin {sid} in this account."),
+            E::UnknownApiKey(sid) => write!(f, "There is no API key {sid} in this account; it may have been deleted."),
             E::InvalidTwiml(e) => write!(f, "The TwiML is not valid at {e}."),
             E::TwimlTooLong { max } => write!(f, "The TwiML is too long; a TwiML Bin holds at most {max} characters."),
         }

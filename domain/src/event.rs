@@ -2,14 +2,15 @@
 
 use super::account::AccountType;
 use super::actor::Actor;
+use super::api_key::{ApiKeySecret, ApiKeyType};
 use super::capability::LaunchOutcome;
 use super::email::Email;
 use super::flex::{BillingModel, FlexSettings};
 use super::invitation::InvitationId;
 use super::roles::RoleSet;
 use super::sid::{
-    AccountSid, ActivitySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
-    WorkerSid, WorkspaceSid,
+    AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
+    TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
 use super::time::Timestamp;
 use super::worker::InsightsRole;
@@ -28,7 +29,19 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// What happened, with the details an activity log shows. Secrets are never included.
+impl Event {
+    /// The event as the activity log keeps it: without a new API key's secret.
+    pub fn without_secret(&self) -> Event {
+        let mut kept = self.clone();
+        if let EventKind::ApiKeyCreated { secret, .. } = &mut kept.kind {
+            *secret = None;
+        }
+        kept
+    }
+}
+
+/// What happened, with the details an activity log shows. Secrets are never saved: a new API
+/// key's secret rides on the event [`super::Console::apply`] returns, and only there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventKind {
@@ -131,6 +144,34 @@ pub enum EventKind {
     SecondaryTokenPromoted,
     /// The secondary Auth Token was deleted.
     SecondaryTokenDeleted,
+    /// An API key was created.
+    ApiKeyCreated {
+        /// The key.
+        key: ApiKeySid,
+        /// Its name.
+        friendly_name: String,
+        /// Standard or Main.
+        key_type: ApiKeyType,
+        /// Its secret, on the event `apply` returns only: never saved, never in the log.
+        #[serde(skip)]
+        secret: Option<ApiKeySecret>,
+    },
+    /// An API key was renamed.
+    ApiKeyRenamed {
+        /// The key.
+        key: ApiKeySid,
+        /// Old name.
+        from: String,
+        /// New name.
+        to: String,
+    },
+    /// An API key was deleted (revoked).
+    ApiKeyDeleted {
+        /// The key.
+        key: ApiKeySid,
+        /// Its name.
+        friendly_name: String,
+    },
     /// Flex was set up.
     FlexInstanceCreated {
         /// The instance.

@@ -12,8 +12,10 @@
 pub mod account;
 pub mod activity;
 pub mod actor;
+pub mod api_key;
 mod apply;
 mod apply_account;
+mod apply_api_keys;
 mod apply_flex;
 mod apply_members;
 mod apply_products;
@@ -52,6 +54,7 @@ pub mod worker;
 pub use account::{Account, AccountStatus, AccountType, Member};
 pub use activity::{ActivityFilter, ActivityKind};
 pub use actor::Actor;
+pub use api_key::{API_KEY_NAME_MAX, ApiKey, ApiKeySecret, ApiKeyType};
 pub use capability::{
     Capability, LaunchOutcome, can, capabilities_of, launch_outcome, roles_granting,
 };

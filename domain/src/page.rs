@@ -12,6 +12,8 @@ use super::sid::AccountSid;
 pub enum AccountPage {
     /// Account Info: SIDs, Auth Token, status, settings.
     AccountInfo,
+    /// API keys & tokens.
+    ApiKeys,
     /// The Flex overview.
     FlexOverview,
     /// Flex users (TaskRouter workers).
@@ -47,8 +49,9 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 12] = [
+    pub const ALL: [AccountPage; 13] = [
         AccountPage::AccountInfo,
+        AccountPage::ApiKeys,
         AccountPage::FlexOverview,
         AccountPage::FlexUsers,
         AccountPage::FlexSettings,
@@ -67,6 +70,7 @@ impl AccountPage {
         use AccountPage as P;
         match self {
             P::AccountInfo => "",
+            P::ApiKeys => "/api-keys",
             P::FlexOverview => "/flex",
             P::FlexUsers => "/flex/users",
             P::FlexSettings => "/flex/settings",
@@ -86,6 +90,7 @@ impl AccountPage {
         use AccountPage as P;
         match self {
             P::AccountInfo => "Account Info",
+            P::ApiKeys => "API keys & tokens",
             P::FlexOverview => "Flex overview",
             P::FlexUsers => "Flex users",
             P::FlexSettings => "Flex settings",
@@ -118,6 +123,7 @@ impl AccountPage {
         use AccountPage as P;
         match self {
             P::AccountInfo | P::FlexOverview | P::FlexSettings => None,
+            P::ApiKeys => Some(Capability::ManageCredentials),
             P::ManageUsers => Some(Capability::ManageUsers),
             P::Billing => Some(Capability::ManageBilling),
             P::Activity => Some(Capability::ViewLogsAndUsage),
@@ -135,6 +141,7 @@ impl AccountPage {
         use AccountPage as P;
         match self {
             P::AccountInfo => "Viewing the account",
+            P::ApiKeys => "Managing API keys",
             P::FlexOverview => "Viewing the Flex overview",
             P::FlexUsers => "Managing Flex users",
             P::FlexSettings => "Viewing the Flex settings",

@@ -25,6 +25,8 @@ pub enum ResourceKind {
     FlexFlow,
     /// A TwiML Bin (`EH…`).
     TwimlBin,
+    /// An API key (`SK…`).
+    ApiKey,
     /// The Functions service (`ZS…`).
     FunctionsService,
     /// A Function or an Asset (`ZH…`).
@@ -58,6 +60,7 @@ impl ResourceKind {
             K::StudioFlow => "Studio flow",
             K::FlexFlow => "Flex Flow",
             K::TwimlBin => "TwiML Bin",
+            K::ApiKey => "API key",
             K::FunctionsService => "Functions service",
             K::Function => "Function or Asset",
             K::Workspace => "TaskRouter workspace",
@@ -83,6 +86,7 @@ impl ResourceKind {
             K::PhoneNumber => AccountPage::PhoneNumbers,
             K::StudioFlow | K::FlexFlow => AccountPage::Studio,
             K::TwimlBin => AccountPage::TwimlBins,
+            K::ApiKey => AccountPage::ApiKeys,
             K::FunctionsService | K::Function => AccountPage::Functions,
             K::Workspace | K::Workflow | K::TaskQueue | K::Activity | K::TaskChannel => {
                 AccountPage::TaskRouter
@@ -146,6 +150,15 @@ impl Console {
                 bin.sid.to_string(),
                 &bin.friendly_name,
                 "",
+            ));
+        }
+        for key in acc.api_keys.values() {
+            let kind = format!("{} key", key.key_type);
+            out.push(item(
+                K::ApiKey,
+                key.sid.to_string(),
+                &key.friendly_name,
+                &kind,
             ));
         }
         let Some(flex) = &acc.flex else { return out };

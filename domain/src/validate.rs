@@ -3,6 +3,7 @@
 //! `accounts.AC….members.US….roles`.
 
 use super::account::{Account, AccountType};
+use super::api_key::API_KEY_NAME_MAX;
 use super::apply_products::check_bin_twiml;
 use super::capability::launch_outcome;
 use super::console::Console;
@@ -355,6 +356,21 @@ fn validate_products<'a>(
                 "does not refer to a Studio flow of this account",
             )?;
         }
+    }
+    for (key, api_key) in &account.api_keys {
+        let path = format!("{at}.api_keys.{key}");
+        ensure(
+            key == &api_key.sid,
+            || format!("{path}.sid"),
+            "does not match the key it is stored under",
+        )?;
+        seen.unique(api_key.sid.as_str(), || path.clone())?;
+        let name = api_key.friendly_name.trim();
+        ensure(
+            !name.is_empty() && name.chars().count() <= API_KEY_NAME_MAX,
+            || format!("{path}.friendly_name"),
+            "must be 1 to 64 characters",
+        )?;
     }
     for (key, bin) in &account.twiml_bins {
         let path = format!("{at}.twiml_bins.{key}");

@@ -13,7 +13,7 @@ const FILES: [&str; 2] = ["demo.json", "scale.json"];
 pub fn ensure() -> Result<(), String> {
     let root = root();
     let sources = [
-        root.join("src/domain"),
+        root.join("domain/src"),
         root.join("src/store/scenario.rs"),
         root.join("examples/scenarios.rs"),
     ];

@@ -8,6 +8,7 @@
 mod common;
 
 mod accounts;
+mod api_keys;
 mod flex_setup;
 mod invitations;
 mod launching;

@@ -19,7 +19,7 @@ struct Step {
 
 /// How many kinds of command `command_for` makes: the generator and the test that every
 /// kind succeeds sometimes both use it, so a kind cannot be left out of either.
-const KINDS: u8 = 34;
+const KINDS: u8 = 37;
 
 fn step() -> impl Strategy<Value = Step> {
     (
@@ -158,6 +158,10 @@ fn command_for(c: &Console, s: &Step) -> Command {
         .map(|a| a.twiml_bins.keys().cloned().collect())
         .unwrap_or_default();
     let bin = pick(&bins, s.params[0]).unwrap_or_else(|| fake("EH"));
+    let keys: Vec<ApiKeySid> = products
+        .map(|a| a.api_keys.keys().copied().collect())
+        .unwrap_or_default();
+    let key = pick(&keys, s.params[1]).unwrap_or_else(|| fake("SK"));
     let twiml = if s.params[2].is_multiple_of(3) {
         "<Response><Say>Hi</Response>"
     } else {
@@ -298,6 +302,29 @@ fn command_for(c: &Console, s: &Step) -> Command {
             twiml: twiml.into(),
         },
         32 => Command::DeleteTwimlBin { account: a, bin },
+        33 => Command::CreateApiKey {
+            account: a,
+            friendly_name: if s.params[2].is_multiple_of(5) {
+                " ".into()
+            } else {
+                "Random key".into()
+            },
+            key_type: if s.flag {
+                ApiKeyType::Main
+            } else {
+                ApiKeyType::Standard
+            },
+        },
+        34 => Command::RenameApiKey {
+            account: a,
+            key,
+            friendly_name: if s.flag {
+                "Renamed key".into()
+            } else {
+                "x".repeat(65)
+            },
+        },
+        35 => Command::DeleteApiKey { account: a, key },
         _ => Command::ChangeAgentActivity {
             account: a,
             worker,
@@ -331,6 +358,9 @@ fn check_invariants(c: &Console) {
         assert_eq!(owners, 1, "exactly one Owner in {}", account.friendly_name);
         for member in account.members.values() {
             assert_eq!(RoleSet::new(member.roles.roles()), Ok(member.roles));
+        }
+        for key in account.api_keys.values() {
+            assert!(well_formed(key.sid.as_str()) && sids.insert(key.sid.to_string()));
         }
         let Some(flex) = &account.flex else { continue };
         for worker in flex.workspace.workers.values() {
@@ -396,7 +426,13 @@ proptest! {
                 }
                 Ok(event) => {
                     prop_assert_eq!(c.activity_log().len(), before.activity_log().len() + 1);
-                    prop_assert_eq!(c.activity_log().last(), Some(&event), "every change is on record");
+                    prop_assert_eq!(c.activity_log().last(), Some(&event.without_secret()), "every change is on record");
+                    if let EventKind::ApiKeyCreated { secret, .. } = &event.kind {
+                        // Handed out once, on the returned event; never in the log or the saved state.
+                        let secret = secret.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_default();
+                        prop_assert!(secret.len() == 32 && secret.chars().all(|ch| ch.is_ascii_alphanumeric()));
+                        prop_assert!(!c.to_json().unwrap().contains(&secret), "a key's secret was saved");
+                    }
                     prop_assert_eq!(event.at, now);
                     prop_assert_eq!(&event.by, &actor);
                     if let (Some(capability), Some(account)) = (command.capability(), command.account()) {
