@@ -41,6 +41,7 @@ pub fn App(
                     <Route path=path!("/data") view=pages::data::DataPage />
                     <ParentRoute path=path!("/accounts/:account_sid") view=AccountLayout>
                         <Route path=path!("") view=AccountInfo />
+                        <Route path=path!("api-keys") view=pages::account::api_keys::ApiKeys />
                         <Route path=path!("flex") view=FlexOverview />
                         <Route path=path!("flex/users") view=FlexUsers />
                         <Route path=path!("flex/settings") view=FlexSettingsPage />

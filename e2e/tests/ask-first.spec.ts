@@ -7,6 +7,7 @@ import { expect, test, type Console } from "./console";
 
 const PAGES = [
   "",
+  "/api-keys",
   "/flex",
   "/flex/users",
   "/flex/settings",

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test, type Console } from "./console";
 
-const ACCOUNT_PAGES = ["", "/flex", "/flex/users", "/flex/settings", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
 const CONSOLE_PAGES = ["/accounts", "/data", "/sso"];
 
 /**

@@ -21,6 +21,10 @@ pub fn Dialog(
     /// The dialog's title, also its accessible name.
     #[prop(into)]
     title: String,
+    /// While true, Escape does not close it (a step that must be confirmed, such as a secret
+    /// shown once).
+    #[prop(optional, into)]
+    keep_open: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
@@ -62,6 +66,11 @@ pub fn Dialog(
             class="dialog"
             aria-labelledby=label_id
             on:close=closed
+            on:cancel=move |ev: leptos::ev::Event| {
+                if keep_open.get_untracked() {
+                    ev.prevent_default();
+                }
+            }
         >
             <h2 id=title_id>{title}</h2>
             {children()}

@@ -8,7 +8,8 @@ use crate::components::copyable_sid::CopyableSid;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::toast::Toasts;
-use crate::domain::{AccountSid, AccountStatus, Command};
+use crate::components::link::href;
+use crate::domain::{AccountPage, AccountSid, AccountStatus, Command};
 use crate::pages::users::leave::LeaveAccount;
 use crate::store::Store;
 
@@ -51,6 +52,7 @@ pub fn AccountInfo() -> impl IntoView {
                     <dl class="fields">
                         <CopyableSid label="Account SID" value=info.sid.clone() />
                         <Tokens />
+                        <ApiKeysLink />
                         <div class="field">
                             <dt>"Status"</dt>
                             <dd><span class=format!("badge badge-{}", info.status.to_string().to_lowercase())>{info.status.to_string()}</span></dd>
@@ -67,9 +69,10 @@ pub fn AccountInfo() -> impl IntoView {
     }
 }
 
-/// The primary and secondary Auth Tokens, rendered only for roles that may see them.
+/// The primary and secondary Auth Tokens, rendered only for roles that may see them (fields of
+/// a `dl`, shared by Account Info and API keys & tokens).
 #[component]
-fn Tokens() -> impl IntoView {
+pub fn Tokens() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
@@ -157,6 +160,34 @@ fn Tokens() -> impl IntoView {
         }
         .into_any(),
     }
+    }
+}
+
+/// The way from the Auth Token to the API keys, for those the domain lets open that page.
+#[component]
+fn ApiKeysLink() -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let may = Memo::new(move |_| {
+        store.with(|c| {
+            c.may_open(&scope.actor(), &scope.account, AccountPage::ApiKeys)
+                .is_ok()
+        })
+    });
+    let to = href(&format!(
+        "/accounts/{}{}",
+        scope.account,
+        AccountPage::ApiKeys.path()
+    ));
+    move || {
+        may.get().then(|| {
+            view! {
+                <div class="field">
+                    <dt>"API keys"</dt>
+                    <dd><a href=to.clone()>"Manage API keys & tokens"</a></dd>
+                </div>
+            }
+        })
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod account_info;
 pub mod activity;
+pub mod api_keys;
 pub mod billing;
 pub mod flex_overview;
 pub mod flex_settings;
