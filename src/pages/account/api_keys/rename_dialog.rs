@@ -36,7 +36,10 @@ pub fn RenameKeyDialog(
         ev.prevent_default();
         match store.apply(untrack(|| command(&scope.account))) {
             Ok(_) => {
-                toasts.success(format!("The API key is now called {}.", typed.get_untracked().trim()));
+                toasts.success(format!(
+                    "The API key is now called {}.",
+                    typed.get_untracked().trim()
+                ));
                 opened.close();
             }
             Err(e) => problem.set(Some(e.to_string())),
