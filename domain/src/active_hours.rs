@@ -45,7 +45,7 @@ impl fmt::Display for Hours {
         let digits = (self.tenths / 10).to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(digit);
@@ -145,7 +145,7 @@ impl FlexInstance {
     ) {
         self.close_activity(worker, now);
         if let Some(w) = self.workspace.workers.get_mut(worker) {
-            w.activity = activity.clone();
+            w.activity = *activity;
             w.activity_since = Some(now);
         }
     }
