@@ -274,6 +274,7 @@ impl Console {
                 flex_roles: login.flex_roles,
                 insights_roles: login.insights_roles,
                 activity: offline,
+                activity_since: Some(ctx.now),
                 routing: Skills::default(),
                 disabled_skills: Skills::default(),
                 created: ctx.now,
@@ -340,8 +341,10 @@ impl Console {
             .ok_or_else(|| DomainError::UnknownWorker(worker.clone()))?
             .identity
             .clone();
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
+                // What it used while Available stays used.
+                flex.close_activity(worker, ctx.now);
                 flex.workspace.workers.remove(worker);
             }
             c.index
@@ -418,13 +421,9 @@ impl Console {
             .clone();
         let sid = worker.sid.clone();
         let own = what == FlexChange::OwnActivity;
-        change(move |c, _| {
-            if let Some(worker) = c
-                .account_mut(account)
-                .and_then(|a| a.flex.as_mut())
-                .and_then(|f| f.workspace.workers.get_mut(&sid))
-            {
-                worker.activity = activity.clone();
+        change(move |c, ctx| {
+            if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
+                flex.set_activity(&sid, activity, ctx.now);
             }
             let activity = activity.clone();
             let kind = if own {

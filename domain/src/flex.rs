@@ -232,17 +232,6 @@ impl FlexPlan {
     pub fn is_paid(&self) -> bool {
         matches!(self, FlexPlan::Paid { .. })
     }
-
-    /// Free Active User Hours (0 on trial).
-    pub fn free_active_user_hours(&self) -> u32 {
-        match self {
-            FlexPlan::Trial => 0,
-            FlexPlan::Paid {
-                free_active_user_hours,
-                ..
-            } => *free_active_user_hours,
-        }
-    }
 }
 
 /// An account's Flex instance with everything it provisioned.
@@ -254,6 +243,12 @@ pub struct FlexInstance {
     pub created: Timestamp,
     /// Trial or paid.
     pub plan: FlexPlan,
+    /// Milliseconds workers spent Available in intervals that have ended since the upgrade
+    /// (see [`super::active_hours`]); always 0 on a trial. Data saved before hours were
+    /// counted has none, so 0. (On the instance, not inside the tagged plan, so that an
+    /// import error names this field.)
+    #[serde(default)]
+    pub closed_available_ms: u64,
     /// The configuration.
     pub config: FlexConfiguration,
     /// The TaskRouter workspace with its workers.
@@ -389,6 +384,7 @@ impl FlexInstance {
             sid: FlexInstanceSid::generate(random),
             created: now,
             plan: FlexPlan::Trial,
+            closed_available_ms: 0,
             config,
             workspace,
             studio_flows,

@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod active_hours;
 pub mod activity;
 pub mod actor;
 pub mod api_key;
@@ -52,6 +53,7 @@ mod validate;
 pub mod worker;
 
 pub use account::{Account, AccountStatus, AccountType, Member};
+pub use active_hours::{ActiveUserHours, Hours};
 pub use activity::{ActivityFilter, ActivityKind};
 pub use actor::Actor;
 pub use api_key::{API_KEY_NAME_MAX, ApiKey, ApiKeySecret, ApiKeyType};

@@ -2,6 +2,7 @@
 //! scan of everything.
 
 use super::account::Account;
+use super::active_hours::ActiveUserHours;
 use super::actor::Actor;
 use super::capability::{self, Capability, LaunchOutcome};
 use super::command::Command;
@@ -36,8 +37,6 @@ pub struct FlexOverview<'a> {
     pub instance: &'a FlexInstance,
     /// Trial or paid.
     pub plan: &'a FlexPlan,
-    /// Free Active User Hours (0 on trial).
-    pub free_active_user_hours: u32,
     /// The configuration.
     pub config: &'a FlexConfiguration,
     /// How many workers the workspace has.
@@ -185,10 +184,23 @@ impl Console {
         Some(FlexOverview {
             instance,
             plan: &instance.plan,
-            free_active_user_hours: instance.plan.free_active_user_hours(),
             config: &instance.config,
             worker_count: instance.workspace.workers.len(),
         })
+    }
+
+    /// An account's Active User Hours at `now`: free hours, used and left; None without
+    /// Flex or on a trial (no free hours before the upgrade). Sums the workspace's workers.
+    pub fn active_user_hours(
+        &self,
+        account: &AccountSid,
+        now: Timestamp,
+    ) -> Option<ActiveUserHours> {
+        self.accounts
+            .get(account)?
+            .flex
+            .as_ref()?
+            .active_user_hours(now)
     }
 
     /// The workers of an account's Flex workspace, by SID (page with `skip`/`take`).

@@ -284,6 +284,11 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
         )?;
     }
     ensure(
+        flex.plan.is_paid() || flex.closed_available_ms == 0,
+        || format!("{at}.closed_available_ms"),
+        "must be 0 on a trial, which counts no Active User Hours",
+    )?;
+    ensure(
         ws.offline_activity().is_some(),
         || format!("{wat}.activities"),
         "needs an Offline activity",
@@ -311,6 +316,11 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
             ws.activity(&worker.activity).is_some(),
             || format!("{path}.activity"),
             "is not an activity of this workspace",
+        )?;
+        ensure(
+            worker.activity_since.is_none_or(|t| t >= worker.created),
+            || format!("{path}.activity_since"),
+            "must not be before the worker was created",
         )?;
         validate_worker_roles(worker, flex.plan.is_paid(), &path)?;
     }

@@ -148,6 +148,11 @@ pub struct Worker {
     pub insights_roles: Vec<InsightsRole>,
     /// Current TaskRouter activity (one of the workspace's).
     pub activity: ActivitySid,
+    /// When the worker entered its current activity: where its Active User Hours count from
+    /// while that activity is available. None in data saved before hours were counted: not
+    /// known, so that activity counts no hours (they count again from its next change).
+    #[serde(default)]
+    pub activity_since: Option<Timestamp>,
     /// Routing skills.
     pub routing: Skills,
     /// Skills currently switched off.

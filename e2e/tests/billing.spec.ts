@@ -53,7 +53,9 @@ test("a Billing Manager sees the trial plan and upgrades Acme through the flow",
   await expect(console.main).toContainText("5,000 free Active User Hours granted");
   await expect(console.main.getByTestId("plan-plan")).toHaveText("Paid");
   await expect(console.main.getByTestId("plan-billing-model")).toHaveText("Named User");
-  await expect(console.main.getByTestId("plan-free-active-user-hours-left")).toHaveText("5,000");
+  // Lucas Martin has been Available since January, on the trial: only time from now counts.
+  await expect(console.main.getByTestId("hours-left")).toHaveText("5,000.0");
+  await expect(console.main.getByTestId("hours-used")).toHaveText("0.0");
   await expect(console.main.getByTestId("plan-payment-method")).toHaveText("Visa ending 4242");
   await expect(page.locator("body")).not.toContainText("4242 4242");
 });
@@ -72,6 +74,54 @@ test("an expired card or a short security code shows what is wrong", async ({ co
   );
   await expect(console.main.getByLabel("Card number")).not.toHaveAttribute("aria-invalid", "true");
   await expect(console.main.getByTestId("plan-plan")).toHaveText("Trial");
+  await expect(console.main.getByTestId("hours-left")).toHaveText("None");
+  await expect(console.main).toContainText("on a trial; upgrading to a paid plan grants 5,000");
+});
+
+/** Enters Flex from the open account's Flex overview and sets the own status on the agent desktop. */
+async function setOwnStatus(console: Console, status: string) {
+  await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  await console.page.getByRole("navigation", { name: "Flex" }).getByRole("link", { name: "Agent desktop" }).click();
+  await console.main.getByRole("button", { name: status, exact: true }).click();
+  await expect(console.main.getByTestId("own-activity")).toHaveText(status);
+}
+
+test("free Active User Hours go down while a worker is Available, on the Flex overview and Billing", async ({ console, page }) => {
+  // The browser's clock, moved on by the test: the Console's follows it.
+  await page.clock.install();
+  await console.signInAs("James Chen");
+  await console.openAccount("Globex Contact Center", "/flex");
+  const [left, used, beyond] = ["hours-left", "hours-used", "hours-beyond"].map((id) => console.main.getByTestId(id));
+  // Nobody at Globex is Available in the demo: all the free hours are left.
+  await expect(left).toHaveText("5,000.0");
+  await expect(used).toHaveText("0.0");
+  await setOwnStatus(console, "Available");
+
+  await console.openAccount("Globex Contact Center", "/flex");
+  await expect(left).toHaveText("5,000.0");
+  // 90 minutes on, on the same page.
+  await page.clock.fastForward(90 * 60 * 1000);
+  await expect(left).toHaveText("4,998.5", { timeout: 10_000 });
+  await expect(used).toHaveText("1.5");
+  await expect(beyond).toHaveText("0.0");
+  await expect(console.main).toContainText("4,998.5 of 5,000");
+
+  await console.navigation.getByRole("link", { name: "Billing" }).click();
+  await expect(console.heading("Billing")).toBeVisible();
+  await expect(left).toHaveText("4,998.5");
+  await page.clock.fastForward(60 * 60 * 1000);
+  await expect(left).toHaveText("4,997.5", { timeout: 10_000 });
+  await expect(used).toHaveText("2.5");
+
+  // Offline: the figure stops moving.
+  await console.navigation.getByRole("link", { name: "Flex overview" }).click();
+  await setOwnStatus(console, "Offline");
+  await console.openAccount("Globex Contact Center", "/billing");
+  await expect(left).toHaveText("4,997.5");
+  await page.clock.fastForward(3 * 60 * 60 * 1000);
+  await page.waitForTimeout(1_000);
+  await expect(left).toHaveText("4,997.5");
+  await expect(used).toHaveText("2.5");
 });
 
 test("a paid plan shows its billing model and free hours", async ({ console }) => {

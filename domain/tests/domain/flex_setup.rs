@@ -27,7 +27,11 @@ fn setting_up_flex_provisions_everything_once() {
     );
     assert!(f.sid.as_str().starts_with("GO"));
     assert_eq!(o.plan, &FlexPlan::Trial);
-    assert_eq!(o.free_active_user_hours, 0);
+    assert_eq!(
+        c.active_user_hours(&initech, now()),
+        None,
+        "a trial has no free hours"
+    );
     assert_eq!(o.worker_count, 0);
     assert_eq!(f.workspace.friendly_name, "Flex Task Assignment");
     assert_eq!(f.workspace.max_workers, 15_000);
@@ -181,7 +185,11 @@ fn upgrading_needs_billing_terms_and_a_payment_method() {
     );
     let o = c.flex_overview(&acme).unwrap();
     assert!(o.plan.is_paid());
-    assert_eq!(o.free_active_user_hours, 5_000);
+    let hours = c.active_user_hours(&acme, now()).unwrap();
+    assert_eq!(
+        (hours.free_hours, hours.left()),
+        (5_000, Hours::whole(5_000))
+    );
     assert_eq!(
         refused_by(&mut c, MARIA, up(true, "Visa")),
         "Flex is already on a paid plan in this account."

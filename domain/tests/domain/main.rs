@@ -8,6 +8,7 @@
 mod common;
 
 mod accounts;
+mod active_hours;
 mod api_keys;
 mod flex_setup;
 mod invitations;

@@ -7,6 +7,7 @@ pub mod card;
 use leptos::html;
 use leptos::prelude::*;
 
+use super::active_hours::ActiveHoursFields;
 use super::{AccountScope, Requires};
 use crate::components::count::thousands;
 use crate::components::link::href;
@@ -77,7 +78,7 @@ fn BillingPage() -> impl IntoView {
                         <h2 id="plan-title">"Flex plan"</h2>
                         <dl class="fields">
                             {fact("Plan", "Trial".to_string())}
-                            {fact("Free Active User Hours left", "0".to_string())}
+                            <ActiveHoursFields />
                         </dl>
                         <p>
                             "Upgrading makes Flex paid and grants " {thousands(FREE_ACTIVE_USER_HOURS as usize)}
@@ -87,7 +88,7 @@ fn BillingPage() -> impl IntoView {
                     <UpgradeFlow />
                 }
                 .into_any(),
-                Some(FlexPlan::Paid { billing_model, free_active_user_hours, payment_method, since }) => view! {
+                Some(FlexPlan::Paid { billing_model, payment_method, since, .. }) => view! {
                     <section class="card" aria-labelledby="plan-title">
                         <h2 id="plan-title">"Flex plan"</h2>
                         <p class="success-note">
@@ -96,7 +97,7 @@ fn BillingPage() -> impl IntoView {
                         <dl class="fields">
                             {fact("Plan", "Paid".to_string())}
                             {fact("Billing model", model_label(billing_model).to_string())}
-                            {fact("Free Active User Hours left", thousands(free_active_user_hours as usize))}
+                            <ActiveHoursFields />
                             {fact("Payment method", payment_method)}
                             {fact("Paid since", since.to_string())}
                         </dl>

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::AccountScope;
+use super::active_hours::ActiveHoursFields;
 use crate::components::copyable_sid::CopyableSid;
-use crate::components::count::thousands;
 use crate::components::focus;
 use crate::components::link::{href, take_request};
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
@@ -23,7 +23,6 @@ struct Overview {
     instance_sid: String,
     plan: String,
     paid: bool,
-    free_hours: u32,
     ui_version: String,
     runtime_domain: String,
     workers: usize,
@@ -75,7 +74,6 @@ pub fn FlexOverview() -> impl IntoView {
                                 ),
                             },
                             paid: o.plan.is_paid(),
-                            free_hours: o.free_active_user_hours,
                             ui_version: o.config.settings.ui_version.clone(),
                             runtime_domain: o.config.runtime_domain.clone(),
                             workers: o.worker_count,
@@ -176,7 +174,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                 }}
                 <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
                 <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
-                <div class="field"><dt>"Free Active User Hours"</dt><dd>{thousands(o.free_hours as usize)}</dd></div>
+                <ActiveHoursFields />
                 <div class="field"><dt>"Flex UI version"</dt><dd class="field-value">{o.ui_version.clone()}<a href=settings.clone()>"Flex settings"</a></dd></div>
                 <div class="field"><dt>"Flex URL"</dt><dd><code>{format!("https://flex.twilio.com/{}", o.runtime_domain.split('.').next().unwrap_or_default())}</code></dd></div>
                 <div class="field"><dt>"Flex users (workers)"</dt><dd>{o.workers}</dd></div>

@@ -1,6 +1,7 @@
 //! Pages of one account (`/accounts/:account_sid/...`) and the layout they share.
 
 pub mod account_info;
+pub mod active_hours;
 pub mod activity;
 pub mod api_keys;
 pub mod billing;
