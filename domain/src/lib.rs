@@ -50,7 +50,7 @@ mod validate;
 pub mod worker;
 
 pub use account::{Account, AccountStatus, AccountType, Member};
-pub use activity::{ActivityFilter, ActivityKind};
+pub use activity::{ActivityChoices, ActivityFilter, ActivityKind};
 pub use actor::Actor;
 pub use capability::{
     Capability, LaunchOutcome, can, capabilities_of, launch_outcome, roles_granting,
@@ -73,7 +73,7 @@ pub use roles::{ConsoleRole, RoleSet, RoleSetError, describe_roles};
 pub use serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 pub use sid::*;
 pub use sso::SsoAssertion;
-pub use time::Timestamp;
+pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};
 pub use token::AuthToken;
 pub use twiml::{TwimlError, check_twiml};
 pub use twiml_bin::TwimlBin;

@@ -8,6 +8,7 @@
 mod common;
 
 mod accounts;
+mod activity;
 mod flex_setup;
 mod invitations;
 mod launching;
