@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod activity;
 pub mod accounts;
 pub mod data;
 pub mod flex;
