@@ -167,7 +167,7 @@ pub fn actor_key(actor: &Actor) -> String {
 /// is by the Console user it created (so it sits with everything they did later).
 pub fn person(event: &Event) -> Actor {
     match &event.kind {
-        EventKind::SignedUp { user, .. } => Actor::User(user.clone()),
+        EventKind::SignedUp { user, .. } => Actor::User(*user),
         _ => event.by.clone(),
     }
 }
@@ -224,11 +224,7 @@ impl Console {
 
     /// Whether `user` may read `account`'s log: a member whose roles allow it.
     fn may_read_log(&self, user: &UserSid, account: &AccountSid) -> bool {
-        self.can(
-            &Actor::User(user.clone()),
-            account,
-            Capability::ViewLogsAndUsage,
-        )
+        self.can(&Actor::User(*user), account, Capability::ViewLogsAndUsage)
     }
 
     /// The accounts whose log `user` may read, by SID.
@@ -303,9 +299,7 @@ impl Console {
         let mut accounts: BTreeMap<&AccountSid, String> = BTreeMap::new();
         for event in positions.filter_map(|i| self.activity.get(i)) {
             let key = person_key(event);
-            if !people.contains_key(&key) {
-                people.insert(key, self.person_name(event));
-            }
+            people.entry(key).or_insert_with(|| self.person_name(event));
             if let Some(sid) = &event.account
                 && !accounts.contains_key(sid)
             {
@@ -317,7 +311,7 @@ impl Console {
         people.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         let mut accounts: Vec<(AccountSid, String)> = accounts
             .into_iter()
-            .map(|(sid, name)| (sid.clone(), name))
+            .map(|(sid, name)| (*sid, name))
             .collect();
         accounts.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         ActivityChoices { people, accounts }

@@ -60,12 +60,12 @@ impl Index {
     pub(crate) fn add_entry(&mut self, position: usize, event: &Event) {
         if let Some(account) = &event.account {
             self.activity_of_account
-                .entry(account.clone())
+                .entry(*account)
                 .or_default()
                 .push(position);
         }
         if let EventKind::SignedUp { user, .. } = &event.kind {
-            self.sign_up_of_user.insert(user.clone(), position);
+            self.sign_up_of_user.insert(*user, position);
         }
     }
 

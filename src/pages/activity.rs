@@ -18,7 +18,8 @@ pub fn ConsoleActivity() -> impl IntoView {
     let store = Store::get();
     // Only signing in or out (or as someone else) changes the page's shape.
     let user = Memo::new(move |_| store.signed_in());
-    move || match user.get() {
+    move || {
+        match user.get() {
         Some(user) => view! { <ConsoleLog user /> }.into_any(),
         None => view! {
             <section class="page" aria-labelledby="activity-title">
@@ -27,6 +28,7 @@ pub fn ConsoleActivity() -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
     }
 }
 

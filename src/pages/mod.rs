@@ -1,8 +1,8 @@
 //! One module per route.
 
 pub mod account;
-pub mod activity;
 pub mod accounts;
+pub mod activity;
 pub mod data;
 pub mod flex;
 pub mod not_found;

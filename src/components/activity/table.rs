@@ -63,7 +63,13 @@ pub fn ActivityTable(
     let (pages, page) = paging(total, Signal::derive(move || query.with(|q| q.page)), size);
     let shown = Memo::new(move |_| {
         let start = (page.get() - 1) * size.get();
-        entries.with(|e| e.iter().skip(start).take(size.get()).cloned().collect::<Vec<_>>())
+        entries.with(|e| {
+            e.iter()
+                .skip(start)
+                .take(size.get())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let summary = move || match total.get() {
         0 => "No activity matches.".to_owned(),
