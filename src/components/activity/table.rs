@@ -7,7 +7,8 @@ use super::query::ActivityView;
 use crate::components::breaks::DateTime;
 use crate::components::empty_state::EmptyState;
 use crate::components::link::href;
-use crate::components::pagination::{Pagination, paging, showing};
+use crate::components::count::count;
+use crate::components::pagination::{Pagination, paging};
 use crate::domain::{Console, Event};
 
 /// One line of the log, as the table shows it.
@@ -73,7 +74,8 @@ pub fn ActivityTable(
     });
     let summary = move || match total.get() {
         0 => "No activity matches.".to_owned(),
-        n => showing(page.get(), size.get(), n, "change", "changes"),
+        // The whole count, as the log always said it; the pager says which page is shown.
+        n => count(n, "change", "changes"),
     };
     view! {
         <p class="table-summary" aria-live="polite" data-testid="activity-count">{summary}</p>
