@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::query::ActivityView;
 use crate::components::breaks::DateTime;
+use crate::components::count::count;
 use crate::components::empty_state::EmptyState;
 use crate::components::link::href;
-use crate::components::count::count;
 use crate::components::pagination::{Pagination, paging};
 use crate::domain::{Console, Event};
 
