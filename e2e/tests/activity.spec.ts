@@ -103,6 +103,18 @@ test("the person, kind and account filters are in the URL; the page is in the pa
   await expect(console.main.getByLabel("Account")).toHaveValue(/^AC/);
   await expect(console.main.getByLabel("Kind")).toHaveValue("phone_numbers");
   await expect(console.main.getByLabel("Person")).toHaveValue(/^US/);
+
+  // A link naming an account or a person not in the log says so in the select, over no rows.
+  const elsewhere = "AC" + "0".repeat(32);
+  await console.open(`/activity?person=nobody@example.com&account=${elsewhere}`);
+  await expect(console.heading("Activity")).toBeVisible();
+  await expect(console.main.getByLabel("Account").locator("option:checked")).toHaveText("An account whose log you cannot read");
+  await expect(console.main.getByLabel("Person").locator("option:checked")).toHaveText("Someone not in this log");
+  await expect(rows).toHaveCount(0);
+  await console.main.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/activity$/);
+  await expect(console.main.getByLabel("Account").locator("option:checked")).toHaveText("All accounts");
+  await expect(rows.first()).toBeVisible();
 });
 
 test("an account's Activity keeps its person, kind, text and date filters in the URL", async ({ console, page }) => {

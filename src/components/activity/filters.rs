@@ -72,6 +72,15 @@ pub fn ActivityFilters(
                             <option value=key prop:selected=move || query.with(|q| q.account.as_ref() == Some(&chosen))>{name}</option>
                         }
                     }).collect_view()}
+                    // A link may name an account not in the list (left since): the select
+                    // says so rather than showing "All accounts" over an empty list.
+                    {move || {
+                        let chosen = query.with(|q| q.account)?;
+                        let listed = accounts.with(|a| a.iter().any(|(sid, _)| *sid == chosen));
+                        (!listed).then(|| view! {
+                            <option value=chosen.to_string() selected>"An account whose log you cannot read"</option>
+                        })
+                    }}
                 </select>
             </div>
         }
@@ -110,6 +119,13 @@ pub fn ActivityFilters(
                             <option value=key prop:selected=move || query.with(|q| q.person == chosen)>{label}</option>
                         }
                     }).collect_view()}
+                    {move || {
+                        let chosen = query.with(|q| q.person.clone());
+                        let listed = chosen.is_empty() || people.with(|p| p.iter().any(|(key, _)| *key == chosen));
+                        (!listed).then(|| view! {
+                            <option value=chosen selected>"Someone not in this log"</option>
+                        })
+                    }}
                 </select>
             </div>
             <div class="form-field">
