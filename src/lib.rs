@@ -38,6 +38,7 @@ pub fn App(
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=SignIn />
                     <Route path=path!("/accounts") view=Accounts />
+                    <Route path=path!("/activity") view=pages::activity::ConsoleActivity />
                     <Route path=path!("/data") view=pages::data::DataPage />
                     <ParentRoute path=path!("/accounts/:account_sid") view=AccountLayout>
                         <Route path=path!("") view=AccountInfo />

@@ -8,7 +8,7 @@
 
 use super::account::Account;
 use super::email::Email;
-use super::event::Event;
+use super::event::{Event, EventKind};
 use super::invitation::InvitationId;
 use super::random::Random;
 use super::sid::{AccountSid, UserSid, WorkerSid};
@@ -44,6 +44,8 @@ pub(crate) struct Index {
     pub(crate) numbers_in_use: HashSet<String>,
     /// Positions in the activity log of each account's entries, oldest first.
     pub(crate) activity_of_account: HashMap<AccountSid, Vec<usize>>,
+    /// Position in the activity log of each Console user's sign-up.
+    pub(crate) sign_up_of_user: HashMap<UserSid, usize>,
 }
 
 impl Index {
@@ -52,6 +54,19 @@ impl Index {
             .entry(user.clone())
             .or_default()
             .insert(account.clone());
+    }
+
+    /// Indexes the activity log's entry at `position`.
+    pub(crate) fn add_entry(&mut self, position: usize, event: &Event) {
+        if let Some(account) = &event.account {
+            self.activity_of_account
+                .entry(*account)
+                .or_default()
+                .push(position);
+        }
+        if let EventKind::SignedUp { user, .. } = &event.kind {
+            self.sign_up_of_user.insert(*user, position);
+        }
     }
 
     pub(crate) fn remove_membership(&mut self, user: &UserSid, account: &AccountSid) {
@@ -111,26 +126,14 @@ impl Console {
             }
         }
         for (i, event) in self.activity.iter().enumerate() {
-            if let Some(account) = &event.account {
-                index
-                    .activity_of_account
-                    .entry(account.clone())
-                    .or_default()
-                    .push(i);
-            }
+            index.add_entry(i, event);
         }
         self.index = index;
     }
 
     /// Appends a successful command's event to the activity log.
     pub(crate) fn record(&mut self, event: Event) {
-        if let Some(account) = &event.account {
-            self.index
-                .activity_of_account
-                .entry(account.clone())
-                .or_default()
-                .push(self.activity.len());
-        }
+        self.index.add_entry(self.activity.len(), &event);
         self.activity.push(event);
     }
 

@@ -54,7 +54,7 @@ pub mod worker;
 
 pub use account::{Account, AccountStatus, AccountType, Member};
 pub use active_hours::{ActiveUserHours, Hours};
-pub use activity::{ActivityFilter, ActivityKind};
+pub use activity::{ActivityChoices, ActivityFilter, ActivityKind};
 pub use actor::Actor;
 pub use api_key::{API_KEY_NAME_MAX, ApiKey, ApiKeySecret, ApiKeyType};
 pub use capability::{
@@ -78,7 +78,7 @@ pub use roles::{ConsoleRole, RoleSet, RoleSetError, describe_roles};
 pub use serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 pub use sid::*;
 pub use sso::SsoAssertion;
-pub use time::Timestamp;
+pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};
 pub use token::AuthToken;
 pub use twiml::{TwimlError, check_twiml};
 pub use twiml_bin::TwimlBin;

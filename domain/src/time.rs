@@ -78,3 +78,184 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
 }
+
+/// A whole UTC day, as a date filter names it ("2025-03-03").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i64,
+    month: u32,
+    day: u32,
+}
+
+/// Why a text is not a [`Date`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError {
+    /// The text given.
+    pub text: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "“{}” is not a date: write it as YYYY-MM-DD, e.g. 2025-03-03, from 1970 on.",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// The first and last years a [`Date`] may have: the Console's clock starts at 1970, and
+/// four digits are what YYYY-MM-DD holds.
+const YEARS: std::ops::RangeInclusive<i64> = 1970..=9999;
+
+impl Date {
+    /// The date `YYYY-MM-DD` (what `<input type="date">` gives), checked against the calendar
+    /// (2025-02-29 is not a date, 2024-02-29 is).
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let bad = || DateError {
+            text: text.to_owned(),
+        };
+        let bytes = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| {
+            bytes[range.clone()]
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| text[range].parse::<i64>().ok())
+                .flatten()
+        };
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return Err(bad());
+        }
+        let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10))
+        else {
+            return Err(bad());
+        };
+        if !YEARS.contains(&year) || !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        let (month, day) = (month as u32, day as u32);
+        if day < 1 || day > days_in_month(year, month) {
+            return Err(bad());
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The day a moment falls on, in UTC.
+    pub fn of(moment: Timestamp) -> Date {
+        let (year, month, day) = civil_from_days((moment.0 / Timestamp::DAY) as i64);
+        Date { year, month, day }
+    }
+
+    /// The first moment of the day (00:00 UTC).
+    pub fn start(self) -> Timestamp {
+        Timestamp::from_utc(self.year, self.month, self.day, 0, 0)
+    }
+}
+
+/// Written as YYYY-MM-DD, the form [`Date::parse`] reads.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Whole UTC days from one date to another, both included; either end may be left open.
+/// Valid by construction: "from" is never after "to".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    from: Option<Date>,
+    to: Option<Date>,
+}
+
+/// Why two dates make no range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateRangeError {
+    /// One end is not a date.
+    NotADate {
+        /// Which end: "from" or "to".
+        end: &'static str,
+        /// What is wrong with it.
+        error: DateError,
+    },
+    /// "From" is after "to": no day is in between.
+    FromAfterTo {
+        /// The first day asked for.
+        from: Date,
+        /// The last day asked for.
+        to: Date,
+    },
+}
+
+impl fmt::Display for DateRangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateRangeError::NotADate { end, error } => write!(f, "The “{end}” date: {error}"),
+            DateRangeError::FromAfterTo { from, to } => write!(
+                f,
+                "The “from” date ({from}) is after the “to” date ({to}): no day is in between. Swap them or change one."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DateRangeError {}
+
+impl DateRange {
+    /// Every day: neither end set.
+    pub const ALL: DateRange = DateRange {
+        from: None,
+        to: None,
+    };
+
+    /// The days from `from` to `to`, both included; refused when `from` is after `to`.
+    pub fn new(from: Option<Date>, to: Option<Date>) -> Result<DateRange, DateRangeError> {
+        if let (Some(from), Some(to)) = (from, to)
+            && from > to
+        {
+            return Err(DateRangeError::FromAfterTo { from, to });
+        }
+        Ok(DateRange { from, to })
+    }
+
+    /// The range two date fields ask for, each `YYYY-MM-DD` or empty for an open end.
+    pub fn parse(from: &str, to: &str) -> Result<DateRange, DateRangeError> {
+        let end = |end: &'static str, text: &str| {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            Date::parse(text)
+                .map(Some)
+                .map_err(|error| DateRangeError::NotADate { end, error })
+        };
+        DateRange::new(end("from", from)?, end("to", to)?)
+    }
+
+    /// The first day, if set.
+    pub fn from(&self) -> Option<Date> {
+        self.from
+    }
+
+    /// The last day, if set.
+    pub fn to(&self) -> Option<Date> {
+        self.to
+    }
+
+    /// Whether `moment` falls on one of the days.
+    pub fn contains(&self, moment: Timestamp) -> bool {
+        self.from.is_none_or(|from| from.start() <= moment)
+            && self.to.is_none_or(|to| moment < to.start().plus_days(1))
+    }
+}

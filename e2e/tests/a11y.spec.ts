@@ -22,12 +22,12 @@ for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test("the sign-in page, the accounts list, the Data and SSO pages", async ({ console }) => {
+    test("the sign-in page, the accounts list, Activity, the Data and SSO pages", async ({ console }) => {
       await console.open("/");
       await clean(console, "the sign-in page");
       await console.signInAs("Maria Garcia");
       await clean(console, "/accounts");
-      for (const path of ["/data", "/sso"]) {
+      for (const path of ["/activity", "/activity?q=bought&from=2025-03-05&to=2025-03-01", "/data", "/sso"]) {
         await console.open(path);
         await clean(console, path);
       }

@@ -195,9 +195,10 @@ pub fn AccountSwitcher(
                     <Show when=move || choices.with(Vec::is_empty)>
                         <p class="muted switcher-empty">"No account matches."</p>
                     </Show>
-                    <a class="switcher-all" href=href("/accounts") on:click=move |_| open.set(false)>
-                        "View all accounts"
-                    </a>
+                    <p class="switcher-all">
+                        <a href=href("/accounts") on:click=move |_| open.set(false)>"View all accounts"</a>
+                        <a href=href("/activity") on:click=move |_| open.set(false)>"Activity in all accounts"</a>
+                    </p>
                 </div>
             </Show>
         </div>

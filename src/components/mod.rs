@@ -1,6 +1,7 @@
 //! Reusable pieces of the Console.
 
 pub mod account_switcher;
+pub mod activity;
 pub mod breaks;
 pub mod confirm;
 pub mod copyable_sid;

@@ -246,7 +246,10 @@ fn SideNav() -> impl IntoView {
         view! {
             <ul>
                 <li><NavLink to="/">{if signed_in { "Switch user" } else { "Sign in" }}</NavLink></li>
-                {signed_in.then(|| view! { <li><NavLink to="/accounts">"All accounts"</NavLink></li> })}
+                {signed_in.then(|| view! {
+                    <li><NavLink to="/accounts">"All accounts"</NavLink></li>
+                    <li><NavLink to="/activity">"All activity"</NavLink></li>
+                })}
                 {account_links}
                 <li><NavLink to="/sso">"Flex SSO login"</NavLink></li>
                 <li><NavLink to="/data">"Data"</NavLink></li>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod activity;
 pub mod data;
 pub mod flex;
 pub mod not_found;

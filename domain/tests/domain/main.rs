@@ -9,6 +9,7 @@ mod common;
 
 mod accounts;
 mod active_hours;
+mod activity;
 mod api_keys;
 mod flex_setup;
 mod invitations;

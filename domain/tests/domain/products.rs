@@ -433,7 +433,7 @@ fn the_log_filters_by_person_and_kind() {
         &globex,
         &ActivityFilter {
             actor: Some(liam.clone()),
-            kind: None,
+            ..ActivityFilter::default()
         },
     );
     assert!(!by_liam.is_empty());
@@ -445,8 +445,8 @@ fn the_log_filters_by_person_and_kind() {
     let numbers = c.activity(
         &globex,
         &ActivityFilter {
-            actor: None,
             kind: Some(ActivityKind::PhoneNumbers),
+            ..ActivityFilter::default()
         },
     );
     let said: Vec<String> = numbers.iter().map(|e| c.describe(e)).collect();

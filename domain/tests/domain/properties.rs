@@ -495,3 +495,138 @@ fn random_steps_do_succeed_sometimes() {
     let never: Vec<u8> = (0..KINDS).filter(|k| !successes.contains(k)).collect();
     assert!(never.is_empty(), "kinds {never:?} never succeeded");
 }
+
+/// A random filter for the activity log, decoded against the Console like a step.
+#[derive(Clone, Debug)]
+struct LogFilter {
+    who: Option<u16>,
+    kind: Option<u8>,
+    account: Option<u16>,
+    text: u8,
+    from: Option<u8>,
+    to: Option<u8>,
+}
+
+fn log_filter() -> impl Strategy<Value = LogFilter> {
+    (
+        prop::option::of(any::<u16>()),
+        prop::option::of(0u8..ActivityKind::ALL.len() as u8),
+        prop::option::of(any::<u16>()),
+        any::<u8>(),
+        prop::option::of(0u8..80),
+        prop::option::of(0u8..80),
+    )
+        .prop_map(|(who, kind, account, text, from, to)| LogFilter {
+            who,
+            kind,
+            account,
+            text,
+            from,
+            to,
+        })
+}
+
+/// Words the log's sentences, people and accounts hold (and some they do not).
+const LOG_WORDS: [&str; 9] = [
+    "",
+    "bought",
+    "GLOBEX",
+    "maria",
+    "signed up",
+    "invited acme",
+    "Flex",
+    "zzz",
+    "garcía",
+];
+
+/// The demo's first day: the filter's dates count from it.
+const LOG_START: Timestamp = Timestamp::from_utc(2025, 1, 5, 0, 0);
+
+fn filter_for(c: &Console, f: &LogFilter) -> Option<ActivityFilter> {
+    let people: Vec<String> = c
+        .activity_log()
+        .iter()
+        .map(flex_console_domain::activity::person_key)
+        .collect();
+    let accounts: Vec<AccountSid> = c.accounts().map(|a| a.sid.clone()).collect();
+    let date = |d: u8| Date::of(LOG_START.plus_days(u64::from(d)));
+    let days = DateRange::new(f.from.map(date), f.to.map(date)).ok()?;
+    Some(ActivityFilter {
+        actor: f.who.and_then(|n| pick(&people, n)),
+        kind: f.kind.map(|k| ActivityKind::ALL[k as usize]),
+        account: f.account.and_then(|n| pick(&accounts, n)),
+        text: LOG_WORDS[f.text as usize % LOG_WORDS.len()].to_owned(),
+        days,
+    })
+}
+
+/// What the Console-wide log of `user` should hold, said again the plain way: the whole log
+/// scanned, each entry kept when the user may see it and it passes every condition.
+fn log_by_scanning<'c>(c: &'c Console, user: &UserSid, f: &ActivityFilter) -> Vec<&'c Event> {
+    let actor = Actor::User(user.clone());
+    let readable = |a: &AccountSid| c.can(&actor, a, Capability::ViewLogsAndUsage);
+    let member_of_readable = |u: &UserSid| {
+        c.accounts_of(u)
+            .iter()
+            .any(|(a, _)| readable(&a.sid) && c.roles_of(&actor, &a.sid).is_some())
+    };
+    let mut entries: Vec<(usize, &Event)> = c
+        .activity_log()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| match (&e.account, &e.kind) {
+            (Some(a), _) => readable(a),
+            (None, EventKind::SignedUp { user: who, .. }) => who == user || member_of_readable(who),
+            (None, _) => false,
+        })
+        .filter(|(_, e)| f.days.contains(e.at))
+        .filter(|(_, e)| f.kind.is_none_or(|k| e.kind.activity_kind() == k))
+        .filter(|(_, e)| f.account.is_none() || e.account == f.account)
+        .filter(|(_, e)| {
+            f.actor
+                .as_ref()
+                .is_none_or(|k| &flex_console_domain::activity::person_key(e) == k)
+        })
+        .filter(|(_, e)| {
+            let account = e.account.as_ref().and_then(|a| c.account(a));
+            let name = account.map(|a| a.friendly_name.as_str()).unwrap_or("");
+            search::matches(&f.text, &[&c.describe(e), &c.person_name(e), name])
+        })
+        .collect();
+    entries.sort_by(|(i, a), (j, b)| b.at.cmp(&a.at).then(j.cmp(i)));
+    entries.into_iter().map(|(_, e)| e).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_console_wide_log_is_what_scanning_the_whole_log_gives(
+        steps in prop::collection::vec(step(), 0..30),
+        filters in prop::collection::vec(log_filter(), 1..6),
+        who in any::<u16>(),
+    ) {
+        let mut c = Console::demo();
+        let mut now = DEMO_NOW;
+        for s in &steps {
+            now = now.plus_millis(u64::from(s.hours) * Timestamp::HOUR);
+            let actor = actor_for(&c, s);
+            let command = command_for(&c, s);
+            let _ = c.apply(&actor, command, now);
+        }
+        let users: Vec<UserSid> = c.users().map(|u| u.sid.clone()).collect();
+        let user = pick(&users, who).unwrap();
+        for f in &filters {
+            let Some(filter) = filter_for(&c, f) else { continue };
+            let log = c.console_activity(&user, &filter);
+            prop_assert_eq!(&log, &log_by_scanning(&c, &user, &filter), "{:?}", filter);
+            prop_assert!(log.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+            if let Some(account) = &filter.account {
+                // The account's own log, with the same filter, is the same list when the user may read it.
+                if c.can(&Actor::User(user.clone()), account, Capability::ViewLogsAndUsage) {
+                    prop_assert_eq!(&log, &c.activity(account, &filter));
+                }
+            }
+        }
+    }
+}

@@ -97,8 +97,9 @@ fn to(path: String, account: Option<AccountSid>) -> Target {
 }
 
 /// The Console's own pages, for everyone.
-const CONSOLE_PAGES: [(&str, &str); 4] = [
+const CONSOLE_PAGES: [(&str, &str); 5] = [
     ("All accounts", "/accounts"),
+    ("All activity", "/activity"),
     ("Switch user", "/"),
     ("Flex SSO login", "/sso"),
     ("Data (the presenter's page)", "/data"),
