@@ -9,6 +9,7 @@ pub mod count;
 pub mod dialog;
 pub mod empty_state;
 pub mod focus;
+pub mod form_problem;
 pub mod link;
 pub mod listbox;
 pub mod masked_secret;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::active_hours::ActiveHoursFields;
 use super::{AccountScope, Requires};
 use crate::components::count::thousands;
+use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::toast::Toasts;
@@ -336,9 +337,7 @@ fn ModelStep(
                 {option(BillingModel::NamedUser, "a fixed price per named user per month")}
                 {option(BillingModel::ActiveUserHours, "pay per hour an agent is active")}
             </fieldset>
-            <Show when=move || problem.with(Option::is_some)>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
-            </Show>
+            <FormProblem problem />
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| step.set(2)>"Back"</button>
                 <ActionButton refused class="button-primary" inline=true>"Upgrade"</ActionButton>

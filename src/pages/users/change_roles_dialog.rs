@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::active::MemberItem;
 use crate::components::dialog::{Dialog, Opened};
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::role_picker::{RolePicker, picked};
 use crate::components::toast::Toasts;
@@ -62,9 +63,7 @@ pub fn ChangeRolesDialog(
             <form class="dialog-form" novalidate on:submit=submit>
                 <p>"Roles of " <strong>{name}</strong> " in this account."</p>
                 <RolePicker roles legend="Roles" />
-                <Show when=move || problem.with(Option::is_some)>
-                    <p class="form-error" role="alert">{move || problem.get()}</p>
-                </Show>
+                <FormProblem problem />
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save roles"</ActionButton>

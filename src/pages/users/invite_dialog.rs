@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::role_picker::{RolePicker, picked};
 use crate::components::toast::Toasts;
@@ -84,9 +85,7 @@ pub fn InviteDialog(
                     <p class="field-error">{move || roles_error.get()}</p>
                 </Show>
                 <p class="muted">"The invitation expires after 7 days; it can be resent or revoked on the Invited users tab."</p>
-                <Show when=move || refusal.with(Option::is_some)>
-                    <p class="form-error" role="alert">{move || refusal.get()}</p>
-                </Show>
+                <FormProblem problem=refusal />
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Send invitation"</ActionButton>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::Dialog;
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Capability, Command, describe_roles, roles_granting};
@@ -56,9 +57,7 @@ pub fn LeaveAccount() -> impl IntoView {
         </ActionButton>
         <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Leave account">
             <p>"Leave this account? You lose access to it until a member with the " {who} " role invites you again."</p>
-            <Show when=move || problem.with(Option::is_some)>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
-            </Show>
+            <FormProblem problem />
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
                 <ActionButton refused class="button-danger" on_press=Callback::new(leave)>"Leave account"</ActionButton>

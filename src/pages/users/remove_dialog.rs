@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::active::MemberItem;
 use crate::components::dialog::{Dialog, Opened};
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::Command;
@@ -48,9 +49,7 @@ pub fn RemoveDialog(
         <Dialog open=opened.signal() on_close title="Remove member">
             <p>"Remove " <strong>{name}</strong> " from this account?"</p>
             <p class="muted">"They lose access to this account only; their Console user and their other accounts stay."</p>
-            <Show when=move || problem.with(Option::is_some)>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
-            </Show>
+            <FormProblem problem />
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                 <ActionButton refused class="button-danger" on_press=Callback::new(remove)>"Remove member"</ActionButton>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, UserSid};
@@ -112,9 +113,7 @@ pub fn TransferOwnership() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                <Show when=move || problem.with(Option::is_some)>
-                    <p class="form-error" role="alert">{move || problem.get()}</p>
-                </Show>
+                <FormProblem problem />
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
                     <ActionButton refused class="button-danger">"Transfer ownership"</ActionButton>

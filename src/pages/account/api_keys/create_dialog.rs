@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::dialog::{Dialog, Opened};
 use crate::components::focus;
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{API_KEY_NAME_MAX, ApiKeyType, Command, Event, EventKind};
@@ -123,9 +124,7 @@ fn KeyForm(opened: Opened, created: RwSignal<Option<NewKey>>) -> impl IntoView {
                 <legend>"Key type"</legend>
                 {ApiKeyType::ALL.into_iter().map(option).collect_view()}
             </fieldset>
-            <Show when=move || problem.with(Option::is_some)>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
-            </Show>
+            <FormProblem problem />
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                 <ActionButton refused class="button-primary">"Create API key"</ActionButton>

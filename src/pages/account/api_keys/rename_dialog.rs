@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::{Dialog, Opened};
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{API_KEY_NAME_MAX, ApiKeySid, Command};
@@ -61,9 +62,7 @@ pub fn RenameKeyDialog(
                         on:input=move |ev| typed.set(event_target_value(&ev))
                     />
                 </div>
-                <Show when=move || problem.with(Option::is_some)>
-                    <p class="form-error" role="alert">{move || problem.get()}</p>
-                </Show>
+                <FormProblem problem />
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::table::WorkerItem;
 use crate::components::dialog::{Dialog, Opened};
+use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -54,9 +55,7 @@ pub fn DeleteWorkerDialog(
                 "remove the member on " <a href=manage_users>"Manage users"</a>
                 ", or, for a person who signs in through SSO, in the identity provider."
             </p>
-            <Show when=move || problem.with(Option::is_some)>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
-            </Show>
+            <FormProblem problem />
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                 <ActionButton refused class="button-danger" on_press=Callback::new(delete)>"Delete worker"</ActionButton>

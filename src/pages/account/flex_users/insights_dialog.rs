@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::table::{WorkerItem, insights_probe};
 use crate::components::dialog::{Dialog, Opened};
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, InsightsRole};
@@ -101,9 +102,7 @@ pub fn InsightsRolesDialog(
                         .collect_view()}
                 </fieldset>
                 <p class="muted">"These roles last until the worker's next login, which sets roles afresh."</p>
-                <Show when=move || problem.with(Option::is_some)>
-                    <p class="form-error" role="alert">{move || problem.get()}</p>
-                </Show>
+                <FormProblem problem />
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save Insights roles"</ActionButton>

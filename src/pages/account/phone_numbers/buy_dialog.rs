@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::Dialog;
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::phone_number::AREA_CODES;
@@ -81,9 +82,7 @@ pub fn BuyDialog(
                     />
                 </div>
             </div>
-            <Show when=move || refusal.with(Option::is_some)>
-                <p class="form-error" role="alert">{move || refusal.get()}</p>
-            </Show>
+            <FormProblem problem=refusal />
             <p class="table-summary" aria-live="polite">
                 {move || match offers.with(Vec::len) {
                     0 => "No available numbers match; try other digits or another area code.".to_owned(),

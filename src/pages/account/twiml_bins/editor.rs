@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialog::{Dialog, Opened};
+use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
 use crate::domain::{Command, TwimlBinSid, check_twiml};
@@ -138,9 +139,7 @@ pub fn EditorDialog(
                         }}
                     </p>
                 </div>
-                <Show when=move || refusal.with(Option::is_some)>
-                    <p class="form-error" role="alert">{move || refusal.get()}</p>
-                </Show>
+                <FormProblem problem=refusal />
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>
