@@ -65,6 +65,22 @@ for (const colorScheme of ["light", "dark"] as const) {
       await clean(console, "a row's menu");
     });
 
+    test("an API key's two steps: the form, and the secret shown once, with a key listed", async ({ console, page }) => {
+      await console.signInAs("Maria Garcia");
+      await console.openAccount("Acme Support", "/api-keys");
+      await console.main.getByRole("button", { name: "Create API key" }).click();
+      const dialog = page.getByRole("dialog", { name: "Create new API key" });
+      await dialog.getByLabel("Friendly name").fill("Website chat");
+      await clean(console, "the API key form");
+      await dialog.getByRole("button", { name: "Create API key" }).click();
+      await expect(dialog.getByTestId("new-key")).toBeVisible();
+      await clean(console, "the new key's secret");
+      await dialog.getByLabel(/^Got it!/).check();
+      await dialog.getByRole("button", { name: "Done" }).click();
+      await expect(console.main.getByTestId("key-row")).toHaveCount(1);
+      await clean(console, "the API keys list");
+    });
+
     test("a phone's navigation drawer and a table as cards", async ({ console, page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await console.signInAs("Maria Garcia");
