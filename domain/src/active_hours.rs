@@ -31,7 +31,8 @@ impl Hours {
     }
 
     /// The tenths of an hour that `ms` milliseconds have completed (a tenth counts once it
-    /// is over, so hours left never show more than there are).
+    /// is over; hours left are the free ones less those, so the two shown always add up to
+    /// the free hours).
     pub const fn from_ms(ms: u64) -> Hours {
         Hours {
             tenths: ms / TENTH_OF_AN_HOUR_MS,

@@ -94,6 +94,33 @@ impl ApiKeySecret {
     }
 }
 
+/// Where new keys' secrets come from. It is not part of the Console's state: never saved,
+/// never compared, and not the saved random source, so nothing saved (a snapshot, the log of
+/// commands, an export) can give a secret back by replaying its creation. The store seeds it
+/// from the browser's crypto before each command ([`super::Console::seed_secrets`]).
+#[derive(Clone)]
+pub(crate) struct SecretSource(pub(crate) Random);
+
+impl Default for SecretSource {
+    fn default() -> Self {
+        SecretSource(Random::new(0x5EC2_E7))
+    }
+}
+
+/// Never part of a comparison: two Consoles with the same state are equal whatever their
+/// secret sources would draw next.
+impl PartialEq for SecretSource {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for SecretSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretSource(…)")
+    }
+}
+
 impl fmt::Debug for ApiKeySecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "ApiKeySecret(…{})", &self.0[28..])

@@ -13,7 +13,8 @@ use super::sid::{AccountSid, ApiKeySid};
 const NAME: &str = "API key name";
 
 impl Console {
-    /// The secret is made here, once, and leaves only on the event `apply` returns.
+    /// The secret is made here, once, from the unsaved secret source, and leaves only on the
+    /// event `apply` returns.
     pub(crate) fn create_api_key<'c>(
         &self,
         ctx: &Ctx,
@@ -30,7 +31,8 @@ impl Console {
                 key_type,
                 created: ctx.now,
             };
-            let secret = ApiKeySecret::generate(&mut c.random);
+            // Not from the saved random source: replaying the command must not give it back.
+            let secret = ApiKeySecret::generate(&mut c.secrets.0);
             let kind = EventKind::ApiKeyCreated {
                 key: key.sid,
                 friendly_name,

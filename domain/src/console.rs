@@ -7,6 +7,7 @@
 //! command costs the same with 15,000 workers as with 10.
 
 use super::account::Account;
+use super::api_key::SecretSource;
 use super::email::Email;
 use super::event::{Event, EventKind};
 use super::invitation::InvitationId;
@@ -27,6 +28,9 @@ pub struct Console {
     pub(crate) activity: Vec<Event>,
     #[serde(skip)]
     pub(crate) index: Index,
+    /// New API keys' secrets: not state, never saved (see [`SecretSource`]).
+    #[serde(skip)]
+    pub(crate) secrets: SecretSource,
 }
 
 /// Look-ups derived from the state; never saved.
@@ -88,7 +92,14 @@ impl Console {
             accounts: BTreeMap::new(),
             activity: Vec::new(),
             index: Index::default(),
+            secrets: SecretSource::default(),
         }
+    }
+
+    /// Seeds where the next API key secrets come from with entropy from outside the state
+    /// (the browser's crypto), so that no saved data can give them back.
+    pub fn seed_secrets(&mut self, seed: u64) {
+        self.secrets = SecretSource(Random::new(seed));
     }
 
     /// Rebuilds the indexes from the state; call after deserializing

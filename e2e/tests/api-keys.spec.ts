@@ -1,8 +1,12 @@
 // API keys & tokens: a key created with its secret shown once (Copy, "Got it", never again),
 // renamed, deleted with a confirmation; refused up front for the roles the matrix leaves out.
+import type { Locator } from "@playwright/test";
 import { expect, test, type Console } from "./console";
 
 const GLOBEX = "Globex Contact Center";
+
+/** The secret step of the create dialog. */
+const step = (dialog: Locator) => dialog.getByTestId("new-key");
 
 /** Creates a key from the page's Create button; gives its SID and secret, read off the dialog. */
 async function createKey(console: Console, name: string, type: "Standard" | "Main") {
@@ -33,11 +37,16 @@ test("a Developer finds the keys from the Auth Token, creates a Main key and see
   expect(sid).toMatch(/^SK[0-9a-f]{32}$/);
   expect(secret).toMatch(/^[A-Za-z0-9]{32}$/);
   await expect(dialog.getByRole("button", { name: "Copy Secret" })).toBeFocused();
-  // Neither Escape nor Done lets the secret go before the box is ticked.
+  // Neither Escape (twice: a browser may insist the second time) nor Done lets the secret go
+  // before the box is ticked, and Done says why before it is pressed.
+  await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(dialog.getByTestId("new-key")).toBeVisible();
-  await dialog.getByRole("button", { name: "Done" }).click({ force: true });
-  await expect(dialog.getByText("Tick the box once the secret is saved")).toBeVisible();
+  await expect(step(dialog).getByTestId("secret")).toHaveText(secret);
+  const done = dialog.getByRole("button", { name: "Done" });
+  await expect(done).toHaveAccessibleDescription("Tick the box first: once this closes, the secret cannot be shown again.");
+  await done.click({ force: true });
+  await expect(dialog.locator(".field-error")).toHaveText("Tick the box first: once this closes, the secret cannot be shown again.");
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(/^Got it!/).check();
   await dialog.getByRole("button", { name: "Done" }).click();
@@ -62,7 +71,10 @@ test("a Developer finds the keys from the Auth Token, creates a Main key and see
 
 test("a key is renamed and deleted after a confirmation; a pasted SK SID opens its page", async ({ console, page }) => {
   await console.signInAs("James Chen");
-  await console.openAccount(GLOBEX, "/api-keys");
+  // The Flex overview's Auth Token leads here too.
+  await console.openAccount(GLOBEX, "/flex");
+  await console.main.getByRole("link", { name: "Manage API keys & tokens" }).click();
+  await expect(console.heading("API keys & tokens")).toBeVisible();
   const { dialog, sid } = await createKey(console, "Old name", "Standard");
   await dialog.getByLabel(/^Got it!/).check();
   await dialog.getByRole("button", { name: "Done" }).click();
@@ -106,6 +118,9 @@ test("a Billing Manager gets no link and no page; a suspended account's Create i
   const sid = await console.openAccount(GLOBEX);
   await console.expectAccountInfo(GLOBEX);
   await expect(console.main.getByRole("link", { name: "Manage API keys & tokens" })).toHaveCount(0);
+  await console.open(`/accounts/${sid}/flex`);
+  await expect(console.heading("Flex overview")).toBeVisible();
+  await expect(console.main.getByRole("link", { name: "Manage API keys & tokens" })).toHaveCount(0);
   // The navigation marks the page refused, with the domain's reason.
   await expect(console.navigation.getByRole("link", { name: "API keys & tokens" })).toHaveAccessibleDescription(
     /^Managing API keys needs the Owner, Administrator or Developer role/,
@@ -119,6 +134,10 @@ test("a Billing Manager gets no link and no page; a suspended account's Create i
   await console.openAccount("Umbrella Retail", "/api-keys");
   const create = console.main.getByRole("button", { name: "Create API key" });
   await expect(create).toHaveAttribute("aria-disabled", "true");
+  // The reason is there before the button is pressed, and pressing opens nothing.
+  await expect(create).toHaveAccessibleDescription(
+    "Umbrella Retail is suspended: it must be reactivated first, which needs the Owner or Administrator role.",
+  );
   await create.click({ force: true });
   await expect(create).toHaveAccessibleDescription(
     "Umbrella Retail is suspended: it must be reactivated first, which needs the Owner or Administrator role.",

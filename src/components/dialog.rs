@@ -21,8 +21,8 @@ pub fn Dialog(
     /// The dialog's title, also its accessible name.
     #[prop(into)]
     title: String,
-    /// While true, Escape does not close it (a step that must be confirmed, such as a secret
-    /// shown once).
+    /// While true, nothing but the page closes it: Escape is refused, and a close the browser
+    /// insists on is undone (a step that must be confirmed, such as a secret shown once).
     #[prop(optional, into)]
     keep_open: Signal<bool>,
     children: Children,
@@ -54,6 +54,14 @@ pub fn Dialog(
         }
     });
     let closed = move |_| {
+        // A browser may close a modal on a second Escape whatever `cancel` said: a step that
+        // must be confirmed is shown again instead of being lost.
+        if keep_open.get_untracked() && open.get_untracked() {
+            if let Some(el) = dialog.get_untracked() {
+                let _ = el.show_modal();
+            }
+            return;
+        }
         on_close.run(());
         // The browser gives focus back to the opener; when the opener went with what the
         // dialog changed (a deleted row, a button replaced), focus the nearest sensible place.
@@ -66,6 +74,8 @@ pub fn Dialog(
             class="dialog"
             aria-labelledby=label_id
             on:close=closed
+            // Where `closedby` is known, Escape does nothing at all while the step lasts.
+            closedby=move || keep_open.get().then_some("none")
             on:cancel=move |ev: leptos::ev::Event| {
                 if keep_open.get_untracked() {
                     ev.prevent_default();

@@ -345,9 +345,11 @@ impl Store {
         };
         let mut outcome = None;
         // `try_update` would notify even on refusal; check first without notifying.
-        self.signals
-            .console
-            .update_untracked(|console| outcome = Some(console.apply(actor, command, now)));
+        self.signals.console.update_untracked(|console| {
+            // A new API key's secret comes from here, outside everything that is saved.
+            console.seed_secrets(fresh_seed());
+            outcome = Some(console.apply(actor, command, now));
+        });
         let outcome = outcome.expect("update ran");
         if outcome.is_ok() {
             self.signals.console.notify();
@@ -608,4 +610,18 @@ fn refresh(shared: &Shared) {
 /// Reads the unreadable data kept aside in the app's database (newest last).
 pub async fn kept_aside(name: &str) -> Result<Vec<String>, String> {
     Db::open(name).await?.kept_aside().await
+}
+
+/// 64 bits from the browser's crypto (Math.random where it has none): the seed of new API key
+/// secrets, which nothing saved may be able to give back.
+fn fresh_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if filled {
+        u64::from_le_bytes(bytes)
+    } else {
+        (js_sys::Math::random() * u64::MAX as f64) as u64
+    }
 }

@@ -278,3 +278,23 @@ fn saved_keys_load_back_and_a_bad_one_is_named() {
         "{error}"
     );
 }
+
+#[test]
+fn replaying_a_key_creation_from_saved_data_does_not_give_its_secret_back() {
+    // What the store keeps: a snapshot, then the commands run since. The secret is drawn from
+    // a source outside that state, seeded by the store from the browser's crypto.
+    let mut c = demo();
+    let globex = account(&c, GLOBEX);
+    let snapshot = c.to_json().unwrap();
+    c.seed_secrets(0x2f1e_99a0_c3d4_5e6f);
+    let (key, secret) = created(&mut c, JAMES, &globex, "Replayed");
+
+    let mut replayed = Console::from_json(&snapshot).unwrap();
+    let (replayed_key, replayed_secret) = created(&mut replayed, JAMES, &globex, "Replayed");
+    assert_eq!(replayed_key, key, "the state replays exactly");
+    assert!(replayed == c, "the same state, whatever the secret source");
+    assert_ne!(
+        replayed_secret, secret,
+        "the saved data must not give the secret back"
+    );
+}

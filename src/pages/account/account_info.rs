@@ -163,9 +163,10 @@ pub fn Tokens() -> impl IntoView {
     }
 }
 
-/// The way from the Auth Token to the API keys, for those the domain lets open that page.
+/// The way from the Auth Token to the API keys, for those the domain lets open that page (a
+/// field of a `dl`, on Account Info and the Flex overview).
 #[component]
-fn ApiKeysLink() -> impl IntoView {
+pub fn ApiKeysLink() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let may = Memo::new(move |_| {

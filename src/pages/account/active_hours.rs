@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::AccountScope;
 use crate::components::count::thousands;
+use crate::domain::Hours;
 use crate::domain::flex::FREE_ACTIVE_USER_HOURS;
 use crate::store::Store;
 
@@ -20,7 +21,14 @@ pub fn ActiveHoursFields() -> impl IntoView {
     // per render; the memo wakes the view only when a shown figure changes.
     let hours = Memo::new(move |_| {
         let now = store.now_ticking();
-        store.with(|c| c.active_user_hours(&scope.account, now))
+        store
+            .with(|c| c.active_user_hours(&scope.account, now))
+            .map(|h| Shown {
+                free: h.free_hours,
+                left: h.left(),
+                used: h.used(),
+                beyond: h.beyond_free(),
+            })
     });
     let line = |label: &'static str, testid: &'static str, value: String, note: String| {
         view! {
@@ -45,22 +53,32 @@ pub fn ActiveHoursFields() -> impl IntoView {
             {line(
                 "Free Active User Hours left",
                 "hours-left",
-                h.left().to_string(),
-                format!("of {}", thousands(h.free_hours as usize)),
+                h.left.to_string(),
+                format!("of {}", thousands(h.free as usize)),
             )}
             {line(
                 "Active User Hours used",
                 "hours-used",
-                h.used().to_string(),
+                h.used.to_string(),
                 "while workers were Available, since the upgrade".into(),
             )}
             {line(
                 "Beyond the free hours",
                 "hours-beyond",
-                h.beyond_free().to_string(),
+                h.beyond.to_string(),
                 "billed".into(),
             )}
         }
         .into_any(),
     }
+}
+
+/// The figures as shown, to the tenth: the memo wakes the view only when one of them changes,
+/// not each minute a worker is Available.
+#[derive(Clone, Copy, PartialEq)]
+struct Shown {
+    free: u32,
+    left: Hours,
+    used: Hours,
+    beyond: Hours,
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::AccountScope;
+use super::account_info::ApiKeysLink;
 use super::active_hours::ActiveHoursFields;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::focus;
@@ -172,6 +173,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
                     Ok(t) => view! { <MaskedSecret label="Auth Token" value=t /> }.into_any(),
                     Err(reason) => view! { <HiddenSecret label="Auth Token" reason /> }.into_any(),
                 }}
+                <ApiKeysLink />
                 <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
                 <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
                 <ActiveHoursFields />

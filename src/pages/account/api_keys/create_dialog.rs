@@ -170,10 +170,10 @@ fn SecretStep(key: NewKey, saved: RwSignal<bool>, opened: Opened) -> impl IntoVi
                 "Got it! I have saved the SID and secret in a safe place."
             </label>
             <p id="key-saved-hint" class=move || if nudged.get() { "field-error" } else { "hint" }>
-                {move || if nudged.get() {
-                    "Tick the box once the secret is saved: it cannot be shown again."
-                } else {
+                {move || if saved.get() {
                     "Done closes this for good."
+                } else {
+                    "Tick the box first: once this closes, the secret cannot be shown again."
                 }}
             </p>
             <div class="actions">
