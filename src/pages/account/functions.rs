@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::link::linked_search;
 
-use super::taskrouter::{NoFlexResources, no_match};
+use super::NoFlexYet;
+use super::taskrouter::no_match;
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
 use crate::components::search::{SearchBox, matches};
@@ -82,7 +83,7 @@ fn FunctionsPage() -> impl IntoView {
                     <p class="eyebrow">{name}</p>
                     <h1 id="functions-title">"Functions and Assets"</h1>
                     {match service {
-                        None => view! { <NoFlexResources what="Its Functions service, Functions and Assets" /> }.into_any(),
+                        None => view! { <NoFlexYet what="Its Functions service, Functions and Assets" provisioned=true /> }.into_any(),
                         Some(s) => view! { <ServiceDetails s /> }.into_any(),
                     }}
                 </section>

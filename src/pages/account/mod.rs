@@ -158,18 +158,27 @@ fn NotAMember(reason: String) -> impl IntoView {
     }
 }
 
-/// What a Flex page of an account without Flex says: what it has not got yet, and the way to
-/// the Flex overview, where Flex is set up.
+/// What a page of an account without Flex says: what it has not got yet, and the way to the
+/// Flex overview, where Flex is set up.
 #[component]
 pub fn NoFlexYet(
-    /// What the account has none of yet, e.g. "Flex users".
+    /// What the account has none of yet, e.g. "Flex users" or "TaskRouter resources".
     what: &'static str,
+    /// Whether setting up Flex creates them (a product's resources), rather than their simply
+    /// not being there yet (Flex's own pages).
+    #[prop(optional)]
+    provisioned: bool,
 ) -> impl IntoView {
     let scope = AccountScope::get();
     let overview = href(&format!("/accounts/{}/flex", scope.account));
+    let why = if provisioned {
+        format!("This account has no Flex instance. {what} are created when Flex is set up.")
+    } else {
+        format!("This account has no Flex instance, so it has no {what} yet.")
+    };
     view! {
         <div class="notice" data-testid="no-flex">
-            <p>"This account has no Flex instance, so it has no " {what} " yet."</p>
+            <p>{why}</p>
             <p><a href=overview>"Go to the Flex overview"</a>" to set up Flex."</p>
         </div>
     }

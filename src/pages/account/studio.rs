@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::taskrouter::{NoFlexResources, no_match};
+use super::NoFlexYet;
+use super::taskrouter::no_match;
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
@@ -127,7 +128,7 @@ fn StudioPage() -> impl IntoView {
                     {if has_flex {
                         view! { <StudioDetails model /> }.into_any()
                     } else {
-                        view! { <NoFlexResources what="Studio flows" /> }.into_any()
+                        view! { <NoFlexYet what="Studio flows" provisioned=true /> }.into_any()
                     }}
                 </section>
             }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{AccountScope, Requires};
+use super::{AccountScope, NoFlexYet, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
 use crate::components::count::thousands;
 use crate::components::link::{href, linked_search};
@@ -84,7 +84,7 @@ fn TaskRouterPage() -> impl IntoView {
                     <p class="eyebrow">{name}</p>
                     <h1 id="taskrouter-title">"TaskRouter"</h1>
                     {match workspace {
-                        None => view! { <NoFlexResources what="TaskRouter resources" /> }.into_any(),
+                        None => view! { <NoFlexYet what="TaskRouter resources" provisioned=true /> }.into_any(),
                         Some(w) => view! { <WorkspaceDetails w account_sid /> }.into_any(),
                     }}
                 </section>
@@ -255,21 +255,4 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
 pub(super) fn no_match(columns: u8, what: &str, query: &str) -> impl IntoView + use<> {
     let text = format!("No {what} match “{}”.", query.trim());
     view! { <tr><td colspan=columns.to_string() class="muted">{text}</td></tr> }
-}
-
-/// An account without Flex: the product's resources come with Flex, so say that and link to
-/// the Flex overview, where Flex is set up.
-#[component]
-pub(super) fn NoFlexResources(
-    /// What is missing, e.g. "TaskRouter resources".
-    what: &'static str,
-) -> impl IntoView {
-    let scope = AccountScope::get();
-    let overview = href(&format!("/accounts/{}/flex", scope.account));
-    view! {
-        <div class="notice" data-testid="no-flex">
-            <p>"This account has no Flex instance. " {what} " are created when Flex is set up."</p>
-            <p><a href=overview>"Go to the Flex overview"</a>" to set up Flex."</p>
-        </div>
-    }
 }
