@@ -5,16 +5,16 @@
 //! [`Console::apply`] runs the change. So the two answer alike by construction, and a
 //! refused command leaves the state exactly as it was (including the random source).
 
-use super::account::{Account, AccountStatus};
-use super::actor::Actor;
-use super::capability::{Capability, can};
-use super::command::Command;
-use super::console::Console;
-use super::error::DomainError;
-use super::event::{Event, EventKind};
-use super::roles::RoleSet;
-use super::sid::{AccountSid, UserSid};
-use super::time::Timestamp;
+use crate::command::Command;
+use crate::console::Console;
+use crate::error::DomainError;
+use crate::event::{Event, EventKind};
+use crate::identity::account::{Account, AccountStatus};
+use crate::identity::actor::Actor;
+use crate::identity::capability::{Capability, can};
+use crate::identity::roles::RoleSet;
+use crate::sid::{AccountSid, UserSid};
+use crate::time::Timestamp;
 
 /// The command's circumstances, handed to every handler and every change.
 pub(crate) struct Ctx<'a> {

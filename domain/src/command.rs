@@ -1,17 +1,17 @@
 //! Everything a person can ask the Console to do.
 
-use super::account::AccountType;
-use super::api_key::ApiKeyType;
-use super::capability::Capability;
-use super::email::Email;
-use super::flex::{BillingModel, FlexSettings};
-use super::invitation::InvitationId;
-use super::roles::RoleSet;
-use super::sid::{
+use crate::flex::instance::{BillingModel, FlexSettings};
+use crate::flex::worker::InsightsRole;
+use crate::identity::account::AccountType;
+use crate::identity::api_key::ApiKeyType;
+use crate::identity::capability::Capability;
+use crate::identity::email::Email;
+use crate::identity::invitation::InvitationId;
+use crate::identity::roles::RoleSet;
+use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
     WorkerSid,
 };
-use super::worker::InsightsRole;
 use serde::{Deserialize, Serialize};
 
 /// A request to change the Console, applied with [`super::Console::apply`].
@@ -285,7 +285,7 @@ impl Command {
         Command::Invite {
             account,
             email: Email::someone(),
-            roles: RoleSet::only(super::roles::ConsoleRole::Developer),
+            roles: RoleSet::only(crate::identity::roles::ConsoleRole::Developer),
         }
     }
 

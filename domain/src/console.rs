@@ -6,14 +6,14 @@
 //! [`Console::from_json`] calls. Every command keeps them up to date incrementally, so a
 //! command costs the same with 15,000 workers as with 10.
 
-use super::account::Account;
-use super::api_key::SecretSource;
-use super::email::Email;
-use super::event::{Event, EventKind};
-use super::invitation::InvitationId;
-use super::random::Random;
-use super::sid::{AccountSid, UserSid, WorkerSid};
-use super::user::ConsoleUser;
+use crate::event::{Event, EventKind};
+use crate::identity::account::Account;
+use crate::identity::api_key::SecretSource;
+use crate::identity::email::Email;
+use crate::identity::invitation::InvitationId;
+use crate::identity::user::ConsoleUser;
+use crate::random::Random;
+use crate::sid::{AccountSid, UserSid, WorkerSid};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

@@ -1,18 +1,18 @@
 //! Why a command was refused, why a state is invalid, why an import failed.
 //! Every message is meant to be shown to a person and says what would allow the action.
 
-use super::account::Account;
-use super::capability::{Capability, roles_granting};
-use super::email::Email;
-use super::flex_view::ChangeRefused;
-use super::invitation::{InvitationId, InvitationStatus};
-use super::roles::{ConsoleRole, RoleSet, describe_roles};
-use super::sid::{
+use crate::flex::view::ChangeRefused;
+use crate::identity::account::Account;
+use crate::identity::capability::{Capability, roles_granting};
+use crate::identity::email::Email;
+use crate::identity::invitation::{InvitationId, InvitationStatus};
+use crate::identity::roles::{ConsoleRole, RoleSet, describe_roles};
+use crate::products::twiml::TwimlError;
+use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
     WorkerSid,
 };
-use super::time::Timestamp;
-use super::twiml::TwimlError;
+use crate::time::Timestamp;
 use std::fmt;
 
 /// A refused command. The state is unchanged when one is returned.

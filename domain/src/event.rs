@@ -1,19 +1,19 @@
 //! What happened: one event per successful command, for the activity log.
 
-use super::account::AccountType;
-use super::actor::Actor;
-use super::api_key::{ApiKeySecret, ApiKeyType};
-use super::capability::LaunchOutcome;
-use super::email::Email;
-use super::flex::{BillingModel, FlexSettings};
-use super::invitation::InvitationId;
-use super::roles::RoleSet;
-use super::sid::{
+use crate::flex::instance::{BillingModel, FlexSettings};
+use crate::flex::worker::InsightsRole;
+use crate::identity::account::AccountType;
+use crate::identity::actor::Actor;
+use crate::identity::api_key::{ApiKeySecret, ApiKeyType};
+use crate::identity::capability::LaunchOutcome;
+use crate::identity::email::Email;
+use crate::identity::invitation::InvitationId;
+use crate::identity::roles::RoleSet;
+use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
     TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
-use super::time::Timestamp;
-use super::worker::InsightsRole;
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// A successful command: who did what, in which account, when.

@@ -6,8 +6,8 @@
 //! several fields. serde_json reports only a line and column, so the JSON path of a
 //! reading error is recovered by re-scanning the text up to that position.
 
-use super::console::Console;
-use super::error::ImportError;
+use crate::console::Console;
+use crate::error::ImportError;
 
 impl Console {
     /// Reads a saved Console, rebuilding its indexes and checking every rule. The error

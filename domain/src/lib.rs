@@ -1,86 +1,72 @@
 //! The domain core of Flex Console: a pure-Rust model of the Twilio Console's Flex
-//! administration (accounts, Console users and roles, invitations, Auth Tokens, Flex
-//! instances, plans, workers and SSO).
+//! administration and of the contact center it runs.
 //!
-//! Everything changes through [`Console::apply`], which checks the actor's capability,
-//! then the rules, and only then changes the state, returning an [`Event`];
-//! [`Console::check`] gives the same answer without changing anything, so pages ask it
-//! before a control is pressed. Queries are plain methods on [`Console`]. The state serializes with serde; load it with
-//! [`Console::from_json`], which rebuilds the indexes and validates every rule.
+//! Start here: a [`Console`] is the whole state; everything changes through
+//! [`Console::apply`] (`apply.rs`), which checks the actor's capability, then the rules, and
+//! only then changes the state, returning an [`Event`] (`event.rs`) for a [`Command`]
+//! (`command.rs`); [`Console::check`] gives the same answer without changing anything, so
+//! pages ask it before a control is pressed. Queries are plain methods on [`Console`], next
+//! to their subject. The state serializes with serde; load it with [`Console::from_json`],
+//! which rebuilds the indexes and validates every rule.
+//!
+//! The subjects, a folder each, with the commands they handle:
+//! - [`identity`]: accounts, Console users, roles and the permission matrix, invitations,
+//!   Auth Tokens and API keys, which pages a person may open;
+//! - [`flex`]: the Flex instance and what it provisions, plans, Flex users and their logins,
+//!   SSO, Insights, Active User Hours, the Flex UI's views;
+//! - [`taskrouter`]: the workspace Flex routes with;
+//! - [`products`]: phone numbers, Studio, Functions, TwiML Bins;
+//! - [`activity`]: the log of every change and its queries;
+//! - [`scenarios`]: the demo and the scale scenario.
+//!
+//! The shared ground sits beside this file: SIDs (`sid.rs`), time (`time.rs`), the
+//! injected random source (`random.rs`), search (`search.rs`), errors (`error.rs`),
+//! reading and checking a saved state (`import.rs`, `validate.rs`) and what has a SID
+//! (`resources.rs`).
 #![warn(missing_docs)]
 
-pub mod account;
-pub mod active_hours;
 pub mod activity;
-pub mod actor;
-pub mod api_key;
+pub mod flex;
+pub mod identity;
+pub mod products;
+pub mod scenarios;
+pub mod taskrouter;
+
 mod apply;
-mod apply_account;
-mod apply_api_keys;
-mod apply_flex;
-mod apply_members;
-mod apply_products;
-pub mod capability;
 pub mod command;
 pub mod console;
-pub mod demo;
-pub mod email;
 pub mod error;
 pub mod event;
-pub mod flex;
-pub mod flex_view;
 mod import;
-pub mod insights;
-pub mod invitation;
-mod name;
-pub mod page;
-pub mod phone_number;
-pub mod queries;
 pub mod random;
 pub mod resources;
-pub mod roles;
-pub mod scale;
 pub mod search;
-pub mod serverless;
 pub mod sid;
-pub mod sso;
 pub mod time;
-pub mod token;
-pub mod twiml;
-pub mod twiml_bin;
-pub mod user;
 mod validate;
-pub mod worker;
 
-pub use account::{Account, AccountStatus, AccountType, Member};
-pub use active_hours::{ActiveUserHours, Hours};
 pub use activity::{ActivityChoices, ActivityFilter, ActivityKind};
-pub use actor::Actor;
-pub use api_key::{API_KEY_NAME_MAX, ApiKey, ApiKeySecret, ApiKeyType};
-pub use capability::{
-    Capability, LaunchOutcome, can, capabilities_of, launch_outcome, roles_granting,
-};
 pub use command::Command;
 pub use console::Console;
-pub use demo::DEMO_NOW;
-pub use email::{Email, EmailError};
 pub use error::{DomainError, ImportError, ValidationError};
 pub use event::{DroppedRoles, Event, EventKind};
-pub use flex::{BillingModel, FlexInstance, FlexPlan, FlexSettings, MAX_WORKERS};
-pub use flex_view::{ChangeRefused, FlexChange, FlexView, InsightsAccess, may_change, visible};
+pub use flex::{
+    ActiveUserHours, BillingModel, ChangeRefused, FlexChange, FlexInstance, FlexOverview, FlexPlan,
+    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, SsoAssertion, Worker,
+    WorkerAttributes, insights_allowed, may_change, visible,
+};
+pub use identity::{
+    API_KEY_NAME_MAX, Account, AccountPage, AccountStatus, AccountType, Actor, ApiKey,
+    ApiKeySecret, ApiKeyType, AuthToken, Capability, ConsoleRole, ConsoleUser, Email, EmailError,
+    Invitation, InvitationId, InvitationStatus, LaunchOutcome, Member, MemberRow, PageGroup,
+    RoleSet, RoleSetError, can, capabilities_of, describe_roles, launch_outcome, roles_granting,
+};
 pub use import::json_path_at;
-pub use insights::insights_allowed;
-pub use invitation::{Invitation, InvitationId, InvitationStatus};
-pub use page::{AccountPage, PageGroup};
-pub use phone_number::{AvailableNumber, NumberCapabilities, PhoneNumber, national_format};
-pub use queries::{FlexOverview, MemberRow};
-pub use roles::{ConsoleRole, RoleSet, RoleSetError, describe_roles};
-pub use serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
+pub use products::{
+    AvailableNumber, FunctionsService, NumberCapabilities, PhoneNumber, ServerlessFile,
+    ServerlessKind, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
+};
+pub use scenarios::DEMO_NOW;
 pub use sid::*;
-pub use sso::SsoAssertion;
+pub use taskrouter::MAX_WORKERS;
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};
-pub use token::AuthToken;
-pub use twiml::{TwimlError, check_twiml};
-pub use twiml_bin::TwimlBin;
-pub use user::ConsoleUser;
-pub use worker::{FlexRole, InsightsRole, Worker, WorkerAttributes};

@@ -1,10 +1,10 @@
 //! Everything of an account that has a SID, with the page that shows it: what "jump to a SID"
 //! and the command palette find. Written once, so a new kind of resource shows up in both.
 
-use super::console::Console;
-use super::page::AccountPage;
-use super::phone_number::national_format;
-use super::sid::AccountSid;
+use crate::console::Console;
+use crate::identity::page::AccountPage;
+use crate::products::phone_number::national_format;
+use crate::sid::AccountSid;
 
 /// What kind of thing a resource is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

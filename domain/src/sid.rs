@@ -5,7 +5,7 @@
 //! Parsing (`FromStr`, `TryFrom<String>`, serde) accepts exactly `^XX[0-9a-fA-F]{32}$`
 //! for the type's prefix; generated SIDs use lower-case hex, as Twilio's do.
 
-use super::random::Random;
+use crate::random::Random;
 use std::fmt;
 
 /// Why a text is not a SID of the expected kind.

@@ -2,16 +2,16 @@
 //! from scratch. The first bad field is named by its JSON path, e.g.
 //! `accounts.AC….members.US….roles`.
 
-use super::account::{Account, AccountType};
-use super::api_key::API_KEY_NAME_MAX;
-use super::apply_products::check_bin_twiml;
-use super::capability::launch_outcome;
-use super::console::Console;
-use super::error::ValidationError;
-use super::flex::FlexInstance;
-use super::phone_number::is_e164;
-use super::roles::RoleSet;
-use super::worker::{FlexRole, LoginVia, Worker, console_login_roles};
+use crate::console::Console;
+use crate::error::ValidationError;
+use crate::flex::instance::FlexInstance;
+use crate::flex::worker::{FlexRole, LoginVia, Worker, console_login_roles};
+use crate::identity::account::{Account, AccountType};
+use crate::identity::api_key::API_KEY_NAME_MAX;
+use crate::identity::capability::launch_outcome;
+use crate::identity::roles::RoleSet;
+use crate::products::apply_products::check_bin_twiml;
+use crate::products::phone_number::is_e164;
 use std::collections::HashSet;
 
 type Check = Result<(), ValidationError>;
@@ -140,7 +140,9 @@ impl Console {
                 || format!("{}.expires", path()),
                 "must be after the invitation was sent",
             )?;
-            if let super::invitation::InvitationState::Accepted { user, .. } = &invitation.state {
+            if let crate::identity::invitation::InvitationState::Accepted { user, .. } =
+                &invitation.state
+            {
                 ensure(
                     self.users.contains_key(user),
                     || format!("{}.state.user", path()),

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::roles::{self, ASSIGNABLE, COMBINING};
+use crate::domain::identity::roles::{self, ASSIGNABLE, COMBINING};
 use crate::domain::{ConsoleRole, RoleSet, RoleSetError};
 
 /// The picked roles, as the domain judges them.

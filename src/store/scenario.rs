@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::fmt;
 
-use crate::domain::{Console, DEMO_NOW, ImportError, Timestamp, json_path_at, scale::SCALE_START};
+use crate::domain::{
+    Console, DEMO_NOW, ImportError, Timestamp, json_path_at, scenarios::SCALE_START,
+};
 
 /// The scenario file format this build reads and writes.
 pub const FORMAT: u32 = 1;

@@ -366,7 +366,7 @@ fn check_invariants(c: &Console) {
         for worker in flex.workspace.workers.values() {
             assert!(worker.sid.as_str().starts_with("WK") && well_formed(worker.sid.as_str()));
             assert!(sids.insert(worker.sid.to_string()), "unique worker SID");
-            if let worker::LoginVia::Console { console_roles, .. } = &worker.login {
+            if let flex::worker::LoginVia::Console { console_roles, .. } = &worker.login {
                 let expected = match launch_outcome(*console_roles) {
                     LaunchOutcome::Admin => vec![FlexRole::Admin],
                     LaunchOutcome::ReadOnlyAdmin => vec![FlexRole::ReadOnlyAdmin],
@@ -378,12 +378,12 @@ fn check_invariants(c: &Console) {
             }
             if !worker.insights_roles.is_empty() {
                 // On a trial, the only Insights role is the one a Console admin login grants.
-                let console_admin = matches!(&worker.login, worker::LoginVia::Console { console_roles, .. }
+                let console_admin = matches!(&worker.login, flex::worker::LoginVia::Console { console_roles, .. }
                     if launch_outcome(*console_roles) == LaunchOutcome::Admin);
                 assert!(
                     flex.plan.is_paid()
                         || (console_admin
-                            && worker.insights_roles == [worker::InsightsRole::FullAccess]),
+                            && worker.insights_roles == [flex::worker::InsightsRole::FullAccess]),
                     "Insights only on paid plans"
                 );
                 assert!(
@@ -444,7 +444,7 @@ proptest! {
                         let roles = before.roles_of(&actor, account).unwrap();
                         prop_assert_eq!(*outcome, launch_outcome(roles));
                         let w = c.worker(account, worker).unwrap();
-                        prop_assert_eq!(&w.login, &worker::LoginVia::Console { user: actor.user().unwrap().clone(), console_roles: roles });
+                        prop_assert_eq!(&w.login, &flex::worker::LoginVia::Console { user: actor.user().unwrap().clone(), console_roles: roles });
                     }
                 }
             }

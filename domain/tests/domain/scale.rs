@@ -107,7 +107,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
     c.validate().unwrap();
 }
 
-const SCALE_START_PLUS: Timestamp = flex_console_domain::scale::SCALE_START.plus_days(1);
+const SCALE_START_PLUS: Timestamp = flex_console_domain::scenarios::SCALE_START.plus_days(1);
 
 #[test]
 fn scale_round_trips_through_json_and_is_deterministic() {

@@ -8,7 +8,7 @@ use super::{FlexPage, FlexScope};
 use crate::components::link::href;
 use crate::domain::AccountPage;
 use crate::domain::flex::ConfigStatus;
-use crate::domain::flex_view::FlexView;
+use crate::domain::flex::view::FlexView;
 use crate::store::Store;
 
 /// The admin dashboard view.

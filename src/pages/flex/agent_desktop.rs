@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::status::{own_status, set_own_activity};
 use super::{FlexPage, FlexScope};
 use crate::domain::ActivitySid;
-use crate::domain::flex_view::FlexView;
+use crate::domain::flex::view::FlexView;
 use crate::store::Store;
 
 /// The agent desktop.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{FlexPage, FlexScope};
-use crate::domain::flex_view::{FlexView, InsightsAccess, insights_access};
+use crate::domain::flex::view::{FlexView, InsightsAccess, insights_access};
 use crate::domain::{Capability, InsightsRole, describe_roles, roles_granting};
 use crate::store::Store;
 

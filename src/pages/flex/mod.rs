@@ -19,7 +19,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::components::link::{NavLink, href};
 use crate::components::store_banner::StoreBanner;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::domain::flex_view::{FlexView, landing, visible, visible_views};
+use crate::domain::flex::view::{FlexView, landing, visible, visible_views};
 use crate::domain::{AccountSid, Actor, FlexRole, WorkerSid};
 use crate::store::Store;
 use crate::store::flex_session::{self, FlexLogin, FlexSession};

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::flex_view::{FlexView, describe, roles_seeing};
+use crate::domain::flex::view::{FlexView, describe, roles_seeing};
 
 /// "Not available for your Flex role", naming the roles that may see the view.
 #[component]

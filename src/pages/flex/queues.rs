@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{FlexPage, FlexScope};
-use crate::domain::flex_view::FlexView;
+use crate::domain::flex::view::FlexView;
 use crate::store::Store;
 
 /// What the queue stats show.

@@ -7,7 +7,7 @@ use super::status::activity_options;
 use super::{FlexPage, FlexScope};
 use crate::components::offer::{ActionSelect, offer};
 use crate::components::toast::Toasts;
-use crate::domain::flex_view::FlexView;
+use crate::domain::flex::view::FlexView;
 use crate::domain::{ActivitySid, Command, EventKind, WorkerSid};
 use crate::store::Store;
 

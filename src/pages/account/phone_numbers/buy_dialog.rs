@@ -6,7 +6,7 @@ use crate::components::dialog::Dialog;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
-use crate::domain::phone_number::AREA_CODES;
+use crate::domain::products::AREA_CODES;
 use crate::domain::{Command, national_format};
 use crate::pages::account::AccountScope;
 use crate::store::Store;

@@ -1,0 +1,185 @@
+//! Each entry as a person reads it: who acted and what happened, in one sentence.
+
+use crate::activity::query::person;
+use crate::console::Console;
+use crate::event::{Event, EventKind};
+use crate::identity::actor::Actor;
+use crate::identity::capability::LaunchOutcome;
+use crate::products::phone_number::national_format;
+use crate::sid::UserSid;
+
+impl Console {
+    /// Who an entry is by, as a person reads it (see [`person`]).
+    pub fn person_name(&self, event: &Event) -> String {
+        self.actor_name(&person(event))
+    }
+
+    /// Who acted, as a person reads it: "Maria Garcia", "lucas@acme.example (SSO)".
+    pub fn actor_name(&self, actor: &Actor) -> String {
+        match actor {
+            Actor::User(sid) => self.user_name(sid),
+            Actor::Email(email) => email.to_string(),
+            Actor::Sso(assertion) => format!("{} (SSO)", assertion.display_name()),
+        }
+    }
+
+    fn user_name(&self, sid: &UserSid) -> String {
+        self.user(sid)
+            .map_or_else(|| sid.to_string(), |u| u.full_name.clone())
+    }
+
+    /// A worker of the event's account by name, or by SID once it is gone.
+    fn worker_name(&self, event: &Event, worker: &crate::sid::WorkerSid) -> String {
+        event
+            .account
+            .as_ref()
+            .and_then(|a| self.worker(a, worker))
+            .map_or_else(|| worker.to_string(), |w| w.full_name.clone())
+    }
+
+    /// What happened, as one sentence, e.g. "Bought (415) 555-0100".
+    pub fn describe(&self, event: &Event) -> String {
+        use EventKind as E;
+        let kind = &event.kind;
+        let number = |n: &str| national_format(n);
+        match kind {
+            E::SignedUp { email, .. } => format!("Signed up as {email}"),
+            E::AccountCreated {
+                friendly_name,
+                account_type,
+                ..
+            } => format!("Created the {account_type} account {friendly_name}"),
+            E::AccountRenamed { from, to } => format!("Renamed the account from {from} to {to}"),
+            E::AccountSuspended => "Suspended the account".into(),
+            E::AccountReactivated => "Reactivated the account".into(),
+            E::AccountClosed => "Closed the account".into(),
+            E::Invited { email, roles, .. } => format!("Invited {email} as {roles}"),
+            E::InvitationResent { email, .. } => format!("Resent the invitation to {email}"),
+            E::InvitationRevoked { email, .. } => format!("Revoked the invitation to {email}"),
+            E::InvitationAccepted { user, roles, .. } => format!(
+                "{} accepted the invitation as {roles}",
+                self.user_name(user)
+            ),
+            E::RolesChanged { user, from, to } => format!(
+                "Changed the roles of {} from {from} to {to}",
+                self.user_name(user)
+            ),
+            E::MemberRemoved { user } => format!("Removed {}", self.user_name(user)),
+            E::MemberLeft { user } => format!("{} left the account", self.user_name(user)),
+            E::OwnershipTransferred { to, .. } => {
+                format!("Transferred ownership to {}", self.user_name(to))
+            }
+            E::SecondaryTokenCreated => "Created a secondary Auth Token".into(),
+            E::SecondaryTokenPromoted => "Promoted the secondary Auth Token to primary".into(),
+            E::SecondaryTokenDeleted => "Deleted the secondary Auth Token".into(),
+            E::ApiKeyCreated {
+                friendly_name,
+                key_type,
+                ..
+            } => format!("Created the {key_type} API key {friendly_name}"),
+            E::ApiKeyRenamed { from, to, .. } => format!("Renamed the API key {from} to {to}"),
+            E::ApiKeyDeleted { friendly_name, .. } => {
+                format!("Deleted the API key {friendly_name}")
+            }
+            E::FlexInstanceCreated { instance, .. } => format!("Set up Flex ({instance})"),
+            E::FlexSettingsUpdated { .. } => "Changed the Flex settings".into(),
+            E::PlanUpgraded { .. } => "Upgraded Flex to a paid plan".into(),
+            E::FlexLaunched {
+                outcome,
+                worker_created,
+                ..
+            } => {
+                let how = match outcome {
+                    LaunchOutcome::ReadOnlyAdmin => " as read-only admin",
+                    _ => "",
+                };
+                let first = if *worker_created {
+                    " (worker created)"
+                } else {
+                    ""
+                };
+                format!("Launched Flex{how}{first}")
+            }
+            E::SsoLoggedIn {
+                worker_created,
+                insights_dropped,
+                ..
+            } => {
+                let first = if *worker_created {
+                    " (worker created)"
+                } else {
+                    ""
+                };
+                let dropped = insights_dropped.as_ref().map_or(String::new(), |d| {
+                    format!("; Insights roles {} not applied", d.roles.join(", "))
+                });
+                format!("Logged in to Flex with SSO{first}{dropped}")
+            }
+            E::InsightsRolesSet { roles, worker } => {
+                let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+                let list = if names.is_empty() {
+                    "none".to_owned()
+                } else {
+                    names.join(", ")
+                };
+                format!(
+                    "Set the Insights roles of {} to {list}",
+                    self.worker_name(event, worker)
+                )
+            }
+            E::WorkerDeleted { email, .. } => format!("Deleted the worker {email}"),
+            E::WorkerActivitySet { activity_name, .. } => {
+                format!("Set their activity to {activity_name}")
+            }
+            E::AgentActivityChanged {
+                worker,
+                activity_name,
+                ..
+            } => format!(
+                "Set the activity of {} to {activity_name}",
+                self.worker_name(event, worker)
+            ),
+            E::PhoneNumberBought { phone_number, .. } => {
+                format!("Bought {}", number(phone_number))
+            }
+            E::PhoneNumberReleased { phone_number, .. } => {
+                format!("Released {}", number(phone_number))
+            }
+            E::PhoneNumberRouted {
+                phone_number,
+                flow_name,
+                ..
+            } => match flow_name {
+                Some(flow) => format!("Routed {} to the Studio flow {flow}", number(phone_number)),
+                None => format!("Stopped routing {} to a Studio flow", number(phone_number)),
+            },
+            E::StudioFlowDeleted {
+                friendly_name,
+                numbers_unrouted,
+                flex_flows_unrouted,
+                ..
+            } => {
+                let mut unrouted: Vec<String> =
+                    numbers_unrouted.iter().map(|n| number(n)).collect();
+                unrouted.extend(flex_flows_unrouted.iter().cloned());
+                if unrouted.is_empty() {
+                    format!("Deleted the Studio flow {friendly_name}")
+                } else {
+                    format!(
+                        "Deleted the Studio flow {friendly_name}; no longer routed: {}",
+                        unrouted.join(", ")
+                    )
+                }
+            }
+            E::TwimlBinCreated { friendly_name, .. } => {
+                format!("Created the TwiML Bin {friendly_name}")
+            }
+            E::TwimlBinUpdated { friendly_name, .. } => {
+                format!("Changed the TwiML Bin {friendly_name}")
+            }
+            E::TwimlBinDeleted { friendly_name, .. } => {
+                format!("Deleted the TwiML Bin {friendly_name}")
+            }
+        }
+    }
+}

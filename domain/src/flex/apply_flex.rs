@@ -1,0 +1,459 @@
+//! Commands on Flex: set-up, settings, plan, logins and workers.
+
+use crate::apply::{Checked, Ctx, change, check_status};
+use crate::command::Command;
+use crate::console::Console;
+use crate::error::DomainError;
+use crate::event::{DroppedRoles, EventKind};
+use crate::flex::insights::insights_allowed;
+use crate::flex::instance::{
+    BillingModel, FREE_ACTIVE_USER_HOURS, FlexInstance, FlexPlan, FlexSettings,
+};
+use crate::flex::view::{FlexChange, may_change};
+use crate::flex::worker::{FlexRole, InsightsRole, LoginVia, Skills, Worker, console_login_roles};
+use crate::identity::account::AccountType;
+use crate::identity::actor::Actor;
+use crate::identity::capability::{Capability, LaunchOutcome, launch_outcome};
+use crate::identity::email::Email;
+use crate::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
+use crate::time::Timestamp;
+use std::collections::BTreeMap;
+
+/// Who is logging in to Flex and with which roles.
+struct Login {
+    identity: Email,
+    full_name: String,
+    flex_roles: Vec<FlexRole>,
+    insights_roles: Vec<InsightsRole>,
+    via: LoginVia,
+}
+
+impl Console {
+    /// Setting up Flex needs project settings (Owner or Administrator): it provisions
+    /// products across the account, which Twilio reserves for those who manage the project.
+    pub(crate) fn create_flex_instance<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        if acc.flex.is_some() {
+            return Err(DomainError::FlexAlreadyExists);
+        }
+        change(move |c, ctx| {
+            let instance = FlexInstance::provision(&mut c.random, ctx.now);
+            let kind = EventKind::FlexInstanceCreated {
+                instance: instance.sid.clone(),
+                workspace: instance.workspace.sid.clone(),
+                runtime_domain: instance.config.runtime_domain.clone(),
+            };
+            if let Some(acc) = c.account_mut(account) {
+                acc.flex = Some(instance);
+            }
+            (Some(account.clone()), kind)
+        })
+    }
+
+    pub(crate) fn update_flex_settings<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        settings: &'c FlexSettings,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        if acc.flex.is_none() {
+            return Err(DomainError::NoFlexInstance);
+        }
+        settings.check()?;
+        change(move |c, _| {
+            if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
+                flex.config.settings = settings.clone();
+            }
+            let kind = EventKind::FlexSettingsUpdated {
+                settings: settings.clone(),
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// A paid Flex plan also makes the account a Full (paid) account.
+    pub(crate) fn upgrade_plan<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        billing_model: BillingModel,
+        accept_fair_usage_terms: bool,
+        payment_method: &'c str,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        if flex.plan.is_paid() {
+            return Err(DomainError::AlreadyPaid);
+        }
+        if !accept_fair_usage_terms {
+            return Err(DomainError::FairUsageNotAccepted);
+        }
+        let payment_method = payment_method.trim();
+        if payment_method.is_empty() {
+            return Err(DomainError::PaymentMethodRequired);
+        }
+        change(move |c, ctx| {
+            if let Some(acc) = c.account_mut(account) {
+                acc.account_type = AccountType::Full;
+                if let Some(flex) = acc.flex.as_mut() {
+                    flex.plan = FlexPlan::Paid {
+                        billing_model,
+                        free_active_user_hours: FREE_ACTIVE_USER_HOURS,
+                        payment_method: payment_method.to_owned(),
+                        since: ctx.now,
+                    };
+                }
+            }
+            let kind = EventKind::PlanUpgraded {
+                billing_model,
+                free_active_user_hours: FREE_ACTIVE_USER_HOURS,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// Opening Flex from the Console creates the user's worker the first time and
+    /// overwrites its roles every time, from the user's Console roles now.
+    pub(crate) fn launch_flex<'c>(&self, ctx: &Ctx, account: &'c AccountSid) -> Checked<'c> {
+        let (login, outcome) = self.console_login(ctx, account)?;
+        let log_in = self.log_in(account, login)?;
+        change(move |c, ctx| {
+            let (worker, roles, worker_created) = log_in(c, ctx);
+            let kind = EventKind::FlexLaunched {
+                worker,
+                outcome,
+                roles,
+                worker_created,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// How `user` would enter Flex in `account` from the Console, or why they would be
+    /// refused: the checks of [`Command::LaunchFlex`], changing nothing, with the roles the
+    /// worker would get, so a page can state the outcome before the button is pressed.
+    pub fn launch_preview(
+        &self,
+        user: &UserSid,
+        account: &AccountSid,
+        now: Timestamp,
+    ) -> Result<(LaunchOutcome, Vec<String>), DomainError> {
+        let actor = Actor::User(user.clone());
+        let command = Command::LaunchFlex {
+            account: account.clone(),
+        };
+        let ctx = Ctx::new(&actor, &command, now);
+        let (login, outcome) = self.console_login(&ctx, account)?;
+        let roles = login.flex_roles.iter().map(|r| r.as_str());
+        let insights = login.insights_roles.iter().map(|r| r.as_str());
+        let roles = roles.chain(insights).map(str::to_owned).collect();
+        self.log_in(account, login).map(drop)?;
+        Ok((outcome, roles))
+    }
+
+    /// The checks of a Console login and the login they allow.
+    fn console_login(
+        &self,
+        ctx: &Ctx,
+        account: &AccountSid,
+    ) -> Result<(Login, LaunchOutcome), DomainError> {
+        let (user, roles, acc) = self.authorize(ctx, account)?;
+        acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        let outcome = launch_outcome(roles);
+        let (flex_roles, insights_roles) = console_login_roles(outcome).ok_or_else(|| {
+            DomainError::not_allowed(ctx.action, Capability::LaunchFlex, roles, acc)
+        })?;
+        let person = self
+            .users
+            .get(&user)
+            .ok_or_else(|| DomainError::UnknownUser(user.clone()))?;
+        let login = Login {
+            identity: person.email.clone(),
+            full_name: person.full_name.clone(),
+            flex_roles,
+            insights_roles,
+            via: LoginVia::Console {
+                user,
+                console_roles: roles,
+            },
+        };
+        Ok((login, outcome))
+    }
+
+    /// SSO needs an active account with Flex. The assertion must ask for agent,
+    /// supervisor or admin (else 45050) and never for read-only admin. Insights roles it
+    /// asks for are kept only on a paid plan for admins and supervisors.
+    pub(crate) fn sso_login<'c>(&self, ctx: &Ctx, account: &'c AccountSid) -> Checked<'c> {
+        let Actor::Sso(assertion) = ctx.actor else {
+            return Err(DomainError::WrongActor {
+                action: ctx.action,
+                needed: "a sign-in through the account's identity provider",
+            });
+        };
+        let acc = self.account_ref(account)?;
+        check_status(acc, false)?;
+        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        let (flex_roles, mut insights_roles) = assertion.requested_roles()?;
+        // Insights roles the rules refuse are dropped, and the login says which and why.
+        let insights_dropped = match insights_allowed(&flex.plan, &flex_roles) {
+            Err(why) if !insights_roles.is_empty() => Some(DroppedRoles {
+                roles: insights_roles
+                    .drain(..)
+                    .map(|r| r.as_str().to_owned())
+                    .collect(),
+                why: why.to_string(),
+            }),
+            _ => None,
+        };
+        let login = Login {
+            identity: assertion.email.clone(),
+            full_name: assertion.display_name(),
+            flex_roles,
+            insights_roles,
+            via: LoginVia::Sso,
+        };
+        let email = login.identity.clone();
+        let log_in = self.log_in(account, login)?;
+        change(move |c, ctx| {
+            let (worker, roles, worker_created) = log_in(c, ctx);
+            let kind = EventKind::SsoLoggedIn {
+                worker,
+                email,
+                roles,
+                worker_created,
+                insights_dropped,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// Creates or updates the worker for a login; refuses when a new worker would not fit
+    /// in the workspace. Gives the change, which returns the worker, its roles and whether
+    /// it was created.
+    fn log_in<'c>(&self, account: &'c AccountSid, login: Login) -> Result<LogIn<'c>, DomainError> {
+        let key = (account.clone(), login.identity.clone());
+        let flex = self
+            .accounts
+            .get(account)
+            .and_then(|a| a.flex.as_ref())
+            .ok_or(DomainError::NoFlexInstance)?;
+        let workspace = &flex.workspace;
+        let existing = self
+            .index
+            .worker_by_identity
+            .get(&key)
+            .filter(|sid| workspace.workers.contains_key(*sid))
+            .cloned();
+        if existing.is_none() && workspace.workers.len() >= workspace.max_workers as usize {
+            return Err(DomainError::WorkspaceFull {
+                max: workspace.max_workers,
+            });
+        }
+        let offline = workspace
+            .offline_activity()
+            .ok_or(DomainError::NoFlexInstance)?
+            .sid
+            .clone();
+        Ok(Box::new(move |c, ctx| {
+            if let Some(worker) = existing.and_then(|sid| workers_mut(c, account)?.get_mut(&sid)) {
+                worker.full_name = login.full_name;
+                worker.flex_roles = login.flex_roles;
+                worker.insights_roles = login.insights_roles;
+                worker.last_login = ctx.now;
+                worker.login = login.via;
+                return (worker.sid.clone(), worker.role_names(), false);
+            }
+            let worker = Worker {
+                sid: WorkerSid::generate(&mut c.random),
+                identity: login.identity,
+                full_name: login.full_name,
+                image_url: String::new(),
+                flex_roles: login.flex_roles,
+                insights_roles: login.insights_roles,
+                activity: offline,
+                activity_since: Some(ctx.now),
+                routing: Skills::default(),
+                disabled_skills: Skills::default(),
+                created: ctx.now,
+                last_login: ctx.now,
+                login: login.via,
+            };
+            let (sid, roles) = (worker.sid.clone(), worker.role_names());
+            if let Some(workers) = workers_mut(c, account) {
+                workers.insert(sid.clone(), worker);
+            }
+            c.index.worker_by_identity.insert(key, sid.clone());
+            (sid, roles, true)
+        }))
+    }
+
+    /// Insights roles are user administration, so they need manage users (Owner or
+    /// Administrator); they need a paid plan and an admin or supervisor worker.
+    /// They last until the worker's next login, which sets roles afresh.
+    pub(crate) fn set_insights_roles<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        worker: &'c WorkerSid,
+        roles: &[InsightsRole],
+    ) -> Checked<'c> {
+        let (flex, target) = self.insights_target(ctx, account, worker)?;
+        let mut roles = roles.to_vec();
+        roles.sort();
+        roles.dedup();
+        // Taking every Insights role away is always allowed; giving any needs the rule.
+        if !roles.is_empty() {
+            insights_allowed(&flex.plan, &target.flex_roles)?;
+        }
+        change(move |c, _| {
+            if let Some(target) = c
+                .account_mut(account)
+                .and_then(|a| a.flex.as_mut())
+                .and_then(|f| f.workspace.workers.get_mut(worker))
+            {
+                target.insights_roles = roles.clone();
+            }
+            let kind = EventKind::InsightsRolesSet {
+                worker: worker.clone(),
+                roles,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// Deleting a worker is TaskRouter management; the person gets a new worker at their
+    /// next login.
+    pub(crate) fn delete_worker<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        worker: &'c WorkerSid,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        let email = flex
+            .workspace
+            .workers
+            .get(worker)
+            .ok_or_else(|| DomainError::UnknownWorker(worker.clone()))?
+            .identity
+            .clone();
+        change(move |c, ctx| {
+            if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
+                // What it used while Available stays used.
+                flex.close_activity(worker, ctx.now);
+                flex.workspace.workers.remove(worker);
+            }
+            c.index
+                .worker_by_identity
+                .remove(&(account.clone(), email.clone()));
+            let kind = EventKind::WorkerDeleted {
+                worker: worker.clone(),
+                email,
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+
+    /// Changing an activity from inside Flex, as a Console user (a member) or through SSO:
+    /// the acting person's own worker (`target` None, from the agent desktop) or another
+    /// worker (from Teams). The acting worker's Flex roles decide (see [`may_change`]), so
+    /// no Console capability is needed.
+    pub(crate) fn set_worker_activity<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        target: Option<&'c WorkerSid>,
+        activity: &'c ActivitySid,
+    ) -> Checked<'c> {
+        let identity = match ctx.actor {
+            Actor::User(_) => {
+                let (user, _, _) = self.authorize(ctx, account)?;
+                self.users
+                    .get(&user)
+                    .ok_or(DomainError::UnknownUser(user))?
+                    .email
+                    .clone()
+            }
+            Actor::Sso(assertion) => {
+                check_status(self.account_ref(account)?, false)?;
+                assertion.email.clone()
+            }
+            Actor::Email(_) => {
+                return Err(DomainError::WrongActor {
+                    action: ctx.action,
+                    needed: "a signed-in Console user or an SSO sign-in",
+                });
+            }
+        };
+        let flex = self
+            .account_ref(account)?
+            .flex
+            .as_ref()
+            .ok_or(DomainError::NoFlexInstance)?;
+        let me = self
+            .index
+            .worker_by_identity
+            .get(&(account.clone(), identity))
+            .and_then(|sid| flex.workspace.workers.get(sid))
+            .ok_or(DomainError::NoWorker)?;
+        let what = match target {
+            Some(sid) if *sid != me.sid => FlexChange::OtherAgents,
+            _ => FlexChange::OwnActivity,
+        };
+        may_change(&me.flex_roles, what).map_err(DomainError::FlexRole)?;
+        let worker = match target {
+            Some(sid) => flex
+                .workspace
+                .workers
+                .get(sid)
+                .ok_or_else(|| DomainError::UnknownWorker(sid.clone()))?,
+            None => me,
+        };
+        let activity_name = flex
+            .workspace
+            .activity(activity)
+            .ok_or_else(|| DomainError::UnknownActivity(activity.clone()))?
+            .friendly_name
+            .clone();
+        let sid = worker.sid.clone();
+        let own = what == FlexChange::OwnActivity;
+        change(move |c, ctx| {
+            if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
+                flex.set_activity(&sid, activity, ctx.now);
+            }
+            let activity = activity.clone();
+            let kind = if own {
+                EventKind::WorkerActivitySet {
+                    worker: sid,
+                    activity,
+                    activity_name,
+                }
+            } else {
+                EventKind::AgentActivityChanged {
+                    worker: sid,
+                    activity,
+                    activity_name,
+                }
+            };
+            (Some(account.clone()), kind)
+        })
+    }
+}
+
+/// The change of a login: gives the worker, its roles and whether it was created.
+type LogIn<'c> = Box<dyn FnOnce(&mut Console, &Ctx) -> (WorkerSid, Vec<String>, bool) + 'c>;
+
+/// The workers of an account's Flex workspace, for a change.
+fn workers_mut<'a>(
+    c: &'a mut Console,
+    account: &AccountSid,
+) -> Option<&'a mut BTreeMap<WorkerSid, Worker>> {
+    let flex = c.account_mut(account)?.flex.as_mut()?;
+    Some(&mut flex.workspace.workers)
+}

@@ -1,0 +1,8 @@
+//! Ready-made Consoles, built through [`crate::Console::apply`] so they are valid by
+//! construction: the hand-written demo and the generated scale scenario.
+
+pub mod demo;
+pub mod scale;
+
+pub use demo::*;
+pub use scale::*;

@@ -1,0 +1,3 @@
+//! The activity log: what is recorded and how it is read.
+
+mod log;
