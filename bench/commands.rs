@@ -71,7 +71,7 @@ fn setup(workers: usize) -> Setup {
         &mut c,
         &owner,
         Command::Invite {
-            account: account.clone(),
+            account,
             email: email("member@bench.example.com"),
             roles: RoleSet::only(ConsoleRole::Developer),
         },
@@ -83,37 +83,25 @@ fn setup(workers: usize) -> Setup {
     };
     run(
         &mut c,
-        &Actor::User(member.clone()),
+        &Actor::User(member),
         Command::AcceptInvitation {
-            account: account.clone(),
+            account,
             invitation,
             full_name: None,
         },
     );
-    run(
-        &mut c,
-        &owner,
-        Command::CreateFlexInstance {
-            account: account.clone(),
-        },
-    );
+    run(&mut c, &owner, Command::CreateFlexInstance { account });
     run(
         &mut c,
         &owner,
         Command::UpgradePlan {
-            account: account.clone(),
+            account,
             billing_model: BillingModel::NamedUser,
             accept_fair_usage_terms: true,
             payment_method: "Visa ending 4242".into(),
         },
     );
-    run(
-        &mut c,
-        &owner,
-        Command::LaunchFlex {
-            account: account.clone(),
-        },
-    );
+    run(&mut c, &owner, Command::LaunchFlex { account });
     for i in 1..workers {
         let assertion = SsoAssertion {
             email: email(&format!("agent{i}@contact.bench.example.com")),
@@ -123,27 +111,18 @@ fn setup(workers: usize) -> Setup {
         run(
             &mut c,
             &Actor::Sso(assertion),
-            Command::SsoLogin {
-                account: account.clone(),
-            },
+            Command::SsoLogin { account },
         );
     }
     assert_eq!(c.workers(&account).count(), workers);
     let supervisor = c
         .worker_by_identity(&account, &email("agent50@contact.bench.example.com"))
         .expect("agent 50 is a supervisor")
-        .sid
-        .clone();
+        .sid;
     let activities = c
         .account(&account)
         .and_then(|a| a.flex.as_ref())
-        .map(|f| {
-            f.workspace
-                .activities
-                .iter()
-                .map(|a| a.sid.clone())
-                .collect()
-        })
+        .map(|f| f.workspace.activities.iter().map(|a| a.sid).collect())
         .unwrap_or_default();
     Setup {
         console: c,
@@ -155,32 +134,29 @@ fn setup(workers: usize) -> Setup {
     }
 }
 
+/// A timed command: its name and, for the iteration number, who runs what.
+type Timed = (&'static str, Box<dyn Fn(usize) -> (Actor, Command)>);
+
 /// The commands timed, each as a function of the iteration number giving (actor, command),
 /// chosen so every run succeeds and the state does not drift.
-fn commands(
-    s: &Setup,
-    workers: usize,
-) -> Vec<(&'static str, Box<dyn Fn(usize) -> (Actor, Command)>)> {
-    let (owner, account) = (s.owner.clone(), s.account.clone());
-    let mut list: Vec<(&'static str, Box<dyn Fn(usize) -> (Actor, Command)>)> = Vec::new();
+fn commands(s: &Setup, workers: usize) -> Vec<Timed> {
+    let (owner, account) = (s.owner.clone(), s.account);
+    let mut list: Vec<Timed> = Vec::new();
     {
-        let (owner, account, activities) = (owner.clone(), account.clone(), s.activities.clone());
+        let (owner, account, activities) = (owner.clone(), account, s.activities.clone());
         list.push((
             "SetWorkerActivity",
             Box::new(move |i| {
-                let activity = activities[1 + i % (activities.len() - 1)].clone();
+                let activity = activities[1 + i % (activities.len() - 1)];
                 (
                     owner.clone(),
-                    Command::SetWorkerActivity {
-                        account: account.clone(),
-                        activity,
-                    },
+                    Command::SetWorkerActivity { account, activity },
                 )
             }),
         ));
     }
     {
-        let (owner, account, worker) = (owner.clone(), account.clone(), s.supervisor.clone());
+        let (owner, account, worker) = (owner.clone(), account, s.supervisor);
         list.push((
             "SetInsightsRoles",
             Box::new(move |i| {
@@ -192,8 +168,8 @@ fn commands(
                 (
                     owner.clone(),
                     Command::SetInsightsRoles {
-                        account: account.clone(),
-                        worker: worker.clone(),
+                        account,
+                        worker,
                         roles,
                     },
                 )
@@ -201,7 +177,7 @@ fn commands(
         ));
     }
     {
-        let (owner, account, member) = (owner.clone(), account.clone(), s.member.clone());
+        let (owner, account, member) = (owner.clone(), account, s.member);
         list.push((
             "ChangeRoles",
             Box::new(move |i| {
@@ -213,8 +189,8 @@ fn commands(
                 (
                     owner.clone(),
                     Command::ChangeRoles {
-                        account: account.clone(),
-                        user: member.clone(),
+                        account,
+                        user: member,
                         roles: RoleSet::only(role),
                     },
                 )
@@ -222,14 +198,14 @@ fn commands(
         ));
     }
     {
-        let (owner, account) = (owner.clone(), account.clone());
+        let (owner, account) = (owner.clone(), account);
         list.push((
             "Invite",
             Box::new(move |i| {
                 (
                     owner.clone(),
                     Command::Invite {
-                        account: account.clone(),
+                        account,
                         email: email(&format!("guest{i}@bench.example.com")),
                         roles: RoleSet::only(ConsoleRole::Support),
                     },
@@ -243,7 +219,6 @@ fn commands(
         ("SsoLogin (same worker again)", false),
         ("SsoLogin (a different worker)", true),
     ] {
-        let account = account.clone();
         list.push((
             name,
             Box::new(move |i| {
@@ -257,12 +232,7 @@ fn commands(
                     full_name: format!("Agent {n}"),
                     roles: vec![if n % 50 == 0 { "supervisor" } else { "agent" }.to_owned()],
                 };
-                (
-                    Actor::Sso(assertion),
-                    Command::SsoLogin {
-                        account: account.clone(),
-                    },
-                )
+                (Actor::Sso(assertion), Command::SsoLogin { account })
             }),
         ));
     }
@@ -371,10 +341,10 @@ fn main() {
         })
         .collect();
     let doc = serde_json::json!({ "runs": RUNS, "workers": WORKER_COUNTS, "rows": json });
-    if let Some(path) = out {
-        if let Err(e) = std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()) {
-            eprintln!("cannot write {path}: {e}");
-            std::process::exit(1);
-        }
+    if let Some(path) = out
+        && let Err(e) = std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap())
+    {
+        eprintln!("cannot write {path}: {e}");
+        std::process::exit(1);
     }
 }

@@ -14,7 +14,7 @@ fn owner_of_first_account(console: &Console) -> Actor {
         .members
         .iter()
         .find(|(_, m)| m.roles.is_owner())
-        .map(|(u, _)| u.clone())
+        .map(|(u, _)| *u)
         .unwrap();
     Actor::User(owner)
 }

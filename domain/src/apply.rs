@@ -227,7 +227,7 @@ impl Console {
             needed: SIGNED_IN,
         })?;
         if !self.users.contains_key(user) {
-            return Err(DomainError::UnknownUser(user.clone()));
+            return Err(DomainError::UnknownUser(*user));
         }
         let acc = self.account_ref(account)?;
         let roles = acc.roles_of(user).ok_or_else(|| DomainError::NotAMember {
@@ -239,13 +239,13 @@ impl Console {
             return Err(DomainError::not_allowed(ctx.action, capability, roles, acc));
         }
         check_status(acc, ctx.when_suspended)?;
-        Ok((user.clone(), roles, acc))
+        Ok((*user, roles, acc))
     }
 
     pub(crate) fn account_ref(&self, sid: &AccountSid) -> Result<&Account, DomainError> {
         self.accounts
             .get(sid)
-            .ok_or_else(|| DomainError::UnknownAccount(sid.clone()))
+            .ok_or(DomainError::UnknownAccount(*sid))
     }
 
     /// The account a change works on (its checks found it, so it is there).

@@ -55,9 +55,9 @@ pub(crate) struct Index {
 impl Index {
     pub(crate) fn add_membership(&mut self, user: &UserSid, account: &AccountSid) {
         self.accounts_of_user
-            .entry(user.clone())
+            .entry(*user)
             .or_default()
-            .insert(account.clone());
+            .insert(*account);
     }
 
     /// Indexes the activity log's entry at `position`.
@@ -107,9 +107,7 @@ impl Console {
     pub fn reindex(&mut self) {
         let mut index = Index::default();
         for user in self.users.values() {
-            index
-                .user_by_email
-                .insert(user.email.clone(), user.sid.clone());
+            index.user_by_email.insert(user.email.clone(), user.sid);
         }
         for account in self.accounts.values() {
             for user in account.members.keys() {
@@ -120,7 +118,7 @@ impl Console {
                     .invitations_by_email
                     .entry(invitation.email.clone())
                     .or_default();
-                entry.insert((account.sid.clone(), invitation.id));
+                entry.insert((account.sid, invitation.id));
             }
             for number in account.phone_numbers.values() {
                 index.numbers_in_use.insert(number.phone_number.clone());
@@ -130,10 +128,9 @@ impl Console {
                 .iter()
                 .flat_map(|f| f.workspace.workers.values())
             {
-                index.worker_by_identity.insert(
-                    (account.sid.clone(), worker.identity.clone()),
-                    worker.sid.clone(),
-                );
+                index
+                    .worker_by_identity
+                    .insert((account.sid, worker.identity.clone()), worker.sid);
             }
         }
         for (i, event) in self.activity.iter().enumerate() {
@@ -152,7 +149,7 @@ impl Console {
     pub(crate) fn insert_user(&mut self, user: ConsoleUser) {
         self.index
             .user_by_email
-            .insert(user.email.clone(), user.sid.clone());
-        self.users.insert(user.sid.clone(), user);
+            .insert(user.email.clone(), user.sid);
+        self.users.insert(user.sid, user);
     }
 }

@@ -68,7 +68,7 @@ pub fn AccountSwitcher(
             c.accounts_of(&user_for_list)
                 .into_iter()
                 .map(|(a, roles)| Choice {
-                    sid: a.sid.clone(),
+                    sid: a.sid,
                     name: a.friendly_name.clone(),
                     roles: roles.to_string(),
                     status: a.status,
@@ -123,10 +123,10 @@ pub fn AccountSwitcher(
         }
     };
     Effect::new(move |_| {
-        if open.get() {
-            if let Some(input) = input.get() {
-                let _ = input.focus();
-            }
+        if open.get()
+            && let Some(input) = input.get()
+        {
+            let _ = input.focus();
         }
     });
 
@@ -145,7 +145,7 @@ pub fn AccountSwitcher(
                 </span>
             </button>
             <Show when=move || open.get()>
-                <div class="switcher-panel" on:keydown=on_key.clone()>
+                <div class="switcher-panel" on:keydown=on_key>
                     <label class="visually-hidden" for="switcher-search">"Search accounts"</label>
                     <input
                         id="switcher-search"

@@ -23,7 +23,7 @@ pub fn base_path() -> String {
 pub fn app_path(path: &str) -> String {
     let base = base_path();
     match path.strip_prefix(&base) {
-        Some(rest) if rest.is_empty() => "/".to_string(),
+        Some("") => "/".to_string(),
         Some(rest) if rest.starts_with('/') => rest.to_string(),
         _ => path.to_string(),
     }

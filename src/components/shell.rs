@@ -36,10 +36,10 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let router = use_context::<BrowserUrl>();
     Effect::new(move |crossed: Option<bool>| {
         let now = in_flex.get();
-        if crossed.is_some() {
-            if let Some(router) = &router {
-                router.ready_to_complete();
-            }
+        if crossed.is_some()
+            && let Some(router) = &router
+        {
+            router.ready_to_complete();
         }
         now
     });
@@ -233,7 +233,7 @@ fn SideNav() -> impl IntoView {
                 AccountPage::ALL
                     .into_iter()
                     .filter(move |page| page.group() == group)
-                    .map(|page| view! { <AccountPageLink account=sid.clone() page /> })
+                    .map(|page| view! { <AccountPageLink account=sid page /> })
                     .collect_view()
             };
             view! {

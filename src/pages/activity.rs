@@ -38,7 +38,7 @@ fn ConsoleLog(user: UserSid) -> impl IntoView {
     let store = Store::get();
     let view_state: ActivityView = UrlView::new("/activity".into());
     let me = user.to_string();
-    let asker = user.clone();
+    let asker = user;
     let choices = Memo::new(move |_| store.with(|c| c.console_activity_choices(&asker)));
     let shown = Memo::new(move |_| {
         let Ok(filter) = view_state.query.with(|q| q.filter()) else {

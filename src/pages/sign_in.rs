@@ -31,7 +31,7 @@ fn card(console: &crate::domain::Console, user: &ConsoleUser) -> UserCard {
         .map(|(account, roles)| (account.friendly_name.clone(), roles.to_string()))
         .collect();
     UserCard {
-        sid: user.sid.clone(),
+        sid: user.sid,
         name: user.full_name.clone(),
         email: user.email.to_string(),
         memberships,
@@ -172,18 +172,11 @@ fn EmailSignIn(
         Some(store.with(|c| {
             let user = c
                 .user_by_email(&email)
-                .map(|u| (u.sid.clone(), u.full_name.clone()));
+                .map(|u| (u.sid, u.full_name.clone()));
             let invitations: Vec<(AccountSid, InvitationId, String, String)> = c
                 .pending_invitations_for(&email, now)
                 .into_iter()
-                .map(|(a, i)| {
-                    (
-                        a.sid.clone(),
-                        i.id,
-                        a.friendly_name.clone(),
-                        i.roles.to_string(),
-                    )
-                })
+                .map(|(a, i)| (a.sid, i.id, a.friendly_name.clone(), i.roles.to_string()))
                 .collect();
             (email.clone(), user, invitations)
         }))
@@ -209,12 +202,10 @@ fn EmailSignIn(
             };
             let result = store.apply_as(&Actor::Email(email.clone()), command);
             toasts.outcome(&result, "Invitation accepted.");
-            if result.is_ok() {
-                if let Some(user) =
-                    store.with_untracked(|c| c.user_by_email(&email).map(|u| u.sid.clone()))
-                {
-                    on_signed_in.run(user);
-                }
+            if result.is_ok()
+                && let Some(user) = store.with_untracked(|c| c.user_by_email(&email).map(|u| u.sid))
+            {
+                on_signed_in.run(user);
             }
         };
 
@@ -238,7 +229,6 @@ fn EmailSignIn(
             <button type="submit" class="button">"Continue"</button>
         </form>
         {move || lookup.get().map(|(email, user, invitations)| {
-            let accept = accept.clone();
             let needs_name = user.is_none();
             view! {
                 <div class="email-result" data-testid="email-result">
@@ -268,12 +258,11 @@ fn EmailSignIn(
                             })}
                             <ul class="invitation-list">
                                 {invitations.into_iter().map(|(account, id, name, roles)| {
-                                    let accept = accept.clone();
                                     let email = email.clone();
                                     let label = format!("Accept the invitation to {name}");
-                                    let asked = account.clone();
+                                    let asked = account;
                                     let refused = offer(Actor::Email(email.clone()), move || Command::AcceptInvitation {
-                                        account: asked.clone(),
+                                        account: asked,
                                         invitation: id,
                                         full_name: needs_name.then(|| full_name.get()),
                                     });
@@ -281,7 +270,7 @@ fn EmailSignIn(
                                         <li>
                                             <span><strong>{name}</strong> " as " {roles}</span>
                                             <ActionButton refused class="button-small" label
-                                                on_press=Callback::new(move |()| accept(email.clone(), account.clone(), id, needs_name))>
+                                                on_press=Callback::new(move |()| accept(email.clone(), account, id, needs_name))>
                                                 "Accept"
                                             </ActionButton>
                                         </li>

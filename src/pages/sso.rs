@@ -89,12 +89,7 @@ pub fn SsoLogin() -> impl IntoView {
             ..untrack(assertion)
         };
         let actor = Actor::Sso(assertion.clone());
-        match store.apply_as(
-            &actor,
-            Command::SsoLogin {
-                account: account.clone(),
-            },
-        ) {
+        match store.apply_as(&actor, Command::SsoLogin { account }) {
             Ok(event) => {
                 if let EventKind::SsoLoggedIn {
                     worker,

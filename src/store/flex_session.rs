@@ -39,7 +39,7 @@ impl FlexSession {
     /// The domain actor for commands made inside Flex.
     pub fn actor(&self) -> Actor {
         match &self.login {
-            FlexLogin::Console { user } => Actor::User(user.clone()),
+            FlexLogin::Console { user } => Actor::User(*user),
             FlexLogin::Sso { assertion } => Actor::Sso(assertion.clone()),
         }
     }

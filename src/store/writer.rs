@@ -22,6 +22,8 @@ pub struct Pending {
 
 /// What the writer does next, in this order: a whole-state write owed by a replacement, then
 /// this tab's commands, then other tabs' changes, then compaction.
+// One step exists at a time, on the writer's stack: boxing the log entry would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
     /// Write the whole state (and the restore points to keep).

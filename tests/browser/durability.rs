@@ -30,13 +30,13 @@ fn account_and_owner(console: &Console, name: &str) -> (flex_console::domain::Ac
         .accounts()
         .find(|a| a.friendly_name == name)
         .unwrap();
-    let owner = account.owner().unwrap().clone();
-    (account.sid.clone(), Actor::User(owner))
+    let owner = *account.owner().unwrap();
+    (account.sid, Actor::User(owner))
 }
 
 fn rename(account: &flex_console::domain::AccountSid, to: &str) -> Command {
     Command::RenameAccount {
-        account: account.clone(),
+        account: *account,
         friendly_name: to.into(),
     }
 }

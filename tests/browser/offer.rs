@@ -22,12 +22,7 @@ thread_local! {
 
 /// The SID of the demo's Console user with this name.
 fn user_sid(console: &Console, name: &str) -> flex_console::domain::UserSid {
-    console
-        .users()
-        .find(|u| u.full_name == name)
-        .unwrap()
-        .sid
-        .clone()
+    console.users().find(|u| u.full_name == name).unwrap().sid
 }
 
 /// Acme Support's Account Info as Priya Patel, its Administrator.
@@ -40,10 +35,9 @@ fn AcmeInfoAsPriya() -> impl IntoView {
         .accounts()
         .find(|a| a.friendly_name == "Acme Support")
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     let store = Store::provide(Loaded::in_memory(console));
-    store.sign_in(priya.clone());
+    store.sign_in(priya);
     STORE.with(|s| s.set(Some(store)));
     Toasts::provide();
     MARIA.with(|m| m.replace(Some(maria)));
@@ -65,7 +59,7 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
     let page = mount(|| view! { <Router><AcmeInfoAsPriya /></Router> });
     settle().await;
     let store = STORE.with(|s| s.get()).expect("mounted");
-    let maria = MARIA.with(|m| m.borrow().clone()).expect("mounted");
+    let maria = MARIA.with(|m| *m.borrow()).expect("mounted");
 
     // An Administrator may rename; the Owner-only Close says who may and what Priya is.
     let rename = button(&page.root, "Rename");
@@ -93,14 +87,13 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
             .find(|a| a.friendly_name == "Acme Support")
             .unwrap()
             .sid
-            .clone()
     });
     let priya = store.signed_in().unwrap();
     store
         .apply_as(
-            &Actor::User(maria.clone()),
+            &Actor::User(maria),
             Command::ChangeRoles {
-                account: account.clone(),
+                account,
                 user: priya,
                 roles: RoleSet::only(ConsoleRole::Developer),
             },
@@ -156,15 +149,14 @@ async fn the_button_asks_again_when_the_state_changes() {
         .accounts()
         .find(|a| a.friendly_name == "Acme Support")
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     let pressed = RwSignal::new(0);
-    let (asked, owner) = (account.clone(), Actor::User(maria));
+    let (asked, owner) = (account, Actor::User(maria));
     let page = mount(move || {
         let store = Store::provide(Loaded::in_memory(console));
         STORE.with(|s| s.set(Some(store)));
-        let refused = offer(Actor::User(priya.clone()), move || Command::RenameAccount {
-            account: asked.clone(),
+        let refused = offer(Actor::User(priya), move || Command::RenameAccount {
+            account: asked,
             friendly_name: "Renamed".into(),
         });
         view! {
@@ -185,7 +177,6 @@ async fn the_button_asks_again_when_the_state_changes() {
             .find(|u| u.full_name == "Priya Patel")
             .unwrap()
             .sid
-            .clone()
     });
     store
         .apply_as(

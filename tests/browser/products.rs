@@ -26,15 +26,15 @@ fn provide_globex_as_liam() {
         let a = c
             .accounts()
             .find(|a| a.friendly_name == "Globex Contact Center");
-        a.unwrap().sid.clone()
+        a.unwrap().sid
     };
     let find_user = |c: &Console| -> UserSid {
         let u = c.users().find(|u| u.full_name == "Liam O'Brien");
-        u.unwrap().sid.clone()
+        u.unwrap().sid
     };
     let (account, user) = (find_account(&console), find_user(&console));
     let store = Store::provide(Loaded::in_memory(console));
-    store.sign_in(user.clone());
+    store.sign_in(user);
     STORE.with(|s| s.set(Some(store)));
     Toasts::provide();
     provide_context(AccountScope { account, user });

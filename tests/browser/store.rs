@@ -28,7 +28,7 @@ fn owner(console: &Console) -> Actor {
         .iter()
         .find(|(_, m)| m.roles.is_owner())
         .unwrap();
-    Actor::User(user.clone())
+    Actor::User(*user)
 }
 
 fn create_account(name: &str) -> Command {

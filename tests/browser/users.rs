@@ -56,16 +56,14 @@ fn AcmeUsersAsMaria() -> impl IntoView {
         .accounts()
         .find(|a| a.friendly_name == "Acme Support")
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     let user = console
         .users()
         .find(|u| u.full_name == "Maria Garcia")
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     let store = Store::provide(Loaded::in_memory(console));
-    store.sign_in(user.clone());
+    store.sign_in(user);
     STORE.with(|s| s.set(Some(store)));
     Toasts::provide();
     provide_context(AccountScope { account, user });
@@ -144,31 +142,29 @@ fn acme_with_members(
         .accounts()
         .find(|a| a.friendly_name == "Acme Support")
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     let maria = console
         .users()
         .find(|u| u.full_name == "Maria Garcia")
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     for n in 0..extra {
         let email = Email::parse(&format!("agent{n:03}@example.com")).unwrap();
         let roles = RoleSet::only(ConsoleRole::Support);
         let invite = Command::Invite {
-            account: account.clone(),
+            account,
             email: email.clone(),
             roles,
         };
         let event = console
-            .apply(&Actor::User(maria.clone()), invite, DEMO_NOW)
+            .apply(&Actor::User(maria), invite, DEMO_NOW)
             .unwrap();
         let flex_console::domain::EventKind::Invited { invitation, .. } = event.kind else {
             panic!("not an invitation")
         };
         let invitation: InvitationId = invitation;
         let accept = Command::AcceptInvitation {
-            account: account.clone(),
+            account,
             invitation,
             full_name: Some(format!("Agent {n:03}")),
         };
@@ -188,7 +184,7 @@ async fn only_the_open_page_of_members_is_rendered() {
                 {
                     let (console, account, user) = acme_with_members(60);
                     let store = Store::provide(Loaded::in_memory(console));
-                    store.sign_in(user.clone());
+                    store.sign_in(user);
                     STORE.with(|s| s.set(Some(store)));
                     Toasts::provide();
                     provide_context(AccountScope { account, user });

@@ -43,14 +43,14 @@ impl Console {
         change(move |c, ctx| {
             let instance = FlexInstance::provision(&mut c.random, ctx.now);
             let kind = EventKind::FlexInstanceCreated {
-                instance: instance.sid.clone(),
-                workspace: instance.workspace.sid.clone(),
+                instance: instance.sid,
+                workspace: instance.workspace.sid,
                 runtime_domain: instance.config.runtime_domain.clone(),
             };
             if let Some(acc) = c.account_mut(account) {
                 acc.flex = Some(instance);
             }
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -72,7 +72,7 @@ impl Console {
             let kind = EventKind::FlexSettingsUpdated {
                 settings: settings.clone(),
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -113,7 +113,7 @@ impl Console {
                 billing_model,
                 free_active_user_hours: FREE_ACTIVE_USER_HOURS,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -130,7 +130,7 @@ impl Console {
                 roles,
                 worker_created,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -143,10 +143,8 @@ impl Console {
         account: &AccountSid,
         now: Timestamp,
     ) -> Result<(LaunchOutcome, Vec<String>), DomainError> {
-        let actor = Actor::User(user.clone());
-        let command = Command::LaunchFlex {
-            account: account.clone(),
-        };
+        let actor = Actor::User(*user);
+        let command = Command::LaunchFlex { account: *account };
         let ctx = Ctx::new(&actor, &command, now);
         let (login, outcome) = self.console_login(&ctx, account)?;
         let roles = login.flex_roles.iter().map(|r| r.as_str());
@@ -171,7 +169,7 @@ impl Console {
         let person = self
             .users
             .get(&user)
-            .ok_or_else(|| DomainError::UnknownUser(user.clone()))?;
+            .ok_or(DomainError::UnknownUser(user))?;
         let login = Login {
             identity: person.email.clone(),
             full_name: person.full_name.clone(),
@@ -228,7 +226,7 @@ impl Console {
                 worker_created,
                 insights_dropped,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -236,7 +234,7 @@ impl Console {
     /// in the workspace. Gives the change, which returns the worker, its roles and whether
     /// it was created.
     fn log_in<'c>(&self, account: &'c AccountSid, login: Login) -> Result<LogIn<'c>, DomainError> {
-        let key = (account.clone(), login.identity.clone());
+        let key = (*account, login.identity.clone());
         let flex = self
             .accounts
             .get(account)
@@ -257,8 +255,7 @@ impl Console {
         let offline = workspace
             .offline_activity()
             .ok_or(DomainError::NoFlexInstance)?
-            .sid
-            .clone();
+            .sid;
         Ok(Box::new(move |c, ctx| {
             if let Some(worker) = existing.and_then(|sid| workers_mut(c, account)?.get_mut(&sid)) {
                 worker.full_name = login.full_name;
@@ -266,7 +263,7 @@ impl Console {
                 worker.insights_roles = login.insights_roles;
                 worker.last_login = ctx.now;
                 worker.login = login.via;
-                return (worker.sid.clone(), worker.role_names(), false);
+                return (worker.sid, worker.role_names(), false);
             }
             let worker = Worker {
                 sid: WorkerSid::generate(&mut c.random),
@@ -283,11 +280,11 @@ impl Console {
                 last_login: ctx.now,
                 login: login.via,
             };
-            let (sid, roles) = (worker.sid.clone(), worker.role_names());
+            let (sid, roles) = (worker.sid, worker.role_names());
             if let Some(workers) = workers_mut(c, account) {
-                workers.insert(sid.clone(), worker);
+                workers.insert(sid, worker);
             }
-            c.index.worker_by_identity.insert(key, sid.clone());
+            c.index.worker_by_identity.insert(key, sid);
             (sid, roles, true)
         }))
     }
@@ -319,10 +316,10 @@ impl Console {
                 target.insights_roles = roles.clone();
             }
             let kind = EventKind::InsightsRolesSet {
-                worker: worker.clone(),
+                worker: *worker,
                 roles,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -340,7 +337,7 @@ impl Console {
             .workspace
             .workers
             .get(worker)
-            .ok_or_else(|| DomainError::UnknownWorker(worker.clone()))?
+            .ok_or(DomainError::UnknownWorker(*worker))?
             .identity
             .clone();
         change(move |c, ctx| {
@@ -351,12 +348,12 @@ impl Console {
             }
             c.index
                 .worker_by_identity
-                .remove(&(account.clone(), email.clone()));
+                .remove(&(*account, email.clone()));
             let kind = EventKind::WorkerDeleted {
-                worker: worker.clone(),
+                worker: *worker,
                 email,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -399,7 +396,7 @@ impl Console {
         let me = self
             .index
             .worker_by_identity
-            .get(&(account.clone(), identity))
+            .get(&(*account, identity))
             .and_then(|sid| flex.workspace.workers.get(sid))
             .ok_or(DomainError::NoWorker)?;
         let what = match target {
@@ -412,22 +409,22 @@ impl Console {
                 .workspace
                 .workers
                 .get(sid)
-                .ok_or_else(|| DomainError::UnknownWorker(sid.clone()))?,
+                .ok_or(DomainError::UnknownWorker(*sid))?,
             None => me,
         };
         let activity_name = flex
             .workspace
             .activity(activity)
-            .ok_or_else(|| DomainError::UnknownActivity(activity.clone()))?
+            .ok_or(DomainError::UnknownActivity(*activity))?
             .friendly_name
             .clone();
-        let sid = worker.sid.clone();
+        let sid = worker.sid;
         let own = what == FlexChange::OwnActivity;
         change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 flex.set_activity(&sid, activity, ctx.now);
             }
-            let activity = activity.clone();
+            let activity = *activity;
             let kind = if own {
                 EventKind::WorkerActivitySet {
                     worker: sid,
@@ -441,7 +438,7 @@ impl Console {
                     activity_name,
                 }
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 }

@@ -35,7 +35,7 @@ impl Console {
             .workspace
             .workers
             .get(worker)
-            .ok_or_else(|| DomainError::UnknownWorker(worker.clone()))?;
+            .ok_or(DomainError::UnknownWorker(*worker))?;
         Ok((flex, target))
     }
 }

@@ -226,13 +226,13 @@ impl FlexInstance {
                 sid: FlexFlowSid::generate(random),
                 friendly_name: "Flex Messaging Channel".to_owned(),
                 channel_type: "sms".to_owned(),
-                studio_flow: Some(studio_flows[1].sid.clone()),
+                studio_flow: Some(studio_flows[1].sid),
             },
             FlexFlow {
                 sid: FlexFlowSid::generate(random),
                 friendly_name: "Flex Web Channel".to_owned(),
                 channel_type: "web".to_owned(),
-                studio_flow: Some(studio_flows[2].sid.clone()),
+                studio_flow: Some(studio_flows[2].sid),
             },
         ];
         let conversations_service = named(
@@ -272,12 +272,12 @@ impl FlexInstance {
         let config = FlexConfiguration {
             status: ConfigStatus::Ok,
             runtime_domain,
-            taskrouter_workspace_sid: workspace.sid.clone(),
-            taskrouter_target_workflow_sid: workspace.workflow.sid.clone(),
-            taskrouter_target_taskqueue_sid: workspace.task_queue.sid.clone(),
+            taskrouter_workspace_sid: workspace.sid,
+            taskrouter_target_workflow_sid: workspace.workflow.sid,
+            taskrouter_target_taskqueue_sid: workspace.task_queue.sid,
             taskrouter_offline_activity_sid: offline,
-            chat_service_instance_sid: conversations_service.sid.clone(),
-            serverless_service_sids: vec![functions_service.sid.clone()],
+            chat_service_instance_sid: conversations_service.sid,
+            serverless_service_sids: vec![functions_service.sid],
             settings: FlexSettings::default(),
         };
         FlexInstance {

@@ -83,7 +83,7 @@ impl Console {
         let sid = self
             .index
             .worker_by_identity
-            .get(&(account.clone(), identity.clone()))?;
+            .get(&(*account, identity.clone()))?;
         self.worker(account, sid)
     }
 }

@@ -103,7 +103,7 @@ pub(crate) struct SecretSource(pub(crate) Random);
 
 impl Default for SecretSource {
     fn default() -> Self {
-        SecretSource(Random::new(0x5EC2_E7))
+        SecretSource(Random::new(0x005E_C2E7))
     }
 }
 

@@ -29,7 +29,7 @@ impl Console {
         change(move |c, ctx| {
             let sid = UserSid::generate(&mut c.random);
             c.insert_user(ConsoleUser {
-                sid: sid.clone(),
+                sid,
                 email: email.clone(),
                 full_name,
                 created: ctx.now,
@@ -49,14 +49,14 @@ impl Console {
             needed: SIGNED_IN,
         })?;
         if !self.users.contains_key(owner) {
-            return Err(DomainError::UnknownUser(owner.clone()));
+            return Err(DomainError::UnknownUser(*owner));
         }
         let friendly_name = clean_name("account name", friendly_name, ACCOUNT_NAME_MAX)?;
-        let owner = owner.clone();
+        let owner = *owner;
         change(move |c, ctx| {
             let sid = AccountSid::generate(&mut c.random);
             let account = Account {
-                sid: sid.clone(),
+                sid,
                 friendly_name: friendly_name.clone(),
                 account_type,
                 status: AccountStatus::Active,
@@ -64,7 +64,7 @@ impl Console {
                 auth_token: AuthToken::generate(&mut c.random),
                 secondary_auth_token: None,
                 members: BTreeMap::from([(
-                    owner.clone(),
+                    owner,
                     Member {
                         roles: RoleSet::owner(),
                         since: ctx.now,
@@ -77,7 +77,7 @@ impl Console {
                 api_keys: BTreeMap::new(),
                 flex: None,
             };
-            c.accounts.insert(sid.clone(), account);
+            c.accounts.insert(sid, account);
             c.index.add_membership(&owner, &sid);
             let kind = EventKind::AccountCreated {
                 friendly_name,
@@ -101,10 +101,7 @@ impl Console {
                 .account_mut(account)
                 .map(|acc| std::mem::replace(&mut acc.friendly_name, to.clone()))
                 .unwrap_or_default();
-            (
-                Some(account.clone()),
-                EventKind::AccountRenamed { from, to },
-            )
+            (Some(*account), EventKind::AccountRenamed { from, to })
         })
     }
 
@@ -154,7 +151,7 @@ impl Console {
             if let Some(acc) = c.account_mut(account) {
                 acc.status = to;
             }
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -172,7 +169,7 @@ impl Console {
             if let Some(acc) = c.account_mut(account) {
                 acc.secondary_auth_token = Some(token);
             }
-            (Some(account.clone()), EventKind::SecondaryTokenCreated)
+            (Some(*account), EventKind::SecondaryTokenCreated)
         })
     }
 
@@ -189,7 +186,7 @@ impl Console {
             {
                 acc.auth_token = secondary;
             }
-            (Some(account.clone()), EventKind::SecondaryTokenPromoted)
+            (Some(*account), EventKind::SecondaryTokenPromoted)
         })
     }
 
@@ -203,7 +200,7 @@ impl Console {
             if let Some(acc) = c.account_mut(account) {
                 acc.secondary_auth_token = None;
             }
-            (Some(account.clone()), EventKind::SecondaryTokenDeleted)
+            (Some(*account), EventKind::SecondaryTokenDeleted)
         })
     }
 

@@ -98,14 +98,14 @@ impl Console {
                 .invitations_by_email
                 .entry(email.clone())
                 .or_default()
-                .insert((account.clone(), id));
+                .insert((*account, id));
             let kind = EventKind::Invited {
                 invitation: id,
                 email: email.clone(),
                 roles,
                 expires,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -132,7 +132,7 @@ impl Console {
                 email,
                 expires,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -154,7 +154,7 @@ impl Console {
                 invitation: id,
                 email,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -191,11 +191,8 @@ impl Console {
     ) -> Checked<'c> {
         let (existing, email) = match ctx.actor {
             Actor::User(sid) => {
-                let user = self
-                    .users
-                    .get(sid)
-                    .ok_or_else(|| DomainError::UnknownUser(sid.clone()))?;
-                (Some(sid.clone()), user.email.clone())
+                let user = self.users.get(sid).ok_or(DomainError::UnknownUser(*sid))?;
+                (Some(*sid), user.email.clone())
             }
             Actor::Email(email) => (self.index.user_by_email.get(email).cloned(), email.clone()),
             Actor::Sso(_) => {
@@ -245,7 +242,7 @@ impl Console {
                 (None, full_name) => {
                     let sid = UserSid::generate(&mut c.random);
                     c.insert_user(ConsoleUser {
-                        sid: sid.clone(),
+                        sid,
                         email,
                         full_name: full_name.unwrap_or_default(),
                         created: ctx.now,
@@ -255,17 +252,14 @@ impl Console {
             };
             if let Some(acc) = c.account_mut(account) {
                 acc.members.insert(
-                    user.clone(),
+                    user,
                     Member {
                         roles,
                         since: ctx.now,
                     },
                 );
                 if let Some(invitation) = acc.invitations.get_mut(&id) {
-                    invitation.state = InvitationState::Accepted {
-                        at: ctx.now,
-                        user: user.clone(),
-                    };
+                    invitation.state = InvitationState::Accepted { at: ctx.now, user };
                 }
             }
             c.index.add_membership(&user, account);
@@ -275,7 +269,7 @@ impl Console {
                 roles,
                 user_created,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -299,11 +293,11 @@ impl Console {
                 member.since = ctx.now;
             }
             let kind = EventKind::RolesChanged {
-                user: user.clone(),
+                user: *user,
                 from,
                 to: roles,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -320,8 +314,8 @@ impl Console {
                 acc.members.remove(user);
             }
             c.index.remove_membership(user, account);
-            let kind = EventKind::MemberRemoved { user: user.clone() };
-            (Some(account.clone()), kind)
+            let kind = EventKind::MemberRemoved { user: *user };
+            (Some(*account), kind)
         })
     }
 
@@ -336,7 +330,7 @@ impl Console {
         let (_, _, acc) = self.authorize(ctx, account)?;
         let roles = acc
             .roles_of(user)
-            .ok_or_else(|| DomainError::TargetNotMember(user.clone()))?;
+            .ok_or(DomainError::TargetNotMember(*user))?;
         if roles.is_owner() {
             return Err(DomainError::OwnerUnchangeable);
         }
@@ -353,7 +347,7 @@ impl Console {
                 acc.members.remove(&user);
             }
             c.index.remove_membership(&user, account);
-            (Some(account.clone()), EventKind::MemberLeft { user })
+            (Some(*account), EventKind::MemberLeft { user })
         })
     }
 
@@ -380,11 +374,8 @@ impl Console {
                     }
                 }
             }
-            let kind = EventKind::OwnershipTransferred {
-                from,
-                to: to.clone(),
-            };
-            (Some(account.clone()), kind)
+            let kind = EventKind::OwnershipTransferred { from, to: *to };
+            (Some(*account), kind)
         })
     }
 }

@@ -158,7 +158,7 @@ impl Console {
         let a = self
             .accounts
             .get(account)
-            .ok_or_else(|| DomainError::UnknownAccount(account.clone()))?;
+            .ok_or(DomainError::UnknownAccount(*account))?;
         let roles = self
             .roles_of(actor, account)
             .ok_or_else(|| DomainError::NotAMember {

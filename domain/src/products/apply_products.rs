@@ -39,14 +39,14 @@ impl Console {
                 bought: ctx.now,
             };
             let kind = EventKind::PhoneNumberBought {
-                number: number.sid.clone(),
+                number: number.sid,
                 phone_number: number.phone_number.clone(),
             };
             c.index.numbers_in_use.insert(number.phone_number.clone());
             if let Some(acc) = c.account_mut(account) {
-                acc.phone_numbers.insert(number.sid.clone(), number);
+                acc.phone_numbers.insert(number.sid, number);
             }
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -64,10 +64,10 @@ impl Console {
             }
             c.index.numbers_in_use.remove(&phone_number);
             let kind = EventKind::PhoneNumberReleased {
-                number: number.clone(),
+                number: *number,
                 phone_number,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -83,7 +83,7 @@ impl Console {
         let flow_name = match flow {
             Some(sid) => Some(
                 acc.studio_flow_name(sid)
-                    .ok_or_else(|| DomainError::UnknownStudioFlow(sid.clone()))?
+                    .ok_or(DomainError::UnknownStudioFlow(*sid))?
                     .to_owned(),
             ),
             None => None,
@@ -96,12 +96,12 @@ impl Console {
                 routed.studio_flow = flow.cloned();
             }
             let kind = EventKind::PhoneNumberRouted {
-                number: number.clone(),
+                number: *number,
                 phone_number,
                 flow: flow.cloned(),
                 flow_name,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -115,7 +115,7 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         if acc.studio_flow_name(flow).is_none() {
-            return Err(DomainError::UnknownStudioFlow(flow.clone()));
+            return Err(DomainError::UnknownStudioFlow(*flow));
         }
         change(move |c, _| {
             let mut numbers_unrouted = Vec::new();
@@ -141,12 +141,12 @@ impl Console {
                 }
             }
             let kind = EventKind::StudioFlowDeleted {
-                flow: flow.clone(),
+                flow: *flow,
                 friendly_name,
                 numbers_unrouted,
                 flex_flows_unrouted,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -169,13 +169,13 @@ impl Console {
                 updated: ctx.now,
             };
             let kind = EventKind::TwimlBinCreated {
-                bin: bin.sid.clone(),
+                bin: bin.sid,
                 friendly_name,
             };
             if let Some(acc) = c.account_mut(account) {
-                acc.twiml_bins.insert(bin.sid.clone(), bin);
+                acc.twiml_bins.insert(bin.sid, bin);
             }
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -200,10 +200,10 @@ impl Console {
                 stored.updated = ctx.now;
             }
             let kind = EventKind::TwimlBinUpdated {
-                bin: bin.clone(),
+                bin: *bin,
                 friendly_name,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -219,10 +219,10 @@ impl Console {
                 acc.twiml_bins.remove(bin);
             }
             let kind = EventKind::TwimlBinDeleted {
-                bin: bin.clone(),
+                bin: *bin,
                 friendly_name,
             };
-            (Some(account.clone()), kind)
+            (Some(*account), kind)
         })
     }
 
@@ -238,7 +238,7 @@ impl Console {
         acc.twiml_bins
             .get(bin)
             .map(|b| b.friendly_name.clone())
-            .ok_or_else(|| DomainError::UnknownTwimlBin(bin.clone()))
+            .ok_or(DomainError::UnknownTwimlBin(*bin))
     }
 }
 
@@ -248,7 +248,7 @@ fn owned_number(account: &Account, number: &PhoneNumberSid) -> Result<String, Do
         .phone_numbers
         .get(number)
         .map(|n| n.phone_number.clone())
-        .ok_or_else(|| DomainError::UnknownPhoneNumber(number.clone()))
+        .ok_or(DomainError::UnknownPhoneNumber(*number))
 }
 
 /// The TwiML a bin may hold: well-formed, `<Response>` root, not too long.

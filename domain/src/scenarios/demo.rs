@@ -110,7 +110,7 @@ impl Builder {
         at: Timestamp,
     ) -> InvitationId {
         let command = Command::Invite {
-            account: account.clone(),
+            account: *account,
             email: email(to),
             roles: roles(set),
         };
@@ -135,7 +135,7 @@ impl Builder {
             .unwrap_or_default();
         let invitation = self.invite(by, account, &address, set, at);
         let accept = Command::AcceptInvitation {
-            account: account.clone(),
+            account: *account,
             invitation,
             full_name: None,
         };
@@ -152,7 +152,7 @@ impl Builder {
         at: Timestamp,
     ) {
         let buy = Command::BuyPhoneNumber {
-            account: account.clone(),
+            account: *account,
             phone_number: number.into(),
         };
         let EventKind::PhoneNumberBought { number, .. } = self.run(actor, buy, at).kind else {
@@ -162,9 +162,9 @@ impl Builder {
         let flex = self.console.account(account).and_then(|a| a.flex.as_ref());
         let flow = flex
             .and_then(|f| f.studio_flows.iter().find(|f| f.friendly_name == name))
-            .map(|f| f.sid.clone());
+            .map(|f| f.sid);
         let route = Command::RoutePhoneNumber {
-            account: account.clone(),
+            account: *account,
             number,
             flow,
         };
@@ -186,13 +186,7 @@ impl Builder {
         };
         let actor = Actor::Sso(assertion);
         match self
-            .run(
-                &actor,
-                Command::SsoLogin {
-                    account: account.clone(),
-                },
-                at,
-            )
+            .run(&actor, Command::SsoLogin { account: *account }, at)
             .kind
         {
             EventKind::SsoLoggedIn { worker, .. } => UserOrWorker { actor, worker },
@@ -233,19 +227,11 @@ impl Console {
         b.add_member(&priya, &acme, &noah, &[Support], day(2));
         b.run(
             &priya,
-            Command::CreateFlexInstance {
-                account: acme.clone(),
-            },
+            Command::CreateFlexInstance { account: acme },
             day(3),
         );
         for person in [&maria, &priya, &noah] {
-            b.run(
-                person,
-                Command::LaunchFlex {
-                    account: acme.clone(),
-                },
-                day(4),
-            );
+            b.run(person, Command::LaunchFlex { account: acme }, day(4));
         }
         let lucas = b.sso(
             &acme,
@@ -264,12 +250,12 @@ impl Console {
         let available = b
             .console
             .flex_overview(&acme)
-            .map(|o| o.instance.workspace.activities[1].sid.clone());
+            .map(|o| o.instance.workspace.activities[1].sid);
         let available = available.expect("Flex provisions Available");
         b.run(
             &lucas.actor,
             Command::SetWorkerActivity {
-                account: acme.clone(),
+                account: acme,
                 activity: available,
             },
             day(5),
@@ -304,7 +290,7 @@ impl Console {
             day(3),
         );
         let accept = Command::AcceptInvitation {
-            account: globex.clone(),
+            account: globex,
             invitation: grace_invite,
             full_name: Some("Grace Lee".into()),
         };
@@ -315,26 +301,18 @@ impl Console {
         );
         b.run(
             &james,
-            Command::CreateFlexInstance {
-                account: globex.clone(),
-            },
+            Command::CreateFlexInstance { account: globex },
             day(3),
         );
         let upgrade = Command::UpgradePlan {
-            account: globex.clone(),
+            account: globex,
             billing_model: BillingModel::ActiveUserHours,
             accept_fair_usage_terms: true,
             payment_method: "Visa ending 4242".into(),
         };
         b.run(&sofia, upgrade, day(4));
         for person in [&james, &maria] {
-            b.run(
-                person,
-                Command::LaunchFlex {
-                    account: globex.clone(),
-                },
-                day(5),
-            );
+            b.run(person, Command::LaunchFlex { account: globex }, day(5));
         }
         let daniel = b.sso(
             &globex,
@@ -344,7 +322,7 @@ impl Console {
             day(6),
         );
         let insights = Command::SetInsightsRoles {
-            account: globex.clone(),
+            account: globex,
             worker: daniel.worker,
             roles: vec![InsightsRole::TeamLeader],
         };
@@ -366,7 +344,7 @@ impl Console {
         b.buy_number(&liam, &globex, "+12125550110", Some("Voice IVR"), day(7));
         b.buy_number(&liam, &globex, "+13125550120", None, day(8));
         let after_hours = Command::CreateTwimlBin {
-            account: globex.clone(),
+            account: globex,
             friendly_name: "After-hours message".into(),
             twiml: AFTER_HOURS_TWIML.into(),
         };
@@ -381,7 +359,7 @@ impl Console {
         b.run(
             &james,
             Command::RevokeInvitation {
-                account: globex.clone(),
+                account: globex,
                 invitation: ethan,
             },
             days_before_now(4),
@@ -398,7 +376,7 @@ impl Console {
         let initech = b.create_account(&liam, "Initech Labs", AccountType::Trial, day(10));
         b.add_member(&liam, &initech, &priya, &[Administrator], day(10));
         let to_priya = Command::TransferOwnership {
-            account: initech.clone(),
+            account: initech,
             to: user_sid(&priya),
         };
         b.run(&liam, to_priya, day(11));
@@ -411,9 +389,7 @@ impl Console {
         );
         b.run(
             &priya,
-            Command::CreateSecondaryToken {
-                account: initech.clone(),
-            },
+            Command::CreateSecondaryToken { account: initech },
             day(20),
         );
         b.invite(

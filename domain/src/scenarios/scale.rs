@@ -91,7 +91,7 @@ impl Console {
             ];
             for (i, role) in joiners {
                 let invite = Command::Invite {
-                    account: account.clone(),
+                    account: *account,
                     email: email(format!("user{i}@scale.example.com")),
                     roles: RoleSet::only(role),
                 };
@@ -100,19 +100,19 @@ impl Console {
                     _ => unreachable!("invite gives Invited"),
                 };
                 let accept = Command::AcceptInvitation {
-                    account: account.clone(),
+                    account: *account,
                     invitation,
                     full_name: None,
                 };
                 run(&mut c, &users[i], accept, at);
             }
         }
-        let flex_account = accounts[0].clone();
+        let flex_account = accounts[0];
         run(
             &mut c,
             &users[0],
             Command::CreateFlexInstance {
-                account: flex_account.clone(),
+                account: flex_account,
             },
             at,
         );
@@ -120,7 +120,7 @@ impl Console {
             &mut c,
             &users[0],
             Command::LaunchFlex {
-                account: flex_account.clone(),
+                account: flex_account,
             },
             at,
         );
@@ -134,7 +134,7 @@ impl Console {
                 &mut c,
                 &Actor::Sso(assertion),
                 Command::SsoLogin {
-                    account: flex_account.clone(),
+                    account: flex_account,
                 },
                 at,
             );

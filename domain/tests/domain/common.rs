@@ -28,7 +28,6 @@ pub fn user_sid(c: &Console, address: &str) -> UserSid {
     c.user_by_email(&email(address))
         .unwrap_or_else(|| panic!("no user {address}"))
         .sid
-        .clone()
 }
 
 /// The account with this name.
@@ -37,7 +36,6 @@ pub fn account(c: &Console, name: &str) -> AccountSid {
         .find(|a| a.friendly_name == name)
         .unwrap_or_else(|| panic!("no account {name}"))
         .sid
-        .clone()
 }
 
 /// A role set from roles.

@@ -138,11 +138,7 @@ fn two_owners_fail_validation_with_the_members_path() {
 fn insights_on_a_trial_plan_fail_validation() {
     let c = demo();
     let acme = account(&c, ACME);
-    let maria = c
-        .worker_by_identity(&acme, &email(MARIA))
-        .unwrap()
-        .sid
-        .clone();
+    let maria = c.worker_by_identity(&acme, &email(MARIA)).unwrap().sid;
     let mut v = demo_json();
     v["accounts"][acme.as_str()]["flex"]["workspace"]["workers"][maria.as_str()]["insights_roles"] =
         serde_json::json!(["wfo.full_access", "wfo.team_leader"]);
@@ -160,11 +156,7 @@ fn insights_on_a_trial_plan_fail_validation() {
 fn worker_roles_must_match_the_console_roles_of_the_last_login() {
     let c = demo();
     let acme = account(&c, ACME);
-    let noah = c
-        .worker_by_identity(&acme, &email(NOAH))
-        .unwrap()
-        .sid
-        .clone();
+    let noah = c.worker_by_identity(&acme, &email(NOAH)).unwrap().sid;
     let mut v = demo_json();
     v["accounts"][acme.as_str()]["flex"]["workspace"]["workers"][noah.as_str()]["flex_roles"] =
         serde_json::json!(["admin"]);

@@ -70,9 +70,9 @@ fn account_for(c: &Console, s: &Step) -> AccountSid {
     let with_flex: Vec<AccountSid> = c
         .accounts()
         .filter(|a| a.flex.is_some())
-        .map(|a| a.sid.clone())
+        .map(|a| a.sid)
         .collect();
-    let all: Vec<AccountSid> = c.accounts().map(|a| a.sid.clone()).collect();
+    let all: Vec<AccountSid> = c.accounts().map(|a| a.sid).collect();
     let pool = if s.account.is_multiple_of(3) || with_flex.is_empty() {
         &all
     } else {
@@ -89,7 +89,7 @@ fn actor_for(c: &Console, s: &Step) -> Actor {
         .account(&account_for(c, s))
         .map(|a| a.members.keys().cloned().collect())
         .unwrap_or_default();
-    let users: Vec<UserSid> = c.users().map(|u| u.sid.clone()).collect();
+    let users: Vec<UserSid> = c.users().map(|u| u.sid).collect();
     match who % 6 {
         0..=2 => Actor::User(
             pick(&members, who / 6)
@@ -115,7 +115,7 @@ where
 
 fn command_for(c: &Console, s: &Step) -> Command {
     let account = account_for(c, s);
-    let users: Vec<UserSid> = c.users().map(|u| u.sid.clone()).collect();
+    let users: Vec<UserSid> = c.users().map(|u| u.sid).collect();
     let members: Vec<UserSid> = c
         .account(&account)
         .map(|a| a.members.keys().cloned().collect())
@@ -128,7 +128,7 @@ fn command_for(c: &Console, s: &Step) -> Command {
     let target = target.or_else(|| pick(&users, s.params[0])).unwrap();
     let sets = RoleSet::all_valid();
     let roles = pick(&sets, s.params[1]).unwrap();
-    let workers: Vec<WorkerSid> = c.workers(&account).map(|w| w.sid.clone()).collect();
+    let workers: Vec<WorkerSid> = c.workers(&account).map(|w| w.sid).collect();
     let worker = pick(&workers, s.params[0]).unwrap_or_else(|| fake("WK"));
     let activities: Vec<ActivitySid> = c
         .flex_overview(&account)
@@ -137,7 +137,7 @@ fn command_for(c: &Console, s: &Step) -> Command {
                 .workspace
                 .activities
                 .iter()
-                .map(|a| a.sid.clone())
+                .map(|a| a.sid)
                 .collect()
         })
         .unwrap_or_default();
@@ -151,7 +151,7 @@ fn command_for(c: &Console, s: &Step) -> Command {
     let number = pick(&numbers, s.params[1]).unwrap_or_else(|| fake("PN"));
     let flows: Vec<StudioFlowSid> = products
         .and_then(|a| a.flex.as_ref())
-        .map(|f| f.studio_flows.iter().map(|f| f.sid.clone()).collect())
+        .map(|f| f.studio_flows.iter().map(|f| f.sid).collect())
         .unwrap_or_default();
     let flow = pick(&flows, s.params[2]).unwrap_or_else(|| fake("FW"));
     let bins: Vec<TwimlBinSid> = products
@@ -167,7 +167,7 @@ fn command_for(c: &Console, s: &Step) -> Command {
     } else {
         "<Response><Say>Hi</Say></Response>"
     };
-    let a = account.clone();
+    let a = account;
     match s.kind {
         0 => Command::SignUp {
             full_name: if s.flag { "Pat Doe".into() } else { " ".into() },
@@ -444,7 +444,7 @@ proptest! {
                         let roles = before.roles_of(&actor, account).unwrap();
                         prop_assert_eq!(*outcome, launch_outcome(roles));
                         let w = c.worker(account, worker).unwrap();
-                        prop_assert_eq!(&w.login, &flex::worker::LoginVia::Console { user: actor.user().unwrap().clone(), console_roles: roles });
+                        prop_assert_eq!(&w.login, &flex::worker::LoginVia::Console { user: *actor.user().unwrap(), console_roles: roles });
                     }
                 }
             }
@@ -548,7 +548,7 @@ fn filter_for(c: &Console, f: &LogFilter) -> Option<ActivityFilter> {
         .iter()
         .map(flex_console_domain::activity::person_key)
         .collect();
-    let accounts: Vec<AccountSid> = c.accounts().map(|a| a.sid.clone()).collect();
+    let accounts: Vec<AccountSid> = c.accounts().map(|a| a.sid).collect();
     let date = |d: u8| Date::of(LOG_START.plus_days(u64::from(d)));
     let days = DateRange::new(f.from.map(date), f.to.map(date)).ok()?;
     Some(ActivityFilter {
@@ -563,7 +563,7 @@ fn filter_for(c: &Console, f: &LogFilter) -> Option<ActivityFilter> {
 /// What the Console-wide log of `user` should hold, said again the plain way: the whole log
 /// scanned, each entry kept when the user may see it and it passes every condition.
 fn log_by_scanning<'c>(c: &'c Console, user: &UserSid, f: &ActivityFilter) -> Vec<&'c Event> {
-    let actor = Actor::User(user.clone());
+    let actor = Actor::User(*user);
     let readable = |a: &AccountSid| c.can(&actor, a, Capability::ViewLogsAndUsage);
     let member_of_readable = |u: &UserSid| {
         c.accounts_of(u)
@@ -614,7 +614,7 @@ proptest! {
             let command = command_for(&c, s);
             let _ = c.apply(&actor, command, now);
         }
-        let users: Vec<UserSid> = c.users().map(|u| u.sid.clone()).collect();
+        let users: Vec<UserSid> = c.users().map(|u| u.sid).collect();
         let user = pick(&users, who).unwrap();
         for f in &filters {
             let Some(filter) = filter_for(&c, f) else { continue };
@@ -623,7 +623,7 @@ proptest! {
             prop_assert!(log.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
             if let Some(account) = &filter.account {
                 // The account's own log, with the same filter, is the same list when the user may read it.
-                if c.can(&Actor::User(user.clone()), account, Capability::ViewLogsAndUsage) {
+                if c.can(&Actor::User(user), account, Capability::ViewLogsAndUsage) {
                     prop_assert_eq!(&log, &c.activity(account, &filter));
                 }
             }

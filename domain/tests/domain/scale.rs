@@ -12,7 +12,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
     eprintln!("scale built in {built:?}");
     assert_eq!(c.accounts().count(), 1_000);
     assert_eq!(c.users().count(), 3_000);
-    let flex_account = c.accounts().find(|a| a.flex.is_some()).unwrap().sid.clone();
+    let flex_account = c.accounts().find(|a| a.flex.is_some()).unwrap().sid;
     assert_eq!(c.workers(&flex_account).count(), 15_000);
     assert_eq!(c.flex_overview(&flex_account).unwrap().worker_count, 15_000);
     c.validate().unwrap();
@@ -28,7 +28,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
         .apply(
             &newcomer,
             Command::SsoLogin {
-                account: flex_account.clone(),
+                account: flex_account,
             },
             SCALE_START_PLUS,
         )
@@ -48,7 +48,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
         .apply(
             &again,
             Command::SsoLogin {
-                account: flex_account.clone(),
+                account: flex_account,
             },
             SCALE_START_PLUS,
         )
@@ -60,19 +60,18 @@ fn scale_builds_quickly_validates_and_takes_commands() {
             ..
         }
     ));
-    let owner = Actor::User(c.account(&flex_account).unwrap().owner().unwrap().clone());
+    let owner = Actor::User(*c.account(&flex_account).unwrap().owner().unwrap());
     let victim = c
         .worker_by_identity(
             &flex_account,
             &common::email("agent7@contact.scale.example.com"),
         )
         .unwrap()
-        .sid
-        .clone();
+        .sid;
     c.apply(
         &owner,
         Command::DeleteWorker {
-            account: flex_account.clone(),
+            account: flex_account,
             worker: victim,
         },
         SCALE_START_PLUS,
@@ -82,7 +81,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
         .apply(
             &newcomer,
             Command::SsoLogin {
-                account: flex_account.clone(),
+                account: flex_account,
             },
             SCALE_START_PLUS,
         )
@@ -98,7 +97,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
     assert_eq!(c.workers(&flex_account).count(), 15_000);
 
     // Queries at scale.
-    let owner_sid = owner.user().unwrap().clone();
+    let owner_sid = *owner.user().unwrap();
     assert_eq!(c.accounts_of(&owner_sid).len(), 1);
     let someone = c
         .user_by_email(&common::email("user2500@scale.example.com"))

@@ -67,7 +67,7 @@ pub fn ActivityFilters(
                     <option value="" prop:selected=move || query.with(|q| q.account.is_none())>"All accounts"</option>
                     {move || accounts.get().into_iter().map(|(sid, name)| {
                         let key = sid.to_string();
-                        let chosen = sid.clone();
+                        let chosen = sid;
                         view! {
                             <option value=key prop:selected=move || query.with(|q| q.account.as_ref() == Some(&chosen))>{name}</option>
                         }

@@ -36,7 +36,7 @@ impl ActivityQuery {
         Ok(ActivityFilter {
             actor: (!self.person.is_empty()).then(|| self.person.clone()),
             kind: self.kind,
-            account: self.account.clone(),
+            account: self.account,
             text: self.text.clone(),
             days: DateRange::parse(&self.from, &self.to)?,
         })

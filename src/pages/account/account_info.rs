@@ -95,11 +95,11 @@ pub fn Tokens() -> impl IntoView {
     let can_create = offer_for(&scope, |account| Command::CreateSecondaryToken { account });
     let can_promote = offer_for(&scope, |account| Command::PromoteSecondaryToken { account });
     let can_delete = offer_for(&scope, |account| Command::DeleteSecondaryToken { account });
-    let account = scope.account.clone();
+    let account = scope.account;
     let run = move |command: fn(AccountSid) -> Command, done: &'static str| {
-        let account = account.clone();
+        let account = account;
         Callback::new(move |()| {
-            let result = store.apply(command(account.clone()));
+            let result = store.apply(command(account));
             toasts.outcome(&result, done);
         })
     };
@@ -205,7 +205,7 @@ fn Settings(status: AccountStatus) -> impl IntoView {
     );
     let confirm_close = RwSignal::new(false);
     let can_rename = scope.offer(move |account| Command::RenameAccount {
-        account: account.clone(),
+        account: *account,
         friendly_name: name.get(),
     });
     let status_command: fn(AccountSid) -> Command = match status {
@@ -214,18 +214,18 @@ fn Settings(status: AccountStatus) -> impl IntoView {
     };
     let can_change_status = offer_for(&scope, status_command);
     let can_close = offer_for(&scope, |account| Command::CloseAccount { account });
-    let account = scope.account.clone();
+    let account = scope.account;
     let run = move |command: Command, done: &'static str| {
         let result = store.apply(command);
         toasts.outcome(&result, done);
     };
-    let (a1, a2, a3) = (account.clone(), account.clone(), account);
+    let (a1, a2, a3) = (account, account, account);
     let change_status = Callback::new(move |()| {
         let done = match status {
             AccountStatus::Suspended => "Account reactivated.",
             _ => "Account suspended.",
         };
-        run(status_command(a2.clone()), done);
+        run(status_command(a2), done);
     });
     view! {
         <h2>"Settings"</h2>
@@ -233,7 +233,7 @@ fn Settings(status: AccountStatus) -> impl IntoView {
             class="inline-form"
             on:submit=move |ev| {
                 ev.prevent_default();
-                run(Command::RenameAccount { account: a1.clone(), friendly_name: name.get_untracked() }, "Account renamed.");
+                run(Command::RenameAccount { account: a1, friendly_name: name.get_untracked() }, "Account renamed.");
             }
         >
             <div>
@@ -263,7 +263,7 @@ fn Settings(status: AccountStatus) -> impl IntoView {
             title="Close this account?"
             confirm="Close account"
             refused=can_close
-            on_confirm=move |_| run(Command::CloseAccount { account: a3.clone() }, "Account closed.")
+            on_confirm=move |_| run(Command::CloseAccount { account: a3 }, "Account closed.")
         >
             <p>"Closing is final: the account cannot be reactivated, Flex stops, and its tokens stop working."</p>
         </ConfirmDialog>
@@ -272,5 +272,5 @@ fn Settings(status: AccountStatus) -> impl IntoView {
 
 /// The domain's answer for a command that names only the account.
 fn offer_for(scope: &AccountScope, make: fn(AccountSid) -> Command) -> Refusal {
-    scope.offer(move |account| make(account.clone()))
+    scope.offer(move |account| make(*account))
 }

@@ -28,12 +28,12 @@ fn ActivityLog() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let view_state: ActivityView = UrlView::new(format!("/accounts/{}/activity", scope.account));
-    let account = scope.account.clone();
+    let account = scope.account;
     let people = Memo::new(move |_| store.with(|c| c.activity_actors(&account)));
-    let account = scope.account.clone();
+    let account = scope.account;
     let name =
         Memo::new(move |_| store.with(|c| c.account(&account).map(|a| a.friendly_name.clone())));
-    let account = scope.account.clone();
+    let account = scope.account;
     let shown = Memo::new(move |_| {
         let Ok(filter) = view_state.query.with(|q| q.filter()) else {
             return vec![];

@@ -51,10 +51,10 @@ fn model_label(model: BillingModel) -> &'static str {
 fn BillingPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let account = scope.account.clone();
+    let account = scope.account;
     let plan =
         Memo::new(move |_| store.with(|c| c.flex_overview(&account).map(|o| o.plan.clone())));
-    let account = scope.account.clone();
+    let account = scope.account;
     let name = move || {
         store
             .with(|c| c.account(&account).map(|a| a.friendly_name.clone()))
@@ -121,7 +121,7 @@ fn UpgradeFlow() -> impl IntoView {
     // Asked with what the steps give so far: a refusal (a suspended account, roles that do
     // not bill) stops every step's Continue, so nobody fills in a card to be refused.
     let refused = AccountScope::get().offer(move |account| Command::UpgradePlan {
-        account: account.clone(),
+        account: *account,
         billing_model: BillingModel::ActiveUserHours,
         accept_fair_usage_terms: accepted.get(),
         payment_method: payment_method.get().unwrap_or_default(),
@@ -300,7 +300,7 @@ fn ModelStep(
             return;
         };
         let command = Command::UpgradePlan {
-            account: scope.account.clone(),
+            account: scope.account,
             billing_model,
             accept_fair_usage_terms: accepted.get_untracked(),
             payment_method: payment_method.get_untracked().unwrap_or_default(),

@@ -100,14 +100,10 @@ fn NoFlexYet(name: String, sid: String) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let refused = scope.offer(|account| Command::CreateFlexInstance {
-        account: account.clone(),
-    });
-    let account = scope.account.clone();
+    let refused = scope.offer(|account| Command::CreateFlexInstance { account: *account });
+    let account = scope.account;
     let create = move |()| {
-        let result = store.apply(Command::CreateFlexInstance {
-            account: account.clone(),
-        });
+        let result = store.apply(Command::CreateFlexInstance { account });
         toasts.outcome(&result, "Flex instance created: TaskRouter, Studio, Conversations, Proxy and Functions are provisioned.");
         if result.is_ok() {
             // The pressed button is gone with the page it was on: focus what replaced it.
@@ -147,7 +143,7 @@ fn FlexDetails(o: Overview) -> impl IntoView {
     // Upgrading is done on the Billing page: the link is offered when the domain would let
     // this user upgrade (asked with what the Billing page submits).
     let can_upgrade = scope.offer(|account| Command::UpgradePlan {
-        account: account.clone(),
+        account: *account,
         billing_model: BillingModel::ActiveUserHours,
         accept_fair_usage_terms: true,
         payment_method: String::new(),
@@ -228,16 +224,12 @@ fn Launch() -> impl IntoView {
             store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now()))
         })
     };
-    let refused = scope.offer(|account| Command::LaunchFlex {
-        account: account.clone(),
-    });
-    let account = scope.account.clone();
-    let user = scope.user.clone();
+    let refused = scope.offer(|account| Command::LaunchFlex { account: *account });
+    let account = scope.account;
+    let user = scope.user;
     let navigate = leptos_router::hooks::use_navigate();
     let launch = Callback::new(move |()| {
-        let result = store.apply(Command::LaunchFlex {
-            account: account.clone(),
-        });
+        let result = store.apply(Command::LaunchFlex { account });
         match result {
             Ok(event) => {
                 if let EventKind::FlexLaunched {
@@ -256,10 +248,9 @@ fn Launch() -> impl IntoView {
                     last.set(Some(message));
                     // Enter the Flex UI as this worker, on the first view their roles show.
                     let path = crate::pages::flex::landing_path(&account, &worker);
-                    let login =
-                        crate::store::flex_session::FlexLogin::Console { user: user.clone() };
+                    let login = crate::store::flex_session::FlexLogin::Console { user };
                     let session = crate::store::flex_session::FlexSession {
-                        account: account.clone(),
+                        account,
                         worker,
                         login,
                     };

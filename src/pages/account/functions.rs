@@ -46,7 +46,7 @@ pub fn Functions() -> impl IntoView {
 fn FunctionsPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let account = scope.account.clone();
+    let account = scope.account;
     let model = Memo::new(move |_| {
         store.with(|c| {
             let a = c.account(&account)?;

@@ -42,7 +42,7 @@ impl AccountScope {
 
     /// The signed-in user as the domain's actor.
     pub fn actor(&self) -> Actor {
-        Actor::User(self.user.clone())
+        Actor::User(self.user)
     }
 
     /// The domain's answer for a command the user would run in this account (tracked).
@@ -71,7 +71,7 @@ pub fn AccountLayout() -> impl IntoView {
         let Ok(account) = raw.parse::<AccountSid>() else {
             return Gate::Unknown(raw);
         };
-        let actor = Actor::User(user.clone());
+        let actor = Actor::User(user);
         store.with(
             |c| match c.may_open(&actor, &account, AccountPage::AccountInfo) {
                 Ok(()) => Gate::Open(AccountScope { account, user }),

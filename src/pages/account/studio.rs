@@ -60,9 +60,8 @@ pub fn Studio() -> impl IntoView {
 fn StudioPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let account = scope.account.clone();
+    let account = scope.account;
     let name = {
-        let account = account.clone();
         Memo::new(move |_| {
             store.with(|c| {
                 c.account(&account)
@@ -78,7 +77,7 @@ fn StudioPage() -> impl IntoView {
                 .studio_flows
                 .iter()
                 .map(|f| FlowItem {
-                    sid: f.sid.clone(),
+                    sid: f.sid,
                     name: f.friendly_name.clone(),
                     numbers: c
                         .numbers_routed_to(&account, &f.sid)
@@ -166,10 +165,10 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 .map(|f| {
                     let numbers_page = numbers_page.clone();
                     let item = f.clone();
-                    let sid = f.sid.clone();
+                    let sid = f.sid;
                     let refused = scope.offer(move |account| Command::DeleteStudioFlow {
-                        account: account.clone(),
-                        flow: sid.clone(),
+                        account: *account,
+                        flow: sid,
                     });
                     let numbers = if f.numbers.is_empty() {
                         view! { <span class="muted">"None"</span> }.into_any()
@@ -314,10 +313,10 @@ fn DeleteFlowDialog(open: RwSignal<bool>, flow: FlowItem) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
-    let sid = flow.sid.clone();
+    let sid = flow.sid;
     let refused = scope.offer(move |account| Command::DeleteStudioFlow {
-        account: account.clone(),
-        flow: sid.clone(),
+        account: *account,
+        flow: sid,
     });
     let numbers = if flow.numbers.is_empty() {
         "no phone numbers".to_owned()
@@ -330,11 +329,11 @@ fn DeleteFlowDialog(open: RwSignal<bool>, flow: FlowItem) -> impl IntoView {
         format!("Flex Flows {}", flow.flex_flows.join(", "))
     };
     let (name, sid) = (flow.name.clone(), flow.sid.to_string());
-    let account = scope.account.clone();
+    let account = scope.account;
     let delete = move |()| {
         let result = store.apply(Command::DeleteStudioFlow {
-            account: account.clone(),
-            flow: flow.sid.clone(),
+            account,
+            flow: flow.sid,
         });
         toasts.outcome(
             &result,

@@ -43,7 +43,7 @@ pub fn TaskRouter() -> impl IntoView {
 fn TaskRouterPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let account = scope.account.clone();
+    let account = scope.account;
     let model = Memo::new(move |_| {
         store.with(|c| {
             let a = c.account(&account)?;

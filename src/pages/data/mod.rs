@@ -18,7 +18,7 @@ use crate::store::{SaveStatus, Store, transfer};
 #[derive(Clone)]
 enum Replacement {
     /// Replace with an imported file.
-    Import(Scenario),
+    Import(Box<Scenario>),
     /// Reset to a scenario by name.
     Reset(String),
 }
@@ -96,7 +96,7 @@ pub fn DataPage() -> impl IntoView {
         match pending.get_untracked() {
             Some(Replacement::Import(scenario)) => {
                 let by = format!("the imported file \u{201c}{}\u{201d}", scenario.name);
-                store.replace(scenario, &by);
+                store.replace(*scenario, &by);
             }
             Some(Replacement::Reset(name)) => store.reset_to(&name),
             None => {}
@@ -119,7 +119,7 @@ pub fn DataPage() -> impl IntoView {
             input.set_value("");
             match outcome {
                 Ok(Some((file, text))) => match Store::read_import(&text) {
-                    Ok(scenario) => ask(Replacement::Import(scenario)),
+                    Ok(scenario) => ask(Replacement::Import(Box::new(scenario))),
                     Err(e) => {
                         let _ = import_error.try_set(Some(format!(
                             "{file} was not imported, nothing changed. {e}"

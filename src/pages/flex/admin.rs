@@ -113,7 +113,7 @@ fn Dashboard() -> impl IntoView {
     let settings = href(&format!("/accounts/{}/flex/settings", scope.account()));
     // The link only for someone the Console would let in (an SSO login may not be a member).
     let may_open = {
-        let (actor, account) = (scope.actor(), scope.account().clone());
+        let (actor, account) = (scope.actor(), *scope.account());
         Memo::new(move |_| {
             store.with(|c| {
                 c.may_open(&actor, &account, AccountPage::FlexSettings)

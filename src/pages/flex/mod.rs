@@ -138,7 +138,7 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
     let store = Store::get();
     let navigate = use_navigate();
     let account_name = {
-        let account = scope.account().clone();
+        let account = *scope.account();
         Memo::new(move |_| {
             store.with(|c| {
                 c.account(&account)
@@ -148,7 +148,7 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
         })
     };
     let worker_name = {
-        let (account, worker) = (scope.account().clone(), scope.worker().clone());
+        let (account, worker) = (*scope.account(), *scope.worker());
         Memo::new(move |_| {
             store.with(|c| {
                 c.worker(&account, &worker)
@@ -172,7 +172,7 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
             navigate(&back, NavigateOptions::default());
         }
     };
-    let account = scope.account().clone();
+    let account = *scope.account();
     view! {
         <a class="skip-link" href="#flex-main">"Skip to content"</a>
         <div class="flex-ui">

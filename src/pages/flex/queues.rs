@@ -76,8 +76,8 @@ fn QueueStats() -> impl IntoView {
                                 <tr>
                                     <th scope="row">{name}<br /><code class="muted">{sid}</code></th>
                                     <td data-label="Target workers"><code>{target}</code></td>
-                                    {s.by_activity.iter().cloned().map(|(name, n)| view! {
-                                        <td data-testid=format!("queue-{}", name.to_lowercase()) data-label=name.clone()>{n}</td>
+                                    {s.by_activity.iter().map(|(name, n)| view! {
+                                        <td data-testid=format!("queue-{}", name.to_lowercase()) data-label=name.clone()>{*n}</td>
                                     }).collect_view()}
                                     <td data-testid="queue-total" data-label="Total">{s.total}</td>
                                 </tr>

@@ -57,8 +57,8 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
                 .worker(scope.account(), scope.worker())
                 .and_then(|w| {
                     let command = Command::SetWorkerActivity {
-                        account: scope.account().clone(),
-                        activity: w.activity.clone(),
+                        account: *scope.account(),
+                        activity: w.activity,
                     };
                     c.check(&scope.actor(), &command, now).err()
                 })
@@ -77,7 +77,7 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
 pub fn set_own_activity(scope: &FlexScope, activity: ActivitySid) -> Result<Event, DomainError> {
     let toasts = Toasts::get();
     let command = Command::SetWorkerActivity {
-        account: scope.account().clone(),
+        account: *scope.account(),
         activity,
     };
     let result = Store::get().apply_as(&scope.actor(), command);

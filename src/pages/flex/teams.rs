@@ -55,12 +55,12 @@ fn TeamsTable() -> impl IntoView {
                     .skip(start)
                     .take(PAGE)
                     .map(|w| Row {
-                        sid: w.sid.clone(),
+                        sid: w.sid,
                         name: w.full_name.clone(),
                         identity: w.identity.to_string(),
                         roles: w.role_names().join(", "),
                         activity: activity_name(&w.activity),
-                        activity_sid: w.activity.clone(),
+                        activity_sid: w.activity,
                         me: &w.sid == scope.worker(),
                     })
                     .collect();
@@ -136,14 +136,14 @@ fn ChangeActivity(row: Row, activities: Vec<(String, String)>) -> impl IntoView 
     let scope = FlexScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
-    let current = row.activity_sid.clone();
-    let (account, worker) = (scope.account().clone(), row.sid.clone());
+    let current = row.activity_sid;
+    let (account, worker) = (*scope.account(), row.sid);
     let refused = {
-        let (account, worker) = (account.clone(), worker.clone());
+        let (account, worker) = (account, worker);
         offer(scope.actor(), move || Command::ChangeAgentActivity {
-            account: account.clone(),
-            worker: worker.clone(),
-            activity: current.clone(),
+            account,
+            worker,
+            activity: current,
         })
     };
     let name = row.name.clone();
@@ -152,8 +152,8 @@ fn ChangeActivity(row: Row, activities: Vec<(String, String)>) -> impl IntoView 
             return;
         };
         let command = Command::ChangeAgentActivity {
-            account: account.clone(),
-            worker: worker.clone(),
+            account,
+            worker,
             activity,
         };
         match store.apply_as(&scope.actor(), command) {

@@ -64,7 +64,7 @@ pub fn ActiveUsers(
     let scope = AccountScope::get();
     let store = Store::get();
     let query = view_state.query;
-    let account = scope.account.clone();
+    let account = scope.account;
     let matching = Memo::new(move |_| {
         let (search, role, sort, descending) =
             query.with(|q| (q.search.clone(), q.role, q.sort, q.descending));
@@ -72,7 +72,7 @@ pub fn ActiveUsers(
             c.members(&account, &search, role)
                 .into_iter()
                 .map(|row| MemberItem {
-                    sid: row.user.sid.clone(),
+                    sid: row.user.sid,
                     name: row.user.full_name.clone(),
                     email: row.user.email.to_string(),
                     roles: row.roles,
@@ -228,7 +228,7 @@ fn MemberRowView(
         MenuAction::new(
             "Change roles",
             scope.offer(move |account| Command::ChangeRoles {
-                account: account.clone(),
+                account: *account,
                 user: sid,
                 roles: item.with(|m| m.roles),
             }),
@@ -237,7 +237,7 @@ fn MemberRowView(
         MenuAction::new(
             "Remove",
             scope.offer(move |account| Command::RemoveMember {
-                account: account.clone(),
+                account: *account,
                 user: sid,
             }),
             open_dialog(MemberAction::Remove),

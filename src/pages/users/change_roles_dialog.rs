@@ -28,10 +28,10 @@ pub fn ChangeRolesDialog(
     let roles = RwSignal::new(member.roles.roles());
     let problem = RwSignal::new(None::<String>);
     let current = member.roles;
-    let (sid, name) = (member.sid.clone(), member.name.clone());
+    let (sid, name) = (member.sid, member.name.clone());
     let refused = scope.offer(move |account| Command::ChangeRoles {
-        account: account.clone(),
-        user: sid.clone(),
+        account: *account,
+        user: sid,
         roles: current,
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -44,8 +44,8 @@ pub fn ChangeRolesDialog(
             }
         };
         let command = Command::ChangeRoles {
-            account: scope.account.clone(),
-            user: member.sid.clone(),
+            account: scope.account,
+            user: member.sid,
             roles,
         };
         let result = store.apply(command);

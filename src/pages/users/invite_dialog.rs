@@ -46,7 +46,7 @@ pub fn InviteDialog(
             return;
         };
         let command = Command::Invite {
-            account: scope.account.clone(),
+            account: scope.account,
             email: address.clone(),
             roles,
         };

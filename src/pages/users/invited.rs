@@ -27,7 +27,7 @@ struct InvitationItem {
 pub fn InvitedUsers() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let account = scope.account.clone();
+    let account = scope.account;
     let invitations = Memo::new(move |_| {
         let now = store.now_ticking();
         store.with(|c| {
@@ -93,19 +93,19 @@ fn InvitationRow(
     let id = invitation.id;
     let email = invitation.email.clone();
     let can_resend = scope.offer(move |account| Command::ResendInvitation {
-        account: account.clone(),
+        account: *account,
         invitation: id,
     });
     let can_revoke = scope.offer(move |account| Command::RevokeInvitation {
-        account: account.clone(),
+        account: *account,
         invitation: id,
     });
-    let account = scope.account.clone();
+    let account = scope.account;
     let resend = {
-        let (account, email) = (account.clone(), email.clone());
+        let (account, email) = (account, email.clone());
         move |()| {
             let result = store.apply(Command::ResendInvitation {
-                account: account.clone(),
+                account,
                 invitation: id,
             });
             toasts.outcome(
@@ -118,7 +118,7 @@ fn InvitationRow(
         let email = email.clone();
         move |()| {
             let result = store.apply(Command::RevokeInvitation {
-                account: account.clone(),
+                account,
                 invitation: id,
             });
             toasts.outcome(&result, format!("Invitation to {email} revoked."));

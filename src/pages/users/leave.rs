@@ -21,12 +21,9 @@ pub fn LeaveAccount() -> impl IntoView {
     let navigate = use_navigate();
     let open = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
-    let account = scope.account.clone();
-    let refused = scope.offer(|account| Command::LeaveAccount {
-        account: account.clone(),
-    });
+    let account = scope.account;
+    let refused = scope.offer(|account| Command::LeaveAccount { account: *account });
     let account_name = {
-        let account = account.clone();
         move || {
             store
                 .with(|c| c.account(&account).map(|a| a.friendly_name.clone()))
@@ -35,9 +32,7 @@ pub fn LeaveAccount() -> impl IntoView {
     };
     let leave = move |()| {
         let name = account_name();
-        let result = store.apply(Command::LeaveAccount {
-            account: account.clone(),
-        });
+        let result = store.apply(Command::LeaveAccount { account });
         toasts.outcome(&result, format!("You left {name}."));
         match result {
             Ok(_) => {

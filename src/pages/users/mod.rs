@@ -43,7 +43,7 @@ fn UsersPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let view_state = query::users_view(&scope.account);
-    let account = scope.account.clone();
+    let account = scope.account;
     let account_name = move || {
         store
             .with(|c| c.account(&account).map(|a| a.friendly_name.clone()))

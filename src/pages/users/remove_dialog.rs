@@ -24,16 +24,16 @@ pub fn RemoveDialog(
     let toasts = Toasts::get();
     let opened = Opened::new();
     let problem = RwSignal::new(None::<String>);
-    let sid = member.sid.clone();
+    let sid = member.sid;
     let refused = scope.offer(move |account| Command::RemoveMember {
-        account: account.clone(),
-        user: sid.clone(),
+        account: *account,
+        user: sid,
     });
     let name = member.name.clone();
     let remove = move |()| {
         let command = Command::RemoveMember {
-            account: scope.account.clone(),
-            user: member.sid.clone(),
+            account: scope.account,
+            user: member.sid,
         };
         let result = store.apply(command);
         toasts.outcome(

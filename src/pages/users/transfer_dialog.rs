@@ -21,7 +21,7 @@ pub fn TransferOwnership() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     // The question is asked of the member chosen, or of the first candidate before one is.
     let first_other = {
-        let (account, me) = (scope.account.clone(), scope.user.clone());
+        let (account, me) = (scope.account, scope.user);
         move || {
             store.with(|c| {
                 c.account(&account)
@@ -30,18 +30,18 @@ pub fn TransferOwnership() -> impl IntoView {
         }
     };
     let refused = {
-        let me = scope.user.clone();
+        let me = scope.user;
         scope.offer(move |account| Command::TransferOwnership {
-            account: account.clone(),
+            account: *account,
             to: chosen
                 .with(|c| c.parse::<UserSid>().ok())
                 .or_else(&first_other)
-                .unwrap_or_else(|| me.clone()),
+                .unwrap_or(me),
         })
     };
     // Everyone but the signed-in user, by name.
     let candidates = {
-        let (account, me) = (scope.account.clone(), scope.user.clone());
+        let (account, me) = (scope.account, scope.user);
         move || {
             let mut list: Vec<(String, String, String)> = store.with(|c| {
                 c.members(&account, "", None)
@@ -65,7 +65,7 @@ pub fn TransferOwnership() -> impl IntoView {
         problem.set(None);
         open.set(true);
     };
-    let account = scope.account.clone();
+    let account = scope.account;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(to) = chosen.get_untracked().parse::<UserSid>() else {
@@ -75,10 +75,7 @@ pub fn TransferOwnership() -> impl IntoView {
         let name = store
             .with_untracked(|c| c.user(&to).map(|u| u.full_name.clone()))
             .unwrap_or_default();
-        let result = store.apply(Command::TransferOwnership {
-            account: account.clone(),
-            to,
-        });
+        let result = store.apply(Command::TransferOwnership { account, to });
         toasts.outcome(
             &result,
             format!("{name} is now the Owner; you stay on as Administrator."),

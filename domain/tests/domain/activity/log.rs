@@ -94,15 +94,15 @@ fn a_member_removed_no_longer_sees_that_accounts_log() {
         &mut c,
         JAMES,
         Command::RemoveMember {
-            account: globex.clone(),
-            user: maria.clone(),
+            account: globex,
+            user: maria,
         },
     );
     let log = c.console_activity(&maria, &all());
     assert!(log.iter().all(|e| e.account.as_ref() != Some(&globex)));
     assert!(log.len() < before);
     let only_globex = ActivityFilter {
-        account: Some(globex.clone()),
+        account: Some(globex),
         ..all()
     };
     assert!(
@@ -136,7 +136,7 @@ fn sign_ups_shown_are_the_users_own_and_those_of_the_members_of_their_accounts()
     // Emma joins Acme: her sign-up is now among Maria's.
     let acme = account(&c, ACME);
     let invite = Command::Invite {
-        account: acme.clone(),
+        account: acme,
         email: email(EMMA),
         roles: roles(&[ConsoleRole::Developer]),
     };
@@ -304,7 +304,7 @@ fn person_kind_and_account_filters_combine() {
     let filter = ActivityFilter {
         actor: Some(liam.to_string()),
         kind: Some(ActivityKind::PhoneNumbers),
-        account: Some(globex.clone()),
+        account: Some(globex),
         ..all()
     };
     let log = c.console_activity(&maria, &filter);

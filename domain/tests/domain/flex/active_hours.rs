@@ -23,14 +23,14 @@ fn activity(c: &Console, account: &AccountSid, name: &str) -> ActivitySid {
         .activities
         .iter()
         .find(|a| a.friendly_name == name);
-    found.unwrap().sid.clone()
+    found.unwrap().sid
 }
 
 /// An SSO agent sets their own activity at `t`.
 fn agent_sets(c: &mut Console, account: &AccountSid, who: &str, name: &str, t: Timestamp) {
     let actor = sso(who, "Agent", &["agent"]);
     let command = Command::SetWorkerActivity {
-        account: account.clone(),
+        account: *account,
         activity: activity(c, account, name),
     };
     c.apply(&actor, command, t).unwrap();
@@ -45,7 +45,7 @@ fn used(c: &Console, account: &AccountSid, t: Timestamp) -> Hours {
 fn upgrade_acme(c: &mut Console, t: Timestamp) -> AccountSid {
     let acme = account(c, ACME);
     let upgrade = Command::UpgradePlan {
-        account: acme.clone(),
+        account: acme,
         billing_model: BillingModel::ActiveUserHours,
         accept_fair_usage_terms: true,
         payment_method: "Visa ending 4242".into(),
@@ -100,9 +100,9 @@ fn a_supervisor_setting_an_agent_unavailable_closes_the_agents_hours() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
     agent_sets(&mut c, &globex, HANNAH, "Available", at(0));
-    let hannah = worker_of(&c, &globex, HANNAH).sid.clone();
+    let hannah = worker_of(&c, &globex, HANNAH).sid;
     let change = Command::ChangeAgentActivity {
-        account: globex.clone(),
+        account: globex,
         worker: hannah,
         activity: activity(&c, &globex, "Unavailable"),
     };
@@ -132,16 +132,14 @@ fn deleting_an_available_worker_stops_its_clock_and_keeps_what_it_used() {
     let globex = account(&c, GLOBEX);
     agent_sets(&mut c, &globex, HANNAH, "Available", at(0));
     let delete = Command::DeleteWorker {
-        account: globex.clone(),
-        worker: worker_of(&c, &globex, HANNAH).sid.clone(),
+        account: globex,
+        worker: worker_of(&c, &globex, HANNAH).sid,
     };
     c.apply(&user(&c, JAMES), delete, at(60)).unwrap();
     assert_eq!(used(&c, &globex, at(60)), Hours::whole(1));
     assert_eq!(used(&c, &globex, at(600)), Hours::whole(1));
     // Back at her next login, her new worker starts Offline and uses nothing.
-    let login = Command::SsoLogin {
-        account: globex.clone(),
-    };
+    let login = Command::SsoLogin { account: globex };
     c.apply(&sso(HANNAH, "Hannah Becker", &["agent"]), login, at(600))
         .unwrap();
     assert_eq!(used(&c, &globex, at(900)), Hours::whole(1));
@@ -152,9 +150,7 @@ fn a_login_keeps_the_activity_and_its_clock() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
     agent_sets(&mut c, &globex, HANNAH, "Available", at(0));
-    let login = Command::SsoLogin {
-        account: globex.clone(),
-    };
+    let login = Command::SsoLogin { account: globex };
     c.apply(&sso(HANNAH, "Hannah Becker", &["agent"]), login, at(30))
         .unwrap();
     assert_eq!(used(&c, &globex, at(60)), Hours::whole(1));
@@ -210,7 +206,7 @@ fn data_saved_before_hours_were_counted_loads_and_counts_from_the_next_change() 
     let mut c = demo();
     let globex = account(&c, GLOBEX);
     agent_sets(&mut c, &globex, HANNAH, "Available", at(0));
-    let hannah = worker_of(&c, &globex, HANNAH).sid.clone();
+    let hannah = worker_of(&c, &globex, HANNAH).sid;
     let mut v = serde_json::to_value(&c).unwrap();
     let flex = &mut v["accounts"][globex.as_str()]["flex"];
     flex.as_object_mut().unwrap().remove("closed_available_ms");
@@ -233,7 +229,7 @@ fn data_saved_before_hours_were_counted_loads_and_counts_from_the_next_change() 
 fn an_activity_start_before_the_worker_was_created_fails_import_naming_the_field() {
     let c = demo();
     let globex = account(&c, GLOBEX);
-    let hannah = worker_of(&c, &globex, HANNAH).sid.clone();
+    let hannah = worker_of(&c, &globex, HANNAH).sid;
     let mut v = serde_json::to_value(&c).unwrap();
     v["accounts"][globex.as_str()]["flex"]["workspace"]["workers"][hannah.as_str()]["activity_since"] =
         serde_json::json!(1);
@@ -336,8 +332,8 @@ proptest! {
                 0..=2 => {
                     if let Some(w) = c.worker_by_identity(&acme, &email(who)) {
                         let command = Command::ChangeAgentActivity {
-                            account: acme.clone(),
-                            worker: w.sid.clone(),
+                            account: acme,
+                            worker: w.sid,
                             activity: activity(&c, &acme, ACTIVITIES[s.activity]),
                         };
                         c.apply(&maria, command, t).unwrap();
@@ -350,11 +346,11 @@ proptest! {
                 }
                 3 if s.worker >= 3 => {
                     if let Some(w) = c.worker_by_identity(&acme, &email(who)) {
-                        let delete = Command::DeleteWorker { account: acme.clone(), worker: w.sid.clone() };
+                        let delete = Command::DeleteWorker { account: acme, worker: w.sid };
                         c.apply(&maria, delete, t).unwrap();
                         close(&mut stints, &mut open[s.worker]);
                     } else {
-                        let login = Command::SsoLogin { account: acme.clone() };
+                        let login = Command::SsoLogin { account: acme };
                         c.apply(&sso(who, "Agent", &["agent"]), login, t).unwrap();
                     }
                 }

@@ -8,7 +8,6 @@ fn worker_sid(c: &Console, account: &AccountSid, address: &str) -> WorkerSid {
     c.worker_by_identity(account, &email(address))
         .unwrap_or_else(|| panic!("no worker {address}"))
         .sid
-        .clone()
 }
 
 fn assignable(
@@ -25,8 +24,8 @@ fn assignable(
 /// The question the page asks: may this worker be given an Insights role?
 fn give_one_role(account: &AccountSid, worker: &WorkerSid) -> Command {
     Command::SetInsightsRoles {
-        account: account.clone(),
-        worker: worker.clone(),
+        account: *account,
+        worker: *worker,
         roles: vec![InsightsRole::FullAccess],
     }
 }
@@ -113,15 +112,15 @@ fn the_answer_agrees_with_setting_roles_for_everyone() {
     let c = demo();
     let mut checked = 0;
     for person in c.users() {
-        let actor = Actor::User(person.sid.clone());
+        let actor = Actor::User(person.sid);
         for acc in c.accounts() {
-            let workers: Vec<WorkerSid> = c.workers(&acc.sid).map(|w| w.sid.clone()).collect();
+            let workers: Vec<WorkerSid> = c.workers(&acc.sid).map(|w| w.sid).collect();
             for worker in workers {
                 let answer = c.check(&actor, &give_one_role(&acc.sid, &worker), now());
                 let mut trial = c.clone();
                 let command = Command::SetInsightsRoles {
-                    account: acc.sid.clone(),
-                    worker: worker.clone(),
+                    account: acc.sid,
+                    worker,
                     roles: vec![InsightsRole::TeamLeader],
                 };
                 let applied = trial.apply(&actor, command, now()).map(|_| ());
@@ -147,8 +146,8 @@ fn taking_every_insights_role_away_is_allowed_even_on_a_trial() {
         &mut c,
         MARIA,
         Command::SetInsightsRoles {
-            account: acme.clone(),
-            worker: maria.clone(),
+            account: acme,
+            worker: maria,
             roles: vec![],
         },
     );

@@ -21,9 +21,7 @@ fn console_launch_gives_admin_read_only_admin_or_refusal() {
         worker_of(&c, &globex, MARIA).role_names(),
         ["flex.readonlyadmin"]
     );
-    let launch = Command::LaunchFlex {
-        account: globex.clone(),
-    };
+    let launch = Command::LaunchFlex { account: globex };
     let event = ok_by(&mut c, LIAM, launch.clone());
     let EventKind::FlexLaunched {
         outcome,
@@ -71,17 +69,12 @@ fn console_launch_gives_admin_read_only_admin_or_refusal() {
 fn the_launch_preview_says_exactly_what_launching_would_do() {
     let c = demo();
     let mut checked = 0;
-    for person in c.users().map(|u| u.sid.clone()).collect::<Vec<_>>() {
-        for account in c.accounts().map(|a| a.sid.clone()).collect::<Vec<_>>() {
+    for person in c.users().map(|u| u.sid).collect::<Vec<_>>() {
+        for account in c.accounts().map(|a| a.sid).collect::<Vec<_>>() {
             let preview = c.launch_preview(&person, &account, now());
             let mut after = c.clone();
-            let launched = after.apply(
-                &Actor::User(person.clone()),
-                Command::LaunchFlex {
-                    account: account.clone(),
-                },
-                now(),
-            );
+            let launched =
+                after.apply(&Actor::User(person), Command::LaunchFlex { account }, now());
             match (preview, launched) {
                 (Ok((outcome, roles)), Ok(event)) => {
                     let EventKind::FlexLaunched {
@@ -110,13 +103,7 @@ fn launching_needs_an_active_account_with_flex() {
     let mut c = demo();
     let initech = account(&c, INITECH);
     assert_eq!(
-        refused_by(
-            &mut c,
-            PRIYA,
-            Command::LaunchFlex {
-                account: initech.clone()
-            }
-        ),
+        refused_by(&mut c, PRIYA, Command::LaunchFlex { account: initech }),
         "This account has no Flex instance yet; setting up Flex needs the Owner or Administrator role."
     );
     assert_eq!(
@@ -141,8 +128,8 @@ fn worker_roles_are_overwritten_at_every_login() {
         &mut c,
         PRIYA,
         Command::ChangeRoles {
-            account: acme.clone(),
-            user: noah.clone(),
+            account: acme,
+            user: noah,
             roles: RoleSet::only(ConsoleRole::Developer),
         },
     );
@@ -151,13 +138,7 @@ fn worker_roles_are_overwritten_at_every_login() {
         [FlexRole::ReadOnlyAdmin],
         "unchanged until the next login"
     );
-    let event = ok_by(
-        &mut c,
-        NOAH,
-        Command::LaunchFlex {
-            account: acme.clone(),
-        },
-    );
+    let event = ok_by(&mut c, NOAH, Command::LaunchFlex { account: acme });
     assert!(matches!(
         event.kind,
         EventKind::FlexLaunched {
@@ -196,7 +177,6 @@ fn worker_attributes_have_flex_shape() {
         .flex_overview(&globex)
         .unwrap()
         .config
-        .taskrouter_offline_activity_sid
-        .clone();
+        .taskrouter_offline_activity_sid;
     assert_eq!(james.activity, offline, "new workers start Offline");
 }

@@ -7,9 +7,7 @@ use flex_console_domain::*;
 fn setting_up_flex_provisions_everything_once() {
     let mut c = demo();
     let initech = account(&c, INITECH);
-    let cmd = Command::CreateFlexInstance {
-        account: initech.clone(),
-    };
+    let cmd = Command::CreateFlexInstance { account: initech };
     assert_eq!(
         refused_by(&mut c, EMMA, cmd.clone()),
         "Setting up Flex needs the Owner or Administrator role. You are Developer + Billing Manager on Initech Labs."
@@ -20,8 +18,8 @@ fn setting_up_flex_provisions_everything_once() {
     assert_eq!(
         event.kind,
         EventKind::FlexInstanceCreated {
-            instance: f.sid.clone(),
-            workspace: f.workspace.sid.clone(),
+            instance: f.sid,
+            workspace: f.workspace.sid,
             runtime_domain: f.config.runtime_domain.clone(),
         }
     );
@@ -85,10 +83,7 @@ fn setting_up_flex_provisions_everything_once() {
         f.workspace.activities[0].sid
     );
     assert_eq!(cfg.chat_service_instance_sid, f.conversations_service.sid);
-    assert_eq!(
-        cfg.serverless_service_sids,
-        vec![f.functions_service.sid.clone()]
-    );
+    assert_eq!(cfg.serverless_service_sids, vec![f.functions_service.sid]);
     assert_eq!(cfg.settings.ui_version, "2.x");
     let domain = cfg.runtime_domain.strip_suffix(".twil.io").unwrap();
     let parts: Vec<&str> = domain.split('-').collect();
@@ -111,7 +106,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
         ..FlexSettings::default()
     };
     let cmd = |s: FlexSettings| Command::UpdateFlexSettings {
-        account: acme.clone(),
+        account: acme,
         settings: s,
     };
     assert_eq!(
@@ -154,7 +149,7 @@ fn upgrading_needs_billing_terms_and_a_payment_method() {
     let mut c = demo();
     let acme = account(&c, ACME);
     let up = |terms: bool, pay: &str| Command::UpgradePlan {
-        account: acme.clone(),
+        account: acme,
         billing_model: BillingModel::NamedUser,
         accept_fair_usage_terms: terms,
         payment_method: pay.into(),
@@ -199,12 +194,10 @@ fn upgrading_needs_billing_terms_and_a_payment_method() {
     ok_by(
         &mut c,
         PRIYA,
-        Command::CreateFlexInstance {
-            account: initech.clone(),
-        },
+        Command::CreateFlexInstance { account: initech },
     );
     let up = Command::UpgradePlan {
-        account: initech.clone(),
+        account: initech,
         billing_model: BillingModel::ActiveUserHours,
         accept_fair_usage_terms: true,
         payment_method: "Visa".into(),

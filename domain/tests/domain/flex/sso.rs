@@ -12,13 +12,7 @@ fn sso_login_creates_an_agent_worker_and_overwrites_roles() {
         "Zara Ali",
         &["agent", "some-idp-group"],
     );
-    let event = ok(
-        &mut c,
-        &actor,
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
-    );
+    let event = ok(&mut c, &actor, Command::SsoLogin { account: acme });
     let EventKind::SsoLoggedIn {
         worker,
         roles,
@@ -41,13 +35,7 @@ fn sso_login_creates_an_agent_worker_and_overwrites_roles() {
         "Zara Ali",
         &["supervisor"],
     );
-    ok(
-        &mut c,
-        &promoted,
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
-    );
+    ok(&mut c, &promoted, Command::SsoLogin { account: acme });
     assert_eq!(
         c.worker(&acme, &worker).unwrap().flex_roles,
         [FlexRole::Supervisor]
@@ -62,9 +50,7 @@ fn sso_without_agent_supervisor_or_admin_fails_with_45050() {
         let message = refused(
             &mut c,
             &sso("x@acme-support.example.com", "X", roles),
-            Command::SsoLogin {
-                account: acme.clone(),
-            },
+            Command::SsoLogin { account: acme },
         );
         assert!(message.contains("45050"));
         assert_eq!(
@@ -130,37 +116,19 @@ fn sso_insights_roles_only_on_paid_plans_for_admins_and_supervisors() {
         "Agent",
         &["agent", "wfo.dashboard_viewer"],
     );
-    ok(
-        &mut c,
-        &sup,
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
-    );
+    ok(&mut c, &sup, Command::SsoLogin { account: acme });
     assert!(
         worker_of(&c, &acme, "boss@example.com")
             .insights_roles
             .is_empty(),
         "trial plan"
     );
-    ok(
-        &mut c,
-        &sup,
-        Command::SsoLogin {
-            account: globex.clone(),
-        },
-    );
+    ok(&mut c, &sup, Command::SsoLogin { account: globex });
     assert_eq!(
         worker_of(&c, &globex, "boss@example.com").insights_roles,
         [InsightsRole::DashboardViewer]
     );
-    ok(
-        &mut c,
-        &agent,
-        Command::SsoLogin {
-            account: globex.clone(),
-        },
-    );
+    ok(&mut c, &agent, Command::SsoLogin { account: globex });
     assert!(
         worker_of(&c, &globex, "agent@example.com")
             .insights_roles
@@ -186,26 +154,14 @@ fn an_sso_login_says_which_insights_roles_it_dropped_and_why() {
         &["supervisor", "wfo.dashboard_viewer", "wfo.team_leader"],
     );
     // A trial plan: the roles are named, with the rule's reason.
-    let on_trial = ok(
-        &mut c,
-        &sup,
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
-    );
+    let on_trial = ok(&mut c, &sup, Command::SsoLogin { account: acme });
     let trial = dropped(on_trial).expect("the trial plan drops them");
     // In the Insights roles' own order, as the worker's roles would have been.
     assert_eq!(trial.roles, ["wfo.team_leader", "wfo.dashboard_viewer"]);
     assert_eq!(trial.why, DomainError::InsightsNeedPaidPlan.to_string());
     // An agent on a paid plan: dropped for the role.
     let agent = sso("agent@example.com", "Agent", &["agent", "wfo.full_access"]);
-    let as_agent = ok(
-        &mut c,
-        &agent,
-        Command::SsoLogin {
-            account: globex.clone(),
-        },
-    );
+    let as_agent = ok(&mut c, &agent, Command::SsoLogin { account: globex });
     let not_admin = dropped(as_agent).expect("an agent gets none");
     assert_eq!(not_admin.roles, ["wfo.full_access"]);
     assert_eq!(
@@ -214,24 +170,12 @@ fn an_sso_login_says_which_insights_roles_it_dropped_and_why() {
     );
     // Applied, or none asked for: nothing to say.
     assert_eq!(
-        dropped(ok(
-            &mut c,
-            &sup,
-            Command::SsoLogin {
-                account: globex.clone()
-            }
-        )),
+        dropped(ok(&mut c, &sup, Command::SsoLogin { account: globex })),
         None
     );
     let plain = sso("plain@example.com", "Plain", &["agent"]);
     assert_eq!(
-        dropped(ok(
-            &mut c,
-            &plain,
-            Command::SsoLogin {
-                account: acme.clone()
-            }
-        )),
+        dropped(ok(&mut c, &plain, Command::SsoLogin { account: acme })),
         None
     );
     // The activity log says it too.

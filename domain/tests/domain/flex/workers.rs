@@ -8,19 +8,15 @@ fn setting_insights_roles_rules() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
     let acme = account(&c, ACME);
-    let daniel = worker_of(&c, &globex, "daniel.wright@globex.example.com")
-        .sid
-        .clone();
+    let daniel = worker_of(&c, &globex, "daniel.wright@globex.example.com").sid;
     assert_eq!(
         worker_of(&c, &globex, "daniel.wright@globex.example.com").insights_roles,
         [InsightsRole::TeamLeader]
     );
-    let hannah = worker_of(&c, &globex, "hannah.becker@globex.example.com")
-        .sid
-        .clone();
+    let hannah = worker_of(&c, &globex, "hannah.becker@globex.example.com").sid;
     let set = |w: &WorkerSid, roles: Vec<InsightsRole>, a: &AccountSid| Command::SetInsightsRoles {
-        account: a.clone(),
-        worker: w.clone(),
+        account: *a,
+        worker: *w,
         roles,
     };
     let roles = vec![
@@ -46,9 +42,7 @@ fn setting_insights_roles_rules() {
         "Insights roles can only be given to workers with the admin or supervisor Flex role."
     );
     ok_by(&mut c, JAMES, set(&hannah, vec![], &globex));
-    let chloe = worker_of(&c, &acme, "chloe.nguyen@acme-support.example.com")
-        .sid
-        .clone();
+    let chloe = worker_of(&c, &acme, "chloe.nguyen@acme-support.example.com").sid;
     assert_eq!(
         refused_by(
             &mut c,
@@ -68,12 +62,10 @@ fn setting_insights_roles_rules() {
 fn deleting_a_worker_needs_products_and_it_returns_at_next_login() {
     let mut c = demo();
     let acme = account(&c, ACME);
-    let lucas = worker_of(&c, &acme, "lucas.martin@acme-support.example.com")
-        .sid
-        .clone();
+    let lucas = worker_of(&c, &acme, "lucas.martin@acme-support.example.com").sid;
     let delete = Command::DeleteWorker {
-        account: acme.clone(),
-        worker: lucas.clone(),
+        account: acme,
+        worker: lucas,
     };
     assert_eq!(
         refused_by(&mut c, NOAH, delete.clone()),
@@ -92,9 +84,7 @@ fn deleting_a_worker_needs_products_and_it_returns_at_next_login() {
             "Lucas Martin",
             &["agent"],
         ),
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
+        Command::SsoLogin { account: acme },
     );
     let EventKind::SsoLoggedIn {
         worker,
@@ -113,10 +103,10 @@ fn workers_set_their_own_activity_but_read_only_admins_cannot() {
     let mut c = demo();
     let acme = account(&c, ACME);
     let ws = c.flex_overview(&acme).unwrap().instance.workspace.clone();
-    let unavailable = ws.activities[2].sid.clone();
+    let unavailable = ws.activities[2].sid;
     let set = Command::SetWorkerActivity {
-        account: acme.clone(),
-        activity: unavailable.clone(),
+        account: acme,
+        activity: unavailable,
     };
     let event = ok_by(&mut c, MARIA, set.clone());
     assert!(
@@ -143,11 +133,10 @@ fn workers_set_their_own_activity_but_read_only_admins_cannot() {
         .instance
         .workspace
         .activities[1]
-        .sid
-        .clone();
+        .sid;
     let wrong = Command::SetWorkerActivity {
-        account: acme.clone(),
-        activity: stranger_activity.clone(),
+        account: acme,
+        activity: stranger_activity,
     };
     assert_eq!(
         refused_by(&mut c, MARIA, wrong),
@@ -164,7 +153,7 @@ fn admins_and_supervisors_change_other_agents_activity_from_teams() {
     let mut c = demo();
     let acme = account(&c, ACME);
     let ws = c.flex_overview(&acme).unwrap().instance.workspace.clone();
-    let unavailable = ws.activities[2].sid.clone();
+    let unavailable = ws.activities[2].sid;
     let chloe = sso(
         "chloe.nguyen@acme-support.example.com",
         "Chloe Nguyen",
@@ -175,28 +164,14 @@ fn admins_and_supervisors_change_other_agents_activity_from_teams() {
         "Ana Agent",
         &["agent"],
     );
-    ok(
-        &mut c,
-        &chloe,
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
-    );
-    ok(
-        &mut c,
-        &agent,
-        Command::SsoLogin {
-            account: acme.clone(),
-        },
-    );
-    let ana = worker_of(&c, &acme, "ana.agent@acme-support.example.com")
-        .sid
-        .clone();
-    let maria = worker_of(&c, &acme, MARIA).sid.clone();
+    ok(&mut c, &chloe, Command::SsoLogin { account: acme });
+    ok(&mut c, &agent, Command::SsoLogin { account: acme });
+    let ana = worker_of(&c, &acme, "ana.agent@acme-support.example.com").sid;
+    let maria = worker_of(&c, &acme, MARIA).sid;
     let change = |worker: &WorkerSid| Command::ChangeAgentActivity {
-        account: acme.clone(),
-        worker: worker.clone(),
-        activity: unavailable.clone(),
+        account: acme,
+        worker: *worker,
+        activity: unavailable,
     };
     // A supervisor (SSO) and an admin (a Console Owner) may.
     let event = ok(&mut c, &chloe, change(&ana));
@@ -271,7 +246,7 @@ fn pages_open_by_the_capability_they_need() {
     );
     // Every page and every role: opening follows the page's capability in the matrix.
     for person in c.users() {
-        let actor = Actor::User(person.sid.clone());
+        let actor = Actor::User(person.sid);
         for acc in c.accounts() {
             let Some(roles) = acc.roles_of(&person.sid) else {
                 continue;

@@ -15,7 +15,7 @@ fn creating_an_account_makes_the_creator_its_only_owner() {
             account_type: AccountType::Trial,
         },
     );
-    let sid = event.account.clone().unwrap();
+    let sid = event.account.unwrap();
     let account = c.account(&sid).unwrap();
     assert_eq!(account.friendly_name, "Emma's Lab");
     assert_eq!(account.owner(), emma.user());
@@ -85,7 +85,7 @@ fn renaming_needs_project_settings() {
     let mut c = demo();
     let acme = account(&c, ACME);
     let cmd = Command::RenameAccount {
-        account: acme.clone(),
+        account: acme,
         friendly_name: "Acme".into(),
     };
     assert_eq!(
@@ -120,9 +120,7 @@ fn non_members_are_refused() {
 fn suspending_and_reactivating_need_owner_or_administrator() {
     let mut c = demo();
     let acme = account(&c, ACME);
-    let suspend = Command::SuspendAccount {
-        account: acme.clone(),
-    };
+    let suspend = Command::SuspendAccount { account: acme };
     assert_eq!(
         refused_by(&mut c, NOAH, suspend.clone()),
         "Suspending the account needs the Owner or Administrator role. You are Support on Acme Support."
@@ -131,13 +129,9 @@ fn suspending_and_reactivating_need_owner_or_administrator() {
     assert_eq!(c.account(&acme).unwrap().status, AccountStatus::Suspended);
     let suspended = "Acme Support is suspended: it must be reactivated first, which needs the Owner or Administrator role.";
     assert_eq!(refused_by(&mut c, PRIYA, suspend), suspended);
-    let launch = Command::LaunchFlex {
-        account: acme.clone(),
-    };
+    let launch = Command::LaunchFlex { account: acme };
     assert_eq!(refused_by(&mut c, MARIA, launch), suspended);
-    let reactivate = Command::ReactivateAccount {
-        account: acme.clone(),
-    };
+    let reactivate = Command::ReactivateAccount { account: acme };
     assert_eq!(
         refused_by(&mut c, LIAM, reactivate.clone()),
         "Reactivating the account needs the Owner or Administrator role. You are Developer on Acme Support."
@@ -154,9 +148,7 @@ fn suspending_and_reactivating_need_owner_or_administrator() {
 fn closing_is_owner_only_and_final() {
     let mut c = demo();
     let acme = account(&c, ACME);
-    let close = Command::CloseAccount {
-        account: acme.clone(),
-    };
+    let close = Command::CloseAccount { account: acme };
     assert_eq!(
         refused_by(&mut c, PRIYA, close.clone()),
         "Closing the account needs the Owner role. You are Administrator on Acme Support."
@@ -168,13 +160,7 @@ fn closing_is_owner_only_and_final() {
     ok_by(&mut c, MARIA, close.clone());
     let closed = "Acme Support is closed; a closed account cannot be changed or reactivated.";
     assert_eq!(
-        refused_by(
-            &mut c,
-            MARIA,
-            Command::ReactivateAccount {
-                account: acme.clone()
-            }
-        ),
+        refused_by(&mut c, MARIA, Command::ReactivateAccount { account: acme }),
         closed
     );
     assert_eq!(refused_by(&mut c, MARIA, close), closed);
@@ -189,12 +175,6 @@ fn closing_is_owner_only_and_final() {
 fn a_suspended_account_can_be_closed_by_its_owner() {
     let mut c = demo();
     let umbrella = account(&c, UMBRELLA);
-    ok_by(
-        &mut c,
-        AHMED,
-        Command::CloseAccount {
-            account: umbrella.clone(),
-        },
-    );
+    ok_by(&mut c, AHMED, Command::CloseAccount { account: umbrella });
     assert_eq!(c.account(&umbrella).unwrap().status, AccountStatus::Closed);
 }

@@ -59,7 +59,7 @@ fn no_duplicate_pending_invitation_but_a_new_one_after_expiry() {
     let acme = account(&c, ACME);
     let maria = user(&c, MARIA);
     let again = Command::Invite {
-        account: acme.clone(),
+        account: acme,
         email: email("OLIVER.smith@example.com"),
         roles: RoleSet::administrator(),
     };
@@ -69,7 +69,7 @@ fn no_duplicate_pending_invitation_but_a_new_one_after_expiry() {
     );
     // ava.jones's invitation expired: a fresh one is allowed.
     let ava = Command::Invite {
-        account: acme.clone(),
+        account: acme,
         email: email("ava.jones@example.com"),
         roles: RoleSet::only(ConsoleRole::Support),
     };
@@ -99,7 +99,7 @@ fn invitations_expire_after_seven_days_and_resending_renews_them() {
         .apply(
             &maria,
             Command::Invite {
-                account: acme.clone(),
+                account: acme,
                 email: email("new@example.com"),
                 roles: RoleSet::only(ConsoleRole::Developer),
             },
@@ -124,7 +124,7 @@ fn invitations_expire_after_seven_days_and_resending_renews_them() {
 
     let newcomer = Actor::Email(email("new@example.com"));
     let accept = Command::AcceptInvitation {
-        account: acme.clone(),
+        account: acme,
         invitation,
         full_name: Some("New Person".into()),
     };
@@ -141,7 +141,7 @@ fn invitations_expire_after_seven_days_and_resending_renews_them() {
 
     let later = expires.plus_days(3);
     let resend = Command::ResendInvitation {
-        account: acme.clone(),
+        account: acme,
         invitation,
     };
     let event = c.apply(&maria, resend, later).unwrap();
@@ -199,7 +199,7 @@ fn resending_and_revoking_rules() {
             &mut c,
             &james,
             Command::ResendInvitation {
-                account: globex.clone(),
+                account: globex,
                 invitation: ethan
             }
         ),
@@ -210,7 +210,7 @@ fn resending_and_revoking_rules() {
             &mut c,
             &james,
             Command::RevokeInvitation {
-                account: globex.clone(),
+                account: globex,
                 invitation: ethan
             }
         ),
@@ -221,7 +221,7 @@ fn resending_and_revoking_rules() {
             &mut c,
             LIAM,
             Command::RevokeInvitation {
-                account: globex.clone(),
+                account: globex,
                 invitation: mia
             }
         ),
@@ -232,7 +232,7 @@ fn resending_and_revoking_rules() {
             &mut c,
             SOFIA,
             Command::ResendInvitation {
-                account: globex.clone(),
+                account: globex,
                 invitation: mia
             }
         ),
@@ -243,7 +243,7 @@ fn resending_and_revoking_rules() {
             &mut c,
             &james,
             Command::RevokeInvitation {
-                account: globex.clone(),
+                account: globex,
                 invitation: InvitationId(999)
             }
         ),
@@ -253,7 +253,7 @@ fn resending_and_revoking_rules() {
         &mut c,
         &james,
         Command::RevokeInvitation {
-            account: globex.clone(),
+            account: globex,
             invitation: mia,
         },
     );
@@ -282,7 +282,7 @@ fn resending_an_expired_invitation_is_refused_when_another_is_pending() {
         &mut c,
         &maria,
         Command::Invite {
-            account: acme.clone(),
+            account: acme,
             email: email("ava.jones@example.com"),
             roles: RoleSet::only(ConsoleRole::Support),
         },
@@ -306,7 +306,7 @@ fn only_the_invited_email_can_accept() {
     let acme = account(&c, ACME);
     let oliver = invitation_for(&c, &acme, "oliver.smith@example.com");
     let accept = Command::AcceptInvitation {
-        account: acme.clone(),
+        account: acme,
         invitation: oliver,
         full_name: Some("Oliver".into()),
     };
@@ -337,7 +337,7 @@ fn accepting_as_an_email_creates_the_console_user() {
     let oliver = invitation_for(&c, &acme, "oliver.smith@example.com");
     let actor = Actor::Email(email("Oliver.Smith@example.com"));
     let nameless = Command::AcceptInvitation {
-        account: acme.clone(),
+        account: acme,
         invitation: oliver,
         full_name: Some("  ".into()),
     };
@@ -346,7 +346,7 @@ fn accepting_as_an_email_creates_the_console_user() {
         "The full name must not be empty."
     );
     let accept = Command::AcceptInvitation {
-        account: acme.clone(),
+        account: acme,
         invitation: oliver,
         full_name: Some("Oliver Smith".into()),
     };
@@ -387,7 +387,7 @@ fn accepting_as_an_email_that_has_a_user_joins_that_user() {
         &mut c,
         &maria,
         Command::Invite {
-            account: acme.clone(),
+            account: acme,
             email: email(EMMA),
             roles: RoleSet::only(ConsoleRole::BillingManager),
         },
@@ -397,7 +397,7 @@ fn accepting_as_an_email_that_has_a_user_joins_that_user() {
         &mut c,
         &Actor::Email(email(EMMA)),
         Command::AcceptInvitation {
-            account: acme.clone(),
+            account: acme,
             invitation: id,
             full_name: None,
         },
@@ -418,13 +418,7 @@ fn accepting_into_a_suspended_account_is_refused() {
     let mut c = demo();
     let acme = account(&c, ACME);
     let oliver = invitation_for(&c, &acme, "oliver.smith@example.com");
-    ok_by(
-        &mut c,
-        MARIA,
-        Command::SuspendAccount {
-            account: acme.clone(),
-        },
-    );
+    ok_by(&mut c, MARIA, Command::SuspendAccount { account: acme });
     let accept = Command::AcceptInvitation {
         account: acme,
         invitation: oliver,

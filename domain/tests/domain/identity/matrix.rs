@@ -159,7 +159,7 @@ fn every_command_names_the_capability_it_needs() {
     let cases = [
         (
             Command::Invite {
-                account: account.clone(),
+                account,
                 email: Email::parse("a@b.co").unwrap(),
                 roles: RoleSet::only(D),
             },
@@ -167,41 +167,28 @@ fn every_command_names_the_capability_it_needs() {
         ),
         (
             Command::TransferOwnership {
-                account: account.clone(),
+                account,
                 to: format!("US{}", "a".repeat(32)).parse().unwrap(),
             },
             Some(Capability::TransferOwnership),
         ),
         (
-            Command::CreateFlexInstance {
-                account: account.clone(),
-            },
+            Command::CreateFlexInstance { account },
             Some(Capability::ManageProjectSettings),
         ),
         (
-            Command::CloseAccount {
-                account: account.clone(),
-            },
+            Command::CloseAccount { account },
             Some(Capability::ManageProjectSettings),
         ),
         (
-            Command::PromoteSecondaryToken {
-                account: account.clone(),
-            },
+            Command::PromoteSecondaryToken { account },
             Some(Capability::ManageCredentials),
         ),
         (
-            Command::LaunchFlex {
-                account: account.clone(),
-            },
+            Command::LaunchFlex { account },
             Some(Capability::LaunchFlex),
         ),
-        (
-            Command::SsoLogin {
-                account: account.clone(),
-            },
-            None,
-        ),
+        (Command::SsoLogin { account }, None),
         (Command::LeaveAccount { account }, None),
     ];
     for (command, capability) in cases {

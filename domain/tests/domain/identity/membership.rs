@@ -10,8 +10,8 @@ fn changing_roles_needs_owner_or_administrator_and_never_touches_the_owner_role(
     let liam = user_sid(&c, LIAM);
     let dev_bm = roles(&[ConsoleRole::Developer, ConsoleRole::BillingManager]);
     let change = Command::ChangeRoles {
-        account: acme.clone(),
-        user: liam.clone(),
+        account: acme,
+        user: liam,
         roles: dev_bm,
     };
     assert_eq!(
@@ -22,13 +22,13 @@ fn changing_roles_needs_owner_or_administrator_and_never_touches_the_owner_role(
     assert_eq!(
         event.kind,
         EventKind::RolesChanged {
-            user: liam.clone(),
+            user: liam,
             from: RoleSet::only(ConsoleRole::Developer),
             to: dev_bm
         }
     );
     let promote = Command::ChangeRoles {
-        account: acme.clone(),
+        account: acme,
         user: liam,
         roles: RoleSet::owner(),
     };
@@ -37,7 +37,7 @@ fn changing_roles_needs_owner_or_administrator_and_never_touches_the_owner_role(
         "Nobody can be given the Owner role by invitation or role change; the Owner can transfer ownership to an existing member instead."
     );
     let demote = Command::ChangeRoles {
-        account: acme.clone(),
+        account: acme,
         user: user_sid(&c, MARIA),
         roles: RoleSet::administrator(),
     };
@@ -48,7 +48,7 @@ fn changing_roles_needs_owner_or_administrator_and_never_touches_the_owner_role(
     let stranger = user_sid(&c, JAMES);
     let change = Command::ChangeRoles {
         account: acme,
-        user: stranger.clone(),
+        user: stranger,
         roles: RoleSet::administrator(),
     };
     assert_eq!(
@@ -63,8 +63,8 @@ fn removing_a_member_removes_access_to_that_account_only() {
     let acme = account(&c, ACME);
     let liam = user_sid(&c, LIAM);
     let remove = Command::RemoveMember {
-        account: acme.clone(),
-        user: liam.clone(),
+        account: acme,
+        user: liam,
     };
     assert_eq!(
         refused_by(&mut c, NOAH, remove.clone()),
@@ -98,28 +98,16 @@ fn members_may_leave_but_not_the_owner() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
     let maria = user(&c, MARIA);
-    let event = ok(
-        &mut c,
-        &maria,
-        Command::LeaveAccount {
-            account: globex.clone(),
-        },
-    );
+    let event = ok(&mut c, &maria, Command::LeaveAccount { account: globex });
     assert_eq!(
         event.kind,
         EventKind::MemberLeft {
-            user: maria.user().unwrap().clone()
+            user: *maria.user().unwrap()
         }
     );
     assert_eq!(c.accounts_of(maria.user().unwrap()).len(), 1);
     assert_eq!(
-        refused_by(
-            &mut c,
-            JAMES,
-            Command::LeaveAccount {
-                account: globex.clone()
-            }
-        ),
+        refused_by(&mut c, JAMES, Command::LeaveAccount { account: globex }),
         "The Owner cannot leave the account; transfer ownership to another member first."
     );
     assert_eq!(
@@ -134,15 +122,15 @@ fn ownership_moves_only_by_transfer_from_the_owner_to_a_member() {
     let acme = account(&c, ACME);
     let liam = user_sid(&c, LIAM);
     let to_liam = Command::TransferOwnership {
-        account: acme.clone(),
-        to: liam.clone(),
+        account: acme,
+        to: liam,
     };
     assert_eq!(
         refused_by(&mut c, PRIYA, to_liam.clone()),
         "Transferring ownership needs the Owner role. You are Administrator on Acme Support."
     );
     let to_james = Command::TransferOwnership {
-        account: acme.clone(),
+        account: acme,
         to: user_sid(&c, JAMES),
     };
     assert_eq!(
@@ -150,7 +138,7 @@ fn ownership_moves_only_by_transfer_from_the_owner_to_a_member() {
         "Ownership can only be transferred to an existing member of this account; invite them first."
     );
     let to_self = Command::TransferOwnership {
-        account: acme.clone(),
+        account: acme,
         to: user_sid(&c, MARIA),
     };
     assert_eq!(
@@ -196,7 +184,7 @@ fn members_search_and_role_filter() {
         .collect();
     assert_eq!(support, {
         let mut v = vec!["Maria Garcia", "Grace Lee"];
-        v.sort_by_key(|n| c.members(&globex, n, None)[0].user.sid.clone());
+        v.sort_by_key(|n| c.members(&globex, n, None)[0].user.sid);
         v
     });
     assert!(c.members(&globex, "nobody", None).is_empty());

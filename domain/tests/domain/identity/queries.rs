@@ -85,9 +85,7 @@ fn events_serialize_for_the_activity_log() {
     let event = ok_by(
         &mut c,
         LIAM,
-        Command::CreateSecondaryToken {
-            account: acme.clone(),
-        },
+        Command::CreateSecondaryToken { account: acme },
     );
     let json = serde_json::to_value(&event).unwrap();
     assert_eq!(json["kind"]["kind"], "secondary_token_created");
@@ -117,7 +115,7 @@ fn unknown_things_are_named() {
             &mut c,
             MARIA,
             Command::LeaveAccount {
-                account: ghost_account.clone()
+                account: ghost_account
             }
         ),
         format!("There is no account {ghost_account}.")
@@ -126,7 +124,7 @@ fn unknown_things_are_named() {
     assert_eq!(
         refused(
             &mut c,
-            &Actor::User(ghost_user.clone()),
+            &Actor::User(ghost_user),
             Command::LeaveAccount { account: acme }
         ),
         format!("There is no Console user {ghost_user}.")

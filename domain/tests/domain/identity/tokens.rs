@@ -13,26 +13,20 @@ fn promoting_the_secondary_token_makes_the_old_primary_gone() {
         refused(
             &mut c,
             &liam,
-            Command::PromoteSecondaryToken {
-                account: acme.clone()
-            }
+            Command::PromoteSecondaryToken { account: acme }
         ),
         "This account has no secondary Auth Token; create one first."
     );
     ok(
         &mut c,
         &liam,
-        Command::CreateSecondaryToken {
-            account: acme.clone(),
-        },
+        Command::CreateSecondaryToken { account: acme },
     );
     assert_eq!(
         refused(
             &mut c,
             &liam,
-            Command::CreateSecondaryToken {
-                account: acme.clone()
-            }
+            Command::CreateSecondaryToken { account: acme }
         ),
         "This account already has a secondary Auth Token; promote or delete it first."
     );
@@ -46,9 +40,7 @@ fn promoting_the_secondary_token_makes_the_old_primary_gone() {
     ok(
         &mut c,
         &liam,
-        Command::PromoteSecondaryToken {
-            account: acme.clone(),
-        },
+        Command::PromoteSecondaryToken { account: acme },
     );
     let (primary, second) = c.auth_tokens(&liam, &acme).unwrap();
     assert_eq!(primary, &secondary);
@@ -65,9 +57,7 @@ fn deleting_the_secondary_token() {
     ok(
         &mut c,
         &emma,
-        Command::DeleteSecondaryToken {
-            account: initech.clone(),
-        },
+        Command::DeleteSecondaryToken { account: initech },
     );
     assert!(c.account(&initech).unwrap().secondary_auth_token.is_none());
     assert_eq!(
@@ -84,9 +74,7 @@ fn deleting_the_secondary_token() {
 fn tokens_are_for_owner_administrator_and_developer_only() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
-    let cmd = Command::CreateSecondaryToken {
-        account: globex.clone(),
-    };
+    let cmd = Command::CreateSecondaryToken { account: globex };
     let message = |role: &str| {
         format!(
             "Creating a secondary Auth Token needs the Owner, Administrator or Developer role. You are {role} on Globex Contact Center."

@@ -1,3 +1,3 @@
 //! Phone numbers, Studio flows, Functions and TwiML Bins.
 
-mod products;
+mod rules;

@@ -25,17 +25,17 @@ pub fn DeleteWorkerDialog(
     let toasts = Toasts::get();
     let opened = Opened::new();
     let problem = RwSignal::new(None::<String>);
-    let sid = worker.sid.clone();
+    let sid = worker.sid;
     let refused = scope.offer(move |account| Command::DeleteWorker {
-        account: account.clone(),
-        worker: sid.clone(),
+        account: *account,
+        worker: sid,
     });
     let (name, email) = (worker.name.clone(), worker.email.clone());
     let manage_users = href(&format!("/accounts/{}/users", scope.account));
     let delete = move |()| {
         let command = Command::DeleteWorker {
-            account: scope.account.clone(),
-            worker: worker.sid.clone(),
+            account: scope.account,
+            worker: worker.sid,
         };
         let result = store.apply(command);
         toasts.outcome(

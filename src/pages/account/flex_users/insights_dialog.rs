@@ -40,15 +40,15 @@ pub fn InsightsRolesDialog(
     // Mounted for each opening, so it starts from the worker's current roles.
     let picked = RwSignal::new(worker.insights_roles.clone());
     let problem = RwSignal::new(None::<String>);
-    let sid = worker.sid.clone();
+    let sid = worker.sid;
     let refused = scope.offer(move |account| insights_probe(account, &sid));
     let name = worker.name.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let roles = picked.get_untracked();
         let command = Command::SetInsightsRoles {
-            account: scope.account.clone(),
-            worker: worker.sid.clone(),
+            account: scope.account,
+            worker: worker.sid,
             roles: roles.clone(),
         };
         let result = store.apply(command);

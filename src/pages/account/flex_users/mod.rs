@@ -33,7 +33,7 @@ pub fn FlexUsers() -> impl IntoView {
 fn FlexUsersPage() -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
-    let account = scope.account.clone();
+    let account = scope.account;
     // Only whether Flex exists decides the page's shape, so other changes do not rebuild it.
     let heading = Memo::new(move |_| {
         store.with(|c| {

@@ -45,7 +45,7 @@ impl WorkerItem {
         let attributes = serde_json::to_string_pretty(&worker.attributes())
             .unwrap_or_else(|e| format!("The attributes could not be written as JSON: {e}"));
         WorkerItem {
-            sid: worker.sid.clone(),
+            sid: worker.sid,
             name: worker.full_name.clone(),
             email: worker.identity.to_string(),
             flex_roles: worker.flex_roles.clone(),
@@ -85,7 +85,7 @@ pub fn WorkersTable(
     let scope = AccountScope::get();
     let store = Store::get();
     let query = view_state.query;
-    let account = scope.account.clone();
+    let account = scope.account;
     let index = Memo::new(move |_| {
         store.with(|c| {
             let Some(flex) = c.account(&account).and_then(|a| a.flex.as_ref()) else {
@@ -96,18 +96,18 @@ pub fn WorkersTable(
                 .workers
                 .values()
                 .map(|w| Entry {
-                    sid: w.sid.clone(),
+                    sid: w.sid,
                     text: searchable(&[&w.full_name, w.identity.as_str(), w.sid.as_str()]),
                     name: w.full_name.to_lowercase(),
                     email: w.identity.as_str().to_lowercase(),
                     roles: w.flex_roles.clone(),
-                    activity: w.activity.clone(),
+                    activity: w.activity,
                 })
                 .collect();
             let activities = workspace
                 .activities
                 .iter()
-                .map(|a| (a.sid.clone(), a.friendly_name.clone()))
+                .map(|a| (a.sid, a.friendly_name.clone()))
                 .collect();
             Index {
                 entries,
@@ -138,7 +138,7 @@ pub fn WorkersTable(
                     ix.activities
                         .iter()
                         .find(|(_, n)| *n == name)
-                        .map(|(sid, _)| sid.clone())
+                        .map(|(sid, _)| *sid)
                 });
                 let positions: Box<dyn Iterator<Item = usize>> = match order {
                     Some(order) => Box::new(order.iter().copied()),
@@ -168,7 +168,7 @@ pub fn WorkersTable(
         Signal::derive(move || query.with(|q| q.page)),
         Signal::derive(move || query.with(|q| q.page_size)),
     );
-    let account = scope.account.clone();
+    let account = scope.account;
     let shown = Memo::new(move |_| {
         let size = query.with(|q| q.page_size);
         let start = (page.get() - 1) * size;
@@ -177,7 +177,7 @@ pub fn WorkersTable(
                 m.iter()
                     .skip(start)
                     .take(size)
-                    .map(|i| ix.entries[*i].sid.clone())
+                    .map(|i| ix.entries[*i].sid)
                     .collect()
             })
         });
@@ -406,8 +406,8 @@ pub enum WorkerAction {
 /// (Taking them all away is always allowed; giving any is what the rules are about.)
 pub fn insights_probe(account: &AccountSid, worker: &WorkerSid) -> Command {
     Command::SetInsightsRoles {
-        account: account.clone(),
-        worker: worker.clone(),
+        account: *account,
+        worker: *worker,
         roles: vec![InsightsRole::FullAccess],
     }
 }
@@ -452,7 +452,7 @@ fn WorkerRow(
         MenuAction::new(
             "Delete",
             scope.offer(move |account| Command::DeleteWorker {
-                account: account.clone(),
+                account: *account,
                 worker: sid,
             }),
             open_dialog(WorkerAction::Delete),

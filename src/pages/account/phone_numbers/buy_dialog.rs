@@ -35,10 +35,10 @@ pub fn BuyDialog(
             c.available_numbers(area, &digits, OFFERS)
         })
     });
-    let account = scope.account.clone();
+    let account = scope.account;
     let buy = Callback::new(move |e164: String| {
         let result = store.apply(Command::BuyPhoneNumber {
-            account: account.clone(),
+            account,
             phone_number: e164.clone(),
         });
         toasts.outcome(
@@ -96,7 +96,7 @@ pub fn BuyDialog(
                         let e164 = offer.phone_number.clone();
                         let asked = e164.clone();
                         let refused = scope.offer(move |account| Command::BuyPhoneNumber {
-                            account: account.clone(),
+                            account: *account,
                             phone_number: asked.clone(),
                         });
                         view! {

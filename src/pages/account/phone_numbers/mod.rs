@@ -52,7 +52,7 @@ fn NumbersPage() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let numbers = {
-        let account = scope.account.clone();
+        let account = scope.account;
         Memo::new(move |_| {
             store.with(|c| {
                 let a = c.account(&account)?;
@@ -61,7 +61,7 @@ fn NumbersPage() -> impl IntoView {
                     .phone_numbers
                     .values()
                     .map(|n| NumberRow {
-                        sid: n.sid.clone(),
+                        sid: n.sid,
                         e164: n.phone_number.clone(),
                         national: national_format(&n.phone_number),
                         locality: n.locality.clone(),
@@ -69,7 +69,7 @@ fn NumbersPage() -> impl IntoView {
                         flow: n
                             .studio_flow
                             .as_ref()
-                            .and_then(|f| Some((f.clone(), flow_name(f)?))),
+                            .and_then(|f| Some((*f, flow_name(f)?))),
                     })
                     .collect();
                 rows.sort_by(|x, y| x.e164.cmp(&y.e164));
@@ -77,7 +77,7 @@ fn NumbersPage() -> impl IntoView {
                     .flex
                     .iter()
                     .flat_map(|f| &f.studio_flows)
-                    .map(|f| (f.sid.clone(), f.friendly_name.clone()))
+                    .map(|f| (f.sid, f.friendly_name.clone()))
                     .collect();
                 Some(Numbers {
                     account_name: a.friendly_name.clone(),
@@ -185,17 +185,17 @@ fn ReleaseDialog(open: RwSignal<bool>, row: NumberRow) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let sid = row.sid.clone();
+    let sid = row.sid;
     let refused = scope.offer(move |account| Command::ReleasePhoneNumber {
-        account: account.clone(),
-        number: sid.clone(),
+        account: *account,
+        number: sid,
     });
-    let account = scope.account.clone();
+    let account = scope.account;
     let national = row.national.clone();
     let release = move |()| {
         let result = store.apply(Command::ReleasePhoneNumber {
-            account: account.clone(),
-            number: row.sid.clone(),
+            account,
+            number: row.sid,
         });
         toasts.outcome(&result, format!("{} was released.", row.national));
     };
@@ -218,22 +218,21 @@ fn NumberLine(
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let number = row.sid.clone();
+    let number = row.sid;
     let national = row.national.clone();
-    let current = row.flow.as_ref().map(|(sid, _)| sid.clone());
+    let current = row.flow.as_ref().map(|(sid, _)| *sid);
     let can_route = {
-        let (number, current) = (number.clone(), current.clone());
+        let (number, current) = (number, current);
         scope.offer(move |account| Command::RoutePhoneNumber {
-            account: account.clone(),
-            number: number.clone(),
-            flow: current.clone(),
+            account: *account,
+            number,
+            flow: current,
         })
     };
     let can_release = {
-        let number = number.clone();
         scope.offer(move |account| Command::ReleasePhoneNumber {
-            account: account.clone(),
-            number: number.clone(),
+            account: *account,
+            number,
         })
     };
     let studio = href(&format!("/accounts/{}/studio", scope.account));
@@ -245,8 +244,8 @@ fn NumberLine(
                 .map(|(_, n)| n.clone())
         });
         let result = store.apply(Command::RoutePhoneNumber {
-            account: scope.account.clone(),
-            number: number.clone(),
+            account: scope.account,
+            number,
             flow,
         });
         let done = match name {

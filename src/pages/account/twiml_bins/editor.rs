@@ -56,13 +56,13 @@ pub fn EditorDialog(
         let (friendly_name, twiml) = (name.get(), twiml.get());
         match editing.get_value() {
             Editing::Existing { sid, .. } => Command::UpdateTwimlBin {
-                account: account.clone(),
+                account: *account,
                 bin: sid,
                 friendly_name,
                 twiml,
             },
             _ => Command::CreateTwimlBin {
-                account: account.clone(),
+                account: *account,
                 friendly_name,
                 twiml,
             },
@@ -75,7 +75,7 @@ pub fn EditorDialog(
         let (command, done) = match target {
             Editing::New => (
                 Command::CreateTwimlBin {
-                    account: scope.account.clone(),
+                    account: scope.account,
                     friendly_name: friendly_name.clone(),
                     twiml: text,
                 },
@@ -83,7 +83,7 @@ pub fn EditorDialog(
             ),
             Editing::Existing { sid, .. } => (
                 Command::UpdateTwimlBin {
-                    account: scope.account.clone(),
+                    account: scope.account,
                     bin: sid,
                     friendly_name: friendly_name.clone(),
                     twiml: text,

@@ -44,7 +44,7 @@ fn BinsPage() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let bins = {
-        let account = scope.account.clone();
+        let account = scope.account;
         Memo::new(move |_| {
             store.with(|c| {
                 let Some(a) = c.account(&account) else {
@@ -54,7 +54,7 @@ fn BinsPage() -> impl IntoView {
                     .twiml_bins
                     .values()
                     .map(|b| BinRow {
-                        sid: b.sid.clone(),
+                        sid: b.sid,
                         name: b.friendly_name.clone(),
                         twiml: b.twiml.clone(),
                         url: b.url(),
@@ -81,7 +81,7 @@ fn BinsPage() -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     // Asked with nothing typed yet: only refusals disable, not the values.
     let can_create = scope.offer(|account| Command::CreateTwimlBin {
-        account: account.clone(),
+        account: *account,
         friendly_name: String::new(),
         twiml: String::new(),
     });
@@ -137,19 +137,19 @@ fn BinsPage() -> impl IntoView {
                                     let asked = row.clone();
                                     let scope = AccountScope::get();
                                     let can_edit = scope.offer(move |account| Command::UpdateTwimlBin {
-                                        account: account.clone(),
-                                        bin: asked.sid.clone(),
+                                        account: *account,
+                                        bin: asked.sid,
                                         friendly_name: asked.name.clone(),
                                         twiml: asked.twiml.clone(),
                                     });
-                                    let sid = row.sid.clone();
+                                    let sid = row.sid;
                                     let can_delete = scope.offer(move |account| Command::DeleteTwimlBin {
-                                        account: account.clone(),
-                                        bin: sid.clone(),
+                                        account: *account,
+                                        bin: sid,
                                     });
                                     let actions = vec![
                                         MenuAction::new("Edit", can_edit, Callback::new(move |()| editing.set(Some(Editing::Existing {
-                                            sid: edit_row.sid.clone(),
+                                            sid: edit_row.sid,
                                             name: edit_row.name.clone(),
                                             twiml: edit_row.twiml.clone(),
                                         })))),
@@ -189,20 +189,20 @@ fn DeleteBinDialog(open: RwSignal<bool>, row: BinRow) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let sid = row.sid.clone();
+    let sid = row.sid;
     let refused = scope.offer(move |account| Command::DeleteTwimlBin {
-        account: account.clone(),
-        bin: sid.clone(),
+        account: *account,
+        bin: sid,
     });
     let message = format!(
         "{} will be deleted and its URL will stop answering; anything that fetches it will fail.",
         row.name
     );
-    let account = scope.account.clone();
+    let account = scope.account;
     let delete = move |()| {
         let result = store.apply(Command::DeleteTwimlBin {
-            account: account.clone(),
-            bin: row.sid.clone(),
+            account,
+            bin: row.sid,
         });
         toasts.outcome(&result, format!("The TwiML Bin {} was deleted.", row.name));
     };

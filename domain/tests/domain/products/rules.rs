@@ -10,7 +10,6 @@ fn flow_named(c: &Console, account: &AccountSid, name: &str) -> StudioFlowSid {
         .find(|f| f.friendly_name == name)
         .unwrap_or_else(|| panic!("no flow {name}"))
         .sid
-        .clone()
 }
 
 fn number_sid(c: &Console, account: &AccountSid, e164: &str) -> PhoneNumberSid {
@@ -20,12 +19,11 @@ fn number_sid(c: &Console, account: &AccountSid, e164: &str) -> PhoneNumberSid {
         .find(|n| n.phone_number == e164)
         .unwrap_or_else(|| panic!("no number {e164}"))
         .sid
-        .clone()
 }
 
 fn buy(account: &AccountSid, e164: &str) -> Command {
     Command::BuyPhoneNumber {
-        account: account.clone(),
+        account: *account,
         phone_number: e164.into(),
     }
 }
@@ -107,20 +105,20 @@ fn billing_managers_and_support_cannot_touch_products() {
     let commands = [
         buy(&globex, "+12065550150"),
         Command::ReleasePhoneNumber {
-            account: globex.clone(),
-            number: number.clone(),
+            account: globex,
+            number,
         },
         Command::RoutePhoneNumber {
-            account: globex.clone(),
+            account: globex,
             number,
             flow: None,
         },
         Command::DeleteStudioFlow {
-            account: globex.clone(),
+            account: globex,
             flow: ivr,
         },
         Command::CreateTwimlBin {
-            account: globex.clone(),
+            account: globex,
             friendly_name: "X".into(),
             twiml: GOOD.into(),
         },
@@ -149,9 +147,9 @@ fn routing_a_number_to_a_flow_and_back() {
         &mut c,
         LIAM,
         Command::RoutePhoneNumber {
-            account: globex.clone(),
-            number: number.clone(),
-            flow: Some(ivr.clone()),
+            account: globex,
+            number,
+            flow: Some(ivr),
         },
     );
     assert_eq!(
@@ -168,8 +166,8 @@ fn routing_a_number_to_a_flow_and_back() {
         &mut c,
         LIAM,
         Command::RoutePhoneNumber {
-            account: globex.clone(),
-            number: number.clone(),
+            account: globex,
+            number,
             flow: None,
         },
     );
@@ -183,7 +181,7 @@ fn routing_a_number_to_a_flow_and_back() {
         Command::RoutePhoneNumber {
             account: globex,
             number,
-            flow: Some(other.clone()),
+            flow: Some(other),
         },
     );
     assert_eq!(
@@ -202,8 +200,8 @@ fn releasing_a_number_makes_it_available_again() {
         &mut c,
         LIAM,
         Command::ReleasePhoneNumber {
-            account: acme.clone(),
-            number: number.clone(),
+            account: acme,
+            number,
         },
     );
     assert_eq!(c.describe(&event), "Released (415) 555-0100");
@@ -219,7 +217,7 @@ fn releasing_a_number_makes_it_available_again() {
         LIAM,
         Command::ReleasePhoneNumber {
             account: acme,
-            number: number.clone(),
+            number,
         },
     );
     assert_eq!(
@@ -239,8 +237,8 @@ fn deleting_a_flow_unroutes_what_used_it() {
         &mut c,
         LIAM,
         Command::DeleteStudioFlow {
-            account: acme.clone(),
-            flow: messaging.clone(),
+            account: acme,
+            flow: messaging,
         },
     );
     assert_eq!(
@@ -263,7 +261,7 @@ fn deleting_a_flow_unroutes_what_used_it() {
         LIAM,
         Command::DeleteStudioFlow {
             account: acme,
-            flow: messaging.clone(),
+            flow: messaging,
         },
     );
     assert_eq!(
@@ -282,7 +280,7 @@ fn a_twiml_bin_is_created_and_edited_with_valid_twiml() {
         &mut c,
         EMMA,
         Command::CreateTwimlBin {
-            account: initech.clone(),
+            account: initech,
             friendly_name: "  Greeting ".into(),
             twiml: GOOD.into(),
         },
@@ -302,8 +300,8 @@ fn a_twiml_bin_is_created_and_edited_with_valid_twiml() {
         &mut c,
         EMMA,
         Command::UpdateTwimlBin {
-            account: initech.clone(),
-            bin: bin.clone(),
+            account: initech,
+            bin,
             friendly_name: "Hang up".into(),
             twiml: changed.into(),
         },
@@ -317,8 +315,8 @@ fn a_twiml_bin_is_created_and_edited_with_valid_twiml() {
         &mut c,
         EMMA,
         Command::DeleteTwimlBin {
-            account: initech.clone(),
-            bin: bin.clone(),
+            account: initech,
+            bin,
         },
     );
     assert!(c.account(&initech).unwrap().twiml_bins.is_empty());
@@ -329,7 +327,7 @@ fn invalid_twiml_is_refused_with_where_and_why() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
     let create = |twiml: &str| Command::CreateTwimlBin {
-        account: globex.clone(),
+        account: globex,
         friendly_name: "Broken".into(),
         twiml: twiml.into(),
     };
@@ -349,19 +347,18 @@ fn invalid_twiml_is_refused_with_where_and_why() {
         ),
         "The TwiML is too long; a TwiML Bin holds at most 10000 characters."
     );
-    let bin = c
+    let bin = *c
         .account(&globex)
         .unwrap()
         .twiml_bins
         .keys()
         .next()
-        .unwrap()
-        .clone();
+        .unwrap();
     let message = refused_by(
         &mut c,
         LIAM,
         Command::UpdateTwimlBin {
-            account: globex.clone(),
+            account: globex,
             bin,
             friendly_name: "After-hours message".into(),
             twiml: "<Response><Say>Closed</Say>".into(),
@@ -390,7 +387,7 @@ fn every_change_is_on_record_with_who_and_when_and_refusals_are_not() {
     refused_by(&mut c, SOFIA, buy(&globex, "+12065550100"));
     assert_eq!(c.activity_log().len(), before, "a refusal is not a change");
     let invite = Command::Invite {
-        account: globex.clone(),
+        account: globex,
         email: email("new.agent@example.com"),
         roles: roles(&[ConsoleRole::Developer]),
     };
