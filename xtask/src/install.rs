@@ -141,6 +141,17 @@ fn path_with_node_bin() -> String {
     format!("{}:{path}", bin.display())
 }
 
+/// rustfmt and clippy, the checks `cargo xtask test` runs first (rustup components; most
+/// toolchains have them already).
+pub fn lint_tools() -> Result<(), String> {
+    for (component, program) in [("rustfmt", "cargo-fmt"), ("clippy", "cargo-clippy")] {
+        if !runs(program, "--version") {
+            run_plain(Command::new("rustup").args(["component", "add", component]))?;
+        }
+    }
+    Ok(())
+}
+
 fn wasm_target() -> Result<(), String> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])

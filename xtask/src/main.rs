@@ -1,7 +1,8 @@
 //! Project commands, run as `cargo xtask <command>` from anywhere in the repository.
 //!
 //! - `serve`: install what is missing, then serve the app at http://127.0.0.1:8080
-//! - `test`: install what is missing, then run every test: native, browser (wasm) and end to end
+//! - `test`: install what is missing, check formatting and lints, then run every test: native,
+//!   browser (wasm) and end to end
 //! - `build`: install what is missing, then build the release into `dist/` (any mount point, or
 //!   `--public-url /x/` for a fixed one) and print its sizes
 //! - `bench`: build the release, then measure size, startup, scale, per-command cost and
@@ -13,6 +14,7 @@
 mod bench;
 mod hosting;
 mod install;
+mod lint;
 mod run;
 mod scenarios;
 mod sizes;
@@ -80,6 +82,8 @@ fn build() -> Result<(), String> {
 
 fn test() -> Result<(), String> {
     install::build_tools()?;
+    install::lint_tools()?;
+    lint::run()?;
     install::browser()?;
     install::npm_packages()?;
     let mut summary = Summary::default();
