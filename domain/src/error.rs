@@ -154,6 +154,15 @@ pub enum DomainError {
         /// The most characters a bin holds.
         max: usize,
     },
+    /// A form saved over a change made since it was opened (see [`crate::revision`]).
+    ChangedElsewhere {
+        /// What was edited, e.g. "the Flex settings".
+        what: &'static str,
+        /// Who changed it, by name.
+        by: String,
+        /// When (None when not known).
+        at: Option<Timestamp>,
+    },
 }
 
 impl DomainError {
@@ -308,6 +317,13 @@ impl fmt::Display for DomainError {
             E::UnknownApiKey(sid) => write!(f, "There is no API key {sid} in this account; it may have been deleted."),
             E::InvalidTwiml(e) => write!(f, "The TwiML is not valid at {e}."),
             E::TwimlTooLong { max } => write!(f, "The TwiML is too long; a TwiML Bin holds at most {max} characters."),
+            E::ChangedElsewhere { what, by, at } => {
+                let when = at.map(|at| format!(" at {at}")).unwrap_or_default();
+                write!(
+                    f,
+                    "{by} changed {what}{when}, after this form was opened. Load the newer values, then make your change again."
+                )
+            }
         }
     }
 }

@@ -21,8 +21,8 @@
 //!
 //! The shared ground sits beside this file: SIDs (`sid.rs`), time (`time.rs`), the
 //! injected random source (`random.rs`), search (`search.rs`), errors (`error.rs`),
-//! reading and checking a saved state (`import.rs`, `validate.rs`) and what has a SID
-//! (`resources.rs`).
+//! reading and checking a saved state (`import.rs`, `validate.rs`), what has a SID
+//! (`resources.rs`) and the revisions edit forms carry (`revision.rs`).
 #![warn(missing_docs)]
 
 pub mod activity;
@@ -40,6 +40,7 @@ pub mod event;
 mod import;
 pub mod random;
 pub mod resources;
+pub mod revision;
 pub mod search;
 pub mod sid;
 pub mod time;
@@ -66,6 +67,7 @@ pub use products::{
     AvailableNumber, FunctionsService, NumberCapabilities, PhoneNumber, ServerlessFile,
     ServerlessKind, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
 };
+pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::MAX_WORKERS;

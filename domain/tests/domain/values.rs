@@ -203,3 +203,27 @@ fn timestamps_add_seven_days_and_print_as_utc() {
     assert_eq!(Timestamp(u64::MAX).plus_days(1), Timestamp(u64::MAX));
     assert_eq!(DEMO_NOW, t);
 }
+
+#[test]
+fn a_save_over_a_newer_revision_names_who_changed_it() {
+    let console = Console::demo();
+    let maria = console
+        .users()
+        .find(|u| u.full_name == "Maria Garcia")
+        .unwrap()
+        .sid;
+    let at = DEMO_NOW;
+    let current = Revision::default().next(&Actor::User(maria), at);
+    assert_eq!(current.number, 1);
+    assert_eq!(
+        console.check_revision(&current, 1, "the Flex settings"),
+        Ok(())
+    );
+    let stale = console
+        .check_revision(&current, 0, "the Flex settings")
+        .unwrap_err();
+    assert_eq!(
+        stale.to_string(),
+        "Maria Garcia changed the Flex settings at 2025-03-03 10:00 UTC, after this form was opened. Load the newer values, then make your change again."
+    );
+}
