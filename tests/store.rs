@@ -307,6 +307,15 @@ fn a_failed_write_keeps_everything_for_the_next_try() {
             .contains("QuotaExceededError: full")
     );
     assert_eq!(w.next(), Step::Replace, "tried again");
+    // The browser's own sentence ends in a full stop: one, not two.
+    w.failed(&WriteError::Failed(
+        "QuotaExceededError: The quota has been exceeded.".into(),
+    ));
+    let error = w.error.clone().unwrap();
+    assert!(
+        error.contains("The quota has been exceeded. They are kept in this tab"),
+        "{error}"
+    );
     w.failed(&WriteError::Conflict);
     assert!(
         w.error

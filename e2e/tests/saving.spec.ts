@@ -6,6 +6,7 @@
 //   so the write is still running when the reload comes: what the reload finds is the new data
 //   whole or the old data whole, and if the page said "loaded" or "saved" it is the new.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, leaving, test, throttle } from "./console";
 
@@ -131,6 +132,45 @@ test("the top bar says Saving… until a change is written, and leaving asks onl
   await expect(accounts(page)).toHaveText(String(DEMO_ACCOUNTS + 2));
   await expect(page.getByTestId("store-revision")).toHaveText("2");
   await expect(saveState(page)).toHaveText("All changes saved");
+});
+
+test("a write the browser refuses: Not saved with Retry in the top bar, leaving asks, Retry saves it", async ({ console, context }) => {
+  await signIn(context);
+  const page = console.page;
+  await console.open("/data");
+  await expect(saveState(page)).toHaveText("All changes saved");
+  // Storage refuses every new entry, as a full disk would.
+  await page.evaluate(() => {
+    const w = window as unknown as { add: typeof IDBObjectStore.prototype.add };
+    w.add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await addSampleAccount(page);
+  await expect(accounts(page)).toHaveText(String(DEMO_ACCOUNTS + 1));
+  await expect(saveState(page)).toHaveText("Not saved");
+  await expect(page.getByTestId("banner-save-error")).toContainText("QuotaExceededError: The quota has been exceeded. They are kept in this tab");
+  // The failure in the top bar reads in both themes.
+  for (const theme of ["light", "dark"]) {
+    if (theme === "dark") await page.getByRole("banner").getByRole("button", { name: "Dark theme" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    const { violations } = await new AxeBuilder({ page }).include("header").analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), theme).toEqual([]);
+  }
+  leaving(page).answer = "stay";
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => leaving(page).asked).toBe(1);
+  // Storage has room again: Retry in the top bar saves the change kept in the tab.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.add = (window as unknown as { add: typeof IDBObjectStore.prototype.add }).add;
+  });
+  await page.getByRole("banner").getByRole("button", { name: "Retry" }).click();
+  await expect(saveState(page)).toHaveText("All changes saved");
+  await expect(page.getByTestId("banner-save-error")).toHaveCount(0);
+  await page.reload();
+  await expect(accounts(page)).toHaveText(String(DEMO_ACCOUNTS + 1));
+  expect(leaving(page).asked).toBe(1);
 });
 
 /** Each way of replacing the whole state, done on the Data page over data with one change. */

@@ -17,7 +17,7 @@ pub fn StoreBanner() -> impl IntoView {
             view! {
                 <div class="store-banner store-banner-danger" role="alert" data-testid="banner-save-error">
                     <p>{error}</p>
-                    <button type="button" on:click=move |_| store.retry_save()>"Retry"</button>
+                    <button type="button" class="button button-small" on:click=move |_| store.retry_save()>"Retry"</button>
                 </div>
             }
         })
@@ -35,7 +35,7 @@ pub fn StoreBanner() -> impl IntoView {
                         "The saved data could not be read (" {recovered.reason.clone()}
                         "), so the Console started from the demo scenario. The unreadable data is kept aside in this browser."
                     </p>
-                    <button type="button" on:click=download>"Download unreadable data"</button>
+                    <button type="button" class="button button-small" on:click=download>"Download unreadable data"</button>
                     <button type="button" class="button button-small" on:click=move |_| store.dismiss_recovered()>"Dismiss"</button>
                     {move || download_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
                 </div>

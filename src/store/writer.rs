@@ -214,6 +214,9 @@ impl Writer {
 
     /// A write failed; what is pending stays pending, to be written with the next change.
     pub fn failed(&mut self, error: &WriteError) {
+        // The browser's own message may end its sentence already.
+        let error = error.to_string();
+        let error = error.trim_end_matches('.');
         self.error = Some(format!(
             "Changes are not saved: {error}. They are kept in this tab and saved with the next change (or Retry)."
         ));
