@@ -105,6 +105,19 @@ export async function throttle(page: Page, rate: number) {
 const CPU_RATE = Number(process.env.E2E_CPU_THROTTLE ?? 1);
 const throttled = new WeakMap<Page, Promise<void>>();
 
+/** How long a test that looks at `pages` pages (axe on each, or a sweep of its controls) may
+ * take: as long for each page as a test of one page is given (`each`), so a test that does
+ * more is given more, on a busy machine as on an idle one (and N times more when
+ * E2E_CPU_THROTTLE=N). It is a limit, never a wait: the test goes on as soon as the page shows. */
+export function timeForPages(pages: number, each = 20_000) {
+  return slowed(pages * each);
+}
+
+/** A time limit for the machine the test runs on: `ms`, or N times that when E2E_CPU_THROTTLE=N. */
+export function slowed(ms: number) {
+  return ms * CPU_RATE;
+}
+
 export const test = base.extend<{ console: Console }>({
   context: async ({ context }, use) => {
     // Every page of the context, the test's own and the tabs it opens: a "Leave site?" is
