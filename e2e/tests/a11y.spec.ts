@@ -2,7 +2,7 @@
 // switcher, the user menu, the palette and a dialog open: nothing it finds is let through.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test, type Console } from "./console";
+import { expect, test, timeForPages, type Console } from "./console";
 
 /** What axe finds on the page as it is now, one line per rule and element. */
 async function findings(page: Page) {
@@ -23,6 +23,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test.use({ colorScheme });
 
     test("the sign-in page, the accounts list, Activity, the Data and SSO pages", async ({ console }) => {
+      test.setTimeout(timeForPages(6));
       await console.open("/");
       await clean(console, "the sign-in page");
       await console.signInAs("Maria Garcia");
@@ -35,7 +36,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     test("every page of an account, with the switcher, the user menu, the palette and a dialog open", async ({ console, page }) => {
       // Thirteen pages and five overlays, each analysed by axe: longer than a journey.
-      test.setTimeout(90_000);
+      test.setTimeout(timeForPages(ACCOUNT_PAGES.length + 5));
       await console.signInAs("Maria Garcia");
       const sid = await console.openAccount("Acme Support");
       for (const path of ACCOUNT_PAGES) {
@@ -66,6 +67,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("an API key's two steps: the form, and the secret shown once, with a key listed", async ({ console, page }) => {
+      test.setTimeout(timeForPages(3));
       await console.signInAs("Maria Garcia");
       await console.openAccount("Acme Support", "/api-keys");
       await console.main.getByRole("button", { name: "Create API key" }).click();
@@ -93,6 +95,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("every page of the Flex UI", async ({ console }) => {
+      test.setTimeout(timeForPages(FLEX_PAGES.length));
       await console.signInAs("Maria Garcia");
       const sid = await console.openAccount("Acme Support", "/flex");
       await console.main.getByRole("button", { name: "Log in with Console" }).click();

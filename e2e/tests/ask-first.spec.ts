@@ -3,7 +3,7 @@
 // and every enabled one, used, is not refused. A row's "⋯" menu is opened and its items
 // swept the same way.
 import type { Locator } from "@playwright/test";
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, type Console } from "./console";
 
 const PAGES = [
   "",
@@ -145,7 +145,8 @@ async function enabledControlsAreNotRefused(console: Console, url: string, where
         await use(last);
       }
     }
-    await page.waitForTimeout(100);
+    // Whatever it ran is applied and written (a refusal would be on screen by then).
+    await expect(page.getByTestId("save-state")).not.toHaveText("Saving…");
     await nothingRefused(console, what);
     if (await dialog.count()) await page.keyboard.press("Escape");
     // A control that leaves the page (Log in with Console, Leave account) is followed back.
@@ -169,7 +170,7 @@ const USERS = [
 
 for (const user of USERS) {
   test(`every control ${user} meets says why it is refused, and no enabled one is`, async ({ console }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(slowed(240_000));
     await console.signInAs(user);
     const links = console.main.getByRole("table").getByRole("link");
     const accounts: [string, string][] = [];

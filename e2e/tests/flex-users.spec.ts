@@ -1,6 +1,6 @@
 // Flex users: the account's TaskRouter workers, their attributes, Insights roles and deletion.
 import { readFileSync } from "node:fs";
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, type Console } from "./console";
 
 /** Signs in and opens an account's Flex users page; returns the account SID. */
 async function flexUsers(console: Console, who: string, account = "Globex Contact Center") {
@@ -179,7 +179,7 @@ test("an account without Flex says so and links to the Flex overview", async ({ 
 });
 
 test("the scale scenario's 15,000 workers are paginated and a search narrows them", async ({ console, context }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(slowed(180_000));
   const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
   const [owner] = Object.entries(scale.console.users as Record<string, { email: string }>).find(
     ([, u]) => u.email === "user0@scale.example.com",
@@ -189,13 +189,13 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
   )!;
   await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), owner);
   await console.open("/data?scenario=scale");
-  await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 90_000 });
+  await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: slowed(90_000) });
   // the loaded scenario is written in the background: wait for it before reloading the page
-  await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: 60_000 });
+  await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: slowed(60_000) });
   await console.page.goto(`/accounts/${account}/flex/users`);
-  await expect(console.heading("Flex users")).toBeVisible({ timeout: 30_000 });
+  await expect(console.heading("Flex users")).toBeVisible({ timeout: slowed(30_000) });
   const count = console.main.getByTestId("worker-count");
-  await expect(count).toHaveText("Showing 1–25 of 15,000 workers (15,000 in the workspace)", { timeout: 30_000 });
+  await expect(count).toHaveText("Showing 1–25 of 15,000 workers (15,000 in the workspace)", { timeout: slowed(30_000) });
   await expect(console.main.getByTestId("page-status")).toHaveText("Page 1 of 600");
   await expect(workers(console).getByRole("rowheader")).toHaveCount(25);
   await console.main.getByLabel("Rows per page").selectOption("100");

@@ -4,7 +4,7 @@
 // longest lists; on a 390 px phone no page scrolls sideways.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, timeForPages, type Console } from "./console";
 
 const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
 const CONSOLE_PAGES = ["/accounts", "/activity", "/activity?q=bought&from=2025-01-01&to=2025-03-04&kind=phone_numbers", "/activity?from=2025-03-05&to=2025-03-01", "/data", "/sso"];
@@ -42,7 +42,7 @@ async function cutOff(page: Page): Promise<string[]> {
 }
 
 async function fits(console: Console, what: string) {
-  await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible({ timeout: slowed(30_000) });
   expect.soft(await cutOff(console.page), `the layout of ${what}`).toEqual([]);
 }
 
@@ -51,6 +51,7 @@ for (const width of [1280, 1366, 1024, 768]) {
     test.use({ viewport: { width, height: 800 } });
 
     test("every Console page and every page of an account, with the demo data", async ({ console }) => {
+      test.setTimeout(timeForPages(CONSOLE_PAGES.length + ACCOUNT_PAGES.length, 10_000));
       await console.signInAs("Maria Garcia");
       for (const path of CONSOLE_PAGES) {
         await console.open(path);
@@ -64,14 +65,14 @@ for (const width of [1280, 1366, 1024, 768]) {
     });
 
     test("the longest lists, with the scale scenario", async ({ console, context }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(slowed(180_000));
       const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
       const [owner] = Object.entries(scale.console.users as Record<string, { email: string }>).find(([, u]) => u.email === "user0@scale.example.com")!;
       const [account] = Object.entries(scale.console.accounts as Record<string, { friendly_name: string }>).find(([, a]) => a.friendly_name === "Scale Account 0000")!;
       await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), owner);
       await console.open("/data?scenario=scale");
-      await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 90_000 });
-      await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: 60_000 });
+      await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: slowed(90_000) });
+      await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: slowed(60_000) });
       await console.open("/accounts");
       await fits(console, "/accounts (1,000 accounts)");
       for (const path of ["/flex/users", "/users", "/activity"]) {
@@ -86,6 +87,7 @@ test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("no page scrolls sideways", async ({ console }) => {
+    test.setTimeout(timeForPages(CONSOLE_PAGES.length + ACCOUNT_PAGES.length, 10_000));
     await console.signInAs("Maria Garcia");
     const sid = await console.openAccount("Acme Support");
     for (const path of [...CONSOLE_PAGES, ...ACCOUNT_PAGES.map((p) => `/accounts/${sid}${p}`)]) {

@@ -1,5 +1,5 @@
 // Manage users: members, invitations, roles, removal and ownership, by role.
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, type Console } from "./console";
 
 /** Signs in and opens Acme Support's Manage users page; returns the account SID. */
 async function acmeUsers(console: Console, who = "Maria Garcia") {
@@ -242,7 +242,7 @@ test("an invitation's status follows the Console clock while the page stays open
   await expect(oliver).toContainText("pending");
   // Its 7 days run out (it expires 2025-03-08 10:00 UTC; the demo's clock starts on the 3rd).
   await page.clock.fastForward(144 * 60 * 60 * 1000);
-  await expect(oliver).toContainText("expired", { timeout: 10_000 });
+  await expect(oliver).toContainText("expired", { timeout: slowed(10_000) });
 });
 
 test("the sign-in page's pending invitations follow the Console clock too", async ({ console, page }) => {
@@ -256,5 +256,5 @@ test("the sign-in page's pending invitations follow the Console clock too", asyn
   await page.clock.fastForward(96 * 60 * 60 * 1000);
   await expect(console.main.getByRole("button", { name: /Accept/ }).first()).toBeVisible();
   await page.clock.fastForward(48 * 60 * 60 * 1000);
-  await expect(console.main).toContainText("No pending invitations.", { timeout: 10_000 });
+  await expect(console.main).toContainText("No pending invitations.", { timeout: slowed(10_000) });
 });

@@ -19,6 +19,7 @@ pub mod pagination;
 pub mod palette;
 pub mod role_picker;
 pub mod row_menu;
+pub mod save_state;
 pub mod search;
 pub mod shell;
 pub mod shortcuts;

@@ -120,6 +120,10 @@ pub fn RowMenu(
             bottom: (!room_below).then_some(height - rect.top() + 4.0),
         }));
         focus::soon(move || {
+            // Closed before this frame came (Escape pressed at once): nothing to watch or focus.
+            if place.get_untracked().is_none() {
+                return;
+            }
             // From the next frame: a scroll that brought the button into view just before
             // the press is reported in this one, and must not close what it opened.
             listeners.set_value(vec![
@@ -153,6 +157,12 @@ pub fn RowMenu(
         "ArrowUp" => {
             ev.prevent_default();
             open(Start::Last);
+        }
+        // Focus moves into the menu a frame after it opens: Escape before that still closes it.
+        "Escape" if place.get_untracked().is_some() => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            back();
         }
         _ => {}
     };

@@ -8,6 +8,7 @@ use super::account_switcher::{AccountSwitcher, current_account};
 use super::link::{NavLink, href};
 use super::offer::reason_id;
 use super::palette::{Palette, PaletteState};
+use super::save_state::SaveState;
 use super::shortcuts::Shortcuts;
 use super::store_banner::StoreBanner;
 use super::theme_toggle::ThemeToggle;
@@ -191,6 +192,7 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
                     {move || signed_in().map(|user| view! { <AccountSwitcher user /> })}
                 </div>
                 <div class="topbar-actions">
+                    <SaveState />
                     {move || signed_in().map(|_| view! {
                         <button type="button" class="icon-button palette-button" aria-keyshortcuts="Control+K Meta+K /"
                             on:click=move |_| PaletteState::get().open()>

@@ -7,6 +7,7 @@ mod support;
 
 mod durability;
 mod offer;
+mod ordering;
 mod palette;
 mod products;
 mod row_menu;

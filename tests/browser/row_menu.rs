@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{all, focused, mount, press, sleep};
+use crate::support::{all, focused, frames, mount, press, sleep};
 
 thread_local! {
     /// How many times the allowed action ran.
@@ -86,6 +86,23 @@ async fn the_keyboard_opens_moves_round_and_closes_the_menu() {
     assert!(
         is(&all(&list, "[role=menuitem]")[1]),
         "ArrowUp opens on the last item"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn escape_pressed_before_focus_reaches_the_menu_still_closes_it() {
+    // A quick hand, or a busy machine: Escape comes before the frame that moves focus in.
+    let mounted = menu();
+    let button = mounted.find(".row-menu-button");
+    let list = mounted.find("[role=menu]");
+    button.focus().unwrap();
+    button.click();
+    press(&button, "Escape");
+    frames(2).await;
+    assert!(list.hidden(), "Escape closes it");
+    assert!(
+        is(&button),
+        "focus stays on its button, not in the closed menu"
     );
 }
 

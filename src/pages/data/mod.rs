@@ -1,6 +1,7 @@
 //! The Data page (`/data`), the presenter's page: what is in the store, export, import,
 //! reset and restore points. It is outside the simulated Console, so it works signed out.
 
+mod progress;
 mod restore_points;
 
 use leptos::ev;
@@ -12,7 +13,7 @@ use crate::components::offer::{ActionButton, offer_signed_in};
 use crate::domain::{AccountType, Command};
 use crate::store::restore::changes_text;
 use crate::store::scenario::Scenario;
-use crate::store::{SaveStatus, Store, transfer};
+use crate::store::{Replacing, SaveStatus, Store, transfer};
 
 /// A change of the whole state waiting for confirmation.
 #[derive(Clone)]
@@ -95,8 +96,8 @@ pub fn DataPage() -> impl IntoView {
     let confirm = move |_| {
         match pending.get_untracked() {
             Some(Replacement::Import(scenario)) => {
-                let by = format!("the imported file \u{201c}{}\u{201d}", scenario.name);
-                store.replace(*scenario, &by);
+                let what = Replacing::Import(scenario.name.clone());
+                store.replace(*scenario, what);
             }
             Some(Replacement::Reset(name)) => store.reset_to(&name),
             None => {}
@@ -215,6 +216,7 @@ pub fn DataPage() -> impl IntoView {
             <label for="data-import-file">"Scenario or export file (JSON)"</label>
             <input id="data-import-file" type="file" accept=".json,application/json" on:change=import />
             {move || import_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="import-error">{e}</p> })}
+            <progress::Progress of=progress::Of::Import />
         </section>
 
         <section class="data-section" aria-labelledby="data-reset-title">
@@ -229,6 +231,7 @@ pub fn DataPage() -> impl IntoView {
                 <option value="scale">"Scale: 1,000 accounts, 15,000 workers"</option>
             </select>
             <button type="button" class="button button-danger" on:click=reset>"Reset data\u{2026}"</button>
+            <progress::Progress of=progress::Of::Scenario />
         </section>
 
         <restore_points::RestorePoints />
