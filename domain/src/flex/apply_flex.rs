@@ -15,6 +15,7 @@ use crate::identity::account::AccountType;
 use crate::identity::actor::Actor;
 use crate::identity::capability::{Capability, LaunchOutcome, launch_outcome};
 use crate::identity::email::Email;
+use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use crate::time::Timestamp;
 use std::collections::BTreeMap;
@@ -59,15 +60,19 @@ impl Console {
         ctx: &Ctx,
         account: &'c AccountSid,
         settings: &'c FlexSettings,
+        revision: Option<u64>,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        if acc.flex.is_none() {
-            return Err(DomainError::NoFlexInstance);
-        }
+        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        self.check_seen(&flex.config.settings_revision, revision, || {
+            "the Flex settings".to_owned()
+        })?;
         settings.check()?;
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 flex.config.settings = settings.clone();
+                let config = &mut flex.config;
+                config.settings_revision = config.settings_revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::FlexSettingsUpdated {
                 settings: settings.clone(),
@@ -333,13 +338,12 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
-        let email = flex
+        let found = flex
             .workspace
             .workers
             .get(worker)
-            .ok_or(DomainError::UnknownWorker(*worker))?
-            .identity
-            .clone();
+            .ok_or_else(|| self.missing(account, ResourceKind::Worker, worker.as_str()))?;
+        let (email, full_name) = (found.identity.clone(), found.full_name.clone());
         change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 // What it used while Available stays used.
@@ -352,6 +356,7 @@ impl Console {
             let kind = EventKind::WorkerDeleted {
                 worker: *worker,
                 email,
+                full_name,
             };
             (Some(*account), kind)
         })
@@ -409,7 +414,7 @@ impl Console {
                 .workspace
                 .workers
                 .get(sid)
-                .ok_or(DomainError::UnknownWorker(*sid))?,
+                .ok_or_else(|| self.missing(account, ResourceKind::Worker, sid.as_str()))?,
             None => me,
         };
         let activity_name = flex

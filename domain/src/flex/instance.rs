@@ -4,6 +4,7 @@
 use crate::error::DomainError;
 use crate::products::serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 use crate::random::Random;
+use crate::revision::Revision;
 use crate::sid::{
     ActivitySid, ConversationsServiceSid, FlexFlowSid, FlexInstanceSid, FunctionSid,
     ProxyServiceSid, ServerlessServiceSid, StudioFlowSid, TaskQueueSid, WorkflowSid, WorkspaceSid,
@@ -126,6 +127,9 @@ pub struct FlexConfiguration {
     pub serverless_service_sids: Vec<ServerlessServiceSid>,
     /// What the settings page edits.
     pub settings: FlexSettings,
+    /// How often the settings changed, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub settings_revision: Revision,
 }
 
 /// How a paid plan is billed.
@@ -279,6 +283,7 @@ impl FlexInstance {
             chat_service_instance_sid: conversations_service.sid,
             serverless_service_sids: vec![functions_service.sid],
             settings: FlexSettings::default(),
+            settings_revision: Revision::default(),
         };
         FlexInstance {
             sid: FlexInstanceSid::generate(random),

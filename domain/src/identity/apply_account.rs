@@ -10,6 +10,7 @@ use crate::identity::name::{ACCOUNT_NAME_MAX, PERSON_NAME_MAX, clean_name};
 use crate::identity::roles::{ConsoleRole, RoleSet};
 use crate::identity::token::AuthToken;
 use crate::identity::user::ConsoleUser;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, UserSid};
 use std::collections::BTreeMap;
 
@@ -68,6 +69,7 @@ impl Console {
                     Member {
                         roles: RoleSet::owner(),
                         since: ctx.now,
+                        revision: Revision::default(),
                     },
                 )]),
                 invitations: BTreeMap::new(),

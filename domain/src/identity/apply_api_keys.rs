@@ -7,6 +7,7 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::identity::api_key::{API_KEY_NAME_MAX, ApiKey, ApiKeySecret, ApiKeyType};
 use crate::identity::name::clean_name;
+use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, ApiKeySid};
 
 /// What the friendly name is called in messages.
@@ -103,6 +104,6 @@ impl Console {
         acc.api_keys
             .get(key)
             .map(|k| k.friendly_name.clone())
-            .ok_or(DomainError::UnknownApiKey(*key))
+            .ok_or_else(|| self.missing(account, ResourceKind::ApiKey, key.as_str()))
     }
 }

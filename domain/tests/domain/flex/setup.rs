@@ -108,6 +108,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     let cmd = |s: FlexSettings| Command::UpdateFlexSettings {
         account: acme,
         settings: s,
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, LIAM, cmd(settings.clone())),
@@ -137,6 +138,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     let no_flex = Command::UpdateFlexSettings {
         account: initech,
         settings: FlexSettings::default(),
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, PRIYA, no_flex),

@@ -186,7 +186,7 @@ fn renaming_changes_the_name_and_nothing_else() {
                 friendly_name: "X".into()
             }
         ),
-        format!("There is no API key {gone} in this account; it may have been deleted.")
+        format!("There is no API key {gone} in this account.")
     );
 }
 
@@ -216,7 +216,7 @@ fn deleting_revokes_the_key_for_good() {
                 key
             }
         ),
-        format!("There is no API key {key} in this account; it may have been deleted.")
+        "The API key Old integration was deleted from this account."
     );
 }
 
