@@ -111,7 +111,8 @@ impl Console {
             C::RenameAccount {
                 account,
                 friendly_name,
-            } => self.rename_account(ctx, account, friendly_name),
+                revision,
+            } => self.rename_account(ctx, account, friendly_name, *revision),
             C::SuspendAccount { account } => {
                 self.set_status(ctx, account, AccountStatus::Suspended)
             }
@@ -158,7 +159,8 @@ impl Console {
                 account,
                 key,
                 friendly_name,
-            } => self.rename_api_key(ctx, account, key, friendly_name),
+                revision,
+            } => self.rename_api_key(ctx, account, key, friendly_name, *revision),
             C::DeleteApiKey { account, key } => self.delete_api_key(ctx, account, key),
             C::CreateFlexInstance { account } => self.create_flex_instance(ctx, account),
             C::UpdateFlexSettings {

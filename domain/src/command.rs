@@ -36,6 +36,9 @@ pub enum Command {
         account: AccountSid,
         /// The new name.
         friendly_name: String,
+        /// The revision the form showed ([`crate::revision`]); None is not checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Suspend an active account.
     SuspendAccount {
@@ -149,6 +152,9 @@ pub enum Command {
         key: ApiKeySid,
         /// The new name.
         friendly_name: String,
+        /// The revision the form showed ([`crate::revision`]); None is not checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Delete (revoke) an API key.
     DeleteApiKey {

@@ -84,6 +84,13 @@ pub enum DomainError {
         /// What is wrong, e.g. "must not be empty".
         reason: &'static str,
     },
+    /// A name (or other text a person types) is longer than allowed.
+    NameTooLong {
+        /// Which name, e.g. "account name".
+        what: &'static str,
+        /// The most characters it may have.
+        max: usize,
+    },
     /// The email already belongs to a Console user.
     EmailTaken(Email),
     /// The Owner role was offered by invitation or role change.
@@ -198,6 +205,7 @@ impl DomainError {
         matches!(
             self,
             E::InvalidName { .. }
+                | E::NameTooLong { .. }
                 | E::EmailTaken(_)
                 | E::OwnerRoleNotAssignable
                 | E::AlreadyMember(_)
@@ -256,6 +264,9 @@ impl fmt::Display for DomainError {
             }
             E::AccountNotSuspended => f.write_str("This account is active; only a suspended account can be reactivated."),
             E::InvalidName { what, reason } => write!(f, "The {what} {reason}."),
+            E::NameTooLong { what, max } => {
+                write!(f, "The {what} is too long: it can have at most {}.", count(*max as u64, "character"))
+            }
             E::EmailTaken(email) => write!(f, "A Console user with the email {email} already exists."),
             E::OwnerRoleNotAssignable => f.write_str(
                 "Nobody can be given the Owner role by invitation or role change; the Owner can transfer ownership to an existing member instead.",

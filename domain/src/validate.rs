@@ -13,7 +13,7 @@ use crate::identity::actor::Actor;
 use crate::identity::api_key::API_KEY_NAME_MAX;
 use crate::identity::capability::launch_outcome;
 use crate::identity::invitation::InvitationState;
-use crate::identity::name::{ACCOUNT_NAME_MAX, PERSON_NAME_MAX};
+use crate::identity::name::{ACCOUNT_NAME_MAX, PAYMENT_METHOD_MAX, PERSON_NAME_MAX};
 use crate::identity::roles::RoleSet;
 use crate::products::phone_number::is_e164;
 use crate::products::twiml_bin::TWIML_BIN_NAME_MAX;
@@ -147,7 +147,15 @@ impl Console {
                     }
                 }
             }
-            account.api_keys.values().for_each(|k| see(k.created));
+            for key in account.api_keys.values() {
+                see(key.created);
+                if let Some((_, at)) = &key.revision.last {
+                    see(*at);
+                }
+            }
+            if let Some((_, at)) = &account.name_revision.last {
+                see(*at);
+            }
             account.phone_numbers.values().for_each(|n| see(n.bought));
             for bin in account.twiml_bins.values() {
                 see(bin.updated);
@@ -283,6 +291,12 @@ impl Console {
         for (key, bin) in &account.twiml_bins {
             self.validate_revision(&bin.revision, || format!("{at}.twiml_bins.{key}.revision"))?;
         }
+        for (key, api_key) in &account.api_keys {
+            self.validate_revision(&api_key.revision, || {
+                format!("{at}.api_keys.{key}.revision")
+            })?;
+        }
+        self.validate_revision(&account.name_revision, || format!("{at}.name_revision"))?;
         Ok(())
     }
 
@@ -414,8 +428,16 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
         seen.unique(sid, || path)?;
     }
     time(flex.created, || format!("{at}.created"))?;
-    if let FlexPlan::Paid { since, .. } = &flex.plan {
+    if let FlexPlan::Paid {
+        since,
+        payment_method,
+        ..
+    } = &flex.plan
+    {
         time(*since, || format!("{at}.plan.since"))?;
+        name(payment_method, PAYMENT_METHOD_MAX, || {
+            format!("{at}.plan.payment_method")
+        })?;
     }
     let config = &flex.config;
     let cat = |field: &str| format!("{at}.config.{field}");

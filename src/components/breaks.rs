@@ -50,7 +50,8 @@ pub fn Email(
             })
         }
     };
-    view! { {part(false)}<wbr />{part(true)} }
+    // Breaks after the "@" first; anywhere only when even a part is wider than the column.
+    view! { <span class="wrap-anywhere">{part(false)}<wbr />{part(true)}</span> }
 }
 
 /// Text cut short with an ellipsis where one line is all there is room for (the top bar):

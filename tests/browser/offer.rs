@@ -159,6 +159,7 @@ async fn the_button_asks_again_when_the_state_changes() {
         let refused = offer(Actor::User(priya), move || Command::RenameAccount {
             account: asked,
             friendly_name: "Renamed".into(),
+            revision: None,
         });
         view! {
             <ActionButton refused on_press=Callback::new(move |()| pressed.update(|n| *n += 1))>

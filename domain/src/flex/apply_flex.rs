@@ -15,6 +15,7 @@ use crate::identity::account::AccountType;
 use crate::identity::actor::Actor;
 use crate::identity::capability::{Capability, LaunchOutcome, launch_outcome};
 use crate::identity::email::Email;
+use crate::identity::name::{PAYMENT_METHOD_MAX, PERSON_NAME_MAX};
 use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use crate::time::Timestamp;
@@ -101,6 +102,12 @@ impl Console {
         let payment_method = payment_method.trim();
         if payment_method.is_empty() {
             return Err(DomainError::PaymentMethodRequired);
+        }
+        if payment_method.chars().count() > PAYMENT_METHOD_MAX {
+            return Err(DomainError::NameTooLong {
+                what: "payment method",
+                max: PAYMENT_METHOD_MAX,
+            });
         }
         change(move |c, ctx| {
             if let Some(acc) = c.account_mut(account) {
@@ -202,6 +209,13 @@ impl Console {
         check_status(acc, false)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let (flex_roles, mut insights_roles) = assertion.requested_roles()?;
+        // The worker's name, held to a person's like every other way in.
+        if assertion.full_name.trim().chars().count() > PERSON_NAME_MAX {
+            return Err(DomainError::NameTooLong {
+                what: "full name",
+                max: PERSON_NAME_MAX,
+            });
+        }
         // Insights roles the rules refuse are dropped, and the login says which and why.
         let insights_dropped = match insights_allowed(&flex.plan, &flex_roles) {
             Err(why) if !insights_roles.is_empty() => Some(DroppedRoles {

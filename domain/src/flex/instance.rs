@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 /// Free Active User Hours granted by upgrading to a paid plan.
 pub const FREE_ACTIVE_USER_HOURS: u32 = 5_000;
+/// Longest CRM address, as browsers keep URLs short of 2,048 characters.
+pub const CRM_URL_MAX: usize = 2_048;
 /// Flex UI versions the settings page offers.
 pub const UI_VERSIONS: [&str; 3] = ["2.x", "2.13.x", "2.12.x"];
 
@@ -87,6 +89,10 @@ impl FlexSettings {
             });
         }
         match &self.crm_callback_url {
+            Some(url) if url.chars().count() > CRM_URL_MAX => Err(DomainError::InvalidSetting {
+                field: "crm_callback_url",
+                reason: "must be an https:// address of at most 2,048 characters",
+            }),
             Some(url)
                 if !url.starts_with("https://")
                     || url.len() <= "https://".len()

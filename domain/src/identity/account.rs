@@ -72,6 +72,9 @@ pub struct Account {
     pub sid: AccountSid,
     /// The name shown in the Console.
     pub friendly_name: String,
+    /// How often the name changed, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub name_revision: Revision,
     /// Trial or Full.
     pub account_type: AccountType,
     /// Active, suspended or closed.

@@ -100,7 +100,12 @@ fn actor_for(c: &Console, s: &Step) -> Actor {
         4 => Actor::Email(common::email(EMAILS[(who / 6) as usize % EMAILS.len()])),
         _ => common::sso(
             &format!("sso{}@example.com", (who / 6) % 6),
-            "SSO Person",
+            // Sometimes a name longer than any a worker may have, which the login must refuse.
+            &if (who / 36).is_multiple_of(5) {
+                "N".repeat(300)
+            } else {
+                "SSO Person".to_owned()
+            },
             SSO_ROLES[(who / 6) as usize % SSO_ROLES.len()],
         ),
     }
@@ -186,6 +191,11 @@ fn command_for(c: &Console, s: &Step) -> Command {
         .account(&account)
         .and_then(|a| a.twiml_bins.get(&bin))
         .map(|b| b.revision.number);
+    let name_revision = c.account(&account).map(|a| a.name_revision.number);
+    let key_revision = c
+        .account(&account)
+        .and_then(|a| a.api_keys.get(&key))
+        .map(|k| k.revision.number);
     let a = account;
     match s.kind {
         0 => Command::SignUp {
@@ -198,6 +208,7 @@ fn command_for(c: &Console, s: &Step) -> Command {
         2 => Command::RenameAccount {
             account: a,
             friendly_name: if s.flag { "Renamed".into() } else { "".into() },
+            revision: seen(name_revision),
         },
         3 => Command::SuspendAccount { account: a },
         4 => Command::ReactivateAccount { account: a },
@@ -345,6 +356,7 @@ fn command_for(c: &Console, s: &Step) -> Command {
             } else {
                 "x".repeat(65)
             },
+            revision: seen(key_revision),
         },
         35 => Command::DeleteApiKey { account: a, key },
         _ => Command::ChangeAgentActivity {

@@ -202,3 +202,47 @@ fn revisions_are_saved_and_data_without_them_still_loads() {
         }
     );
 }
+
+#[test]
+fn a_stale_rename_is_refused_for_an_account_and_an_api_key() {
+    // The rename field on Account Info starts from the name it showed: pressing Rename after
+    // someone else renamed the account would have put the old name back.
+    let mut c = demo();
+    let acme = account(&c, ACME);
+    let rename = |name: &str, revision| Command::RenameAccount {
+        account: acme,
+        friendly_name: name.into(),
+        revision: Some(revision),
+    };
+    ok_by(&mut c, PRIYA, rename("Acme Customer Care", 0));
+    assert_eq!(
+        refused_by(&mut c, MARIA, rename("Acme Support", 0)),
+        "Priya Patel changed the name of Acme Customer Care at 2025-03-03 10:00 UTC, after this form was opened. Load the newer values, then make your change again."
+    );
+    ok_by(&mut c, MARIA, rename("Acme Support EMEA", 1));
+
+    let globex = account(&c, GLOBEX);
+    let event = ok_by(
+        &mut c,
+        JAMES,
+        Command::CreateApiKey {
+            account: globex,
+            friendly_name: "Deploy".into(),
+            key_type: ApiKeyType::Standard,
+        },
+    );
+    let EventKind::ApiKeyCreated { key, .. } = event.kind else {
+        panic!()
+    };
+    let rename_key = |name: &str, revision| Command::RenameApiKey {
+        account: globex,
+        key,
+        friendly_name: name.into(),
+        revision: Some(revision),
+    };
+    ok_by(&mut c, LIAM, rename_key("Deploy bot", 0));
+    assert_eq!(
+        refused_by(&mut c, JAMES, rename_key("CI", 0)),
+        "Liam O'Brien changed the name of the API key Deploy bot at 2025-03-03 10:00 UTC, after this form was opened. Load the newer values, then make your change again."
+    );
+}
