@@ -152,6 +152,38 @@ fn a_bad_scenario_names_the_path_of_the_bad_field() {
 }
 
 #[test]
+fn a_file_that_is_not_a_scenario_is_said_in_plain_words() {
+    // Reported: "invalid length 0, expected struct Envelope with 5 elements".
+    let error = Scenario::parse("[]").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the document: must be a scenario or export file, a JSON object with format, name, now and console; this is a list"
+    );
+    let error = Scenario::parse(r#"{"format":1,"name":"x","console":{}}"#).unwrap_err();
+    assert_eq!(error.to_string(), "the document: the field now is missing");
+    let error =
+        Scenario::parse(r#"{"format":1,"name":"x","now":"soon","console":{}}"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "now: must be a whole number, not the text \"soon\""
+    );
+}
+
+#[test]
+fn a_scenario_whose_clock_is_past_the_consoles_range_is_refused() {
+    // Reported: now = 18446744073709551615 was accepted, and after one invitation the
+    // data's own export (and a restore point of it) could not be read again.
+    let mut value: serde_json::Value = serde_json::from_str(&Scenario::demo().to_json()).unwrap();
+    value["now"] = u64::MAX.into();
+    let error = Scenario::parse(&value.to_string()).unwrap_err();
+    assert_eq!(error.path, "now");
+    assert_eq!(
+        error.message,
+        "must be a time from 1970-01-01 to 9999-12-24 23:59 UTC"
+    );
+}
+
+#[test]
 fn scenario_names_cannot_leave_the_scenarios_folder() {
     assert!(valid_name("scale") && valid_name("demo-2"));
     assert!(!valid_name("../secret") && !valid_name("") && !valid_name("a/b"));

@@ -97,6 +97,11 @@ impl Console {
     /// Runs the checks of `command`'s handler, giving the change it would make.
     fn checked<'c>(&self, ctx: &Ctx, command: &'c Command) -> Checked<'c> {
         use Command as C;
+        // Every time a command writes (its own, seven days on for an invitation) stays
+        // within what the Console keeps, so its export always imports again.
+        if ctx.now.check_clock().is_err() {
+            return Err(DomainError::ClockOutOfRange);
+        }
         match command {
             C::SignUp { full_name } => self.sign_up(ctx, full_name),
             C::CreateAccount {
@@ -106,7 +111,8 @@ impl Console {
             C::RenameAccount {
                 account,
                 friendly_name,
-            } => self.rename_account(ctx, account, friendly_name),
+                revision,
+            } => self.rename_account(ctx, account, friendly_name, *revision),
             C::SuspendAccount { account } => {
                 self.set_status(ctx, account, AccountStatus::Suspended)
             }
@@ -136,7 +142,8 @@ impl Console {
                 account,
                 user,
                 roles,
-            } => self.change_roles(ctx, account, user, *roles),
+                revision,
+            } => self.change_roles(ctx, account, user, *roles, *revision),
             C::RemoveMember { account, user } => self.remove_member(ctx, account, user),
             C::LeaveAccount { account } => self.leave_account(ctx, account),
             C::TransferOwnership { account, to } => self.transfer_ownership(ctx, account, to),
@@ -152,12 +159,15 @@ impl Console {
                 account,
                 key,
                 friendly_name,
-            } => self.rename_api_key(ctx, account, key, friendly_name),
+                revision,
+            } => self.rename_api_key(ctx, account, key, friendly_name, *revision),
             C::DeleteApiKey { account, key } => self.delete_api_key(ctx, account, key),
             C::CreateFlexInstance { account } => self.create_flex_instance(ctx, account),
-            C::UpdateFlexSettings { account, settings } => {
-                self.update_flex_settings(ctx, account, settings)
-            }
+            C::UpdateFlexSettings {
+                account,
+                settings,
+                revision,
+            } => self.update_flex_settings(ctx, account, settings, *revision),
             C::UpgradePlan {
                 account,
                 billing_model,
@@ -209,7 +219,8 @@ impl Console {
                 bin,
                 friendly_name,
                 twiml,
-            } => self.update_twiml_bin(ctx, account, bin, friendly_name, twiml),
+                revision,
+            } => self.update_twiml_bin(ctx, account, bin, friendly_name, twiml, *revision),
             C::DeleteTwimlBin { account, bin } => self.delete_twiml_bin(ctx, account, bin),
         }
     }

@@ -36,6 +36,9 @@ pub enum Command {
         account: AccountSid,
         /// The new name.
         friendly_name: String,
+        /// The revision the form showed ([`crate::revision`]); None is not checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Suspend an active account.
     SuspendAccount {
@@ -92,6 +95,11 @@ pub enum Command {
         user: UserSid,
         /// The new roles.
         roles: RoleSet,
+        /// The revision of the record the form showed ([`crate::revision`]): a save over a
+        /// newer change is refused. None saves whatever the record holds now (data logged
+        /// before revisions existed, and callers with no form).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Take a member out of the account (not the Owner).
     RemoveMember {
@@ -144,6 +152,9 @@ pub enum Command {
         key: ApiKeySid,
         /// The new name.
         friendly_name: String,
+        /// The revision the form showed ([`crate::revision`]); None is not checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Delete (revoke) an API key.
     DeleteApiKey {
@@ -163,6 +174,11 @@ pub enum Command {
         account: AccountSid,
         /// The new settings.
         settings: FlexSettings,
+        /// The revision of the record the form showed ([`crate::revision`]): a save over a
+        /// newer change is refused. None saves whatever the record holds now (data logged
+        /// before revisions existed, and callers with no form).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Move Flex from trial to a paid plan.
     UpgradePlan {
@@ -267,6 +283,11 @@ pub enum Command {
         friendly_name: String,
         /// The new TwiML.
         twiml: String,
+        /// The revision of the record the form showed ([`crate::revision`]): a save over a
+        /// newer change is refused. None saves whatever the record holds now (data logged
+        /// before revisions existed, and callers with no form).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Delete a TwiML Bin.
     DeleteTwimlBin {

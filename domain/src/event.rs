@@ -231,6 +231,9 @@ pub enum EventKind {
         worker: WorkerSid,
         /// Its identity.
         email: Email,
+        /// Its name (empty in entries logged before it was kept).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        full_name: String,
     },
     /// A worker changed their own activity.
     WorkerActivitySet {

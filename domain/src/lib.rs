@@ -22,7 +22,8 @@
 //! The shared ground sits beside this file: SIDs (`sid.rs`), time (`time.rs`), the
 //! injected random source (`random.rs`), search (`search.rs`), errors (`error.rs`),
 //! reading and checking a saved state (`import.rs`, `validate.rs`), what has a SID
-//! (`resources.rs`) and the revisions edit forms carry (`revision.rs`).
+//! (`resources.rs`), the revisions edit forms carry (`revision.rs`) and how numbers and
+//! nouns are written in sentences (`words.rs`).
 #![warn(missing_docs)]
 
 pub mod activity;
@@ -45,6 +46,7 @@ pub mod search;
 pub mod sid;
 pub mod time;
 mod validate;
+pub mod words;
 
 pub use activity::{ActivityChoices, ActivityFilter, ActivityKind};
 pub use command::Command;
@@ -62,7 +64,7 @@ pub use identity::{
     Invitation, InvitationId, InvitationStatus, LaunchOutcome, Member, MemberRow, PageGroup,
     RoleSet, RoleSetError, can, capabilities_of, describe_roles, launch_outcome, roles_granting,
 };
-pub use import::json_path_at;
+pub use import::{json_path_at, plain_words};
 pub use products::{
     AvailableNumber, FunctionsService, NumberCapabilities, PhoneNumber, ServerlessFile,
     ServerlessKind, TwimlBin, TwimlError, Visibility, check_twiml, national_format,

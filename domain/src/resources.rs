@@ -48,6 +48,33 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
+    /// Every kind, in the order above.
+    pub const ALL: [ResourceKind; 18] = [
+        ResourceKind::Account,
+        ResourceKind::Member,
+        ResourceKind::FlexInstance,
+        ResourceKind::Worker,
+        ResourceKind::PhoneNumber,
+        ResourceKind::StudioFlow,
+        ResourceKind::FlexFlow,
+        ResourceKind::TwimlBin,
+        ResourceKind::ApiKey,
+        ResourceKind::FunctionsService,
+        ResourceKind::Function,
+        ResourceKind::Workspace,
+        ResourceKind::Workflow,
+        ResourceKind::TaskQueue,
+        ResourceKind::Activity,
+        ResourceKind::TaskChannel,
+        ResourceKind::ConversationsService,
+        ResourceKind::ProxyService,
+    ];
+
+    /// The label with its article, as a sentence says it: "an account", "a worker".
+    pub fn with_article(self) -> String {
+        crate::words::with_article(self.label())
+    }
+
     /// Its name as a group heading and in sentences ("worker").
     pub fn label(self) -> &'static str {
         use ResourceKind as K;

@@ -94,6 +94,30 @@ for (const colorScheme of ["light", "dark"] as const) {
       await clean(console, `the navigation drawer on /accounts/${sid}/flex/users`);
     });
 
+    test("a form over a record changed elsewhere, and a choice that left its list", async ({ console, context, page }) => {
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support", "/flex/settings");
+      await console.main.getByLabel("Flex UI version").selectOption("2.13.x");
+      // Another tab signed in as Maria saves a newer change.
+      const other = await context.newPage();
+      const maria = await page.evaluate(() => sessionStorage.getItem("flex-console.signed-in"));
+      await other.addInitScript((who) => sessionStorage.setItem("flex-console.signed-in", who!), maria);
+      await other.goto(`/accounts/${sid}/flex/settings`);
+      await other.getByLabel("Call recording").check();
+      await other.getByRole("button", { name: "Save settings" }).click();
+      await expect(console.main.getByTestId("settings-changed")).toBeVisible();
+      await clean(console, "Flex settings changed elsewhere");
+      await console.open(`/accounts/${sid}/users`);
+      await console.main.getByRole("button", { name: "Transfer ownership" }).click();
+      await page.getByLabel("New Owner").selectOption({ label: "Liam O'Brien (Developer)" });
+      await other.goto(`/accounts/${sid}/users`);
+      await other.getByRole("main").getByRole("button", { name: "Actions for Liam O'Brien", exact: true }).click();
+      await other.getByRole("menuitem", { name: "Remove", exact: true }).click();
+      await other.getByRole("dialog", { name: "Remove member" }).getByRole("button", { name: "Remove member" }).click();
+      await expect(page.getByTestId("choice-gone")).toContainText("is no longer a member");
+      await clean(console, "Transfer ownership with its choice gone");
+    });
+
     test("every page of the Flex UI", async ({ console }) => {
       test.setTimeout(timeForPages(FLEX_PAGES.length));
       await console.signInAs("Maria Garcia");

@@ -25,6 +25,8 @@ async function cutOff(page: Page): Promise<string[]> {
     if (main.scrollWidth > main.clientWidth + 1) found.push(`main scrolls sideways (${main.scrollWidth} in ${main.clientWidth})`);
     for (const el of main.querySelectorAll("*")) {
       if (el.closest(".visually-hidden, dialog, .offer-why:not(.offer-why-shown)")) continue;
+      // A text field scrolls a value longer than itself by nature: not a layout defect.
+      if (el.matches("input, textarea")) continue;
       const style = getComputedStyle(el);
       if (style.display === "none" || style.visibility === "hidden") continue;
       if (style.textOverflow === "ellipsis") continue;
@@ -98,3 +100,81 @@ test.describe("on a 390 px phone", () => {
     }
   });
 });
+
+/**
+ * The demo with every name, email and SID at its longest legal length and without spaces
+ * (Rename allows 64 characters for an account, a person's name 100, an email 254), as a
+ * scenario file: Acme Support's name, Liam O'Brien's name, Noah Kim's email, an open
+ * invitation's email, a Flex user, a TwiML Bin and an API key.
+ */
+function longValues() {
+  const demo = JSON.parse(readFileSync(new URL("../../public/scenarios/demo.json", import.meta.url), "utf8"));
+  const c = demo.console;
+  const email = (start: string) => `${start}${"x".repeat(64 - start.length)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`;
+  const byName = (name: string) => Object.values(c.users as Record<string, { full_name: string; email: string }>).find((u) => u.full_name === name)!;
+  const acme = Object.values(c.accounts as Record<string, any>).find((a) => a.friendly_name === "Acme Support")!;
+  acme.friendly_name = "AcmeSupportInternationalCustomerExperienceOperationsCenterEMEA01";
+  byName("Liam O'Brien").full_name = "Liam" + "O".repeat(96);
+  const noah = byName("Noah Kim");
+  noah.email = email("noah");
+  const invitation = Object.values(acme.invitations as Record<string, any>).find((i) => i.email === "oliver.smith@example.com")!;
+  invitation.email = email("oliver");
+  const lucas = Object.values(acme.flex.workspace.workers as Record<string, any>).find((w) => w.full_name === "Lucas Martin")!;
+  lucas.full_name = "Lucas" + "M".repeat(95);
+  lucas.identity = email("lucas");
+  const bin = `EH${"a".repeat(32)}`;
+  acme.twiml_bins = { [bin]: { sid: bin, friendly_name: "B".repeat(64), twiml: "<Response/>", created: demo.now, updated: demo.now } };
+  const key = `SK${"b".repeat(32)}`;
+  acme.api_keys = { [key]: { sid: key, friendly_name: "K".repeat(64), key_type: "standard", created: demo.now } };
+  return { text: JSON.stringify(demo), acme: Object.keys(c.accounts).find((sid) => c.accounts[sid] === acme)! };
+}
+
+/** Imports `text` as a scenario file from the Data page. */
+async function importScenario(console: Console, text: string) {
+  await console.open("/data");
+  await console.page.getByLabel("Scenario or export file (JSON)").setInputFiles({ name: "long.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await console.page.getByRole("dialog", { name: "Replace all data?" }).getByRole("button", { name: "Replace data" }).click();
+  await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved");
+}
+
+/**
+ * Text cut short with an ellipsis whose whole value is neither on hover (a `title`) nor in
+ * the page's text for a screen reader (an element the ellipsis does not apply to).
+ */
+async function cutWithoutWhole(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll("main *, header *")) {
+      const style = getComputedStyle(el);
+      if (style.textOverflow !== "ellipsis" || el.scrollWidth <= el.clientWidth + 1) continue;
+      const text = (el.textContent ?? "").trim();
+      const titled = el.closest("[title]")?.getAttribute("title")?.includes(text);
+      if (!titled) found.push(`“${text.slice(0, 40)}…” is cut without its whole value on hover`);
+    }
+    return found;
+  });
+}
+
+for (const width of [1280, 390]) {
+  test.describe(`the longest legal values at ${width} px`, () => {
+    test.use({ viewport: { width, height: 844 } });
+
+    test("never make a page wider than the window nor run past its edge", async ({ console, context }) => {
+      // Reported: a 64-character account name made Account Info, Manage users and Flex users
+      // 934 px wide on a 390 px phone; a 254-character email pushed Invited users' row menu
+      // to x=3293 at 1280 px.
+      const { text, acme } = longValues();
+      await importScenario(console, text);
+      const maria = Object.entries(JSON.parse(text).console.users as Record<string, { email: string }>).find(([, u]) => u.email === "maria.garcia@example.com")![0];
+      await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), maria);
+      for (const path of ["/accounts", "/activity", ...ACCOUNT_PAGES.map((p) => `/accounts/${acme}${p}`)]) {
+        await console.open(path);
+        await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+        const wide = await console.page.evaluate(() => document.documentElement.scrollWidth);
+        expect.soft(wide, `the width of ${path}`).toBeLessThanOrEqual(width);
+        if (width >= 1024) expect.soft(await cutOff(console.page), `the layout of ${path}`).toEqual([]);
+        expect.soft(await cutWithoutWhole(console.page), `values cut on ${path}`).toEqual([]);
+      }
+    });
+  });
+}

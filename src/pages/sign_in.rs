@@ -50,8 +50,11 @@ pub fn SignIn() -> impl IntoView {
         .and_then(|next| return_path(&next).map(str::to_owned));
     let asked_for = next.clone();
     let sign_in = Callback::new(move |user: UserSid| {
+        let heading = document().query_selector("main h1").ok().flatten();
         store.sign_in(user);
         navigate(next.as_deref().unwrap_or("/accounts"), Default::default());
+        // The pressed card is gone with this page: focus starts on the next page's heading.
+        crate::components::focus::heading_of_next_page(heading);
     });
 
     let matches = Memo::new(move |_| {

@@ -38,6 +38,7 @@ fn rename(account: &flex_console::domain::AccountSid, to: &str) -> Command {
     Command::RenameAccount {
         account: *account,
         friendly_name: to.into(),
+        revision: None,
     }
 }
 

@@ -27,7 +27,9 @@ fn checkbox(root: &web_sys::HtmlElement, label: &str) -> HtmlInputElement {
 #[wasm_bindgen_test]
 async fn picking_administrator_clears_the_other_roles_and_the_reverse() {
     let roles = RwSignal::new(vec![ConsoleRole::Developer, ConsoleRole::Support]);
-    let picker = mount(move || view! { <RolePicker roles /> });
+    let picker = mount(
+        move || view! { <RolePicker roles on_pick=Callback::new(move |picked| roles.set(picked)) /> },
+    );
     settle().await;
     assert!(checkbox(&picker.root, "Developer").checked());
     assert!(

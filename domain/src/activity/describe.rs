@@ -2,11 +2,13 @@
 
 use crate::activity::query::person;
 use crate::console::Console;
+use crate::error::DomainError;
 use crate::event::{Event, EventKind};
 use crate::identity::actor::Actor;
 use crate::identity::capability::LaunchOutcome;
 use crate::products::phone_number::national_format;
-use crate::sid::UserSid;
+use crate::resources::ResourceKind;
+use crate::sid::{AccountSid, UserSid};
 
 impl Console {
     /// Who an entry is by, as a person reads it (see [`person`]).
@@ -23,7 +25,75 @@ impl Console {
         }
     }
 
-    fn user_name(&self, sid: &UserSid) -> String {
+    /// The name the account's activity log last gave the resource `sid` (a deleted key, bin,
+    /// flow or worker, a released number), newest entry first; None when it never named it.
+    pub(crate) fn name_in_log(&self, account: &AccountSid, sid: &str) -> Option<String> {
+        use EventKind as E;
+        let entries = self.index.activity_of_account.get(account)?;
+        entries.iter().rev().find_map(|&i| {
+            let (named, name) = match &self.activity.get(i)?.kind {
+                E::ApiKeyCreated {
+                    key, friendly_name, ..
+                }
+                | E::ApiKeyDeleted { key, friendly_name } => (key.as_str(), friendly_name.clone()),
+                E::ApiKeyRenamed { key, to, .. } => (key.as_str(), to.clone()),
+                E::TwimlBinCreated { bin, friendly_name }
+                | E::TwimlBinUpdated { bin, friendly_name }
+                | E::TwimlBinDeleted { bin, friendly_name } => {
+                    (bin.as_str(), friendly_name.clone())
+                }
+                E::StudioFlowDeleted {
+                    flow,
+                    friendly_name,
+                    ..
+                } => (flow.as_str(), friendly_name.clone()),
+                E::PhoneNumberBought {
+                    number,
+                    phone_number,
+                }
+                | E::PhoneNumberReleased {
+                    number,
+                    phone_number,
+                }
+                | E::PhoneNumberRouted {
+                    number,
+                    phone_number,
+                    ..
+                } => (number.as_str(), national_format(phone_number)),
+                E::WorkerDeleted {
+                    worker,
+                    email,
+                    full_name,
+                } => {
+                    let name = if full_name.is_empty() {
+                        email.to_string()
+                    } else {
+                        full_name.clone()
+                    };
+                    (worker.as_str(), name)
+                }
+                _ => return None,
+            };
+            (named == sid).then_some(name)
+        })
+    }
+
+    /// The refusal for the resource `sid` of `kind` that `account` does not hold: named as
+    /// the log last named it when it was deleted there.
+    pub(crate) fn missing(
+        &self,
+        account: &AccountSid,
+        kind: ResourceKind,
+        sid: &str,
+    ) -> DomainError {
+        DomainError::Missing {
+            kind,
+            sid: sid.to_owned(),
+            gone: self.name_in_log(account, sid),
+        }
+    }
+
+    pub(crate) fn user_name(&self, sid: &UserSid) -> String {
         self.user(sid)
             .map_or_else(|| sid.to_string(), |u| u.full_name.clone())
     }

@@ -15,6 +15,8 @@ use crate::identity::account::AccountType;
 use crate::identity::actor::Actor;
 use crate::identity::capability::{Capability, LaunchOutcome, launch_outcome};
 use crate::identity::email::Email;
+use crate::identity::name::{PAYMENT_METHOD_MAX, PERSON_NAME_MAX};
+use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use crate::time::Timestamp;
 use std::collections::BTreeMap;
@@ -59,15 +61,19 @@ impl Console {
         ctx: &Ctx,
         account: &'c AccountSid,
         settings: &'c FlexSettings,
+        revision: Option<u64>,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        if acc.flex.is_none() {
-            return Err(DomainError::NoFlexInstance);
-        }
+        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        self.check_seen(&flex.config.settings_revision, revision, || {
+            "the Flex settings".to_owned()
+        })?;
         settings.check()?;
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 flex.config.settings = settings.clone();
+                let config = &mut flex.config;
+                config.settings_revision = config.settings_revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::FlexSettingsUpdated {
                 settings: settings.clone(),
@@ -96,6 +102,12 @@ impl Console {
         let payment_method = payment_method.trim();
         if payment_method.is_empty() {
             return Err(DomainError::PaymentMethodRequired);
+        }
+        if payment_method.chars().count() > PAYMENT_METHOD_MAX {
+            return Err(DomainError::NameTooLong {
+                what: "payment method",
+                max: PAYMENT_METHOD_MAX,
+            });
         }
         change(move |c, ctx| {
             if let Some(acc) = c.account_mut(account) {
@@ -197,6 +209,13 @@ impl Console {
         check_status(acc, false)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let (flex_roles, mut insights_roles) = assertion.requested_roles()?;
+        // The worker's name, held to a person's like every other way in.
+        if assertion.full_name.trim().chars().count() > PERSON_NAME_MAX {
+            return Err(DomainError::NameTooLong {
+                what: "full name",
+                max: PERSON_NAME_MAX,
+            });
+        }
         // Insights roles the rules refuse are dropped, and the login says which and why.
         let insights_dropped = match insights_allowed(&flex.plan, &flex_roles) {
             Err(why) if !insights_roles.is_empty() => Some(DroppedRoles {
@@ -333,13 +352,12 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
-        let email = flex
+        let found = flex
             .workspace
             .workers
             .get(worker)
-            .ok_or(DomainError::UnknownWorker(*worker))?
-            .identity
-            .clone();
+            .ok_or_else(|| self.missing(account, ResourceKind::Worker, worker.as_str()))?;
+        let (email, full_name) = (found.identity.clone(), found.full_name.clone());
         change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 // What it used while Available stays used.
@@ -352,6 +370,7 @@ impl Console {
             let kind = EventKind::WorkerDeleted {
                 worker: *worker,
                 email,
+                full_name,
             };
             (Some(*account), kind)
         })
@@ -409,7 +428,7 @@ impl Console {
                 .workspace
                 .workers
                 .get(sid)
-                .ok_or(DomainError::UnknownWorker(*sid))?,
+                .ok_or_else(|| self.missing(account, ResourceKind::Worker, sid.as_str()))?,
             None => me,
         };
         let activity_name = flex

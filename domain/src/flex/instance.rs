@@ -4,6 +4,7 @@
 use crate::error::DomainError;
 use crate::products::serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 use crate::random::Random;
+use crate::revision::Revision;
 use crate::sid::{
     ActivitySid, ConversationsServiceSid, FlexFlowSid, FlexInstanceSid, FunctionSid,
     ProxyServiceSid, ServerlessServiceSid, StudioFlowSid, TaskQueueSid, WorkflowSid, WorkspaceSid,
@@ -14,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 /// Free Active User Hours granted by upgrading to a paid plan.
 pub const FREE_ACTIVE_USER_HOURS: u32 = 5_000;
+/// Longest CRM address, as browsers keep URLs short of 2,048 characters.
+pub const CRM_URL_MAX: usize = 2_048;
 /// Flex UI versions the settings page offers.
 pub const UI_VERSIONS: [&str; 3] = ["2.x", "2.13.x", "2.12.x"];
 
@@ -86,6 +89,10 @@ impl FlexSettings {
             });
         }
         match &self.crm_callback_url {
+            Some(url) if url.chars().count() > CRM_URL_MAX => Err(DomainError::InvalidSetting {
+                field: "crm_callback_url",
+                reason: "must be an https:// address of at most 2,048 characters",
+            }),
             Some(url)
                 if !url.starts_with("https://")
                     || url.len() <= "https://".len()
@@ -126,6 +133,9 @@ pub struct FlexConfiguration {
     pub serverless_service_sids: Vec<ServerlessServiceSid>,
     /// What the settings page edits.
     pub settings: FlexSettings,
+    /// How often the settings changed, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub settings_revision: Revision,
 }
 
 /// How a paid plan is billed.
@@ -279,6 +289,7 @@ impl FlexInstance {
             chat_service_instance_sid: conversations_service.sid,
             serverless_service_sids: vec![functions_service.sid],
             settings: FlexSettings::default(),
+            settings_revision: Revision::default(),
         };
         FlexInstance {
             sid: FlexInstanceSid::generate(random),

@@ -8,8 +8,10 @@ use crate::event::EventKind;
 use crate::identity::account::{Account, AccountType};
 use crate::identity::name::clean_name;
 use crate::products::phone_number::{PhoneNumber, in_inventory};
-use crate::products::twiml::check_twiml;
-use crate::products::twiml_bin::{TWIML_BIN_NAME_MAX, TWIML_MAX, TwimlBin};
+use crate::products::twiml_bin::check_bin_twiml;
+use crate::products::twiml_bin::{TWIML_BIN_NAME_MAX, TwimlBin};
+use crate::resources::ResourceKind;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid};
 
 impl Console {
@@ -57,7 +59,7 @@ impl Console {
         number: &'c PhoneNumberSid,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        let phone_number = owned_number(acc, number)?;
+        let phone_number = self.owned_number(acc, number)?;
         change(move |c, _| {
             if let Some(acc) = c.account_mut(account) {
                 acc.phone_numbers.remove(number);
@@ -79,11 +81,11 @@ impl Console {
         flow: Option<&'c StudioFlowSid>,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        let phone_number = owned_number(acc, number)?;
+        let phone_number = self.owned_number(acc, number)?;
         let flow_name = match flow {
             Some(sid) => Some(
                 acc.studio_flow_name(sid)
-                    .ok_or(DomainError::UnknownStudioFlow(*sid))?
+                    .ok_or_else(|| self.missing(account, ResourceKind::StudioFlow, sid.as_str()))?
                     .to_owned(),
             ),
             None => None,
@@ -115,7 +117,7 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         if acc.studio_flow_name(flow).is_none() {
-            return Err(DomainError::UnknownStudioFlow(*flow));
+            return Err(self.missing(account, ResourceKind::StudioFlow, flow.as_str()));
         }
         change(move |c, _| {
             let mut numbers_unrouted = Vec::new();
@@ -167,6 +169,7 @@ impl Console {
                 twiml: twiml.to_owned(),
                 created: ctx.now,
                 updated: ctx.now,
+                revision: Revision::default(),
             };
             let kind = EventKind::TwimlBinCreated {
                 bin: bin.sid,
@@ -186,8 +189,14 @@ impl Console {
         bin: &'c TwimlBinSid,
         friendly_name: &str,
         twiml: &'c str,
+        revision: Option<u64>,
     ) -> Checked<'c> {
-        self.twiml_bin_exists(ctx, account, bin)?;
+        let name = self.twiml_bin_exists(ctx, account, bin)?;
+        if let Some(stored) = self.account_ref(account)?.twiml_bins.get(bin) {
+            self.check_seen(&stored.revision, revision, || {
+                format!("the TwiML Bin {name}")
+            })?;
+        }
         let friendly_name = clean_name("TwiML Bin name", friendly_name, TWIML_BIN_NAME_MAX)?;
         check_bin_twiml(twiml)?;
         change(move |c, ctx| {
@@ -198,6 +207,7 @@ impl Console {
                 stored.friendly_name.clone_from(&friendly_name);
                 twiml.clone_into(&mut stored.twiml);
                 stored.updated = ctx.now;
+                stored.revision = stored.revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::TwimlBinUpdated {
                 bin: *bin,
@@ -238,23 +248,19 @@ impl Console {
         acc.twiml_bins
             .get(bin)
             .map(|b| b.friendly_name.clone())
-            .ok_or(DomainError::UnknownTwimlBin(*bin))
+            .ok_or_else(|| self.missing(account, ResourceKind::TwimlBin, bin.as_str()))
     }
-}
 
-/// The E.164 text of a number the account owns.
-fn owned_number(account: &Account, number: &PhoneNumberSid) -> Result<String, DomainError> {
-    account
-        .phone_numbers
-        .get(number)
-        .map(|n| n.phone_number.clone())
-        .ok_or(DomainError::UnknownPhoneNumber(*number))
-}
-
-/// The TwiML a bin may hold: well-formed, `<Response>` root, not too long.
-pub(crate) fn check_bin_twiml(twiml: &str) -> Result<(), DomainError> {
-    if twiml.chars().count() > TWIML_MAX {
-        return Err(DomainError::TwimlTooLong { max: TWIML_MAX });
+    /// The E.164 text of a number the account owns.
+    fn owned_number(
+        &self,
+        account: &Account,
+        number: &PhoneNumberSid,
+    ) -> Result<String, DomainError> {
+        account
+            .phone_numbers
+            .get(number)
+            .map(|n| n.phone_number.clone())
+            .ok_or_else(|| self.missing(&account.sid, ResourceKind::PhoneNumber, number.as_str()))
     }
-    check_twiml(twiml).map_err(DomainError::InvalidTwiml)
 }

@@ -16,6 +16,7 @@ mod products;
 mod import;
 mod properties;
 mod resources;
+mod revisions;
 mod scale;
 mod search;
 mod values;

@@ -95,10 +95,10 @@ pub fn ActivityTable(
                     <For each=move || shown.get() key=|e| e.clone() let:entry>
                         <tr data-testid="activity-row">
                             <td data-label="When"><DateTime text=entry.at.clone() /></td>
-                            <td data-label="Who">{entry.who.clone()}</td>
-                            <td data-label="What">{entry.what.clone()}</td>
+                            <td data-label="Who" class="wrap-anywhere">{entry.who.clone()}</td>
+                            <td data-label="What" class="wrap-anywhere">{entry.what.clone()}</td>
                             {with_account.then(|| view! {
-                                <td data-label="Account" data-testid="activity-account">
+                                <td data-label="Account" class="wrap-anywhere" data-testid="activity-account">
                                     {match entry.account.clone() {
                                         Some((name, path)) => view! { <a href=href(&path)>{name}</a> }.into_any(),
                                         None => "Console".into_any(),

@@ -16,6 +16,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::components::breaks::Cut;
 use crate::components::link::{NavLink, href};
 use crate::components::store_banner::StoreBanner;
 use crate::components::theme_toggle::ThemeToggle;
@@ -181,7 +182,7 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
                     <span class="flex-brand-mark" aria-hidden="true">"F"</span>
                     <span class="brand-name">"Twilio Flex"</span>
                 </span>
-                <span class="flex-account" data-testid="flex-account">{move || account_name.get()}</span>
+                <Cut class="flex-account" testid="flex-account" text=Signal::derive(move || account_name.get()) />
                 <div class="flex-topbar-actions">
                     <span class="flex-worker" data-testid="flex-worker">{move || worker_name.get()}</span>
                     <StatusPicker />

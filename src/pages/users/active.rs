@@ -231,6 +231,7 @@ fn MemberRowView(
                 account: *account,
                 user: sid,
                 roles: item.with(|m| m.roles),
+                revision: None,
             }),
             open_dialog(MemberAction::ChangeRoles),
         ),

@@ -80,7 +80,7 @@ pub fn InviteDialog(
                         <p id="invite-email-error" class="field-error">{move || email_error.get()}</p>
                     </Show>
                 </div>
-                <RolePicker roles legend="Roles" />
+                <RolePicker roles on_pick=Callback::new(move |picked| roles.set(picked)) legend="Roles" />
                 <Show when=move || roles_error.with(Option::is_some)>
                     <p class="field-error">{move || roles_error.get()}</p>
                 </Show>

@@ -143,7 +143,7 @@ fn InvitationRow(
         <tr>
             <th scope="row">{invitation.email.clone()}</th>
             <td data-label="Roles">{invitation.roles.clone()}</td>
-            <td data-label="Invited by" class="col-secondary">{invitation.invited_by.clone()}</td>
+            <td data-label="Invited by" class="col-secondary wrap-anywhere">{invitation.invited_by.clone()}</td>
             <td data-label="Sent" class="col-secondary"><DateTime text=Signal::derive(move || item.with(|i| i.sent.clone())) /></td>
             <td data-label="Expires"><DateTime text=Signal::derive(move || item.with(|i| i.expires.clone())) /></td>
             <td data-label="Status"><span class=move || format!("badge status-{}", status())>{status}</span></td>

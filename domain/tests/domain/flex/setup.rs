@@ -108,6 +108,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     let cmd = |s: FlexSettings| Command::UpdateFlexSettings {
         account: acme,
         settings: s,
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, LIAM, cmd(settings.clone())),
@@ -137,6 +138,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     let no_flex = Command::UpdateFlexSettings {
         account: initech,
         settings: FlexSettings::default(),
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, PRIYA, no_flex),
@@ -204,4 +206,39 @@ fn upgrading_needs_billing_terms_and_a_payment_method() {
     };
     ok_by(&mut c, EMMA, up);
     assert_eq!(c.account(&initech).unwrap().account_type, AccountType::Full);
+}
+
+#[test]
+fn long_settings_and_payment_methods_are_refused_as_import_refuses_them() {
+    let mut c = demo();
+    let acme = account(&c, ACME);
+    let url = format!("https://crm.example.com/{}", "a".repeat(2_048));
+    let settings = FlexSettings {
+        crm_enabled: true,
+        crm_callback_url: Some(url),
+        ..FlexSettings::default()
+    };
+    assert_eq!(
+        refused_by(
+            &mut c,
+            MARIA,
+            Command::UpdateFlexSettings {
+                account: acme,
+                settings,
+                revision: None,
+            }
+        ),
+        "The Flex setting crm_callback_url must be an https:// address of at most 2,048 characters."
+    );
+    let upgrade = |payment: String| Command::UpgradePlan {
+        account: acme,
+        billing_model: BillingModel::NamedUser,
+        accept_fair_usage_terms: true,
+        payment_method: payment,
+    };
+    assert_eq!(
+        refused_by(&mut c, MARIA, upgrade("V".repeat(65))),
+        "The payment method is too long: it can have at most 64 characters."
+    );
+    ok_by(&mut c, MARIA, upgrade("Visa ending 4242".into()));
 }

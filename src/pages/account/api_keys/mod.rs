@@ -151,6 +151,7 @@ fn KeyRowView(
         account: *account,
         key,
         friendly_name: name.clone(),
+        revision: None,
     });
     let can_delete = scope.offer(move |account| Command::DeleteApiKey {
         account: *account,

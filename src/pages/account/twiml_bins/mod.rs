@@ -141,6 +141,7 @@ fn BinsPage() -> impl IntoView {
                                         bin: asked.sid,
                                         friendly_name: asked.name.clone(),
                                         twiml: asked.twiml.clone(),
+                                        revision: None,
                                     });
                                     let sid = row.sid;
                                     let can_delete = scope.offer(move |account| Command::DeleteTwimlBin {
@@ -150,8 +151,6 @@ fn BinsPage() -> impl IntoView {
                                     let actions = vec![
                                         MenuAction::new("Edit", can_edit, Callback::new(move |()| editing.set(Some(Editing::Existing {
                                             sid: edit_row.sid,
-                                            name: edit_row.name.clone(),
-                                            twiml: edit_row.twiml.clone(),
                                         })))),
                                         MenuAction::new("Delete", can_delete, Callback::new(move |()| {
                                             deleting.set(Some(delete_row.clone()));
