@@ -127,6 +127,7 @@ pub fn ActivityTable(
         <Pagination
             label="Pages of activity"
             size_id="activity-page-size"
+            total
             page
             pages
             page_size=size

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::count::{count, thousands};
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::offer::{ActionButton, offer_signed_in};
 use crate::domain::{AccountType, Command};
 use crate::store::restore::changes_text;
@@ -67,31 +68,8 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let pending = RwSignal::new(None::<Replacement>);
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let ask = move |replacement: Replacement| {
-        opener.set_value(
-            document()
-                .active_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
-        );
-        pending.set(Some(replacement));
-        if let Some(dialog) = dialog.get() {
-            // A modal dialog keeps focus inside and closes on Escape.
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
-    let on_close = move |_: ev::Event| {
-        pending.set(None);
-        if let Some(opener) = opener.get_value() {
-            let _ = opener.focus();
-        }
-    };
+    let ask = move |replacement: Replacement| pending.set(Some(replacement));
+    let close = move || pending.set(None);
     let confirm = move |_| {
         match pending.get_untracked() {
             Some(Replacement::Import(scenario)) => {
@@ -233,14 +211,17 @@ pub fn DataPage() -> impl IntoView {
 
         <restore_points::RestorePoints />
 
-        <dialog node_ref=dialog class="store-dialog" aria-labelledby="data-confirm-title" on:close=on_close>
-            <h2 id="data-confirm-title">"Replace all data?"</h2>
+        <Dialog
+            open=Signal::derive(move || pending.with(Option::is_some))
+            on_close=Callback::new(move |()| close())
+            title="Replace all data?"
+        >
             <p>{question}</p>
-            <div class="store-dialog-actions">
-                <button type="button" class="button" autofocus on:click=move |_| close()>"Cancel"</button>
+            // Cancel first, so it has the focus as the question opens.
+            <DialogFooter on_cancel=move |()| close()>
                 <button type="button" class="button button-danger" on:click=confirm>"Replace data"</button>
-            </div>
-        </dialog>
+            </DialogFooter>
+        </Dialog>
         </div>
     }
 }

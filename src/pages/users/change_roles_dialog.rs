@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::active::MemberItem;
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::role_picker::{RolePicker, picked};
@@ -64,10 +64,9 @@ pub fn ChangeRolesDialog(
                 <p>"Roles of " <strong>{name}</strong> " in this account."</p>
                 <RolePicker roles legend="Roles" />
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save roles"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }
