@@ -125,7 +125,7 @@ fn an_empty_email_asks_for_one_in_plain_words() {
     for nothing in ["", "   "] {
         assert_eq!(
             Email::parse(nothing).unwrap_err().to_string(),
-            "Enter an email address."
+            "Enter an email address"
         );
     }
     assert_eq!(

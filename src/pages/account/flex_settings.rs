@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{AccountScope, NoFlexYet, Requires};
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::toast::Toasts;
 use crate::domain::flex::UI_VERSIONS;
 use crate::domain::{AccountPage, Command, FlexSettings};
@@ -42,9 +43,12 @@ fn Page() -> impl IntoView {
         Memo::new(move |_| stored.with(|s| s.as_ref().is_some_and(|(_, f)| f.is_some())));
     view! {
         <section class="page" aria-labelledby="flex-settings-title">
-            <p class="eyebrow">{name}</p>
-            <h1 id="flex-settings-title">"Flex settings"</h1>
-            <p class="lead">"How the account's Flex UI behaves for everyone who logs in: its version, call recording and the CRM panel."</p>
+            <PageHeader
+                id="flex-settings-title"
+                title="Flex settings"
+                account=Signal::derive(move || name().unwrap_or_default())
+                description="How the account's Flex UI behaves for everyone who logs in: its version, call recording and the CRM panel."
+            />
             <Show
                 when=move || has_flex.get()
                 fallback=|| view! { <NoFlexYet what="Flex settings" /> }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::components::count::{count, thousands};
 use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::offer::{ActionButton, offer_signed_in};
+use crate::components::page_header::PageHeader;
 use crate::domain::{AccountType, Command};
 use crate::store::restore::changes_text;
 use crate::store::scenario::Scenario;
@@ -141,11 +142,11 @@ pub fn DataPage() -> impl IntoView {
 
     view! {
         <div class="page" role="region" aria-labelledby="data-title">
-        <h1 id="data-title">"Data"</h1>
-        <p class="lead">
-            "The presenter's page: everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. "
-            "Export it to keep a copy, import a copy back, reset to a scenario, or go back to a restore point."
-        </p>
+        <PageHeader
+            id="data-title"
+            title="Data"
+            description="The presenter's page: everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. Export it to keep a copy, import a copy back, reset to a scenario, or go back to a restore point."
+        />
         <p class="muted" data-testid="presenter-note">
             "This page is outside the simulated Console, so it needs no signed-in user and no role: whoever presents or hosts the Console uses it."
         </p>
