@@ -100,7 +100,10 @@ pub fn ActivityTable(
                             {with_account.then(|| view! {
                                 <td data-label="Account" class="cell-nowrap" data-testid="activity-account">
                                     {match entry.account.clone() {
-                                        Some((name, path)) => view! { <a href=href(&path) title=name.clone()>{name}</a> }.into_any(),
+                                        Some((name, path)) => {
+                                            let whole = name.clone();
+                                            view! { <a href=href(&path) title=whole>{name}</a> }.into_any()
+                                        }
                                         None => "Console".into_any(),
                                     }}
                                 </td>
