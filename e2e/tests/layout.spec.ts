@@ -155,6 +155,33 @@ async function cutWithoutWhole(page: Page): Promise<string[]> {
   });
 }
 
+/** Every page of an account whose list has a primary action, and that action. */
+const PRIMARY_ACTIONS: [string, string][] = [
+  ["/users", "Invite user"],
+  ["/users?tab=invited", "Invite user"],
+  ["/phone-numbers", "Buy a number"],
+  ["/twiml-bins", "Create new TwiML Bin"],
+  ["/api-keys", "Create API key"],
+];
+
+/** The pages with a pager under their table. */
+const PAGED = ["/users", "/users?tab=invited", "/activity", "/flex/users"];
+
+/** The top bar's controls that differ from the first in height or text size, one line each. */
+async function unevenTopBar(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll("header.topbar button")].filter((b) => (b as HTMLElement).offsetParent !== null);
+    const measure = (b: Element) => ({
+      name: (b.getAttribute("aria-label") ?? b.textContent ?? "").trim().slice(0, 30),
+      height: Math.round(b.getBoundingClientRect().height * 2) / 2,
+      size: getComputedStyle(b).fontSize,
+    });
+    const all = controls.map(measure);
+    const first = all[0];
+    return all.filter((c) => c.height !== first.height || c.size !== first.size).map((c) => `${c.name}: ${c.height} px, ${c.size} (${first.name}: ${first.height} px, ${first.size})`);
+  });
+}
+
 for (const width of [1280, 390]) {
   test.describe(`the longest legal values at ${width} px`, () => {
     test.use({ viewport: { width, height: 844 } });
@@ -174,6 +201,80 @@ for (const width of [1280, 390]) {
         expect.soft(wide, `the width of ${path}`).toBeLessThanOrEqual(width);
         if (width >= 1024) expect.soft(await cutOff(console.page), `the layout of ${path}`).toEqual([]);
         expect.soft(await cutWithoutWhole(console.page), `values cut on ${path}`).toEqual([]);
+      }
+    });
+  });
+
+  test.describe(`the building blocks at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test("every control of the top bar has one height and one text size", async ({ console }) => {
+      await console.open("/");
+      expect(await unevenTopBar(console.page), "signed out").toEqual([]);
+      await console.signInAs("Maria Garcia");
+      expect(await unevenTopBar(console.page), "on /accounts").toEqual([]);
+      await console.openAccount("Acme Support");
+      await expect(console.heading("Account Info")).toBeVisible();
+      expect(await unevenTopBar(console.page), "on an account").toEqual([]);
+      const controls = console.page.getByRole("banner").getByRole("button");
+      expect(await controls.count(), "the top bar's buttons were measured").toBeGreaterThanOrEqual(3);
+      // With no account open, the switcher's "Choose an account" is read whole, not cut.
+      await console.open("/activity");
+      const current = console.switcher.locator(".switcher-current");
+      await expect(current).toHaveText("Choose an account");
+      expect(await current.evaluate((e) => e.scrollWidth - e.clientWidth), "Choose an account is cut").toBeLessThanOrEqual(0);
+    });
+
+    test("the navigation is never taller than the window, so a short page does not scroll", async ({ console }) => {
+      test.skip(width <= 720, "on a phone the navigation is a drawer with its own scroll");
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support", "/twiml-bins");
+      await expect(console.heading("TwiML Bins")).toBeVisible();
+      const [list, room] = await console.page.evaluate(() => [
+        document.querySelector("#console-nav > ul")!.getBoundingClientRect().bottom,
+        window.innerHeight,
+      ]);
+      expect(list, "the navigation's bottom").toBeLessThanOrEqual(room);
+      expect(await console.page.evaluate(() => document.documentElement.scrollHeight), `/accounts/${sid}/twiml-bins scrolls`).toBeLessThanOrEqual(800);
+    });
+
+    test("every list page's primary action is in its header, beside the title (under it on a phone)", async ({ console }) => {
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support");
+      for (const [path, action] of PRIMARY_ACTIONS) {
+        await console.open(`/accounts/${sid}${path}`);
+        const header = console.main.locator("header.page-header");
+        const title = header.getByRole("heading", { level: 1 });
+        const button = header.getByRole("button", { name: action, exact: true });
+        await expect(button, `${path}: ${action} in the header`).toBeVisible();
+        const actions = header.locator(".page-actions");
+        const [t, b, h, a] = [await title.boundingBox(), await button.boundingBox(), await header.boundingBox(), await actions.boundingBox()];
+        if (width > 720) {
+          // On the title's line, in the actions at the header's right edge.
+          expect.soft(Math.abs(b!.y + b!.height / 2 - (t!.y + t!.height / 2)), `${path}: ${action} on the title's line`).toBeLessThan(8);
+          expect.soft(h!.x + h!.width - (a!.x + a!.width), `${path}: the actions at the right`).toBeLessThan(2);
+          expect.soft(b!.x, `${path}: ${action} right of the title`).toBeGreaterThan(t!.x + t!.width);
+        } else {
+          // Under the title and the description, the header's whole width.
+          expect.soft(b!.y, `${path}: ${action} under the title`).toBeGreaterThan(t!.y + t!.height);
+          expect.soft(Math.abs(b!.width - h!.width), `${path}: ${action} full width`).toBeLessThan(2);
+        }
+      }
+    });
+
+    test("no pager is taller than one line", async ({ console }) => {
+      await console.signInAs("Maria Garcia");
+      const sid = await console.openAccount("Acme Support");
+      for (const path of [...PAGED.map((p) => `/accounts/${sid}${p}`), "/activity"]) {
+        await console.open(path);
+        const pager = console.main.getByRole("navigation", { name: /^Pages of/ });
+        await expect(pager, `${path} has a pager`).toBeVisible();
+        const lines = await pager.evaluate((nav) => {
+          const tops = [...nav.children].filter((c) => (c as HTMLElement).offsetWidth > 1).map((c) => c.getBoundingClientRect());
+          return { height: nav.getBoundingClientRect().height, spread: Math.max(...tops.map((r) => r.bottom)) - Math.min(...tops.map((r) => r.top)) };
+        });
+        expect.soft(lines.height, `${path}: the pager's height`).toBeLessThanOrEqual(40);
+        expect.soft(lines.spread, `${path}: the pager's pieces on one line`).toBeLessThanOrEqual(40);
       }
     });
   });

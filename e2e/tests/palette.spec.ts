@@ -35,7 +35,7 @@ test("part of a worker SID finds the worker, and Enter opens Flex users filtered
   await expect(field(page)).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/flex/users\\?q=${CHLOE}$`));
-  await expect(console.main.getByTestId("worker-count")).toContainText("Showing 1–1 of 1 worker ");
+  await expect(console.main.getByTestId("worker-count")).toHaveText(/^1 of [\d,]+ workers$/);
 });
 
 test("on Flex users, a typed search shows at once and a jump to another worker there replaces it", async ({ console, page }) => {
@@ -50,7 +50,7 @@ test("on Flex users, a typed search shows at once and a jump to another worker t
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/flex/users\\?q=${CHLOE}$`));
   await expect(search).toHaveValue(CHLOE);
-  await expect(console.main.getByTestId("worker-count")).toContainText("Showing 1–1 of 1 worker ");
+  await expect(console.main.getByTestId("worker-count")).toHaveText(/^1 of [\d,]+ workers$/);
 });
 
 test("a full pasted account SID goes to that account; a page name and an action are found", async ({ console, page }) => {

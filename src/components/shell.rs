@@ -253,6 +253,9 @@ fn SideNav() -> impl IntoView {
                     <li><NavLink to="/activity">"All activity"</NavLink></li>
                 })}
                 {account_links}
+                // Outside the simulated Console (an identity provider, the store): their own group,
+                // not under an account's products.
+                <li class="nav-heading">"Presenter tools"</li>
                 <li><NavLink to="/sso">"Flex SSO login"</NavLink></li>
                 <li><NavLink to="/data">"Data"</NavLink></li>
             </ul>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::offer::{self, ActionButton};
 use crate::components::sid_select::{SidChoice, SidSelect};
+use crate::components::page_header::PageHeader;
 use crate::components::toast::Toasts;
 use crate::domain::{
     AccountSid, Actor, Capability, Command, Email, EventKind, SsoAssertion, describe_roles,
@@ -134,8 +135,11 @@ pub fn SsoLogin() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="sso-title">
-            <h1 id="sso-title">"Log in to Flex with SSO"</h1>
-            <p class="lead">"A simulated identity provider: what you enter here is the SAML assertion Flex receives."</p>
+            <PageHeader
+                id="sso-title"
+                title="Log in to Flex with SSO"
+                description="A simulated identity provider: what you enter here is the SAML assertion Flex receives."
+            />
             {move || accounts.with(|a| a.is_empty()).then(|| view! {
                 <p class="notice">"No account has Flex set up yet; a member with the " {set_up_by.clone()} " role sets it up on the account's Flex overview."</p>
             })}

@@ -169,3 +169,45 @@ async fn a_press_outside_closes_the_menu_and_one_inside_does_not() {
     assert!(list.hidden(), "a press elsewhere on the page closes it");
     assert_eq!(RAN.with(|r| r.get()), 0, "and runs nothing");
 }
+
+/// The Owner's row: two items refused for the same reason, then one allowed.
+fn owner_menu() -> crate::support::Mounted {
+    mount(|| {
+        let why =
+            || Memo::new(|_| Some("The Owner cannot be removed or given other roles.".to_owned()));
+        let actions = vec![
+            MenuAction::new("Change roles", why(), Callback::new(|()| panic!("refused"))),
+            MenuAction::new("Remove", why(), Callback::new(|()| panic!("refused"))).danger(),
+            MenuAction::always("View attributes", Callback::new(|()| {})),
+        ];
+        view! { <RowMenu label="Actions for Maria Garcia" actions /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_menu_opens_on_its_first_usable_item_and_says_a_shared_reason_once() {
+    let mounted = owner_menu();
+    let button = mounted.find(".row-menu-button");
+    let list = mounted.find("[role=menu]");
+    button.click();
+    sleep(50).await;
+    let items = all(&list, "[role=menuitem]");
+    assert!(
+        is(&items[2]),
+        "a refused item is never the one the menu opens on"
+    );
+    let reasons = all(&list, ".row-menu-why");
+    assert_eq!(reasons.len(), 1, "the same reason is written once");
+    assert_eq!(
+        reasons[0].text_content().as_deref(),
+        Some("The Owner cannot be removed or given other roles.")
+    );
+    for item in &items[..2] {
+        assert_eq!(
+            item.get_attribute("aria-describedby").as_deref(),
+            Some(reasons[0].id().as_str()),
+            "each refused item is described by it"
+        );
+    }
+    assert_eq!(items[2].get_attribute("aria-describedby"), None);
+}

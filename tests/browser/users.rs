@@ -199,11 +199,11 @@ async fn only_the_open_page_of_members_is_rendered() {
     let rows = || all(&page.root, "table[aria-label='Active users'] tbody tr").len();
     assert_eq!(
         page.find("[data-testid='page-status']").inner_text(),
-        "Page 1 of 3"
+        "1–25 of 64"
     );
     assert_eq!(
         page.find("[data-testid='member-count']").inner_text(),
-        "Showing 1–25 of 64 members"
+        "64 members"
     );
     assert_eq!(rows(), 25);
 
@@ -214,11 +214,11 @@ async fn only_the_open_page_of_members_is_rendered() {
     settle().await;
     assert_eq!(
         page.find("[data-testid='page-status']").inner_text(),
-        "Page 3 of 3"
+        "51–64 of 64"
     );
     assert_eq!(
         page.find("[data-testid='member-count']").inner_text(),
-        "Showing 51–64 of 64 members"
+        "64 members"
     );
     assert_eq!(rows(), 14);
 

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use super::AccountScope;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::CopyableSid;
+use crate::components::details::{Detail, DetailActions, Details};
 use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::offer::{ActionButton, Refusal};
+use crate::components::page_header::PageHeader;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, AccountSid, AccountStatus, Command};
 use crate::pages::users::leave::LeaveAccount;
@@ -56,22 +59,26 @@ pub fn AccountInfo() -> impl IntoView {
         shown.get().then(|| {
             view! {
                 <section class="page" aria-labelledby="account-title">
-                    <p class="eyebrow">{part(|i| i.name.clone())}</p>
-                    <h1 id="account-title">"Account Info"</h1>
-                    <dl class="fields">
+                    <PageHeader
+                        id="account-title"
+                        title="Account Info"
+                        account=Signal::derive(part(|i| i.name.clone()))
+                        description="The account's identifiers and credentials, its status, and your roles in it."
+                    />
+                    <Details>
                         <CopyableSid label="Account SID" value=scope.account.to_string() />
                         <Tokens />
                         <ApiKeysLink />
-                        <div class="field">
-                            <dt>"Status"</dt>
-                            <dd><span class=move || format!("badge badge-{}", status.get().to_string().to_lowercase())>{move || status.get().to_string()}</span></dd>
-                        </div>
-                        <div class="field"><dt>"Type"</dt><dd>{part(|i| i.account_type.clone())}</dd></div>
-                        <div class="field"><dt>"Your roles"</dt><dd data-testid="your-roles">{part(|i| i.your_roles.clone())}</dd></div>
-                    </dl>
+                        <Detail label="Status">
+                            <span class=move || format!("badge badge-{}", status.get().to_string().to_lowercase())>{move || status.get().to_string()}</span>
+                        </Detail>
+                        <Detail label="Type">{part(|i| i.account_type.clone())}</Detail>
+                        <Detail label="Your roles" testid="your-roles">
+                            {part(|i| i.your_roles.clone())}
+                            <DetailActions slot><LeaveAccount inline=true /></DetailActions>
+                        </Detail>
+                    </Details>
                     <Settings status />
-                    <h2>"Membership"</h2>
-                    <LeaveAccount />
                 </section>
             }
         })
@@ -131,39 +138,34 @@ pub fn Tokens() -> impl IntoView {
             <MaskedSecret label="Auth Token" value=primary />
             {match secondary {
                 Some(secondary) => view! {
-                    <MaskedSecret label="Secondary Auth Token" value=secondary />
-                    // Inside the list of fields, the buttons are a field of their own (a `dl`
-                    // holds only named groups of `dt` and `dd`).
-                    <div class="field field-actions">
-                        <dt class="visually-hidden">"Auth Token actions"</dt>
-                        <dd>
-                            <div class="actions">
-                                <ActionButton refused=can_promote on_press=Callback::new(move |()| confirm_promote.set(true))>
-                                    "Promote to primary"
-                                </ActionButton>
-                                <ActionButton refused=can_delete class="button-danger" on_press=delete>
-                                    "Delete secondary token"
-                                </ActionButton>
-                            </div>
-                            <ConfirmDialog
-                                open=confirm_promote
-                                title="Promote the secondary token?"
-                                confirm="Promote"
-                                refused=can_promote
-                                on_confirm=promote
-                            >
-                                <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
-                            </ConfirmDialog>
-                        </dd>
-                    </div>
+                    <MaskedSecret label="Secondary Auth Token" value=secondary>
+                        <RowMenu
+                            label="Actions for the secondary Auth Token".to_string()
+                            actions=vec![
+                                MenuAction::new("Promote to primary", can_promote, Callback::new(move |()| confirm_promote.set(true))),
+                                MenuAction::new("Delete secondary token", can_delete, delete).danger(),
+                            ]
+                        />
+                        <ConfirmDialog
+                            open=confirm_promote
+                            title="Promote the secondary token?"
+                            confirm="Promote"
+                            refused=can_promote
+                            on_confirm=promote
+                        >
+                            <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
+                        </ConfirmDialog>
+                    </MaskedSecret>
                 }.into_any(),
                 None => view! {
-                    <div class="field field-actions">
-                        <dt class="visually-hidden">"Auth Token actions"</dt>
-                        <dd class="actions">
-                            <ActionButton refused=can_create on_press=create>"Create secondary token"</ActionButton>
-                        </dd>
-                    </div>
+                    <Detail label="Secondary Auth Token">
+                        <span class="muted">"None"</span>
+                        <DetailActions slot>
+                            <ActionButton refused=can_create class="button-small" inline=true on_press=create>
+                                "Create secondary token"
+                            </ActionButton>
+                        </DetailActions>
+                    </Detail>
                 }.into_any(),
             }}
         }
@@ -191,11 +193,11 @@ pub fn ApiKeysLink() -> impl IntoView {
     ));
     move || {
         may.get().then(|| {
+            let to = to.clone();
             view! {
-                <div class="field">
-                    <dt>"API keys"</dt>
-                    <dd><a href=to.clone()>"Manage API keys & tokens"</a></dd>
-                </div>
+                <Detail label="API keys">
+                    <a href=to>"Manage API keys & tokens"</a>
+                </Detail>
             }
         })
     }

@@ -13,6 +13,7 @@ use super::{AccountScope, NoFlexYet, Requires};
 use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::toast::Toasts;
 use crate::domain::flex::UI_VERSIONS;
 use crate::domain::{AccountPage, Command, FlexSettings};
@@ -45,9 +46,12 @@ fn Page() -> impl IntoView {
     let has_flex = Memo::new(move |_| stored.with(Option::is_some));
     view! {
         <section class="page" aria-labelledby="flex-settings-title">
-            <p class="eyebrow">{move || name.get()}</p>
-            <h1 id="flex-settings-title">"Flex settings"</h1>
-            <p class="lead">"How the account's Flex UI behaves for everyone who logs in: its version, call recording and the CRM panel."</p>
+            <PageHeader
+                id="flex-settings-title"
+                title="Flex settings"
+                account=Signal::derive(move || name.get().unwrap_or_default())
+                description="How the account's Flex UI behaves for everyone who logs in: its version, call recording and the CRM panel."
+            />
             <Show
                 when=move || has_flex.get()
                 fallback=|| view! { <NoFlexYet what="Flex settings" /> }

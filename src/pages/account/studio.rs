@@ -11,6 +11,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::link::{href, linked_search};
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, Command, StudioFlowSid, national_format};
@@ -122,8 +123,12 @@ fn StudioPage() -> impl IntoView {
         name.get().map(|(name, has_flex)| {
             view! {
                 <section class="page page-wide product-page" aria-labelledby="studio-title">
-                    <p class="eyebrow">{name}</p>
-                    <h1 id="studio-title">"Studio"</h1>
+                    <PageHeader
+                        id="studio-title"
+                        title="Studio"
+                        account=name
+                        description="The Studio flows Flex provisioned, and the phone numbers and Flex Flows each one handles."
+                    />
                     {if has_flex {
                         view! { <StudioDetails model /> }.into_any()
                     } else {
@@ -265,7 +270,6 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
         })
     };
     view! {
-        <p class="lead">"The Studio flows Flex provisioned, and the phone numbers and Flex Flows each one handles."</p>
         <div class="notice warning-note" data-testid="delete-warning">
             <p><strong>"Deleting a flow breaks routing. "</strong>
             "Phone numbers and Flex Flows that use a deleted flow are no longer routed: calls and messages to them reach no flow."</p>
@@ -281,7 +285,7 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                         <th scope="col">"SID"</th>
                         <th scope="col">"Phone numbers"</th>
                         <th scope="col">"Flex Flows"</th>
-                        <th scope="col">"Actions"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>{flow_rows}</tbody>

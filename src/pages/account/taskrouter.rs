@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::{AccountScope, NoFlexYet, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
 use crate::components::count::thousands;
+use crate::components::details::{Detail, DetailActions, Details};
 use crate::components::link::{href, linked_search};
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches};
 use crate::domain::AccountPage;
 use crate::store::Store;
@@ -81,8 +83,12 @@ fn TaskRouterPage() -> impl IntoView {
         model.get().map(move |(name, workspace)| {
             view! {
                 <section class="page page-wide product-page" aria-labelledby="taskrouter-title">
-                    <p class="eyebrow">{name}</p>
-                    <h1 id="taskrouter-title">"TaskRouter"</h1>
+                    <PageHeader
+                        id="taskrouter-title"
+                        title="TaskRouter"
+                        account=name
+                        description="The workspace Flex routes tasks with: its workflow sends every task to its queue, and its workers are the Flex users."
+                    />
                     {match workspace {
                         None => view! { <NoFlexYet what="TaskRouter resources" provisioned=true /> }.into_any(),
                         Some(w) => view! { <WorkspaceDetails w account_sid /> }.into_any(),
@@ -202,19 +208,15 @@ fn WorkspaceDetails(w: WorkspaceView, account_sid: String) -> impl IntoView {
             .into_any()
     };
     view! {
-        <p class="lead">"The workspace Flex routes tasks with: its workflow sends every task to its queue, and its workers are the Flex users."</p>
-        <dl class="fields" data-testid="workspace">
-            <div class="field"><dt>"Workspace"</dt><dd>{name}</dd></div>
+        <Details testid="workspace">
+            <Detail label="Workspace">{name}</Detail>
             <CopyableSid label="Workspace SID" value=sid />
-            <div class="field"><dt>"Max workers"</dt><dd>{thousands(max_workers as usize)}</dd></div>
-            <div class="field">
-                <dt>"Workers"</dt>
-                <dd data-testid="worker-count">
-                    {thousands(workers)} " "
-                    <a href=flex_users>"View Flex users"</a>
-                </dd>
-            </div>
-        </dl>
+            <Detail label="Max workers">{thousands(max_workers as usize)}</Detail>
+            <Detail label="Workers" testid="worker-count">
+                {thousands(workers)}
+                <DetailActions slot><a href=flex_users>"View Flex users"</a></DetailActions>
+            </Detail>
+        </Details>
         <SearchBox id="taskrouter-search" what="TaskRouter resources" placeholder="Name, SID or expression" value=query on_input=Callback::new(move |text| query.set(text)) />
         <h2>"Workflows"</h2>
         <div class="table-wrap">

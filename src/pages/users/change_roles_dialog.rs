@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::active::MemberItem;
-use crate::components::dialog::{Dialog, Opened};
 use crate::components::draft::Draft;
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::role_picker::{RolePicker, picked};
@@ -89,10 +89,9 @@ pub fn ChangeRolesDialog(
                 </Show>
                 <RolePicker roles on_pick=Callback::new(move |picked: Vec<_>| draft.edit(|r| *r = picked)) legend="Roles" />
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save roles"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::role_picker::{RolePicker, picked};
@@ -86,10 +86,9 @@ pub fn InviteDialog(
                 </Show>
                 <p class="muted">"The invitation expires after 7 days; it can be resent or revoked on the Invited users tab."</p>
                 <FormProblem problem=refusal />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <DialogFooter on_cancel=move |()| open.set(false)>
                     <ActionButton refused class="button-primary">"Send invitation"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

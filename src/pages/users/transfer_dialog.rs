@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::sid_select::{SidChoice, SidSelect};
@@ -98,10 +98,9 @@ pub fn TransferOwnership() -> impl IntoView {
                     />
                 </div>
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <DialogFooter on_cancel=move |()| open.set(false)>
                     <ActionButton refused class="button-danger">"Transfer ownership"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::{Dialog, Opened};
 use crate::components::draft::Draft;
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -86,10 +86,9 @@ pub fn RenameKeyDialog(
                     </div>
                 </Show>
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

@@ -11,6 +11,7 @@ use crate::components::copyable_sid::InlineSid;
 use crate::components::empty_state::EmptyState;
 use crate::components::link::{href, linked_search, take_request};
 use crate::components::offer::{ActionButton, ActionSelect};
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, Command, PhoneNumberSid, StudioFlowSid, national_format};
@@ -124,27 +125,24 @@ fn NumbersPage() -> impl IntoView {
     };
     view! {
         <section class="page page-wide" aria-labelledby="numbers-title">
-            <p class="eyebrow">{move || numbers.with(|n| n.as_ref().map(|n| n.account_name.clone()))}</p>
-            <div class="page-header">
-                <h1 id="numbers-title">"Phone Numbers"</h1>
-                // With no numbers yet, the empty list offers the purchase instead.
-                <Show when=move || { total() > 0 }>
-                    <div class="actions">{buy()}</div>
-                </Show>
-            </div>
-            <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
-            <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" value=search on_input=Callback::new(move |text| search.set(text)) />
-            <p class="table-summary" aria-live="polite" data-testid="number-count">
-                {move || summary(shown.with(Vec::len), total(), "number", "numbers")}
-            </p>
+            <PageHeader
+                id="numbers-title"
+                title="Phone Numbers"
+                account=Signal::derive(move || numbers.with(|n| n.as_ref().map(|n| n.account_name.clone())).unwrap_or_default())
+                description="The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."
+            >
+                {buy()}
+            </PageHeader>
             <Show
                 when=move || { total() > 0 }
-                fallback=move || view! {
-                    <EmptyState message="This account has no phone numbers yet. Buy one to receive calls and messages.">
-                        {buy()}
-                    </EmptyState>
+                fallback=|| view! {
+                    <EmptyState message="This account has no phone numbers yet. Buy one, with Buy a number above, to receive calls and messages." />
                 }
             >
+                <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" value=search on_input=Callback::new(move |text| search.set(text)) />
+                <p class="table-summary" aria-live="polite" data-testid="number-count">
+                    {move || summary(shown.with(Vec::len), total(), "number", "numbers")}
+                </p>
                 <div class="table-wrap">
                     <table class="table numbers-table">
                         <caption class="visually-hidden">"Phone numbers of this account"</caption>
@@ -171,6 +169,11 @@ fn NumbersPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <Show when=move || shown.with(Vec::is_empty)>
+                    <EmptyState message="No number matches this search.">
+                        <button type="button" class="button" on:click=move |_| search.set(String::new())>"Clear search"</button>
+                    </EmptyState>
+                </Show>
             </Show>
             <p class="muted">"Studio flows are managed on the " <a href=studio>"Studio"</a> " page."</p>
             <BuyDialog open=buying />

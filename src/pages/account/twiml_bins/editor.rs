@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
@@ -128,8 +128,7 @@ pub fn EditorDialog(
     };
     let invalid = move || check.with(Option::is_some);
     view! {
-        <Dialog open=opened.signal() on_close title="TwiML Bin">
-            <p class="eyebrow" data-testid="bin-editor-mode">{title}</p>
+        <Dialog open=opened.signal() on_close title>
             <form class="dialog-form" novalidate on:submit=submit data-testid="bin-form">
                 <div class="form-field">
                     <label class="field-label" for="bin-name">"Friendly name"</label>
@@ -175,10 +174,9 @@ pub fn EditorDialog(
                     </div>
                 </Show>
                 <FormProblem problem=refusal />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }
