@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::offer::{self, ActionButton};
-use crate::components::sid_select::{SidChoice, SidSelect};
 use crate::components::page_header::PageHeader;
+use crate::components::sid_select::{SidChoice, SidSelect};
 use crate::components::toast::Toasts;
 use crate::domain::{
     AccountSid, Actor, Capability, Command, Email, EventKind, SsoAssertion, describe_roles,

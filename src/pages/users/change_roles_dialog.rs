@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::active::MemberItem;
-use crate::components::draft::Draft;
 use crate::components::dialog::{Dialog, DialogFooter, Opened};
+use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::role_picker::{RolePicker, picked};

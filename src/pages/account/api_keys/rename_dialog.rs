@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::draft::Draft;
 use crate::components::dialog::{Dialog, DialogFooter, Opened};
+use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
