@@ -91,6 +91,7 @@ fn rename(account: &AccountSid, to: &str) -> Command {
     Command::RenameAccount {
         account: *account,
         friendly_name: to.into(),
+        revision: None,
     }
 }
 
