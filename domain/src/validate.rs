@@ -41,11 +41,12 @@ fn ensure(ok: bool, path: impl FnOnce() -> String, problem: &str) -> Check {
 /// A name as the commands take it: not blank, at most `max` characters once trimmed.
 fn name(text: &str, max: usize, path: impl FnOnce() -> String) -> Check {
     let trimmed = text.trim();
-    let ok = !trimmed.is_empty() && trimmed.chars().count() <= max;
-    if ok {
-        Ok(())
+    if trimmed.is_empty() {
+        fail(path(), "must not be empty")
+    } else if trimmed.chars().count() > max {
+        fail(path(), format!("can have at most {max} characters"))
     } else {
-        fail(path(), format!("must be 1 to {max} characters"))
+        Ok(())
     }
 }
 

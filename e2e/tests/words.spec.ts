@@ -50,7 +50,7 @@ test("an import is held to the rules the commands keep", async ({ console }) => 
   const long = structuredClone(DEMO);
   long.console.accounts[ACME].friendly_name = "A".repeat(10_000);
   let error = await importFile(console.page, JSON.stringify(long));
-  await expect(error).toContainText(`console.accounts.${ACME}.friendly_name: must be 1 to 64 characters`);
+  await expect(error).toContainText(`console.accounts.${ACME}.friendly_name: can have at most 64 characters`);
 
   // An activity entry by a person who does not exist.
   const ghost = structuredClone(DEMO);

@@ -272,7 +272,7 @@ fn names_longer_than_the_forms_allow_are_refused() {
     v["accounts"][acme.as_str()]["friendly_name"] = Value::from("A".repeat(10_000));
     let error = invalid(&v);
     assert_eq!(error.path, format!("accounts.{acme}.friendly_name"));
-    assert_eq!(error.problem, "must be 1 to 64 characters");
+    assert_eq!(error.problem, "can have at most 64 characters");
 
     // 64 is what Rename allows, so it is what import allows.
     v["accounts"][acme.as_str()]["friendly_name"] = Value::from("A".repeat(64));
@@ -282,7 +282,7 @@ fn names_longer_than_the_forms_allow_are_refused() {
     v["users"][maria.as_str()]["full_name"] = Value::from("M".repeat(101));
     let error = invalid(&v);
     assert_eq!(error.path, format!("users.{maria}.full_name"));
-    assert_eq!(error.problem, "must be 1 to 100 characters");
+    assert_eq!(error.problem, "can have at most 100 characters");
 
     let globex = account(&c, GLOBEX);
     let mut v = demo_json();
@@ -294,7 +294,7 @@ fn names_longer_than_the_forms_allow_are_refused() {
         error.path,
         format!("accounts.{globex}.twiml_bins.{bin}.friendly_name")
     );
-    assert_eq!(error.problem, "must be 1 to 64 characters");
+    assert_eq!(error.problem, "can have at most 64 characters");
 }
 
 #[test]
