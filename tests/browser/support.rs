@@ -108,11 +108,14 @@ pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement>
         .collect()
 }
 
-/// The button inside `root` whose text is `text`.
+/// The button inside `root` named `text`: its text, or its `aria-label` where it shows a sign.
 pub fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
     all(root, "button")
         .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(text)
+                || b.text_content().unwrap_or_default().trim() == text
+        })
         .unwrap_or_else(|| {
             panic!(
                 "no button {text} among {:?}",
