@@ -186,6 +186,17 @@ impl Console {
                 worker,
                 activity,
             } => self.set_worker_activity(ctx, account, Some(worker), activity),
+            C::TaskRouter { account, change } => self.taskrouter(ctx, account, change),
+            C::CreateSkill { account, skill } => self.create_skill(ctx, account, skill),
+            C::UpdateSkill { account, skill } => self.update_skill(ctx, account, skill),
+            C::DeleteSkill { account, name } => self.delete_skill(ctx, account, name),
+            C::SetAgentSkills {
+                account,
+                worker,
+                skills,
+                levels,
+                revision,
+            } => self.set_agent_skills(ctx, account, worker, skills, levels, *revision),
             C::BuyPhoneNumber {
                 account,
                 phone_number,

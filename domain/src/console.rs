@@ -13,7 +13,8 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::user::ConsoleUser;
 use crate::random::Random;
-use crate::sid::{AccountSid, UserSid, WorkerSid};
+use crate::sid::{AccountSid, TaskQueueSid, UserSid, WorkerSid};
+use crate::taskrouter::expression::Expression;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -50,6 +51,10 @@ pub(crate) struct Index {
     pub(crate) activity_of_account: HashMap<AccountSid, Vec<usize>>,
     /// Position in the activity log of each Console user's sign-up.
     pub(crate) sign_up_of_user: HashMap<UserSid, usize>,
+    /// Each task queue's parsed Queue Expression.
+    pub(crate) queue_targets: HashMap<TaskQueueSid, Expression>,
+    /// The workers each task queue targets.
+    pub(crate) queue_members: HashMap<TaskQueueSid, BTreeSet<WorkerSid>>,
 }
 
 impl Index {
@@ -137,6 +142,7 @@ impl Console {
             index.add_entry(i, event);
         }
         self.index = index;
+        self.index_every_queue();
     }
 
     /// Appends a successful command's event to the activity log.

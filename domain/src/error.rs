@@ -12,6 +12,7 @@ use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
     WorkerSid,
 };
+use crate::taskrouter::error::TaskRouterError;
 use crate::time::Timestamp;
 use std::fmt;
 
@@ -154,6 +155,8 @@ pub enum DomainError {
         /// The most characters a bin holds.
         max: usize,
     },
+    /// A TaskRouter change refused (queues, workflows, activities, channels, workers, skills).
+    TaskRouter(TaskRouterError),
     /// A form saved over a change made since it was opened (see [`crate::revision`]).
     ChangedElsewhere {
         /// What was edited, e.g. "the Flex settings".
@@ -204,7 +207,7 @@ impl DomainError {
                 | E::TransferTargetNotMember
                 | E::SsoRolesInvalid
                 | E::SsoReadOnlyAdmin
-        )
+        ) || matches!(self, E::TaskRouter(e) if e.concerns_input())
     }
 }
 
@@ -317,6 +320,7 @@ impl fmt::Display for DomainError {
             E::UnknownApiKey(sid) => write!(f, "There is no API key {sid} in this account; it may have been deleted."),
             E::InvalidTwiml(e) => write!(f, "The TwiML is not valid at {e}."),
             E::TwimlTooLong { max } => write!(f, "The TwiML is too long; a TwiML Bin holds at most {max} characters."),
+            E::TaskRouter(e) => e.fmt(f),
             E::ChangedElsewhere { what, by, at } => {
                 let when = at.map(|at| format!(" at {at}")).unwrap_or_default();
                 write!(
@@ -329,6 +333,12 @@ impl fmt::Display for DomainError {
 }
 
 impl std::error::Error for DomainError {}
+
+impl From<TaskRouterError> for DomainError {
+    fn from(e: TaskRouterError) -> Self {
+        DomainError::TaskRouter(e)
+    }
+}
 
 /// The first invalid field of a state, named by its JSON path
 /// (e.g. `accounts.AC….members.US….roles`).

@@ -13,6 +13,7 @@ use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
     TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
+use crate::taskrouter::event::TaskRouterEvent;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -249,6 +250,33 @@ pub enum EventKind {
         activity: ActivitySid,
         /// Its name.
         activity_name: String,
+    },
+    /// The TaskRouter workspace was changed.
+    TaskRouter {
+        /// What changed.
+        change: TaskRouterEvent,
+    },
+    /// A skill was added to the Flex skills catalogue.
+    SkillCreated {
+        /// Its name.
+        name: String,
+    },
+    /// A skill's levels were changed.
+    SkillUpdated {
+        /// Its name.
+        name: String,
+    },
+    /// A skill was removed from the catalogue.
+    SkillDeleted {
+        /// Its name.
+        name: String,
+    },
+    /// An admin or supervisor set an agent's skills (from Teams).
+    AgentSkillsSet {
+        /// The agent's worker.
+        worker: WorkerSid,
+        /// The skills the agent now holds.
+        skills: Vec<String>,
     },
     /// A phone number was bought.
     PhoneNumberBought {

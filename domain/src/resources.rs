@@ -175,19 +175,17 @@ impl Console {
             &ws.friendly_name,
             "",
         ));
-        out.push(item(
-            K::Workflow,
-            ws.workflow.sid.to_string(),
-            &ws.workflow.friendly_name,
-            "",
-        ));
-        let queue = &ws.task_queue;
-        out.push(item(
-            K::TaskQueue,
-            queue.sid.to_string(),
-            &queue.friendly_name,
-            &queue.target_workers,
-        ));
+        for w in &ws.workflows {
+            out.push(item(K::Workflow, w.sid.to_string(), &w.friendly_name, ""));
+        }
+        for q in &ws.task_queues {
+            out.push(item(
+                K::TaskQueue,
+                q.sid.to_string(),
+                &q.friendly_name,
+                &q.target_workers,
+            ));
+        }
         for a in &ws.activities {
             out.push(item(K::Activity, a.sid.to_string(), &a.friendly_name, ""));
         }

@@ -20,6 +20,11 @@ pub struct Revision {
 }
 
 impl Revision {
+    /// Whether the record never changed since it was created (not worth saving).
+    pub fn is_initial(&self) -> bool {
+        self.number == 0 && self.last.is_none()
+    }
+
     /// The revision after a change by `by` at `at`.
     pub fn next(&self, by: &Actor, at: Timestamp) -> Revision {
         Revision {

@@ -15,6 +15,7 @@ use crate::identity::account::AccountType;
 use crate::identity::actor::Actor;
 use crate::identity::capability::{Capability, LaunchOutcome, launch_outcome};
 use crate::identity::email::Email;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use crate::time::Timestamp;
 use std::collections::BTreeMap;
@@ -47,8 +48,17 @@ impl Console {
                 workspace: instance.workspace.sid,
                 runtime_domain: instance.config.runtime_domain.clone(),
             };
+            let queues: Vec<_> = instance
+                .workspace
+                .task_queues
+                .iter()
+                .map(|q| q.sid)
+                .collect();
             if let Some(acc) = c.account_mut(account) {
                 acc.flex = Some(instance);
+            }
+            for queue in queues {
+                c.index_queue(account, &queue);
             }
             (Some(*account), kind)
         })
@@ -252,10 +262,8 @@ impl Console {
                 max: workspace.max_workers,
             });
         }
-        let offline = workspace
-            .offline_activity()
-            .ok_or(DomainError::NoFlexInstance)?
-            .sid;
+        // New workers start in the workspace's default activity (Offline unless changed).
+        let starting = workspace.default_activity;
         Ok(Box::new(move |c, ctx| {
             if let Some(worker) = existing.and_then(|sid| workers_mut(c, account)?.get_mut(&sid)) {
                 worker.full_name = login.full_name;
@@ -263,7 +271,10 @@ impl Console {
                 worker.insights_roles = login.insights_roles;
                 worker.last_login = ctx.now;
                 worker.login = login.via;
-                return (worker.sid, worker.role_names(), false);
+                let logged_in = (worker.sid, worker.role_names(), false);
+                // Its name and roles are attributes queues may target.
+                c.index_worker(account, &logged_in.0);
+                return logged_in;
             }
             let worker = Worker {
                 sid: WorkerSid::generate(&mut c.random),
@@ -272,19 +283,23 @@ impl Console {
                 image_url: String::new(),
                 flex_roles: login.flex_roles,
                 insights_roles: login.insights_roles,
-                activity: offline,
+                activity: starting,
                 activity_since: Some(ctx.now),
                 routing: Skills::default(),
                 disabled_skills: Skills::default(),
                 created: ctx.now,
                 last_login: ctx.now,
                 login: login.via,
+                extra: serde_json::Map::new(),
+                channels: BTreeMap::new(),
+                revision: Revision::default(),
             };
             let (sid, roles) = (worker.sid, worker.role_names());
             if let Some(workers) = workers_mut(c, account) {
                 workers.insert(sid, worker);
             }
             c.index.worker_by_identity.insert(key, sid);
+            c.index_worker(account, &sid);
             (sid, roles, true)
         }))
     }
@@ -315,6 +330,7 @@ impl Console {
             {
                 target.insights_roles = roles.clone();
             }
+            c.index_worker(account, worker);
             let kind = EventKind::InsightsRolesSet {
                 worker: *worker,
                 roles,
@@ -349,6 +365,7 @@ impl Console {
             c.index
                 .worker_by_identity
                 .remove(&(*account, email.clone()));
+            c.index_worker(account, worker);
             let kind = EventKind::WorkerDeleted {
                 worker: *worker,
                 email,
@@ -357,17 +374,14 @@ impl Console {
         })
     }
 
-    /// Changing an activity from inside Flex, as a Console user (a member) or through SSO:
-    /// the acting person's own worker (`target` None, from the agent desktop) or another
-    /// worker (from Teams). The acting worker's Flex roles decide (see [`may_change`]), so
-    /// no Console capability is needed.
-    pub(crate) fn set_worker_activity<'c>(
+    /// The Flex instance and the acting person's own worker, for a change made from inside
+    /// Flex: a Console user (a member, checked as every account command is) or an SSO
+    /// sign-in (an active account). The worker's Flex roles then decide what they may do.
+    pub(crate) fn flex_actor(
         &self,
         ctx: &Ctx,
-        account: &'c AccountSid,
-        target: Option<&'c WorkerSid>,
-        activity: &'c ActivitySid,
-    ) -> Checked<'c> {
+        account: &AccountSid,
+    ) -> Result<(&FlexInstance, &Worker), DomainError> {
         let identity = match ctx.actor {
             Actor::User(_) => {
                 let (user, _, _) = self.authorize(ctx, account)?;
@@ -399,6 +413,21 @@ impl Console {
             .get(&(*account, identity))
             .and_then(|sid| flex.workspace.workers.get(sid))
             .ok_or(DomainError::NoWorker)?;
+        Ok((flex, me))
+    }
+
+    /// Changing an activity from inside Flex, as a Console user (a member) or through SSO:
+    /// the acting person's own worker (`target` None, from the agent desktop) or another
+    /// worker (from Teams). The acting worker's Flex roles decide (see [`may_change`]), so
+    /// no Console capability is needed.
+    pub(crate) fn set_worker_activity<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        target: Option<&'c WorkerSid>,
+        activity: &'c ActivitySid,
+    ) -> Checked<'c> {
+        let (flex, me) = self.flex_actor(ctx, account)?;
         let what = match target {
             Some(sid) if *sid != me.sid => FlexChange::OtherAgents,
             _ => FlexChange::OwnActivity,

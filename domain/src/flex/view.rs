@@ -112,6 +112,8 @@ pub enum FlexChange {
     OwnActivity,
     /// Other agents (their activity or skills) from Teams.
     OtherAgents,
+    /// The skills catalogue, from the admin dashboard.
+    Skills,
 }
 
 impl FlexChange {
@@ -120,6 +122,7 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => "their own status",
             FlexChange::OtherAgents => "other agents",
+            FlexChange::Skills => "the skills catalogue",
         }
     }
 
@@ -128,6 +131,7 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
             FlexChange::OtherAgents => &[FlexRole::Admin, FlexRole::Supervisor],
+            FlexChange::Skills => &[FlexRole::Admin],
         }
     }
 }
@@ -151,6 +155,7 @@ impl fmt::Display for ChangeRefused {
                 let object = match change {
                     FlexChange::OwnActivity => "Changing your own status",
                     FlexChange::OtherAgents => "Changing other agents",
+                    FlexChange::Skills => "Managing the skills catalogue",
                 };
                 write!(
                     f,
