@@ -53,8 +53,8 @@ pub use error::{DomainError, ImportError, ValidationError};
 pub use event::{DroppedRoles, Event, EventKind};
 pub use flex::{
     ActiveUserHours, BillingModel, ChangeRefused, FlexChange, FlexInstance, FlexOverview, FlexPlan,
-    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, SsoAssertion, Worker,
-    WorkerAttributes, insights_allowed, may_change, visible,
+    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, Skill, SsoAssertion,
+    Worker, WorkerAttributes, insights_allowed, may_change, visible,
 };
 pub use identity::{
     API_KEY_NAME_MAX, Account, AccountPage, AccountStatus, AccountType, Actor, ApiKey,
@@ -70,5 +70,9 @@ pub use products::{
 pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
-pub use taskrouter::MAX_WORKERS;
+pub use taskrouter::{
+    Filter, FilterMatch, MAX_WORKERS, NotOffered, QueueMatch, RoutingAnswer, StepOutcome, Target,
+    TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
+    WorkflowConfiguration, WorkflowSpec,
+};
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

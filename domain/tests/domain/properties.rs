@@ -19,7 +19,7 @@ struct Step {
 
 /// How many kinds of command `command_for` makes: the generator and the test that every
 /// kind succeeds sometimes both use it, so a kind cannot be left out of either.
-const KINDS: u8 = 37;
+const KINDS: u8 = 55;
 
 fn step() -> impl Strategy<Value = Step> {
     (
@@ -325,11 +325,201 @@ fn command_for(c: &Console, s: &Step) -> Command {
             },
         },
         35 => Command::DeleteApiKey { account: a, key },
-        _ => Command::ChangeAgentActivity {
+        36 => Command::ChangeAgentActivity {
             account: a,
             worker,
             activity,
         },
+        _ => routing_command(c, s, a, worker, activity),
+    }
+}
+
+const QUEUE_EXPRESSIONS: [&str; 5] = [
+    "1==1",
+    "routing.skills HAS 'support'",
+    "routing.levels.support >= 5",
+    "roles HAS 'agent'",
+    "routing.skills HAS",
+];
+const SKILLS: [&str; 5] = ["sales", "support", "spanish", "billing", "bad-name"];
+
+/// The TaskRouter and skills commands (kinds 37 to 54), decoded like the others.
+fn routing_command(
+    c: &Console,
+    s: &Step,
+    a: AccountSid,
+    worker: WorkerSid,
+    activity: ActivitySid,
+) -> Command {
+    let ws = c.workspace(&a);
+    let queues: Vec<TaskQueueSid> = ws
+        .map(|w| w.task_queues.iter().map(|q| q.sid).collect())
+        .unwrap_or_default();
+    let queue = pick(&queues, s.params[1]).unwrap_or_else(|| fake("WQ"));
+    let workflows: Vec<WorkflowSid> = ws
+        .map(|w| w.workflows.iter().map(|w| w.sid).collect())
+        .unwrap_or_default();
+    let workflow = pick(&workflows, s.params[1]).unwrap_or_else(|| fake("WW"));
+    let channels: Vec<TaskChannelSid> = ws
+        .map(|w| w.task_channels.iter().map(|c| c.sid).collect())
+        .unwrap_or_default();
+    let channel = pick(&channels, s.params[2]).unwrap_or_else(|| fake("TC"));
+    // Mostly the revision the form showed; one in five a stale one.
+    let revision = |r: &Revision| {
+        if s.params[0].is_multiple_of(5) {
+            r.number + 1
+        } else {
+            r.number
+        }
+    };
+    let n = s.params[0] % 7;
+    let queue_spec = TaskQueueSpec {
+        friendly_name: format!("Queue {n}"),
+        target_workers: QUEUE_EXPRESSIONS[s.params[2] as usize % QUEUE_EXPRESSIONS.len()].into(),
+        max_reserved_workers: u32::from(s.params[1] % 52),
+        task_order: if s.flag {
+            TaskOrder::Fifo
+        } else {
+            TaskOrder::Lifo
+        },
+    };
+    let workflow_spec = WorkflowSpec {
+        friendly_name: format!("Workflow {n}"),
+        task_reservation_timeout: if s.params[1].is_multiple_of(9) { 0 } else { 60 },
+        configuration: WorkflowConfiguration {
+            filters: vec![Filter {
+                name: "Support".into(),
+                expression: if s.params[2].is_multiple_of(5) {
+                    "type ==".into()
+                } else {
+                    "type == 'support'".into()
+                },
+                targets: vec![Target {
+                    queue: Some(queue),
+                    timeout: Some(30),
+                    order_by: Some("worker.routing.levels.support DESC".into()),
+                    ..Target::default()
+                }],
+            }],
+            default_queue: pick(&queues, s.params[2]),
+        },
+    };
+    let skill_name = SKILLS[s.params[2] as usize % SKILLS.len()].to_owned();
+    let skill = Skill {
+        name: skill_name.clone(),
+        multivalue: s.flag,
+        minimum: s.flag.then_some(1),
+        maximum: s.flag.then_some(u32::from(s.params[1] % 12)),
+    };
+    let tr = |change| Command::TaskRouter { account: a, change };
+    use TaskRouterCommand as T;
+    match s.kind {
+        37 => tr(T::CreateActivity {
+            friendly_name: format!("Break {n}"),
+            available: s.flag,
+        }),
+        38 => tr(T::RenameActivity {
+            activity,
+            friendly_name: if s.flag {
+                format!("Renamed {n}")
+            } else {
+                "Available".into()
+            },
+        }),
+        39 => tr(T::DeleteActivity { activity }),
+        40 => {
+            let activities: Vec<ActivitySid> = ws
+                .map(|w| w.activities.iter().map(|a| a.sid).collect())
+                .unwrap_or_default();
+            let other = pick(&activities, s.params[1]).unwrap_or(activity);
+            tr(T::SetWorkspaceActivities {
+                default_activity: activity,
+                timeout_activity: other,
+            })
+        }
+        41 => tr(T::CreateTaskChannel {
+            unique_name: if s.flag {
+                format!("video{n}")
+            } else {
+                "9lives".into()
+            },
+            friendly_name: String::new(),
+        }),
+        42 => tr(T::DeleteTaskChannel { channel }),
+        43 => tr(T::CreateTaskQueue { spec: queue_spec }),
+        44 => {
+            let current = ws
+                .and_then(|w| w.queue(&queue))
+                .map(|q| revision(&q.revision));
+            tr(T::UpdateTaskQueue {
+                queue,
+                spec: queue_spec,
+                revision: current.unwrap_or(0),
+            })
+        }
+        45 => tr(T::DeleteTaskQueue { queue }),
+        46 => tr(T::CreateWorkflow {
+            spec: workflow_spec,
+        }),
+        47 => {
+            let current = ws
+                .and_then(|w| w.workflow(&workflow))
+                .map(|w| revision(&w.revision));
+            tr(T::UpdateWorkflow {
+                workflow,
+                spec: workflow_spec,
+                revision: current.unwrap_or(0),
+            })
+        }
+        48 => tr(T::DeleteWorkflow { workflow }),
+        49 => {
+            let w = c.worker(&a, &worker);
+            let attributes = w.map_or_else(String::new, |w| {
+                let mut value = serde_json::to_value(w.attributes()).unwrap();
+                match s.params[1] % 4 {
+                    0 => value["team"] = serde_json::json!("blue"),
+                    1 => value["email"] = serde_json::json!("someone.else@example.com"),
+                    2 => value["routing"]["skills"] = serde_json::json!(["sales"]),
+                    _ => return "{not json".into(),
+                }
+                value.to_string()
+            });
+            tr(T::SetWorkerAttributes {
+                worker,
+                attributes,
+                revision: w.map_or(0, |w| revision(&w.revision)),
+            })
+        }
+        50 => tr(T::SetWorkerChannel {
+            worker,
+            channel,
+            capacity: u32::from(s.params[1] % 55),
+            available: s.flag,
+        }),
+        51 => Command::CreateSkill { account: a, skill },
+        52 => Command::UpdateSkill { account: a, skill },
+        53 => Command::DeleteSkill {
+            account: a,
+            name: skill_name,
+        },
+        _ => {
+            let w = c.worker(&a, &worker);
+            let mut levels = std::collections::BTreeMap::new();
+            if s.params[1].is_multiple_of(2) {
+                levels.insert("support".to_owned(), u32::from(s.params[1] % 12));
+            }
+            Command::SetAgentSkills {
+                account: a,
+                worker,
+                skills: if s.params[1].is_multiple_of(3) {
+                    vec![skill_name]
+                } else {
+                    vec![skill_name, "support".into()]
+                },
+                levels,
+                revision: w.map_or(0, |w| revision(&w.revision)),
+            }
+        }
     }
 }
 
@@ -630,3 +820,4 @@ proptest! {
         }
     }
 }
+
