@@ -22,6 +22,7 @@ pub use command::*;
 pub use error::*;
 pub use event::*;
 pub use explain::*;
+pub use expression::{Attribute, Attributes, Bindings, Expression, ParseError, Scope};
 pub use matching::*;
 pub use ordering::Ordering;
 pub use queue::*;
