@@ -73,7 +73,8 @@ impl fmt::Display for TaskRouterError {
             ),
             E::NameTaken { what, name } => write!(
                 f,
-                "There is already a {what} named {name}; choose another name."
+                "There is already {} {what} named {name}; choose another name.",
+                article(what)
             ),
             E::TooMany { what, max } => {
                 write!(
@@ -112,6 +113,15 @@ impl TaskRouterError {
                 | TaskRouterError::Expression { .. }
                 | TaskRouterError::Json { .. }
         )
+    }
+}
+
+/// "an" before a vowel sound ("an activity"), else "a".
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

@@ -1,5 +1,9 @@
-//! TaskRouter: its expression language (syntax, meaning, properties).
+//! TaskRouter: its expression language (syntax, meaning, properties), setting the workspace
+//! up, workers' attributes and capacity, skills, and where a task would go.
 
 mod expression_meaning;
 mod expression_properties;
 mod expression_syntax;
+mod routing;
+mod setup;
+mod workers;
