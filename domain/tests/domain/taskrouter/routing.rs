@@ -11,7 +11,11 @@ const DANIEL: &str = "daniel.wright@globex.example.com";
 
 /// Signs `address` in by SSO (as Flex knows them) and makes them Available.
 fn available(c: &mut Console, account: AccountSid, address: &str, roles: &[&str]) {
-    let name = c.worker_by_identity(&account, &email(address)).unwrap().full_name.clone();
+    let name = c
+        .worker_by_identity(&account, &email(address))
+        .unwrap()
+        .full_name
+        .clone();
     let activity = c
         .workspace(&account)
         .unwrap()
