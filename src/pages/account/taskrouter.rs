@@ -54,12 +54,22 @@ fn TaskRouterPage() -> impl IntoView {
                     sid: w.sid.to_string(),
                     max_workers: w.max_workers,
                     workers: w.workers.len(),
-                    workflows: vec![(w.workflow.friendly_name.clone(), w.workflow.sid.to_string())],
-                    queues: vec![(
-                        w.task_queue.friendly_name.clone(),
-                        w.task_queue.target_workers.clone(),
-                        w.task_queue.sid.to_string(),
-                    )],
+                    workflows: w
+                        .workflows
+                        .iter()
+                        .map(|f| (f.friendly_name.clone(), f.sid.to_string()))
+                        .collect(),
+                    queues: w
+                        .task_queues
+                        .iter()
+                        .map(|q| {
+                            (
+                                q.friendly_name.clone(),
+                                q.target_workers.clone(),
+                                q.sid.to_string(),
+                            )
+                        })
+                        .collect(),
                     activities: w
                         .activities
                         .iter()

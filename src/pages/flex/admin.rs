@@ -59,14 +59,18 @@ fn Dashboard() -> impl IntoView {
                             "Workflow",
                             format!(
                                 "{} ({})",
-                                ws.workflow.friendly_name, cfg.taskrouter_target_workflow_sid
+                                ws.workflow(&cfg.taskrouter_target_workflow_sid)
+                                    .map_or("", |w| w.friendly_name.as_str()),
+                                cfg.taskrouter_target_workflow_sid
                             ),
                         ),
                         (
                             "Task queue",
                             format!(
                                 "{} ({})",
-                                ws.task_queue.friendly_name, cfg.taskrouter_target_taskqueue_sid
+                                ws.queue(&cfg.taskrouter_target_taskqueue_sid)
+                                    .map_or("", |q| q.friendly_name.as_str()),
+                                cfg.taskrouter_target_taskqueue_sid
                             ),
                         ),
                         (

@@ -42,13 +42,18 @@ fn QueueStats() -> impl IntoView {
                     )
                 })
                 .collect();
-            let q = &ws.task_queue;
             Stats {
-                queues: vec![(
-                    q.friendly_name.clone(),
-                    q.sid.to_string(),
-                    q.target_workers.clone(),
-                )],
+                queues: ws
+                    .task_queues
+                    .iter()
+                    .map(|q| {
+                        (
+                            q.friendly_name.clone(),
+                            q.sid.to_string(),
+                            q.target_workers.clone(),
+                        )
+                    })
+                    .collect(),
                 by_activity,
                 total: ws.workers.len(),
             }
