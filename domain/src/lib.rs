@@ -71,8 +71,8 @@ pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Filter, FilterMatch, MAX_WORKERS, NotOffered, QueueMatch, RoutingAnswer, StepOutcome, Target,
-    TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
-    WorkflowConfiguration, WorkflowSpec,
+    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, QueueMatch, RoutingAnswer, StepAnswer,
+    StepMatch, StepOutcome, Target, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError,
+    TaskRouterEvent, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};
