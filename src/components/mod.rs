@@ -7,6 +7,7 @@ pub mod confirm;
 pub mod copyable_sid;
 pub mod count;
 pub mod dialog;
+pub mod draft;
 pub mod empty_state;
 pub mod focus;
 pub mod form_problem;

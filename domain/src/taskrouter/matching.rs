@@ -96,9 +96,22 @@ impl std::fmt::Display for QueueMatch {
         match self.count {
             0 => f.write_str("No worker matches"),
             1 => write!(f, "1 worker matches: {names}"),
-            n => write!(f, "{n} workers match: {names}{more}"),
+            n => write!(f, "{} workers match: {names}{more}", thousands(n)),
         }
     }
+}
+
+/// "15,000": a count as the Console writes it.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Which of a queue's workers a routing step's expression lets through.
@@ -118,7 +131,9 @@ pub enum StepMatch {
 impl std::fmt::Display for StepMatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StepMatch::Workers { matched, of } => write!(f, "{matched} (of {of} in the queue)"),
+            StepMatch::Workers { matched, of } => {
+                write!(f, "{matched} (of {} in the queue)", thousands(*of))
+            }
             StepMatch::DependsOnTask => {
                 f.write_str("Depends on the task's attributes: try a task to see whom it reaches")
             }

@@ -115,6 +115,7 @@ fn Dashboard() -> impl IntoView {
         })
     };
     let settings = href(&format!("/accounts/{}/flex/settings", scope.account()));
+    let skills = href(&scope.path(FlexView::Skills));
     // The link only for someone the Console would let in (an SSO login may not be a member).
     let may_open = {
         let (actor, account) = (scope.actor(), *scope.account());
@@ -142,6 +143,8 @@ fn Dashboard() -> impl IntoView {
                     view! { ", on the account's Flex settings page." }.into_any()
                 }}
             </p>
+            <h2>"Skills"</h2>
+            <p>"The skills agents are given in Teams, and that task queues route on: " <a href=skills>"Skills"</a> "."</p>
         </section>
     }
 }

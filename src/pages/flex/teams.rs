@@ -1,8 +1,10 @@
-//! Teams (`/flex/:account_sid/teams`): the workspace's workers and their activities;
-//! admins and supervisors change another worker's activity here (the domain decides).
+//! Teams (`/flex/:account_sid/teams`): the workspace's workers, their activities and skills;
+//! admins and supervisors change another worker's activity and an agent's skills here (the
+//! domain decides; a read-only admin sees the skills and is told why they cannot change them).
 
 use leptos::prelude::*;
 
+use super::agent_skills::AgentSkillsDialog;
 use super::status::activity_options;
 use super::{FlexPage, FlexScope};
 use crate::components::offer::{ActionSelect, offer};
@@ -23,6 +25,8 @@ struct Row {
     roles: String,
     activity: String,
     activity_sid: ActivitySid,
+    /// "support (7), spanish", or "None".
+    skills: String,
     me: bool,
 }
 
@@ -37,6 +41,8 @@ fn TeamsTable() -> impl IntoView {
     let store = Store::get();
     let scope = FlexScope::get();
     let page = RwSignal::new(0usize);
+    // The agent whose Skills dialog is open: (worker, name).
+    let skills_of = RwSignal::new(None::<(WorkerSid, String)>);
     let data = {
         let scope = scope.clone();
         Memo::new(move |_| {
@@ -61,6 +67,7 @@ fn TeamsTable() -> impl IntoView {
                         roles: w.role_names().join(", "),
                         activity: activity_name(&w.activity),
                         activity_sid: w.activity,
+                        skills: crate::pages::account::taskrouter::workers::skills_text(w),
                         me: &w.sid == scope.worker(),
                     })
                     .collect();
@@ -81,6 +88,7 @@ fn TeamsTable() -> impl IntoView {
                             <th scope="col">"Identity"</th>
                             <th scope="col">"Roles"</th>
                             <th scope="col">"Activity"</th>
+                            <th scope="col">"Skills"</th>
                             <th scope="col">"Actions"</th>
                         </tr>
                     </thead>
@@ -100,7 +108,17 @@ fn TeamsTable() -> impl IntoView {
                                     <td data-label="Identity">{row.identity}</td>
                                     <td data-label="Roles">{row.roles}</td>
                                     <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
-                                    <td>{change}</td>
+                                    <td data-testid="worker-skills" data-label="Skills">{row.skills.clone()}</td>
+                                    <td class="team-actions">
+                                        {change}
+                                        <button type="button" class="button button-small" aria-label=format!("Skills of {}", row.name)
+                                            on:click={
+                                                let (sid, name) = (row.sid, row.name.clone());
+                                                move |_| skills_of.set(Some((sid, name.clone())))
+                                            }>
+                                            "Skills"
+                                        </button>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()
@@ -108,6 +126,9 @@ fn TeamsTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || skills_of.get().map(|(worker, name)| view! {
+                <AgentSkillsDialog worker name on_close=Callback::new(move |()| skills_of.set(None)) />
+            })}
             <div class="pagination">
                 <button type="button" class="button button-small"
                     disabled=move || page.get() == 0

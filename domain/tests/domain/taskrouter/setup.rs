@@ -176,6 +176,14 @@ fn which_workers_match_is_answered_as_the_expression_is_typed() {
         answer("routing.skills HAS"),
         "column 19: expected a value after HAS"
     );
+    let many = QueueMatch {
+        count: 15_000,
+        first: vec!["Ada Abbott".into(), "Ada Adams".into(), "Ada Ali".into()],
+    };
+    assert_eq!(
+        many.to_string(),
+        "15,000 workers match: Ada Abbott, Ada Adams, Ada Ali, …"
+    );
 }
 
 #[test]
