@@ -115,7 +115,8 @@ fn Catalogue() -> impl IntoView {
                                             <th scope="row"><code>{name.clone()}</code></th>
                                             <td data-label="Levels">{levels_text(&row.skill)}</td>
                                             <td data-label="Agents">{row.holders}</td>
-                                            <td class="row-actions skill-actions">
+                                            <td class="row-actions">
+                                                <div class="skill-actions">
                                                 <ActionButton refused=can_change class="button-small" label=format!("Change levels of {name}")
                                                     on_press=Callback::new(move |()| open.set(Some(Open::Levels(for_levels.clone()))))>
                                                     "Change levels"
@@ -127,6 +128,7 @@ fn Catalogue() -> impl IntoView {
                                                     })>
                                                     "Delete"
                                                 </ActionButton>
+                                                </div>
                                             </td>
                                         </tr>
                                     }

@@ -109,7 +109,8 @@ fn TeamsTable() -> impl IntoView {
                                     <td data-label="Roles">{row.roles}</td>
                                     <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
                                     <td data-testid="worker-skills" data-label="Skills">{row.skills.clone()}</td>
-                                    <td class="team-actions">
+                                    <td>
+                                        <div class="team-actions">
                                         {change}
                                         <button type="button" class="button button-small" aria-label=format!("Skills of {}", row.name)
                                             on:click={
@@ -118,6 +119,7 @@ fn TeamsTable() -> impl IntoView {
                                             }>
                                             "Skills"
                                         </button>
+                                        </div>
                                     </td>
                                 </tr>
                             }

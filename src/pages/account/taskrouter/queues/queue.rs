@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use super::QueueFields;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::CopyableSid;
-use crate::components::count::{count, thousands};
+use crate::components::count::count;
 use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
@@ -285,7 +285,6 @@ fn Members(queue: TaskQueueSid) -> impl IntoView {
                 </div>
                 <ListPager paged label="Pages of matching workers" size_id="member-page-size" />
             </Show>
-            <p class="muted">{move || format!("{} of the workspace's workers are in this queue.", thousands(all()))}</p>
         </section>
     }
 }

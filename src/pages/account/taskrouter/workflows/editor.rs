@@ -317,7 +317,7 @@ fn StepEditor(
                 </div>
             </div>
             <div class="step-grid">
-                <div class="form-field">
+                <div class="form-field step-queue">
                     <label class="field-label" for=id("queue")>"Task Queue"</label>
                     <QueueSelect id=id("queue") queues
                         empty=if j == 0 { "Choose a task queue" } else { "The previous step's queue" }
@@ -347,15 +347,15 @@ fn StepEditor(
                         } />
                 </div>
                 <div class="form-field">
-                    <label class="field-label" for=id("timeout")>"Timeout (seconds)"</label>
-                    <input class="input input-number" id=id("timeout") type="number" min="1" inputmode="numeric"
+                    <label class="field-label" for=id("timeout")>"Timeout"</label>
+                    <input class="input input-number" id=id("timeout") type="number" min="1" inputmode="numeric" placeholder="seconds"
                         prop:value=move || form.step(i, j, |t| t.timeout.map(|p| p.to_string()).unwrap_or_default()).unwrap_or_default()
                         on:input=move |ev| {
                             let p = typed_optional(&event_target_value(&ev));
                             form.edit_step(i, j, |t| t.timeout = p);
                         } />
                 </div>
-                <div class="form-field">
+                <div class="form-field step-wide">
                     <label class="field-label" for=id("skip")>"Skip If"</label>
                     <input class="input expression-input" id=id("skip") type="text" autocomplete="off" spellcheck="false"
                         placeholder="workers.available == 0"
@@ -368,7 +368,7 @@ fn StepEditor(
                         } />
                     <p id=skip_id class="field-error" aria-live="polite">{move || skip_problem.get()}</p>
                 </div>
-                <div class="form-field">
+                <div class="form-field step-wide">
                     <label class="field-label" for=id("order")>"Ordering"</label>
                     <input class="input expression-input" id=id("order") type="text" autocomplete="off" spellcheck="false"
                         placeholder="worker.routing.levels.support DESC"
