@@ -14,6 +14,7 @@ use crate::sid::{
     WorkerSid,
 };
 use crate::taskrouter::command::TaskRouterCommand;
+use crate::taskrouter::task_command::TaskCommand;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -229,6 +230,14 @@ pub enum Command {
         /// The change.
         change: TaskRouterCommand,
     },
+    /// Something happens to the account's tasks: a contact arrives, a worker answers or
+    /// handles a task, time passes.
+    Task {
+        /// The account.
+        account: AccountSid,
+        /// What happens.
+        change: TaskCommand,
+    },
     /// Add a skill to the Flex skills catalogue (a Flex admin, from the admin dashboard).
     CreateSkill {
         /// The account.
@@ -368,6 +377,7 @@ impl Command {
             | C::SetWorkerActivity { account, .. }
             | C::ChangeAgentActivity { account, .. }
             | C::TaskRouter { account, .. }
+            | C::Task { account, .. }
             | C::CreateSkill { account, .. }
             | C::UpdateSkill { account, .. }
             | C::DeleteSkill { account, .. }
@@ -402,7 +412,8 @@ impl Command {
             | C::CreateSkill { .. }
             | C::UpdateSkill { .. }
             | C::DeleteSkill { .. }
-            | C::SetAgentSkills { .. } => None,
+            | C::SetAgentSkills { .. }
+            | C::Task { .. } => None,
             C::RenameAccount { .. }
             | C::SuspendAccount { .. }
             | C::ReactivateAccount { .. }
@@ -470,6 +481,7 @@ impl Command {
             C::SetWorkerActivity { .. } => "Changing your own activity",
             C::ChangeAgentActivity { .. } => "Changing another agent's activity",
             C::TaskRouter { change, .. } => change.action(),
+            C::Task { change, .. } => change.action(),
             C::CreateSkill { .. } => "Adding skills",
             C::UpdateSkill { .. } => "Changing skills",
             C::DeleteSkill { .. } => "Deleting skills",

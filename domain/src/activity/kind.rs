@@ -120,6 +120,7 @@ impl EventKind {
                 _ => A::TaskRouter,
             },
             E::SkillCreated { .. } | E::SkillUpdated { .. } | E::SkillDeleted { .. } => A::Flex,
+            E::Task { .. } => A::TaskRouter,
             E::PhoneNumberBought { .. }
             | E::PhoneNumberReleased { .. }
             | E::PhoneNumberRouted { .. } => A::PhoneNumbers,

@@ -201,7 +201,7 @@ impl Console {
                 w.routing.levels = held_levels;
                 w.revision = w.revision.next(ctx.actor, ctx.now);
             }
-            c.index_worker(account, worker);
+            c.worker_changed(account, worker, ctx.now);
             let kind = EventKind::AgentSkillsSet {
                 worker: *worker,
                 skills: held,

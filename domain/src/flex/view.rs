@@ -114,6 +114,8 @@ pub enum FlexChange {
     OtherAgents,
     /// The skills catalogue, from the admin dashboard.
     Skills,
+    /// Taking and handling tasks on the agent desktop.
+    Tasks,
 }
 
 impl FlexChange {
@@ -123,6 +125,7 @@ impl FlexChange {
             FlexChange::OwnActivity => "their own status",
             FlexChange::OtherAgents => "other agents",
             FlexChange::Skills => "the skills catalogue",
+            FlexChange::Tasks => "tasks",
         }
     }
 
@@ -132,6 +135,7 @@ impl FlexChange {
             FlexChange::OwnActivity => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
             FlexChange::OtherAgents => &[FlexRole::Admin, FlexRole::Supervisor],
             FlexChange::Skills => &[FlexRole::Admin],
+            FlexChange::Tasks => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
         }
     }
 }
@@ -148,6 +152,9 @@ pub enum ChangeRefused {
 impl fmt::Display for ChangeRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ChangeRefused::ReadOnlyAdmin(FlexChange::Tasks) => {
+                f.write_str("Read-only admins cannot take or handle tasks.")
+            }
             ChangeRefused::ReadOnlyAdmin(change) => {
                 write!(f, "Read-only admins cannot change {}.", change.object())
             }
@@ -156,6 +163,7 @@ impl fmt::Display for ChangeRefused {
                     FlexChange::OwnActivity => "Changing your own status",
                     FlexChange::OtherAgents => "Changing other agents",
                     FlexChange::Skills => "Managing the skills catalogue",
+                    FlexChange::Tasks => "Handling tasks",
                 };
                 write!(
                     f,

@@ -58,6 +58,8 @@ pub enum NotOffered {
     OutsideExpression,
     /// It already had this task and did not take it (rejected or let it time out).
     AlreadyTried,
+    /// The task is being offered to it now.
+    Ringing,
 }
 
 impl fmt::Display for NotOffered {
@@ -76,6 +78,7 @@ impl fmt::Display for NotOffered {
             }
             NotOffered::OutsideExpression => f.write_str("outside the step's expression"),
             NotOffered::AlreadyTried => f.write_str("already offered this task"),
+            NotOffered::Ringing => f.write_str("being offered it now"),
         }
     }
 }
@@ -164,6 +167,8 @@ pub struct TaskProbe<'a> {
     pub age: u32,
     /// Workers who rejected it or let it time out.
     pub tried: &'a [WorkerSid],
+    /// Workers it is being offered to now.
+    pub ringing: &'a [WorkerSid],
 }
 
 impl Console {
@@ -194,6 +199,7 @@ impl Console {
             channel,
             age: 0,
             tried: &[],
+            ringing: &[],
         };
         Ok(self.route(ws, workflow, &probe, now))
     }
@@ -279,7 +285,7 @@ impl Console {
     /// The queue's workers for a step, in the order TaskRouter offers a task: the eligible
     /// ones by the step's Ordering, then by longest idle; then the others, by name, with why
     /// not.
-    fn candidates(
+    pub(crate) fn candidates(
         &self,
         ws: &Workspace,
         queue: Option<&TaskQueueSid>,
@@ -303,7 +309,7 @@ impl Console {
         let mut eligible: Vec<&Worker> = Vec::new();
         let mut others: Vec<Candidate> = Vec::new();
         for worker in members.iter().filter_map(|sid| ws.workers.get(sid)) {
-            match not_offered(ws, worker, expression.as_ref(), task, now) {
+            match self.not_offered(ws, worker, expression.as_ref(), task, now) {
                 None => eligible.push(worker),
                 Some(why) => others.push(Candidate {
                     worker: worker.sid,
@@ -330,53 +336,6 @@ impl Console {
     }
 }
 
-/// Why `worker` (of the queue) would not be offered `task` now, or None.
-fn not_offered(
-    ws: &Workspace,
-    worker: &Worker,
-    expression: Option<&Expression>,
-    task: &TaskProbe,
-    now: Timestamp,
-) -> Option<NotOffered> {
-    if task.tried.contains(&worker.sid) {
-        return Some(NotOffered::AlreadyTried);
-    }
-    let activity = ws.activity(&worker.activity);
-    if !activity.is_some_and(|a| a.available) {
-        return Some(NotOffered::Unavailable {
-            activity: activity.map_or_else(|| "Unknown".to_owned(), |a| a.friendly_name.clone()),
-        });
-    }
-    let channel_name = || {
-        ws.channel(task.channel)
-            .map_or_else(String::new, |c| c.unique_name.clone())
-    };
-    let setting = worker.channel(task.channel);
-    if !setting.available {
-        return Some(NotOffered::ChannelOff {
-            channel: channel_name(),
-        });
-    }
-    if ws.held_on(&worker.sid, task.channel) >= setting.capacity {
-        return Some(NotOffered::NoCapacity {
-            channel: channel_name(),
-            capacity: setting.capacity,
-        });
-    }
-    let view = WorkerView {
-        worker,
-        workspace: ws,
-    };
-    let holds = expression.is_none_or(|e| {
-        e.evaluate(
-            &Bindings::at(now)
-                .with_task(task.attributes)
-                .with_worker(&view),
-        )
-    });
-    (!holds).then_some(NotOffered::OutsideExpression)
-}
-
 /// Whether a step's Skip If holds, counting the queue's workers: `workers.available`,
 /// `workers.unavailable`, `workers.WA…` (in that activity).
 fn skip_holds(ws: &Workspace, candidates: &[Candidate], skip_if: &str, now: Timestamp) -> bool {
@@ -399,4 +358,59 @@ fn skip_holds(ws: &Workspace, candidates: &[Candidate], skip_if: &str, now: Time
         }
     };
     expression.evaluate(&Bindings::at(now).with_workers(&count))
+}
+
+impl Console {
+    /// Why `worker` (of the queue) would not be offered `task` now, or None.
+    pub(crate) fn not_offered(
+        &self,
+        ws: &Workspace,
+        worker: &Worker,
+        expression: Option<&Expression>,
+        task: &TaskProbe,
+        now: Timestamp,
+    ) -> Option<NotOffered> {
+        if task.ringing.contains(&worker.sid) {
+            return Some(NotOffered::Ringing);
+        }
+        if task.tried.contains(&worker.sid) {
+            return Some(NotOffered::AlreadyTried);
+        }
+        let activity = ws.activity(&worker.activity);
+        if !activity.is_some_and(|a| a.available) {
+            return Some(NotOffered::Unavailable {
+                activity: activity
+                    .map_or_else(|| "Unknown".to_owned(), |a| a.friendly_name.clone()),
+            });
+        }
+        let channel_name = || {
+            ws.channel(task.channel)
+                .map_or_else(String::new, |c| c.unique_name.clone())
+        };
+        let setting = worker.channel(task.channel);
+        if !setting.available {
+            return Some(NotOffered::ChannelOff {
+                channel: channel_name(),
+            });
+        }
+        if self.held_on(&worker.sid, task.channel) >= setting.capacity {
+            return Some(NotOffered::NoCapacity {
+                channel: channel_name(),
+                capacity: setting.capacity,
+            });
+        }
+        let view = WorkerView {
+            worker,
+            workspace: ws,
+            console: self,
+        };
+        let holds = expression.is_none_or(|e| {
+            e.evaluate(
+                &Bindings::at(now)
+                    .with_task(task.attributes)
+                    .with_worker(&view),
+            )
+        });
+        (!holds).then_some(NotOffered::OutsideExpression)
+    }
 }
