@@ -71,8 +71,9 @@ pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Filter, FilterMatch, MAX_WORKERS, NotOffered, QueueMatch, RoutingAnswer, StepOutcome, Target,
-    TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
-    WorkflowConfiguration, WorkflowSpec,
+    Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch, ReservationStatus,
+    RoutingAnswer, StepOutcome, Target, Task, TaskCommand, TaskOrder, TaskQueueSpec,
+    TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus, WorkflowConfiguration,
+    WorkflowSpec,
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

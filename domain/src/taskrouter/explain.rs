@@ -204,6 +204,53 @@ impl Console {
         Ok(self.route(ws, workflow, &probe, now))
     }
 
+    /// Why a waiting task has no worker yet, in its current step: the queue's workers in the
+    /// order they would be offered it, each with why not. None when the task is not waiting
+    /// in a step (assigned, ended, or not routed).
+    pub fn why_waiting(
+        &self,
+        account: &AccountSid,
+        task: &crate::sid::TaskSid,
+        now: Timestamp,
+    ) -> Option<StepAnswer> {
+        let ws = self.workspace(account)?;
+        let task = ws.tasks.get(task).filter(|t| t.status.routing())?;
+        let placement = task.placement?;
+        let workflow = ws.workflow(&task.workflow)?;
+        let config = &workflow.configuration;
+        let target = match placement.filter {
+            Some(f) => config.filters.get(f)?.targets.get(placement.step)?.clone(),
+            None => Target::default(),
+        };
+        let attributes = Value::Object(task.attributes.clone());
+        let ringing: Vec<WorkerSid> = task.pending().map(|r| r.worker).collect();
+        let probe = TaskProbe {
+            attributes: &attributes,
+            channel: &task.channel,
+            age: task.age(now),
+            tried: &task.tried,
+            ringing: &ringing,
+        };
+        let queue = ws.queue(&placement.queue);
+        let candidates = self.candidates(ws, Some(&placement.queue), &target, &probe, now);
+        let outcome = if task.status == crate::taskrouter::task::TaskStatus::Reserved {
+            StepOutcome::Offers
+        } else {
+            StepOutcome::Waits
+        };
+        Some(StepAnswer {
+            queue: Some(placement.queue),
+            queue_name: queue.map_or_else(String::new, |q| q.friendly_name.clone()),
+            max_reserved_workers: queue.map_or(1, |q| q.max_reserved_workers),
+            priority: Some(task.priority),
+            leaves_at: placement.until_age,
+            expression: target.expression.clone(),
+            skip_if: target.skip_if.clone().map(|s| (s, false)),
+            outcome,
+            candidates,
+        })
+    }
+
     /// The routing answer for `task` in `workflow` of `ws` at `now`.
     pub(crate) fn route(
         &self,
