@@ -60,6 +60,8 @@ pub enum NotOffered {
     AlreadyTried,
     /// The task is being offered to it now.
     Ringing,
+    /// A read-only admin, who takes no tasks.
+    ReadOnly,
 }
 
 impl fmt::Display for NotOffered {
@@ -79,6 +81,7 @@ impl fmt::Display for NotOffered {
             NotOffered::OutsideExpression => f.write_str("outside the step's expression"),
             NotOffered::AlreadyTried => f.write_str("already offered this task"),
             NotOffered::Ringing => f.write_str("being offered it now"),
+            NotOffered::ReadOnly => f.write_str("a read-only admin, who takes no tasks"),
         }
     }
 }
@@ -417,6 +420,11 @@ impl Console {
         task: &TaskProbe,
         now: Timestamp,
     ) -> Option<NotOffered> {
+        if crate::flex::view::may_change(&worker.flex_roles, crate::flex::view::FlexChange::Tasks)
+            .is_err()
+        {
+            return Some(NotOffered::ReadOnly);
+        }
         if task.ringing.contains(&worker.sid) {
             return Some(NotOffered::Ringing);
         }
