@@ -191,6 +191,11 @@ impl Console {
             } => self.set_worker_activity(ctx, account, Some(worker), activity),
             C::TaskRouter { account, change } => self.taskrouter(ctx, account, change),
             C::Task { account, change } => self.task_command(ctx, account, change),
+            C::SetServiceLevel {
+                account,
+                queue,
+                threshold,
+            } => self.set_service_level(ctx, account, queue, *threshold),
             C::CreateSkill { account, skill } => self.create_skill(ctx, account, skill),
             C::UpdateSkill { account, skill } => self.update_skill(ctx, account, skill),
             C::DeleteSkill { account, name } => self.delete_skill(ctx, account, name),

@@ -10,8 +10,8 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
-    WorkerSid,
+    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TaskQueueSid, TwimlBinSid,
+    UserSid, WorkerSid,
 };
 use crate::taskrouter::command::TaskRouterCommand;
 use crate::taskrouter::task_command::TaskCommand;
@@ -238,6 +238,15 @@ pub enum Command {
         /// What happens.
         change: TaskCommand,
     },
+    /// Set a queue's service level threshold, from Flex's queue stats (a Flex admin).
+    SetServiceLevel {
+        /// The account.
+        account: AccountSid,
+        /// The queue.
+        queue: TaskQueueSid,
+        /// Seconds within which an accepted task counts as within the service level.
+        threshold: u32,
+    },
     /// Add a skill to the Flex skills catalogue (a Flex admin, from the admin dashboard).
     CreateSkill {
         /// The account.
@@ -378,6 +387,7 @@ impl Command {
             | C::ChangeAgentActivity { account, .. }
             | C::TaskRouter { account, .. }
             | C::Task { account, .. }
+            | C::SetServiceLevel { account, .. }
             | C::CreateSkill { account, .. }
             | C::UpdateSkill { account, .. }
             | C::DeleteSkill { account, .. }
@@ -413,6 +423,7 @@ impl Command {
             | C::UpdateSkill { .. }
             | C::DeleteSkill { .. }
             | C::SetAgentSkills { .. }
+            | C::SetServiceLevel { .. }
             | C::Task { .. } => None,
             C::RenameAccount { .. }
             | C::SuspendAccount { .. }
@@ -482,6 +493,7 @@ impl Command {
             C::ChangeAgentActivity { .. } => "Changing another agent's activity",
             C::TaskRouter { change, .. } => change.action(),
             C::Task { change, .. } => change.action(),
+            C::SetServiceLevel { .. } => "Changing the service level",
             C::CreateSkill { .. } => "Adding skills",
             C::UpdateSkill { .. } => "Changing skills",
             C::DeleteSkill { .. } => "Deleting skills",

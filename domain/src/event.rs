@@ -268,6 +268,13 @@ pub enum EventKind {
         /// What.
         change: TaskEvent,
     },
+    /// A queue's service level threshold was set.
+    ServiceLevelSet {
+        /// The queue's name.
+        queue: String,
+        /// The threshold in seconds.
+        threshold: u32,
+    },
     /// A skill was added to the Flex skills catalogue.
     SkillCreated {
         /// Its name.

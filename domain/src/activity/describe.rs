@@ -145,6 +145,9 @@ impl Console {
             E::TaskRouter { change } => self.describe_taskrouter(event, change),
             E::Task { change } => format!("{change:?}"),
             E::SkillCreated { name } => format!("Added the skill {name}"),
+            E::ServiceLevelSet { queue, threshold } => {
+                format!("Set the service level threshold of {queue} to {threshold} s")
+            }
             E::SkillUpdated { name } => format!("Changed the skill {name}"),
             E::SkillDeleted { name } => format!("Deleted the skill {name}"),
             E::AgentSkillsSet { worker, skills } => {

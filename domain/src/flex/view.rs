@@ -116,6 +116,8 @@ pub enum FlexChange {
     Skills,
     /// Taking and handling tasks on the agent desktop.
     Tasks,
+    /// Queues' service level thresholds, from queue stats.
+    ServiceLevels,
 }
 
 impl FlexChange {
@@ -126,6 +128,7 @@ impl FlexChange {
             FlexChange::OtherAgents => "other agents",
             FlexChange::Skills => "the skills catalogue",
             FlexChange::Tasks => "tasks",
+            FlexChange::ServiceLevels => "service levels",
         }
     }
 
@@ -134,7 +137,7 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
             FlexChange::OtherAgents => &[FlexRole::Admin, FlexRole::Supervisor],
-            FlexChange::Skills => &[FlexRole::Admin],
+            FlexChange::Skills | FlexChange::ServiceLevels => &[FlexRole::Admin],
             FlexChange::Tasks => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
         }
     }
@@ -164,6 +167,7 @@ impl fmt::Display for ChangeRefused {
                     FlexChange::OtherAgents => "Changing other agents",
                     FlexChange::Skills => "Managing the skills catalogue",
                     FlexChange::Tasks => "Handling tasks",
+                    FlexChange::ServiceLevels => "Changing service levels",
                 };
                 write!(
                     f,

@@ -19,7 +19,7 @@ struct Step {
 
 /// How many kinds of command `command_for` makes: the generator and the test that every
 /// kind succeeds sometimes both use it, so a kind cannot be left out of either.
-const KINDS: u8 = 62;
+const KINDS: u8 = 63;
 /// The first kind that is about tasks (their steps move the clock by seconds, not hours).
 const TASK_KINDS: u8 = 55;
 
@@ -1144,7 +1144,17 @@ fn task_command(c: &Console, s: &Step) -> Command {
             task: task(|t| t.status.routing()),
             reason: "The caller hung up".into(),
         },
-        _ => TaskCommand::Advance,
+        61 => TaskCommand::Advance,
+        _ => {
+            let queues: Vec<TaskQueueSid> = ws
+                .map(|w| w.task_queues.iter().map(|q| q.sid).collect())
+                .unwrap_or_default();
+            return Command::SetServiceLevel {
+                account: a,
+                queue: pick(&queues, s.params[0]).unwrap_or_else(|| fake("WQ")),
+                threshold: u32::from(s.params[1] % 4000),
+            };
+        }
     };
     Command::Task { account: a, change }
 }
