@@ -89,6 +89,21 @@ impl Console {
             .map(|(at, _)| *at)
     }
 
+    /// The next timer due in any account, and its account: when the Console clock must step.
+    pub fn next_deadline_anywhere(&self) -> Option<(Timestamp, AccountSid)> {
+        self.index
+            .deadlines
+            .iter()
+            .filter_map(|(account, set)| set.first().map(|(at, _)| (*at, *account)))
+            .min()
+    }
+
+    /// Whether any account has a task (routing, handled, or ended in the last five minutes):
+    /// while one does, pages that show tasks follow the clock by the second.
+    pub fn has_tasks(&self) -> bool {
+        !self.index.task_account.is_empty()
+    }
+
     /// The account and task a reservation belongs to.
     pub fn reservation_task(&self, reservation: &ReservationSid) -> Option<(AccountSid, TaskSid)> {
         let task = self.index.reservation_task.get(reservation)?;
