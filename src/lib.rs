@@ -29,7 +29,8 @@ pub fn App(
     /// The state read from storage before mounting ([`store::open`]).
     loaded: store::Loaded,
 ) -> impl IntoView {
-    Store::provide(loaded);
+    let store = Store::provide(loaded);
+    store::routing_clock::RoutingClock::provide(store);
     Toasts::provide();
     let base = components::link::base_path();
     view! {

@@ -10,10 +10,11 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
-    WorkerSid,
+    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TaskQueueSid, TwimlBinSid,
+    UserSid, WorkerSid,
 };
 use crate::taskrouter::command::TaskRouterCommand;
+use crate::taskrouter::task_command::TaskCommand;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -229,6 +230,23 @@ pub enum Command {
         /// The change.
         change: TaskRouterCommand,
     },
+    /// Something happens to the account's tasks: a contact arrives, a worker answers or
+    /// handles a task, time passes.
+    Task {
+        /// The account.
+        account: AccountSid,
+        /// What happens.
+        change: TaskCommand,
+    },
+    /// Set a queue's service level threshold, from Flex's queue stats (a Flex admin).
+    SetServiceLevel {
+        /// The account.
+        account: AccountSid,
+        /// The queue.
+        queue: TaskQueueSid,
+        /// Seconds within which an accepted task counts as within the service level.
+        threshold: u32,
+    },
     /// Add a skill to the Flex skills catalogue (a Flex admin, from the admin dashboard).
     CreateSkill {
         /// The account.
@@ -368,6 +386,8 @@ impl Command {
             | C::SetWorkerActivity { account, .. }
             | C::ChangeAgentActivity { account, .. }
             | C::TaskRouter { account, .. }
+            | C::Task { account, .. }
+            | C::SetServiceLevel { account, .. }
             | C::CreateSkill { account, .. }
             | C::UpdateSkill { account, .. }
             | C::DeleteSkill { account, .. }
@@ -402,7 +422,9 @@ impl Command {
             | C::CreateSkill { .. }
             | C::UpdateSkill { .. }
             | C::DeleteSkill { .. }
-            | C::SetAgentSkills { .. } => None,
+            | C::SetAgentSkills { .. }
+            | C::SetServiceLevel { .. }
+            | C::Task { .. } => None,
             C::RenameAccount { .. }
             | C::SuspendAccount { .. }
             | C::ReactivateAccount { .. }
@@ -470,6 +492,8 @@ impl Command {
             C::SetWorkerActivity { .. } => "Changing your own activity",
             C::ChangeAgentActivity { .. } => "Changing another agent's activity",
             C::TaskRouter { change, .. } => change.action(),
+            C::Task { change, .. } => change.action(),
+            C::SetServiceLevel { .. } => "Changing the service level",
             C::CreateSkill { .. } => "Adding skills",
             C::UpdateSkill { .. } => "Changing skills",
             C::DeleteSkill { .. } => "Deleting skills",

@@ -13,7 +13,7 @@ use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
     TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
-use crate::taskrouter::event::TaskRouterEvent;
+use crate::taskrouter::event::{TaskEvent, TaskRouterEvent};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,13 @@ pub struct Event {
     pub account: Option<AccountSid>,
     /// What, with its details.
     pub kind: EventKind,
+}
+
+impl EventKind {
+    /// Whether the activity log keeps it: every change but what happens to tasks.
+    pub fn is_logged(&self) -> bool {
+        !matches!(self, EventKind::Task { .. })
+    }
 }
 
 impl Event {
@@ -255,6 +262,18 @@ pub enum EventKind {
     TaskRouter {
         /// What changed.
         change: TaskRouterEvent,
+    },
+    /// Something happened to a task (kept on the task's path, not in the activity log).
+    Task {
+        /// What.
+        change: TaskEvent,
+    },
+    /// A queue's service level threshold was set.
+    ServiceLevelSet {
+        /// The queue's name.
+        queue: String,
+        /// The threshold in seconds.
+        threshold: u32,
     },
     /// A skill was added to the Flex skills catalogue.
     SkillCreated {

@@ -71,8 +71,9 @@ pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, QueueMatch, RoutingAnswer, StepAnswer,
-    StepMatch, StepOutcome, Target, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError,
-    TaskRouterEvent, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
+    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch,
+    ReservationStatus, RoutingAnswer, StepAnswer, StepMatch, StepOutcome, Target, Task,
+    TaskCommand, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
+    TaskStatus, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

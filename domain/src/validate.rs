@@ -208,6 +208,15 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
             .enumerate()
             .map(|(i, w)| (w.sid.as_str(), format!("{wat}.workflows[{i}].sid"))),
     );
+    for (key, task) in &ws.tasks {
+        sids.push((task.sid.as_str(), format!("{wat}.tasks.{key}.sid")));
+        sids.extend(task.reservations.iter().enumerate().map(|(i, r)| {
+            (
+                r.sid.as_str(),
+                format!("{wat}.tasks.{key}.reservations[{i}].sid"),
+            )
+        }));
+    }
     sids.extend(
         ws.task_channels
             .iter()

@@ -16,6 +16,7 @@ pub mod flex_session;
 mod load;
 pub mod persist;
 pub mod restore;
+pub mod routing_clock;
 mod saving;
 pub mod scenario;
 mod scenario_link;

@@ -21,6 +21,8 @@ impl Console {
             Actor::User(sid) => self.user_name(sid),
             Actor::Email(email) => email.to_string(),
             Actor::Sso(assertion) => format!("{} (SSO)", assertion.display_name()),
+            Actor::Clock => "TaskRouter".to_owned(),
+            Actor::Simulator => "Simulated traffic".to_owned(),
         }
     }
 
@@ -141,7 +143,11 @@ impl Console {
                 self.worker_name(event, worker)
             ),
             E::TaskRouter { change } => self.describe_taskrouter(event, change),
+            E::Task { change } => format!("{change:?}"),
             E::SkillCreated { name } => format!("Added the skill {name}"),
+            E::ServiceLevelSet { queue, threshold } => {
+                format!("Set the service level threshold of {queue} to {threshold} s")
+            }
             E::SkillUpdated { name } => format!("Changed the skill {name}"),
             E::SkillDeleted { name } => format!("Deleted the skill {name}"),
             E::AgentSkillsSet { worker, skills } => {

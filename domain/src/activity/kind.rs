@@ -119,7 +119,11 @@ impl EventKind {
                 | TaskRouterEvent::WorkerChannelSet { .. } => A::Workers,
                 _ => A::TaskRouter,
             },
-            E::SkillCreated { .. } | E::SkillUpdated { .. } | E::SkillDeleted { .. } => A::Flex,
+            E::SkillCreated { .. }
+            | E::SkillUpdated { .. }
+            | E::SkillDeleted { .. }
+            | E::ServiceLevelSet { .. } => A::Flex,
+            E::Task { .. } => A::TaskRouter,
             E::PhoneNumberBought { .. }
             | E::PhoneNumberReleased { .. }
             | E::PhoneNumberRouted { .. } => A::PhoneNumbers,

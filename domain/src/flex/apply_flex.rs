@@ -273,7 +273,7 @@ impl Console {
                 worker.login = login.via;
                 let logged_in = (worker.sid, worker.role_names(), false);
                 // Its name and roles are attributes queues may target.
-                c.index_worker(account, &logged_in.0);
+                c.worker_changed(account, &logged_in.0, ctx.now);
                 return logged_in;
             }
             let worker = Worker {
@@ -292,6 +292,7 @@ impl Console {
                 login: login.via,
                 extra: serde_json::Map::new(),
                 channels: BTreeMap::new(),
+                last_task_at: None,
                 revision: Revision::default(),
             };
             let (sid, roles) = (worker.sid, worker.role_names());
@@ -299,7 +300,7 @@ impl Console {
                 workers.insert(sid, worker);
             }
             c.index.worker_by_identity.insert(key, sid);
-            c.index_worker(account, &sid);
+            c.worker_changed(account, &sid, ctx.now);
             (sid, roles, true)
         }))
     }
@@ -322,7 +323,7 @@ impl Console {
         if !roles.is_empty() {
             insights_allowed(&flex.plan, &target.flex_roles)?;
         }
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(target) = c
                 .account_mut(account)
                 .and_then(|a| a.flex.as_mut())
@@ -330,7 +331,7 @@ impl Console {
             {
                 target.insights_roles = roles.clone();
             }
-            c.index_worker(account, worker);
+            c.worker_changed(account, worker, ctx.now);
             let kind = EventKind::InsightsRolesSet {
                 worker: *worker,
                 roles,
@@ -356,6 +357,25 @@ impl Console {
             .ok_or(DomainError::UnknownWorker(*worker))?
             .identity
             .clone();
+        let holding: u32 = self
+            .index
+            .load
+            .iter()
+            .filter(|((w, _), _)| w == worker)
+            .map(|(_, load)| load.held)
+            .sum();
+        if holding > 0 {
+            let name = flex
+                .workspace
+                .workers
+                .get(worker)
+                .map_or_else(String::new, |w| w.full_name.clone());
+            let tasks = if holding == 1 { "a task" } else { "tasks" };
+            return Err(crate::taskrouter::error::TaskRouterError::Refused(format!(
+                "{name} is offered or handling {tasks} now ({holding}); a worker with tasks cannot be deleted until they are done."
+            ))
+            .into());
+        }
         change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 // What it used while Available stays used.
@@ -366,6 +386,7 @@ impl Console {
                 .worker_by_identity
                 .remove(&(*account, email.clone()));
             c.index_worker(account, worker);
+            c.place_idle(account, worker);
             let kind = EventKind::WorkerDeleted {
                 worker: *worker,
                 email,
@@ -395,7 +416,7 @@ impl Console {
                 check_status(self.account_ref(account)?, false)?;
                 assertion.email.clone()
             }
-            Actor::Email(_) => {
+            Actor::Email(_) | Actor::Clock | Actor::Simulator => {
                 return Err(DomainError::WrongActor {
                     action: ctx.action,
                     needed: "a signed-in Console user or an SSO sign-in",
@@ -453,6 +474,9 @@ impl Console {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 flex.set_activity(&sid, activity, ctx.now);
             }
+            // A worker who becomes available is offered waiting work at once.
+            c.place_idle(account, &sid);
+            c.offer_worker(account, &sid, ctx.now);
             let activity = *activity;
             let kind = if own {
                 EventKind::WorkerActivitySet {

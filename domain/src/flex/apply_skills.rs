@@ -201,10 +201,52 @@ impl Console {
                 w.routing.levels = held_levels;
                 w.revision = w.revision.next(ctx.actor, ctx.now);
             }
-            c.index_worker(account, worker);
+            c.worker_changed(account, worker, ctx.now);
             let kind = EventKind::AgentSkillsSet {
                 worker: *worker,
                 skills: held,
+            };
+            (Some(*account), kind)
+        })
+    }
+}
+
+impl Console {
+    /// A queue's service level threshold, set by a Flex admin from queue stats: 1 second to
+    /// an hour.
+    pub(crate) fn set_service_level<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        queue: &'c crate::sid::TaskQueueSid,
+        threshold: u32,
+    ) -> Checked<'c> {
+        let flex = self.skills_actor(ctx, account, FlexChange::ServiceLevels)?;
+        let name = flex
+            .workspace
+            .queue(queue)
+            .ok_or_else(|| TaskRouterError::Unknown {
+                what: "task queue",
+                id: queue.to_string(),
+            })?
+            .friendly_name
+            .clone();
+        if !(1..=3_600).contains(&threshold) {
+            return Err(TaskRouterError::Invalid {
+                field: "Service level threshold".to_owned(),
+                reason: "Choose from 1 to 3,600 seconds.".to_owned(),
+            }
+            .into());
+        }
+        change(move |c, _| {
+            if let Some(q) = flex_mut(c, account)
+                .and_then(|f| f.workspace.task_queues.iter_mut().find(|q| &q.sid == queue))
+            {
+                q.sla_threshold = threshold;
+            }
+            let kind = EventKind::ServiceLevelSet {
+                queue: name,
+                threshold,
             };
             (Some(*account), kind)
         })

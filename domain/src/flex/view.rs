@@ -119,6 +119,10 @@ pub enum FlexChange {
     OtherAgents,
     /// The skills catalogue, from the admin dashboard.
     Skills,
+    /// Taking and handling tasks on the agent desktop.
+    Tasks,
+    /// Queues' service level thresholds, from queue stats.
+    ServiceLevels,
 }
 
 impl FlexChange {
@@ -128,6 +132,8 @@ impl FlexChange {
             FlexChange::OwnActivity => "their own status",
             FlexChange::OtherAgents => "other agents",
             FlexChange::Skills => "the skills catalogue",
+            FlexChange::Tasks => "tasks",
+            FlexChange::ServiceLevels => "service levels",
         }
     }
 
@@ -136,7 +142,8 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
             FlexChange::OtherAgents => &[FlexRole::Admin, FlexRole::Supervisor],
-            FlexChange::Skills => &[FlexRole::Admin],
+            FlexChange::Skills | FlexChange::ServiceLevels => &[FlexRole::Admin],
+            FlexChange::Tasks => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
         }
     }
 }
@@ -153,6 +160,9 @@ pub enum ChangeRefused {
 impl fmt::Display for ChangeRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ChangeRefused::ReadOnlyAdmin(FlexChange::Tasks) => {
+                f.write_str("Read-only admins cannot take or handle tasks.")
+            }
             ChangeRefused::ReadOnlyAdmin(change) => {
                 write!(f, "Read-only admins cannot change {}.", change.object())
             }
@@ -161,6 +171,8 @@ impl fmt::Display for ChangeRefused {
                     FlexChange::OwnActivity => "Changing your own status",
                     FlexChange::OtherAgents => "Changing other agents",
                     FlexChange::Skills => "Managing the skills catalogue",
+                    FlexChange::Tasks => "Handling tasks",
+                    FlexChange::ServiceLevels => "Changing service levels",
                 };
                 write!(
                     f,

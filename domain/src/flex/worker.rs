@@ -171,6 +171,10 @@ pub struct Worker {
     /// Capacity per task channel, where it differs from the default (1, switched on).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub channels: BTreeMap<TaskChannelSid, WorkerChannel>,
+    /// When it last took or finished a task: how long it has waited without one counts from
+    /// the later of this and its entering its activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_task_at: Option<Timestamp>,
     /// Edits of its attributes, skills and capacity, for forms (see [`Revision`]).
     #[serde(default, skip_serializing_if = "Revision::is_initial")]
     pub revision: Revision,

@@ -19,7 +19,9 @@ use crate::taskrouter::command::TaskRouterCommand;
 use crate::taskrouter::error::{TaskRouterError, list_names};
 use crate::taskrouter::event::TaskRouterEvent;
 use crate::taskrouter::expression::{Expression, Scope};
-use crate::taskrouter::queue::{MAX_RESERVED_WORKERS, QUEUE_NAME_MAX, TaskQueue, TaskQueueSpec};
+use crate::taskrouter::queue::{
+    DEFAULT_SLA_THRESHOLD, MAX_RESERVED_WORKERS, QUEUE_NAME_MAX, TaskQueue, TaskQueueSpec,
+};
 use crate::taskrouter::workflow::{
     MAX_CONFIGURATION_BYTES, MAX_RESERVATION_TIMEOUT, WORKFLOW_NAME_MAX, Workflow,
     WorkflowConfiguration, WorkflowSpec,
@@ -171,7 +173,7 @@ impl Console {
                 w.extra = edited.extra;
                 w.revision = w.revision.next(ctx.actor, ctx.now);
             }
-            c.index_worker(account, sid);
+            c.worker_changed(account, sid, ctx.now);
             TaskRouterEvent::WorkerAttributesSet { worker: *sid }
         }))
     }
@@ -344,6 +346,18 @@ fn delete_channel<'c>(ws: &Workspace, sid: &'c TaskChannelSid) -> Result<Edit<'c
             "Flex's own channels cannot be deleted.",
         ));
     }
+    let open = ws
+        .tasks
+        .values()
+        .filter(|t| t.channel == *sid && !t.status.ended())
+        .count();
+    if open > 0 {
+        return Err(in_use(
+            format!("The task channel {}", channel.unique_name),
+            &format!("has {} open", tasks_count(open)),
+            "Wait until they are handled, or cancel them first.",
+        ));
+    }
     let unique_name = channel.unique_name.clone();
     Ok(Box::new(move |c, account, _| {
         if let Some(ws) = workspace_mut(c, account) {
@@ -370,6 +384,7 @@ fn create_queue<'c>(ws: &Workspace, spec: &'c TaskQueueSpec) -> Result<Edit<'c>>
             max_reserved_workers: 1,
             task_order: Default::default(),
             revision: Default::default(),
+            sla_threshold: DEFAULT_SLA_THRESHOLD,
         };
         apply_queue_spec(&mut queue, spec);
         let name = queue.friendly_name.clone();
@@ -428,6 +443,18 @@ fn delete_queue<'c>(flex: &FlexInstance, sid: &'c TaskQueueSid) -> Result<Edit<'
             subject,
             "is the task queue Flex is configured with",
             "Flex needs it.",
+        ));
+    }
+    let waiting = ws
+        .tasks
+        .values()
+        .filter(|t| t.status.routing() && t.placement.is_some_and(|p| p.queue == *sid))
+        .count();
+    if waiting > 0 {
+        return Err(in_use(
+            subject,
+            &format!("has {} waiting in it", tasks_count(waiting)),
+            "Wait until they are taken, or cancel them first.",
         ));
     }
     let routing: Vec<String> = ws
@@ -600,6 +627,19 @@ fn delete_workflow<'c>(flex: &FlexInstance, sid: &'c WorkflowSid) -> Result<Edit
             "Flex needs it.",
         ));
     }
+    let open = flex
+        .workspace
+        .tasks
+        .values()
+        .filter(|t| t.workflow == *sid && !t.status.ended())
+        .count();
+    if open > 0 {
+        return Err(in_use(
+            format!("The workflow {}", workflow.friendly_name),
+            &format!("is routing {}", tasks_count(open)),
+            "Wait until they are handled, or cancel them first.",
+        ));
+    }
     let name = workflow.friendly_name.clone();
     Ok(Box::new(move |c, account, _| {
         if let Some(ws) = workspace_mut(c, account) {
@@ -640,6 +680,7 @@ fn set_worker_channel<'c>(
             }
             w.revision = w.revision.next(ctx.actor, ctx.now);
         }
+        c.offer_worker(account, worker, ctx.now);
         TaskRouterEvent::WorkerChannelSet {
             worker: *worker,
             channel: unique_name,
@@ -821,6 +862,15 @@ fn in_use(subject: String, reason: &str, remedy: &str) -> DomainError {
 
 fn too_many(what: &'static str, max: usize) -> DomainError {
     TaskRouterError::TooMany { what, max }.into()
+}
+
+/// "1 task", "3 tasks".
+fn tasks_count(n: usize) -> String {
+    if n == 1 {
+        "1 task".to_owned()
+    } else {
+        format!("{n} tasks")
+    }
 }
 
 /// The first few names, sorted, for a refusal that lists who is concerned.

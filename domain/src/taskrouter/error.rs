@@ -50,6 +50,8 @@ pub enum TaskRouterError {
         /// What would allow it, e.g. "Choose another timeout activity first."
         remedy: String,
     },
+    /// A task or reservation cannot be changed that way now; the sentence says why.
+    Refused(String),
     /// A JSON text could not be read.
     Json {
         /// What it is, e.g. "The attributes".
@@ -83,6 +85,7 @@ impl fmt::Display for TaskRouterError {
                 )
             }
             E::Invalid { field, reason } => write!(f, "{field}: {reason}"),
+            E::Refused(reason) => f.write_str(reason),
             E::Expression { field, message } => write!(f, "{field}: {message}"),
             E::InUse {
                 subject,

@@ -113,3 +113,49 @@ pub enum TaskRouterEvent {
         available: bool,
     },
 }
+
+/// What happened to a task (inside [`crate::EventKind::Task`]). Kept on the task's own path,
+/// not in the activity log: contacts come by the thousand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum TaskEvent {
+    /// A task was created.
+    Created {
+        /// It.
+        task: crate::sid::TaskSid,
+    },
+    /// A reservation was accepted.
+    Accepted {
+        /// The task.
+        task: crate::sid::TaskSid,
+        /// The worker.
+        worker: WorkerSid,
+    },
+    /// A reservation was rejected.
+    Rejected {
+        /// The task.
+        task: crate::sid::TaskSid,
+        /// The worker.
+        worker: WorkerSid,
+    },
+    /// A task went to wrap-up.
+    WrappedUp {
+        /// The task.
+        task: crate::sid::TaskSid,
+    },
+    /// A task was completed.
+    Completed {
+        /// The task.
+        task: crate::sid::TaskSid,
+    },
+    /// A task was canceled.
+    Canceled {
+        /// The task.
+        task: crate::sid::TaskSid,
+    },
+    /// The clock moved on, running this many timers.
+    Advanced {
+        /// How many timers ran.
+        timers: u32,
+    },
+}

@@ -12,6 +12,7 @@ use crate::taskrouter::error::TaskRouterError;
 use crate::taskrouter::expression::{Bindings, Expression, Scope};
 use crate::taskrouter::matching::WorkerView;
 use crate::taskrouter::ordering::Ordering;
+use crate::taskrouter::task::MAX_TASK_ATTRIBUTES;
 use crate::taskrouter::workflow::{Target, Workflow};
 use crate::taskrouter::workspace::Workspace;
 use crate::time::Timestamp;
@@ -58,6 +59,10 @@ pub enum NotOffered {
     OutsideExpression,
     /// It already had this task and did not take it (rejected or let it time out).
     AlreadyTried,
+    /// The task is being offered to it now.
+    Ringing,
+    /// A read-only admin, who takes no tasks.
+    ReadOnly,
 }
 
 impl fmt::Display for NotOffered {
@@ -76,6 +81,8 @@ impl fmt::Display for NotOffered {
             }
             NotOffered::OutsideExpression => f.write_str("outside the step's expression"),
             NotOffered::AlreadyTried => f.write_str("already offered this task"),
+            NotOffered::Ringing => f.write_str("being offered it now"),
+            NotOffered::ReadOnly => f.write_str("a read-only admin, who takes no tasks"),
         }
     }
 }
@@ -164,10 +171,9 @@ pub struct TaskProbe<'a> {
     pub age: u32,
     /// Workers who rejected it or let it time out.
     pub tried: &'a [WorkerSid],
+    /// Workers it is being offered to now.
+    pub ringing: &'a [WorkerSid],
 }
-
-/// The most characters of task attributes TaskRouter keeps, whitespace included.
-pub const MAX_TASK_ATTRIBUTES: usize = 4_096;
 
 /// Reads task attributes typed as JSON ("Try a task"): one JSON object of at most 4,096
 /// characters (nothing typed: `{}`); a mistake is named by line and column.
@@ -227,8 +233,55 @@ impl Console {
             channel,
             age: 0,
             tried: &[],
+            ringing: &[],
         };
         Ok(self.route(ws, workflow, &probe, now))
+    }
+
+    /// Why a waiting task has no worker yet, in its current step: the queue's workers in the
+    /// order they would be offered it, each with why not. None when the task is not waiting
+    /// in a step (assigned, ended, or not routed).
+    pub fn why_waiting(
+        &self,
+        account: &AccountSid,
+        task: &crate::sid::TaskSid,
+        now: Timestamp,
+    ) -> Option<StepAnswer> {
+        let ws = self.workspace(account)?;
+        let task = ws.tasks.get(task).filter(|t| t.status.routing())?;
+        let placement = task.placement?;
+        let workflow = ws.workflow(&task.workflow)?;
+        let config = &workflow.configuration;
+        let target = match placement.filter {
+            Some(f) => config.filters.get(f)?.targets.get(placement.step)?.clone(),
+            None => Target::default(),
+        };
+        let ringing: Vec<WorkerSid> = task.pending().map(|r| r.worker).collect();
+        let probe = TaskProbe {
+            attributes: &task.attributes,
+            channel: &task.channel,
+            age: task.age(now),
+            tried: &task.tried,
+            ringing: &ringing,
+        };
+        let queue = ws.queue(&placement.queue);
+        let candidates = self.candidates(ws, Some(&placement.queue), &target, &probe, now);
+        let outcome = if task.status == crate::taskrouter::task::TaskStatus::Reserved {
+            StepOutcome::Offers
+        } else {
+            StepOutcome::Waits
+        };
+        Some(StepAnswer {
+            queue: Some(placement.queue),
+            queue_name: queue.map_or_else(String::new, |q| q.friendly_name.clone()),
+            max_reserved_workers: queue.map_or(1, |q| q.max_reserved_workers),
+            priority: Some(task.priority),
+            leaves_at: placement.until_age,
+            expression: target.expression.clone(),
+            skip_if: target.skip_if.clone().map(|s| (s, false)),
+            outcome,
+            candidates,
+        })
     }
 
     /// The routing answer for `task` in `workflow` of `ws` at `now`.
@@ -312,7 +365,7 @@ impl Console {
     /// The queue's workers for a step, in the order TaskRouter offers a task: the eligible
     /// ones by the step's Ordering, then by longest idle; then the others, by name, with why
     /// not.
-    fn candidates(
+    pub(crate) fn candidates(
         &self,
         ws: &Workspace,
         queue: Option<&TaskQueueSid>,
@@ -336,7 +389,7 @@ impl Console {
         let mut eligible: Vec<&Worker> = Vec::new();
         let mut others: Vec<Candidate> = Vec::new();
         for worker in members.iter().filter_map(|sid| ws.workers.get(sid)) {
-            match not_offered(ws, worker, expression.as_ref(), task, now) {
+            match self.not_offered(ws, worker, expression.as_ref(), task, now) {
                 None => eligible.push(worker),
                 Some(why) => others.push(Candidate {
                     worker: worker.sid,
@@ -363,53 +416,6 @@ impl Console {
     }
 }
 
-/// Why `worker` (of the queue) would not be offered `task` now, or None.
-fn not_offered(
-    ws: &Workspace,
-    worker: &Worker,
-    expression: Option<&Expression>,
-    task: &TaskProbe,
-    now: Timestamp,
-) -> Option<NotOffered> {
-    if task.tried.contains(&worker.sid) {
-        return Some(NotOffered::AlreadyTried);
-    }
-    let activity = ws.activity(&worker.activity);
-    if !activity.is_some_and(|a| a.available) {
-        return Some(NotOffered::Unavailable {
-            activity: activity.map_or_else(|| "Unknown".to_owned(), |a| a.friendly_name.clone()),
-        });
-    }
-    let channel_name = || {
-        ws.channel(task.channel)
-            .map_or_else(String::new, |c| c.unique_name.clone())
-    };
-    let setting = worker.channel(task.channel);
-    if !setting.available {
-        return Some(NotOffered::ChannelOff {
-            channel: channel_name(),
-        });
-    }
-    if ws.held_on(&worker.sid, task.channel) >= setting.capacity {
-        return Some(NotOffered::NoCapacity {
-            channel: channel_name(),
-            capacity: setting.capacity,
-        });
-    }
-    let view = WorkerView {
-        worker,
-        workspace: ws,
-    };
-    let holds = expression.is_none_or(|e| {
-        e.evaluate(
-            &Bindings::at(now)
-                .with_task(task.attributes)
-                .with_worker(&view),
-        )
-    });
-    (!holds).then_some(NotOffered::OutsideExpression)
-}
-
 /// Whether a step's Skip If holds, counting the queue's workers: `workers.available`,
 /// `workers.unavailable`, `workers.WA…` (in that activity).
 fn skip_holds(ws: &Workspace, candidates: &[Candidate], skip_if: &str, now: Timestamp) -> bool {
@@ -432,4 +438,64 @@ fn skip_holds(ws: &Workspace, candidates: &[Candidate], skip_if: &str, now: Time
         }
     };
     expression.evaluate(&Bindings::at(now).with_workers(&count))
+}
+
+impl Console {
+    /// Why `worker` (of the queue) would not be offered `task` now, or None.
+    pub(crate) fn not_offered(
+        &self,
+        ws: &Workspace,
+        worker: &Worker,
+        expression: Option<&Expression>,
+        task: &TaskProbe,
+        now: Timestamp,
+    ) -> Option<NotOffered> {
+        if crate::flex::view::may_change(&worker.flex_roles, crate::flex::view::FlexChange::Tasks)
+            .is_err()
+        {
+            return Some(NotOffered::ReadOnly);
+        }
+        if task.ringing.contains(&worker.sid) {
+            return Some(NotOffered::Ringing);
+        }
+        if task.tried.contains(&worker.sid) {
+            return Some(NotOffered::AlreadyTried);
+        }
+        let activity = ws.activity(&worker.activity);
+        if !activity.is_some_and(|a| a.available) {
+            return Some(NotOffered::Unavailable {
+                activity: activity
+                    .map_or_else(|| "Unknown".to_owned(), |a| a.friendly_name.clone()),
+            });
+        }
+        let channel_name = || {
+            ws.channel(task.channel)
+                .map_or_else(String::new, |c| c.unique_name.clone())
+        };
+        let setting = worker.channel(task.channel);
+        if !setting.available {
+            return Some(NotOffered::ChannelOff {
+                channel: channel_name(),
+            });
+        }
+        if self.held_on(&worker.sid, task.channel) >= setting.capacity {
+            return Some(NotOffered::NoCapacity {
+                channel: channel_name(),
+                capacity: setting.capacity,
+            });
+        }
+        let view = WorkerView {
+            worker,
+            workspace: ws,
+            console: self,
+        };
+        let holds = expression.is_none_or(|e| {
+            e.evaluate(
+                &Bindings::at(now)
+                    .with_task(task.attributes)
+                    .with_worker(&view),
+            )
+        });
+        (!holds).then_some(NotOffered::OutsideExpression)
+    }
 }

@@ -106,7 +106,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -213,6 +213,7 @@ impl Console {
                 let view = WorkerView {
                     worker: w,
                     workspace: ws,
+                    console: self,
                 };
                 e.evaluate(&Bindings::at(now).with_worker(&view))
             })
@@ -304,6 +305,19 @@ impl Console {
         }
     }
 
+    /// A worker's attributes changed (or it was created): its queues, and the waiting work
+    /// it can now take.
+    pub(crate) fn worker_changed(
+        &mut self,
+        account: &AccountSid,
+        worker: &WorkerSid,
+        now: Timestamp,
+    ) {
+        self.index_worker(account, worker);
+        self.place_idle(account, worker);
+        self.offer_worker(account, worker, now);
+    }
+
     /// Works out every queue's members (after reading a saved state).
     pub(crate) fn index_every_queue(&mut self) {
         let queues: Vec<(AccountSid, TaskQueueSid)> = self
@@ -333,6 +347,8 @@ pub struct WorkerView<'a> {
     pub worker: &'a Worker,
     /// Its workspace (for activity names and channels).
     pub workspace: &'a Workspace,
+    /// The Console (for what the worker holds on each channel).
+    pub console: &'a Console,
 }
 
 impl Attributes for WorkerView<'_> {
@@ -355,10 +371,10 @@ impl Attributes for WorkerView<'_> {
                     return Attribute::Null;
                 };
                 let setting = w.channel(&channel.sid);
-                let held = self.workspace.held_on(&w.sid, &channel.sid);
+                let held = self.console.held_on(&w.sid, &channel.sid);
                 let value = match name(2) {
                     Some("configured_capacity") => setting.capacity,
-                    Some("assigned_tasks") => self.workspace.assigned_on(&w.sid, &channel.sid),
+                    Some("assigned_tasks") => self.console.assigned_on(&w.sid, &channel.sid),
                     Some("available_capacity_percentage") => {
                         available_percentage(held, setting.capacity)
                     }

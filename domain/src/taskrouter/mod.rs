@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub(crate) mod apply_taskrouter;
+pub(crate) mod apply_tasks;
 pub mod channel;
 pub mod command;
 pub mod error;
@@ -12,6 +13,10 @@ pub mod expression;
 pub mod matching;
 pub mod ordering;
 pub mod queue;
+pub mod routing;
+pub mod stats;
+pub mod task;
+pub mod task_command;
 pub(crate) mod validate;
 pub mod workflow;
 pub mod workspace;
@@ -26,5 +31,9 @@ pub use expression::{Attribute, Attributes, Bindings, Expression, ParseError, Sc
 pub use matching::*;
 pub use ordering::Ordering;
 pub use queue::*;
+pub use routing::{Deadline, Load};
+pub use stats::*;
+pub use task::*;
+pub use task_command::TaskCommand;
 pub use workflow::*;
 pub use workspace::*;

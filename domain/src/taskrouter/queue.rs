@@ -73,6 +73,17 @@ pub struct TaskQueue {
     /// Its edits, for forms (see [`Revision`]).
     #[serde(default, skip_serializing_if = "Revision::is_initial")]
     pub revision: Revision,
+    /// The service level's threshold: a task accepted within this many seconds of entering
+    /// the queue counts as within the service level.
+    #[serde(default = "default_threshold")]
+    pub sla_threshold: u32,
+}
+
+/// A queue's service level threshold unless changed (Flex's example value), in seconds.
+pub const DEFAULT_SLA_THRESHOLD: u32 = 20;
+
+fn default_threshold() -> u32 {
+    DEFAULT_SLA_THRESHOLD
 }
 
 fn one() -> u32 {

@@ -10,7 +10,9 @@ use crate::taskrouter::channel::{
 };
 use crate::taskrouter::expression::{Expression, Scope};
 use crate::taskrouter::queue::{MAX_RESERVED_WORKERS, QUEUE_NAME_MAX};
+use crate::taskrouter::task::{MAX_TASK_ATTRIBUTES, ReservationStatus, Task, TaskStatus};
 use crate::taskrouter::workflow::{MAX_RESERVATION_TIMEOUT, WORKFLOW_NAME_MAX};
+use crate::taskrouter::workspace::Workspace;
 use crate::validate::{Check, ensure, fail};
 use std::collections::HashSet;
 
@@ -130,6 +132,21 @@ pub(crate) fn validate_workspace(flex: &FlexInstance, at: &str) -> Check {
             "makes the attributes longer than TaskRouter's 4,096 characters",
         )?;
     }
+    for (sid, task) in &ws.tasks {
+        validate_task(ws, task, &format!("{wat}.tasks.{sid}"))?;
+        ensure(
+            sid == &task.sid,
+            || format!("{wat}.tasks.{sid}.sid"),
+            "does not match the key it is stored under",
+        )?;
+    }
+    for worker in &ws.simulated_agents {
+        ensure(
+            ws.workers.contains_key(worker),
+            || format!("{wat}.simulated_agents"),
+            "names a worker not in this workspace",
+        )?;
+    }
     let mut skills = HashSet::new();
     for (i, skill) in flex.config.taskrouter_skills.iter().enumerate() {
         let sat = format!("{at}.config.taskrouter_skills[{i}]");
@@ -143,6 +160,75 @@ pub(crate) fn validate_workspace(flex: &FlexInstance, at: &str) -> Check {
         )?;
     }
     Ok(())
+}
+
+/// A task's references and statuses agree: its workflow and channel exist while it is open,
+/// its reservations' statuses match its own, and its attributes fit.
+fn validate_task(ws: &Workspace, task: &Task, at: &str) -> Check {
+    let open = !task.status.ended();
+    if open {
+        ensure(
+            ws.workflow(&task.workflow).is_some(),
+            || format!("{at}.workflow"),
+            "is not a workflow of this workspace",
+        )?;
+        ensure(
+            ws.channel(&task.channel).is_some(),
+            || format!("{at}.channel"),
+            "is not a task channel of this workspace",
+        )?;
+        if let Some(p) = &task.placement {
+            ensure(
+                ws.queue(&p.queue).is_some(),
+                || format!("{at}.placement.queue"),
+                "is not a task queue of this workspace",
+            )?;
+        }
+        for (i, r) in task.reservations.iter().enumerate() {
+            ensure(
+                !r.status.holds_capacity() || ws.workers.contains_key(&r.worker),
+                || format!("{at}.reservations[{i}].worker"),
+                "is not a worker of this workspace",
+            )?;
+        }
+    }
+    ensure(
+        task.attributes.is_object(),
+        || format!("{at}.attributes"),
+        "must be a JSON object",
+    )?;
+    let attributes = serde_json::to_string(&task.attributes).unwrap_or_default();
+    ensure(
+        attributes.chars().count() <= MAX_TASK_ATTRIBUTES,
+        || format!("{at}.attributes"),
+        "are longer than TaskRouter's 4,096 characters",
+    )?;
+    let pending = task.pending().count();
+    let held = task
+        .reservations
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                ReservationStatus::Accepted | ReservationStatus::Wrapping
+            )
+        })
+        .count();
+    let consistent = match task.status {
+        TaskStatus::Pending => pending == 0 && held == 0,
+        TaskStatus::Reserved => pending > 0 && held == 0,
+        TaskStatus::Assigned | TaskStatus::Wrapping => {
+            pending == 0 && held == 1 && task.worker.is_some()
+        }
+        TaskStatus::Completed | TaskStatus::Canceled => {
+            pending == 0 && held == 0 && task.ended.is_some()
+        }
+    };
+    ensure(
+        consistent,
+        || format!("{at}.status"),
+        "does not agree with its reservations",
+    )
 }
 
 /// Names of 1 to `max` characters, unique ignoring case.

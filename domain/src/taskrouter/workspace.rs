@@ -4,14 +4,18 @@
 use crate::flex::worker::Worker;
 use crate::random::Random;
 use crate::revision::Revision;
-use crate::sid::{ActivitySid, TaskChannelSid, TaskQueueSid, WorkerSid, WorkflowSid, WorkspaceSid};
+use crate::sid::{
+    ActivitySid, TaskChannelSid, TaskQueueSid, TaskSid, WorkerSid, WorkflowSid, WorkspaceSid,
+};
 use crate::taskrouter::activity::Activity;
 use crate::taskrouter::channel::{BUILT_IN_CHANNELS, TaskChannel, built_in_friendly_name};
-use crate::taskrouter::queue::{TaskOrder, TaskQueue};
+use crate::taskrouter::queue::{DEFAULT_SLA_THRESHOLD, TaskOrder, TaskQueue};
+use crate::taskrouter::stats::QueueDay;
+use crate::taskrouter::task::Task;
 use crate::taskrouter::workflow::{DEFAULT_RESERVATION_TIMEOUT, Workflow, WorkflowConfiguration};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Most workers a Flex workspace holds.
 pub const MAX_WORKERS: u32 = 15_000;
@@ -40,6 +44,16 @@ pub struct Workspace {
     pub workflows: Vec<Workflow>,
     /// The workers (Flex users) by SID.
     pub workers: BTreeMap<WorkerSid, Worker>,
+    /// The tasks: routing, being handled, or ended in the last five minutes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tasks: BTreeMap<TaskSid, Task>,
+    /// Each queue's figures since its daily reset (Real-Time Queues' "Today").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub queue_days: BTreeMap<TaskQueueSid, QueueDay>,
+    /// The workers simulated traffic answers for (accepts, completes), chosen by the
+    /// presenter.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub simulated_agents: BTreeSet<WorkerSid>,
 }
 
 impl Workspace {
@@ -77,22 +91,12 @@ impl Workspace {
         self.workflows.iter().find(|w| &w.sid == sid)
     }
 
-    /// How many of `worker`'s reservations on `channel` hold capacity now (pending,
-    /// accepted or wrapping). No task arrives yet, so none.
-    pub fn held_on(&self, _worker: &WorkerSid, _channel: &TaskChannelSid) -> u32 {
-        0
-    }
-
-    /// How many tasks of `channel` `worker` has accepted and not completed.
-    pub fn assigned_on(&self, _worker: &WorkerSid, _channel: &TaskChannelSid) -> u32 {
-        0
-    }
-
     /// Since when `worker` has waited without a task: TaskRouter offers a task to the
-    /// worker who has waited longest first. Until tasks arrive, since it entered its
-    /// activity.
+    /// worker who has waited longest first. The later of its last task (taken or finished)
+    /// and its entering its activity.
     pub fn idle_since(&self, worker: &Worker) -> Timestamp {
-        worker.activity_since.unwrap_or(worker.created)
+        let entered = worker.activity_since.unwrap_or(worker.created);
+        worker.last_task_at.map_or(entered, |t| t.max(entered))
     }
 
     /// Provisions Flex's workspace, "Flex Task Assignment", every resource with a fresh SID
@@ -132,6 +136,9 @@ impl Workspace {
             task_queues: vec![everyone(queue)],
             workflows: vec![assign_to_anyone(workflow, queue)],
             workers: BTreeMap::new(),
+            tasks: BTreeMap::new(),
+            queue_days: BTreeMap::new(),
+            simulated_agents: BTreeSet::new(),
         }
     }
 }
@@ -145,6 +152,7 @@ fn everyone(sid: TaskQueueSid) -> TaskQueue {
         max_reserved_workers: 1,
         task_order: TaskOrder::Fifo,
         revision: Revision::default(),
+        sla_threshold: DEFAULT_SLA_THRESHOLD,
     }
 }
 
@@ -181,6 +189,12 @@ struct StoredWorkspace {
     /// Before: the one workflow.
     workflow: Option<OldWorkflow>,
     workers: BTreeMap<WorkerSid, Worker>,
+    #[serde(default)]
+    tasks: BTreeMap<TaskSid, Task>,
+    #[serde(default)]
+    queue_days: BTreeMap<TaskQueueSid, QueueDay>,
+    #[serde(default)]
+    simulated_agents: BTreeSet<WorkerSid>,
 }
 
 #[derive(Deserialize)]
@@ -245,6 +259,9 @@ impl TryFrom<StoredWorkspace> for Workspace {
             task_queues,
             workflows,
             workers: s.workers,
+            tasks: s.tasks,
+            queue_days: s.queue_days,
+            simulated_agents: s.simulated_agents,
         })
     }
 }

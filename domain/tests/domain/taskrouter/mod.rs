@@ -6,4 +6,5 @@ mod expression_properties;
 mod expression_syntax;
 mod routing;
 mod setup;
+mod tasks;
 mod workers;
