@@ -79,6 +79,10 @@ test("the skills-based routing guide, in the browser: skill, agent, queue, workf
   await expression.fill("routing.skills HAS");
   await expect(create.getByTestId("match-line")).toHaveText("column 19: expected a value after HAS");
   await expect(expression).toHaveAttribute("aria-invalid", "true");
+  // Created anyway, it is refused with the column, and the dialog stays open to correct it.
+  await create.getByRole("button", { name: "Create task queue" }).click();
+  await expect(create.getByRole("alert")).toHaveText("Queue Expression: column 19: expected a value after HAS");
+  await expect(create).toBeVisible();
   await expression.fill("routing.skills HAS 'billing' AND routing.levels.billing >= 3");
   await expect(create.getByTestId("match-line")).toHaveText("1 worker matches: Hannah Becker");
   await create.getByRole("button", { name: "Create task queue" }).click();
@@ -92,6 +96,8 @@ test("the skills-based routing guide, in the browser: skill, agent, queue, workf
   await expect(settings.getByTestId("match-line")).toHaveText("column 33: expected a condition after AND");
   await settings.getByRole("button", { name: "Save task queue" }).click();
   await expect(settings.getByRole("alert")).toHaveText("Queue Expression: column 33: expected a condition after AND");
+  await page.reload();
+  await expect(settings.getByLabel("Queue Expression")).toHaveValue("routing.skills HAS 'billing' AND routing.levels.billing >= 3");
   await settings.getByLabel("Queue Expression").fill("routing.skills HAS 'billing'");
   await expect(settings.getByTestId("match-line")).toHaveText("1 worker matches: Hannah Becker");
 
@@ -137,6 +143,8 @@ test("the skills-based routing guide, in the browser: skill, agent, queue, workf
   // Pressed anyway (a refused button stays focusable), it shows its reason and opens nothing.
   await remove.click({ force: true });
   await expect(page.locator("dialog[open]")).toHaveCount(0);
+  await page.goto(`/accounts/${GLOBEX}/taskrouter/queues`);
+  await expect(console.main.getByRole("link", { name: "Billing", exact: true })).toBeVisible();
 });
 
 test("the workflow's JSON and its form are one value, and a JSON mistake names its line and column", async ({ console, page }) => {
