@@ -39,6 +39,7 @@ const TASKROUTER_PAGES = [
   "/taskrouter/workers",
   `/taskrouter/workers/${HANNAH}`,
 ];
+const WORKFLOW_PAGE = TASKROUTER_PAGES.find((p) => p.startsWith("/taskrouter/workflows/"))!;
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -122,6 +123,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
         await clean(console, `/accounts/…${path}`);
       }
+      await console.open(`/accounts/${GLOBEX}${WORKFLOW_PAGE}`);
       await console.main.getByRole("button", { name: "Try a task" }).click();
       await expect(console.main.getByTestId("try-step").first()).toBeVisible();
       await clean(console, "Try a task, answered");

@@ -27,6 +27,7 @@ const TASKROUTER_PAGES = [
   "/taskrouter/workers",
   `/taskrouter/workers/${HANNAH}`,
 ];
+const WORKFLOW_PAGE = TASKROUTER_PAGES.find((p) => p.startsWith("/taskrouter/workflows/"))!;
 const FLEX_PAGES = ["/teams", "/queues", "/admin", "/admin/skills"];
 
 /** Signs James Chen (Globex's Owner) in and goes into Globex's Flex as admin. */
@@ -109,6 +110,7 @@ for (const width of [1280, 1366, 1024, 768]) {
         await fits(console, `/accounts/…${path}`);
       }
       // The workflow page with Try a task answered.
+      await console.open(`/accounts/${GLOBEX}${WORKFLOW_PAGE}`);
       await console.main.getByRole("button", { name: "Try a task" }).click();
       await expect(console.main.getByTestId("try-step").first()).toBeVisible();
       await fits(console, "/accounts/…/taskrouter/workflows/… with Try a task answered");

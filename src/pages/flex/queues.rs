@@ -80,7 +80,7 @@ fn QueueStats() -> impl IntoView {
             <h1 id="queues-title">"Queue stats"</h1>
             <p class="hint">"Every task queue with its workers by activity: a queue's workers are those its expression targets."</p>
             <div class="table-wrap">
-                <table class="table" data-testid="queues-table">
+                <table class="table tr-table" data-testid="queues-table">
                     <caption class="visually-hidden">"Task queues with workers by activity"</caption>
                     <thead>
                         <tr>

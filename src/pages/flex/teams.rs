@@ -80,7 +80,7 @@ fn TeamsTable() -> impl IntoView {
             <h1 id="teams-title">"Teams"</h1>
             <p class="hint">"Your own activity is changed from the agent desktop or the status in the top bar."</p>
             <div class="table-wrap">
-                <table class="table" data-testid="teams-table">
+                <table class="table tr-table" data-testid="teams-table">
                     <caption class="visually-hidden">"Workers and their activities"</caption>
                     <thead>
                         <tr>

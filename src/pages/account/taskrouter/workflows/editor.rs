@@ -188,9 +188,9 @@ fn FilterEditor(
             <fieldset>
                 <legend class="filter-title">{title}</legend>
                 <div class="move-buttons">
-                    <MoveButton id=id("up") text="Move up" label=format!("Move filter {n} up")
+                    <MoveButton id=id("up") text="Up" label=format!("Move filter {n} up")
                         refused=Signal::derive(move || i == 0) on_press=Callback::new(move |()| swap(i - 1, "up")) />
-                    <MoveButton id=id("down") text="Move down" label=format!("Move filter {n} down")
+                    <MoveButton id=id("down") text="Down" label=format!("Move filter {n} down")
                         refused=Signal::derive(move || i + 1 >= count.get()) on_press=Callback::new(move |()| swap(i + 1, "down")) />
                     <MoveButton id=id("remove") text="Remove" label=format!("Remove filter {n}") danger=true
                         refused=Signal::derive(|| false) on_press=Callback::new(remove) />
@@ -308,9 +308,9 @@ fn StepEditor(
                 <span class="step-title">{format!("Step {n}")}</span>
                 {move || nobody.get().then(|| view! { <NoWorkerMatches /> })}
                 <div class="move-buttons">
-                    <MoveButton id=id("up") text="Move up" label=format!("Move step {n} of filter {fi} up")
+                    <MoveButton id=id("up") text="Up" label=format!("Move step {n} of filter {fi} up")
                         refused=Signal::derive(move || j == 0) on_press=Callback::new(move |()| swap(j - 1, "up")) />
-                    <MoveButton id=id("down") text="Move down" label=format!("Move step {n} of filter {fi} down")
+                    <MoveButton id=id("down") text="Down" label=format!("Move step {n} of filter {fi} down")
                         refused=Signal::derive(move || j + 1 >= steps.get()) on_press=Callback::new(move |()| swap(j + 1, "down")) />
                     <MoveButton id=id("remove") text="Remove" label=format!("Remove step {n} of filter {fi}") danger=true
                         refused=Signal::derive(|| false) on_press=Callback::new(remove) />
@@ -355,7 +355,7 @@ fn StepEditor(
                             form.edit_step(i, j, |t| t.timeout = p);
                         } />
                 </div>
-                <div class="form-field step-wide">
+                <div class="form-field step-skip">
                     <label class="field-label" for=id("skip")>"Skip If"</label>
                     <input class="input expression-input" id=id("skip") type="text" autocomplete="off" spellcheck="false"
                         placeholder="workers.available == 0"
@@ -368,10 +368,10 @@ fn StepEditor(
                         } />
                     <p id=skip_id class="field-error" aria-live="polite">{move || skip_problem.get()}</p>
                 </div>
-                <div class="form-field step-wide">
+                <div class="form-field step-order">
                     <label class="field-label" for=id("order")>"Ordering"</label>
                     <input class="input expression-input" id=id("order") type="text" autocomplete="off" spellcheck="false"
-                        placeholder="worker.routing.levels.support DESC"
+                        placeholder="worker.routing.levels.x DESC"
                         aria-describedby=order_id.clone()
                         aria-invalid=move || order_problem.with(Option::is_some).then_some("true")
                         prop:value=order_by
