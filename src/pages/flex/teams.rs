@@ -86,7 +86,7 @@ fn TeamsTable() -> impl IntoView {
                         <tr>
                             <th scope="col">"Name"</th>
                             <th scope="col">"Identity"</th>
-                            <th scope="col">"Roles"</th>
+                            <th scope="col" class="col-secondary">"Roles"</th>
                             <th scope="col">"Activity"</th>
                             <th scope="col">"Skills"</th>
                             <th scope="col">"Actions"</th>
@@ -106,7 +106,7 @@ fn TeamsTable() -> impl IntoView {
                                         {row.me.then(|| view! { <span class="muted">" (you)"</span> })}
                                     </th>
                                     <td data-label="Identity">{row.identity}</td>
-                                    <td data-label="Roles">{row.roles}</td>
+                                    <td data-label="Roles" class="col-secondary">{row.roles}</td>
                                     <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
                                     <td data-testid="worker-skills" data-label="Skills">{row.skills.clone()}</td>
                                     <td>
