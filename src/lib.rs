@@ -29,7 +29,8 @@ pub fn App(
     /// The state read from storage before mounting ([`store::open`]).
     loaded: store::Loaded,
 ) -> impl IntoView {
-    Store::provide(loaded);
+    let store = Store::provide(loaded);
+    store::routing_clock::RoutingClock::provide(store);
     Toasts::provide();
     let base = components::link::base_path();
     view! {
@@ -52,6 +53,14 @@ pub fn App(
                         <Route path=path!("phone-numbers") view=pages::account::phone_numbers::PhoneNumbers />
                         <Route path=path!("studio") view=pages::account::studio::Studio />
                         <Route path=path!("taskrouter") view=pages::account::taskrouter::TaskRouter />
+                        <Route path=path!("taskrouter/queues") view=pages::account::taskrouter::queues::TaskQueues />
+                        <Route path=path!("taskrouter/queues/:queue_sid") view=pages::account::taskrouter::queues::TaskQueuePage />
+                        <Route path=path!("taskrouter/workflows") view=pages::account::taskrouter::workflows::Workflows />
+                        <Route path=path!("taskrouter/workflows/:workflow_sid") view=pages::account::taskrouter::workflows::WorkflowPage />
+                        <Route path=path!("taskrouter/activities") view=pages::account::taskrouter::activities::Activities />
+                        <Route path=path!("taskrouter/channels") view=pages::account::taskrouter::channels::TaskChannels />
+                        <Route path=path!("taskrouter/workers") view=pages::account::taskrouter::workers::Workers />
+                        <Route path=path!("taskrouter/workers/:worker_sid") view=pages::account::taskrouter::workers::WorkerPage />
                         <Route path=path!("functions") view=pages::account::functions::Functions />
                         <Route path=path!("twiml-bins") view=pages::account::twiml_bins::TwimlBins />
                     </ParentRoute>
@@ -62,6 +71,7 @@ pub fn App(
                         <Route path=path!("teams") view=pages::flex::teams::Teams />
                         <Route path=path!("queues") view=pages::flex::queues::Queues />
                         <Route path=path!("admin") view=pages::flex::admin::AdminDashboard />
+                        <Route path=path!("admin/skills") view=pages::flex::skills::SkillsPage />
                         <Route path=path!("insights") view=pages::flex::insights::Insights />
                     </ParentRoute>
                 </Routes>

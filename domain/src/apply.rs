@@ -89,8 +89,11 @@ impl Console {
             kind,
         };
         // The activity log: every change on record, refusals never (they returned above);
-        // a new API key's secret goes to the caller only.
-        self.record(event.without_secret());
+        // a new API key's secret goes to the caller only. What happens to tasks is kept on
+        // each task's path instead (contacts come by the thousand).
+        if event.kind.is_logged() {
+            self.record(event.without_secret());
+        }
         Ok(event)
     }
 
@@ -196,6 +199,23 @@ impl Console {
                 worker,
                 activity,
             } => self.set_worker_activity(ctx, account, Some(worker), activity),
+            C::TaskRouter { account, change } => self.taskrouter(ctx, account, change),
+            C::Task { account, change } => self.task_command(ctx, account, change),
+            C::SetServiceLevel {
+                account,
+                queue,
+                threshold,
+            } => self.set_service_level(ctx, account, queue, *threshold),
+            C::CreateSkill { account, skill } => self.create_skill(ctx, account, skill),
+            C::UpdateSkill { account, skill } => self.update_skill(ctx, account, skill),
+            C::DeleteSkill { account, name } => self.delete_skill(ctx, account, name),
+            C::SetAgentSkills {
+                account,
+                worker,
+                skills,
+                levels,
+                revision,
+            } => self.set_agent_skills(ctx, account, worker, skills, levels, *revision),
             C::BuyPhoneNumber {
                 account,
                 phone_number,

@@ -1,6 +1,7 @@
 //! Everything a person can ask the Console to do.
 
 use crate::flex::instance::{BillingModel, FlexSettings};
+use crate::flex::skills::Skill;
 use crate::flex::worker::InsightsRole;
 use crate::identity::account::AccountType;
 use crate::identity::api_key::ApiKeyType;
@@ -9,10 +10,13 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
-    WorkerSid,
+    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TaskQueueSid, TwimlBinSid,
+    UserSid, WorkerSid,
 };
+use crate::taskrouter::command::TaskRouterCommand;
+use crate::taskrouter::task_command::TaskCommand;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A request to change the Console, applied with [`super::Console::apply`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +238,66 @@ pub enum Command {
         /// The new activity.
         activity: ActivitySid,
     },
+    /// Change the account's TaskRouter workspace (queues, workflows, activities, channels,
+    /// workers' attributes and capacity).
+    TaskRouter {
+        /// The account.
+        account: AccountSid,
+        /// The change.
+        change: TaskRouterCommand,
+    },
+    /// Something happens to the account's tasks: a contact arrives, a worker answers or
+    /// handles a task, time passes.
+    Task {
+        /// The account.
+        account: AccountSid,
+        /// What happens.
+        change: TaskCommand,
+    },
+    /// Set a queue's service level threshold, from Flex's queue stats (a Flex admin).
+    SetServiceLevel {
+        /// The account.
+        account: AccountSid,
+        /// The queue.
+        queue: TaskQueueSid,
+        /// Seconds within which an accepted task counts as within the service level.
+        threshold: u32,
+    },
+    /// Add a skill to the Flex skills catalogue (a Flex admin, from the admin dashboard).
+    CreateSkill {
+        /// The account.
+        account: AccountSid,
+        /// The skill.
+        skill: Skill,
+    },
+    /// Change a skill's levels (its name stays).
+    UpdateSkill {
+        /// The account.
+        account: AccountSid,
+        /// The skill, as defined now.
+        skill: Skill,
+    },
+    /// Remove a skill no agent holds from the catalogue.
+    DeleteSkill {
+        /// The account.
+        account: AccountSid,
+        /// The skill's name.
+        name: String,
+    },
+    /// From Flex's Teams view, give an agent skills and levels (actor: a Flex admin or
+    /// supervisor), written to the worker's `routing.skills` and `routing.levels`.
+    SetAgentSkills {
+        /// The account.
+        account: AccountSid,
+        /// The agent's worker.
+        worker: WorkerSid,
+        /// The skills the agent holds.
+        skills: Vec<String>,
+        /// Levels of the skills that have them.
+        levels: BTreeMap<String, u32>,
+        /// The revision of the worker the form showed.
+        revision: u64,
+    },
     /// Buy a number from the simulated list.
     BuyPhoneNumber {
         /// The account.
@@ -342,6 +406,13 @@ impl Command {
             | C::DeleteWorker { account, .. }
             | C::SetWorkerActivity { account, .. }
             | C::ChangeAgentActivity { account, .. }
+            | C::TaskRouter { account, .. }
+            | C::Task { account, .. }
+            | C::SetServiceLevel { account, .. }
+            | C::CreateSkill { account, .. }
+            | C::UpdateSkill { account, .. }
+            | C::DeleteSkill { account, .. }
+            | C::SetAgentSkills { account, .. }
             | C::BuyPhoneNumber { account, .. }
             | C::ReleasePhoneNumber { account, .. }
             | C::RoutePhoneNumber { account, .. }
@@ -368,7 +439,13 @@ impl Command {
             | C::LeaveAccount { .. }
             | C::SsoLogin { .. }
             | C::SetWorkerActivity { .. }
-            | C::ChangeAgentActivity { .. } => None,
+            | C::ChangeAgentActivity { .. }
+            | C::CreateSkill { .. }
+            | C::UpdateSkill { .. }
+            | C::DeleteSkill { .. }
+            | C::SetAgentSkills { .. }
+            | C::SetServiceLevel { .. }
+            | C::Task { .. } => None,
             C::RenameAccount { .. }
             | C::SuspendAccount { .. }
             | C::ReactivateAccount { .. }
@@ -391,6 +468,7 @@ impl Command {
             C::UpgradePlan { .. } => Some(K::ManageBilling),
             C::LaunchFlex { .. } => Some(K::LaunchFlex),
             C::DeleteWorker { .. }
+            | C::TaskRouter { .. }
             | C::BuyPhoneNumber { .. }
             | C::ReleasePhoneNumber { .. }
             | C::RoutePhoneNumber { .. }
@@ -434,6 +512,13 @@ impl Command {
             C::DeleteWorker { .. } => "Deleting workers",
             C::SetWorkerActivity { .. } => "Changing your own activity",
             C::ChangeAgentActivity { .. } => "Changing another agent's activity",
+            C::TaskRouter { change, .. } => change.action(),
+            C::Task { change, .. } => change.action(),
+            C::SetServiceLevel { .. } => "Changing the service level",
+            C::CreateSkill { .. } => "Adding skills",
+            C::UpdateSkill { .. } => "Changing skills",
+            C::DeleteSkill { .. } => "Deleting skills",
+            C::SetAgentSkills { .. } => "Changing agents' skills",
             C::BuyPhoneNumber { .. } => "Buying phone numbers",
             C::ReleasePhoneNumber { .. } => "Releasing phone numbers",
             C::RoutePhoneNumber { .. } => "Routing phone numbers",

@@ -10,6 +10,7 @@ use crate::identity::roles::{ConsoleRole, RoleSet, describe_roles};
 use crate::products::twiml::TwimlError;
 use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, ActivitySid, UserSid};
+use crate::taskrouter::error::TaskRouterError;
 use crate::time::Timestamp;
 use crate::words::{count, thousands};
 use std::fmt;
@@ -169,6 +170,8 @@ pub enum DomainError {
     },
     /// The command's time is past [`Timestamp::LATEST_NOW`], the latest the Console works at.
     ClockOutOfRange,
+    /// A TaskRouter change refused (queues, workflows, activities, channels, workers, skills).
+    TaskRouter(TaskRouterError),
     /// A form saved over a change made since it was opened (see [`crate::revision`]).
     ChangedElsewhere {
         /// What was edited, e.g. "the Flex settings".
@@ -220,7 +223,7 @@ impl DomainError {
                 | E::TransferTargetNotMember
                 | E::SsoRolesInvalid
                 | E::SsoReadOnlyAdmin
-        )
+        ) || matches!(self, E::TaskRouter(e) if e.concerns_input())
     }
 }
 
@@ -346,6 +349,7 @@ impl fmt::Display for DomainError {
                 "The Console's clock reads a time after {}, the latest it works at; load data with an earlier time.",
                 Timestamp::LATEST_NOW
             ),
+            E::TaskRouter(e) => e.fmt(f),
             E::ChangedElsewhere { what, by, at } => {
                 let when = at.map(|at| format!(" at {at}")).unwrap_or_default();
                 write!(
@@ -358,6 +362,12 @@ impl fmt::Display for DomainError {
 }
 
 impl std::error::Error for DomainError {}
+
+impl From<TaskRouterError> for DomainError {
+    fn from(e: TaskRouterError) -> Self {
+        DomainError::TaskRouter(e)
+    }
+}
 
 /// The first invalid field of a state, named by its JSON path
 /// (e.g. `accounts.AC….members.US….roles`).

@@ -13,6 +13,7 @@ use crate::sid::{
     AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
     TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
+use crate::taskrouter::event::{TaskEvent, TaskRouterEvent};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,13 @@ pub struct Event {
     pub account: Option<AccountSid>,
     /// What, with its details.
     pub kind: EventKind,
+}
+
+impl EventKind {
+    /// Whether the activity log keeps it: every change but what happens to tasks.
+    pub fn is_logged(&self) -> bool {
+        !matches!(self, EventKind::Task { .. })
+    }
 }
 
 impl Event {
@@ -252,6 +260,45 @@ pub enum EventKind {
         activity: ActivitySid,
         /// Its name.
         activity_name: String,
+    },
+    /// The TaskRouter workspace was changed.
+    TaskRouter {
+        /// What changed.
+        change: TaskRouterEvent,
+    },
+    /// Something happened to a task (kept on the task's path, not in the activity log).
+    Task {
+        /// What.
+        change: TaskEvent,
+    },
+    /// A queue's service level threshold was set.
+    ServiceLevelSet {
+        /// The queue's name.
+        queue: String,
+        /// The threshold in seconds.
+        threshold: u32,
+    },
+    /// A skill was added to the Flex skills catalogue.
+    SkillCreated {
+        /// Its name.
+        name: String,
+    },
+    /// A skill's levels were changed.
+    SkillUpdated {
+        /// Its name.
+        name: String,
+    },
+    /// A skill was removed from the catalogue.
+    SkillDeleted {
+        /// Its name.
+        name: String,
+    },
+    /// An admin or supervisor set an agent's skills (from Teams).
+    AgentSkillsSet {
+        /// The agent's worker.
+        worker: WorkerSid,
+        /// The skills the agent now holds.
+        skills: Vec<String>,
     },
     /// A phone number was bought.
     PhoneNumberBought {

@@ -55,8 +55,8 @@ pub use error::{DomainError, ImportError, ValidationError};
 pub use event::{DroppedRoles, Event, EventKind};
 pub use flex::{
     ActiveUserHours, BillingModel, ChangeRefused, FlexChange, FlexInstance, FlexOverview, FlexPlan,
-    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, SsoAssertion, Worker,
-    WorkerAttributes, insights_allowed, may_change, visible,
+    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, Skill, SsoAssertion,
+    Worker, WorkerAttributes, insights_allowed, may_change, visible,
 };
 pub use identity::{
     API_KEY_NAME_MAX, Account, AccountPage, AccountStatus, AccountType, Actor, ApiKey,
@@ -72,5 +72,10 @@ pub use products::{
 pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
-pub use taskrouter::MAX_WORKERS;
+pub use taskrouter::{
+    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch,
+    ReservationStatus, RoutingAnswer, StepAnswer, StepMatch, StepOutcome, Target, Task,
+    TaskCommand, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
+    TaskStatus, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
+};
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

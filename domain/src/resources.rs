@@ -109,15 +109,17 @@ impl ResourceKind {
             K::FlexInstance | K::ConversationsService | K::ProxyService => {
                 AccountPage::FlexOverview
             }
-            K::Worker => AccountPage::FlexUsers,
+            K::Worker => AccountPage::Workers,
             K::PhoneNumber => AccountPage::PhoneNumbers,
             K::StudioFlow | K::FlexFlow => AccountPage::Studio,
             K::TwimlBin => AccountPage::TwimlBins,
             K::ApiKey => AccountPage::ApiKeys,
             K::FunctionsService | K::Function => AccountPage::Functions,
-            K::Workspace | K::Workflow | K::TaskQueue | K::Activity | K::TaskChannel => {
-                AccountPage::TaskRouter
-            }
+            K::Workspace => AccountPage::TaskRouter,
+            K::Workflow => AccountPage::Workflows,
+            K::TaskQueue => AccountPage::TaskQueues,
+            K::Activity => AccountPage::Activities,
+            K::TaskChannel => AccountPage::TaskChannels,
         }
     }
 }
@@ -133,6 +135,25 @@ pub struct Resource {
     pub name: String,
     /// What else identifies it ("maria.garcia@example.com", "+14155550100"), or empty.
     pub detail: String,
+}
+
+impl Resource {
+    /// Where it is shown, after `/accounts/:account_sid`: its own page when it has one (a
+    /// task queue, a workflow, a worker: `/taskrouter/queues/WQ…`), else the list that holds
+    /// it searched for its SID (`/phone-numbers?q=PN…`), or the page it is the subject of.
+    pub fn path(&self) -> String {
+        use ResourceKind as K;
+        let page = self.kind.page();
+        match self.kind {
+            K::TaskQueue | K::Workflow | K::Worker => format!("{}/{}", page.path(), self.sid),
+            K::Account
+            | K::FlexInstance
+            | K::ConversationsService
+            | K::ProxyService
+            | K::Workspace => page.path().to_owned(),
+            _ => format!("{}?q={}", page.path(), self.sid),
+        }
+    }
 }
 
 impl Console {
@@ -202,19 +223,17 @@ impl Console {
             &ws.friendly_name,
             "",
         ));
-        out.push(item(
-            K::Workflow,
-            ws.workflow.sid.to_string(),
-            &ws.workflow.friendly_name,
-            "",
-        ));
-        let queue = &ws.task_queue;
-        out.push(item(
-            K::TaskQueue,
-            queue.sid.to_string(),
-            &queue.friendly_name,
-            &queue.target_workers,
-        ));
+        for w in &ws.workflows {
+            out.push(item(K::Workflow, w.sid.to_string(), &w.friendly_name, ""));
+        }
+        for q in &ws.task_queues {
+            out.push(item(
+                K::TaskQueue,
+                q.sid.to_string(),
+                &q.friendly_name,
+                &q.target_workers,
+            ));
+        }
         for a in &ws.activities {
             out.push(item(K::Activity, a.sid.to_string(), &a.friendly_name, ""));
         }

@@ -24,9 +24,9 @@ use crate::taskrouter::MAX_WORKERS;
 use crate::time::Timestamp;
 use std::collections::HashSet;
 
-type Check = Result<(), ValidationError>;
+pub(crate) type Check = Result<(), ValidationError>;
 
-fn fail(path: impl Into<String>, problem: impl Into<String>) -> Check {
+pub(crate) fn fail(path: impl Into<String>, problem: impl Into<String>) -> Check {
     Err(ValidationError {
         path: path.into(),
         problem: problem.into(),
@@ -34,7 +34,7 @@ fn fail(path: impl Into<String>, problem: impl Into<String>) -> Check {
 }
 
 /// Fails at `path` unless `ok`; the path is built only on failure.
-fn ensure(ok: bool, path: impl FnOnce() -> String, problem: &str) -> Check {
+pub(crate) fn ensure(ok: bool, path: impl FnOnce() -> String, problem: &str) -> Check {
     if ok { Ok(()) } else { fail(path(), problem) }
 }
 
@@ -314,7 +314,7 @@ impl Console {
     fn validate_actor(&self, actor: &Actor, path: impl FnOnce() -> String) -> Check {
         match actor {
             Actor::User(user) => self.validate_user(user, path),
-            Actor::Email(_) | Actor::Sso(_) => Ok(()),
+            Actor::Email(_) | Actor::Sso(_) | Actor::Clock | Actor::Simulator => Ok(()),
         }
     }
 
@@ -374,8 +374,6 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
     let mut sids: Vec<(&str, String)> = vec![
         (flex.sid.as_str(), format!("{at}.sid")),
         (ws.sid.as_str(), format!("{wat}.sid")),
-        (ws.workflow.sid.as_str(), format!("{wat}.workflow.sid")),
-        (ws.task_queue.sid.as_str(), format!("{wat}.task_queue.sid")),
         (
             flex.conversations_service.sid.as_str(),
             format!("{at}.conversations_service.sid"),
@@ -395,6 +393,27 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
             .enumerate()
             .map(|(i, a)| (a.sid.as_str(), format!("{wat}.activities[{i}].sid"))),
     );
+    sids.extend(
+        ws.task_queues
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.sid.as_str(), format!("{wat}.task_queues[{i}].sid"))),
+    );
+    sids.extend(
+        ws.workflows
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.sid.as_str(), format!("{wat}.workflows[{i}].sid"))),
+    );
+    for (key, task) in &ws.tasks {
+        sids.push((task.sid.as_str(), format!("{wat}.tasks.{key}.sid")));
+        sids.extend(task.reservations.iter().enumerate().map(|(i, r)| {
+            (
+                r.sid.as_str(),
+                format!("{wat}.tasks.{key}.reservations[{i}].sid"),
+            )
+        }));
+    }
     sids.extend(
         ws.task_channels
             .iter()
@@ -448,11 +467,12 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
             "taskrouter_workspace_sid",
         ),
         (
-            config.taskrouter_target_workflow_sid == ws.workflow.sid,
+            ws.workflow(&config.taskrouter_target_workflow_sid)
+                .is_some(),
             "taskrouter_target_workflow_sid",
         ),
         (
-            config.taskrouter_target_taskqueue_sid == ws.task_queue.sid,
+            ws.queue(&config.taskrouter_target_taskqueue_sid).is_some(),
             "taskrouter_target_taskqueue_sid",
         ),
         (
@@ -499,11 +519,7 @@ fn validate_flex<'a>(flex: &'a FlexInstance, at: &str, seen: &mut Seen<'a>) -> C
         || format!("{at}.closed_available_ms"),
         "must be 0 on a trial, which counts no Active User Hours",
     )?;
-    ensure(
-        ws.offline_activity().is_some(),
-        || format!("{wat}.activities"),
-        "needs an Offline activity",
-    )?;
+    crate::taskrouter::validate::validate_workspace(flex, at)?;
     ensure(
         ws.max_workers <= MAX_WORKERS,
         || format!("{wat}.max_workers"),

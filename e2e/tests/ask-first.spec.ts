@@ -18,13 +18,18 @@ const PAGES = [
   "/phone-numbers",
   "/studio",
   "/taskrouter",
+  "/taskrouter/queues",
+  "/taskrouter/workflows",
+  "/taskrouter/activities",
+  "/taskrouter/channels",
+  "/taskrouter/workers",
   "/functions",
   "/twiml-bins",
 ];
 
 /** A reason names a role, or a state of the account or of the thing acted on. */
 const REASON =
-  /Owner|Administrator|Developer|Billing Manager|Support|admin|supervisor|is suspended|is closed|trial|paid plan|already|no Flex|no secondary|worker/;
+  /Owner|Administrator|Developer|Billing Manager|Support|admin|supervisor|is suspended|is closed|trial|paid plan|already|no Flex|no secondary|worker|Flex creates|Flex needs it|is used by/;
 
 /** What a refusal reads like, as opposed to a message about a value typed. */
 const REFUSAL = /needs the .* role|is suspended|is closed|not a member|cannot be removed|cannot leave|already (accepted|revoked)|only one phone number|already has/;

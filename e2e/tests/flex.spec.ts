@@ -2,7 +2,7 @@
 import { SUB_PATH_URL } from "../playwright.config";
 import { expect, test, type Console } from "./console";
 
-const ALL_VIEWS = ["Agent desktop", "Teams", "Queue stats", "Admin dashboard", "Insights"];
+const ALL_VIEWS = ["Agent desktop", "Teams", "Queue stats", "Admin dashboard", "Skills", "Insights"];
 
 /** The Flex UI's own navigation. */
 function flexNav(console: Console) {
@@ -103,7 +103,7 @@ test("an Owner saves the Flex settings in the Console; a Developer is refused be
 test("Support enters as a read-only admin: views but every change control is disabled with its reason", async ({ console }) => {
   const sid = await launch(console, "Noah Kim", "Acme Support");
   await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
-  await expect(flexNav(console).getByRole("link")).toHaveText(["Teams", "Queue stats", "Admin dashboard"]);
+  await expect(flexNav(console).getByRole("link")).toHaveText(["Teams", "Queue stats", "Admin dashboard", "Skills"]);
   // configuration
   await expect(console.heading("Admin dashboard")).toBeVisible();
   await expect(console.main.getByTestId("flex-configuration")).toContainText("Flex Task Assignment");

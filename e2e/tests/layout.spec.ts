@@ -6,7 +6,38 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, slowed, test, timeForPages, type Console } from "./console";
 
-const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/taskrouter/queues", "/taskrouter/workflows", "/taskrouter/activities", "/taskrouter/channels", "/taskrouter/workers", "/functions", "/twiml-bins"];
+// TaskRouter's pages, on Globex's routed contact center (its queues, workflow and workers).
+const DEMO = JSON.parse(readFileSync(new URL("../../public/scenarios/demo.json", import.meta.url), "utf8"));
+const [GLOBEX, globex] = Object.entries(DEMO.console.accounts as Record<string, { friendly_name: string; flex: any }>).find(
+  ([, a]) => a.friendly_name === "Globex Contact Center",
+)!;
+const named = (list: { friendly_name: string; sid: string }[], name: string) => list.find((x) => x.friendly_name === name)!.sid;
+const HANNAH = Object.entries(globex.flex.workspace.workers as Record<string, { identity: string }>).find(
+  ([, w]) => w.identity === "hannah.becker@globex.example.com",
+)![0];
+const TASKROUTER_PAGES = [
+  "/taskrouter",
+  "/taskrouter/queues",
+  `/taskrouter/queues/${named(globex.flex.workspace.task_queues, "Support")}`,
+  "/taskrouter/workflows",
+  `/taskrouter/workflows/${named(globex.flex.workspace.workflows, "Inbound Routing")}`,
+  "/taskrouter/activities",
+  "/taskrouter/channels",
+  "/taskrouter/workers",
+  `/taskrouter/workers/${HANNAH}`,
+];
+const WORKFLOW_PAGE = TASKROUTER_PAGES.find((p) => p.startsWith("/taskrouter/workflows/"))!;
+const FLEX_PAGES = ["/teams", "/queues", "/admin", "/admin/skills"];
+
+/** Signs James Chen (Globex's Owner) in and goes into Globex's Flex as admin. */
+async function intoGlobexFlex(console: Console) {
+  await console.signInAs("James Chen");
+  await console.open(`/accounts/${GLOBEX}/flex`);
+  await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  await expect(console.page).toHaveURL(new RegExp(`/flex/${GLOBEX}/admin$`));
+}
+
 const CONSOLE_PAGES = ["/accounts", "/activity", "/activity?q=bought&from=2025-01-01&to=2025-03-04&kind=phone_numbers", "/activity?from=2025-03-05&to=2025-03-01", "/data", "/sso"];
 
 /**
@@ -66,18 +97,41 @@ for (const width of [1280, 1366, 1024, 768]) {
       }
     });
 
+    test("TaskRouter's pages and the Flex UI's skills, with the routed contact center", async ({ console, page }) => {
+      test.setTimeout(90_000);
+      await intoGlobexFlex(console);
+      for (const path of FLEX_PAGES) {
+        await page.goto(`/flex/${GLOBEX}${path}`);
+        await fits(console, `/flex/…${path}`);
+      }
+      await page.goto(`/flex/${GLOBEX}/teams`);
+      await console.main.getByRole("button", { name: "Skills of Hannah Becker" }).click();
+      await expect(page.getByRole("dialog", { name: "Skills of Hannah Becker" })).toBeVisible();
+      await page.keyboard.press("Escape");
+      for (const path of TASKROUTER_PAGES) {
+        await console.open(`/accounts/${GLOBEX}${path}`);
+        await fits(console, `/accounts/…${path}`);
+      }
+      // The workflow page with Try a task answered.
+      await console.open(`/accounts/${GLOBEX}${WORKFLOW_PAGE}`);
+      await console.main.getByRole("button", { name: "Try a task" }).click();
+      await expect(console.main.getByTestId("try-step").first()).toBeVisible();
+      await fits(console, "/accounts/…/taskrouter/workflows/… with Try a task answered");
+    });
+
     test("the longest lists, with the scale scenario", async ({ console, context }) => {
       test.setTimeout(slowed(180_000));
       const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
       const [owner] = Object.entries(scale.console.users as Record<string, { email: string }>).find(([, u]) => u.email === "user0@scale.example.com")!;
-      const [account] = Object.entries(scale.console.accounts as Record<string, { friendly_name: string }>).find(([, a]) => a.friendly_name === "Scale Account 0000")!;
+      const [account, flexAccount] = Object.entries(scale.console.accounts as Record<string, { friendly_name: string; flex: any }>).find(([, a]) => a.friendly_name === "Scale Account 0000")!;
+      const EVERYONE = named(flexAccount.flex.workspace.task_queues, "Everyone");
       await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), owner);
       await console.open("/data?scenario=scale");
       await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: slowed(90_000) });
       await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: slowed(60_000) });
       await console.open("/accounts");
       await fits(console, "/accounts (1,000 accounts)");
-      for (const path of ["/flex/users", "/users", "/activity"]) {
+      for (const path of ["/flex/users", "/users", "/activity", "/taskrouter/queues", "/taskrouter/workers", `/taskrouter/queues/${EVERYONE}`]) {
         await console.open(`/accounts/${account}${path}`);
         await fits(console, `/accounts/…${path} (scale)`);
       }
@@ -94,6 +148,18 @@ test.describe("on a 390 px phone", () => {
     const sid = await console.openAccount("Acme Support");
     for (const path of [...CONSOLE_PAGES, ...ACCOUNT_PAGES.map((p) => `/accounts/${sid}${p}`)]) {
       await console.open(path);
+      await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+      const wide = await console.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide, `the width of ${path}`).toBeLessThanOrEqual(390);
+    }
+  });
+
+  test("no TaskRouter page or Flex skills page scrolls sideways, with the routed contact center", async ({ console, page }) => {
+    test.setTimeout(60_000);
+    await intoGlobexFlex(console);
+    const paths = [...FLEX_PAGES.map((p) => `/flex/${GLOBEX}${p}`), ...TASKROUTER_PAGES.map((p) => `/accounts/${GLOBEX}${p}`)];
+    for (const path of paths) {
+      await page.goto(path);
       await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
       const wide = await console.page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, `the width of ${path}`).toBeLessThanOrEqual(390);

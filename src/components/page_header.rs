@@ -13,9 +13,9 @@ use leptos::prelude::*;
 pub fn PageHeader(
     /// The title's element id, e.g. "numbers-title".
     id: &'static str,
-    /// The title.
+    /// The title (a signal where it names a record that can be renamed).
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// The account the page belongs to, shown above the title (left out on the Console's own
     /// pages).
     #[prop(optional, into)]
@@ -30,7 +30,7 @@ pub fn PageHeader(
     view! {
         <header class="page-header">
             {move || account.get().map(|name| view! { <p class="eyebrow">{name}</p> })}
-            <h1 id=id>{title}</h1>
+            <h1 id=id>{move || title.get()}</h1>
             {move || description.get().map(|line| view! { <p class="lead">{line}</p> })}
             {children.map(|actions| view! { <div class="page-actions">{actions()}</div> })}
         </header>

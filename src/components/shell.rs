@@ -231,11 +231,12 @@ fn SideNav() -> impl IntoView {
     move || {
         let signed_in = store.signed_in().is_some();
         let account_links = account.get().map(|sid| {
+            // A page's sub-pages (TaskRouter's) follow it, indented.
             let group = |group: PageGroup| {
                 AccountPage::ALL
                     .into_iter()
                     .filter(move |page| page.group() == group)
-                    .map(|page| view! { <AccountPageLink account=sid page /> })
+                    .map(|page| view! { <AccountPageLink account=sid page sub=page.parent().is_some() /> })
                     .collect_view()
             };
             view! {
@@ -266,7 +267,12 @@ fn SideNav() -> impl IntoView {
 /// One page of the account in the navigation; marked when the domain says the signed-in
 /// user may not open it, with the reason on hover, on focus and to screen readers.
 #[component]
-fn AccountPageLink(account: AccountSid, page: AccountPage) -> impl IntoView {
+fn AccountPageLink(
+    account: AccountSid,
+    page: AccountPage,
+    /// Whether it is a sub-page, shown under its parent.
+    sub: bool,
+) -> impl IntoView {
     let store = Store::get();
     let to = format!("/accounts/{account}{}", page.path());
     let refused = Memo::new(move |_| {
@@ -279,8 +285,9 @@ fn AccountPageLink(account: AccountSid, page: AccountPage) -> impl IntoView {
     let id = reason_id();
     let described = id.clone();
     view! {
-        <li class="offer nav-item" class:nav-refused=move || refused.with(Option::is_some)>
-            <NavLink to described_by=Signal::derive(move || refused.with(|r| r.is_some().then(|| described.clone())))>
+        <li class="offer nav-item" class:nav-sub=sub class:nav-refused=move || refused.with(Option::is_some)>
+            // A sub-page's own pages (a queue's) count as it.
+            <NavLink to prefix=sub described_by=Signal::derive(move || refused.with(|r| r.is_some().then(|| described.clone())))>
                 {page.title()}
                 <svg class="nav-lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"
                     style:display=move || if refused.with(Option::is_none) { "none" } else { "inline" }>

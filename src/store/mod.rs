@@ -20,6 +20,7 @@ mod load;
 pub mod persist;
 pub mod replacing;
 pub mod restore;
+pub mod routing_clock;
 mod saving;
 pub mod scenario;
 mod scenario_link;

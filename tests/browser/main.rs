@@ -14,6 +14,7 @@ mod row_menu;
 mod secrets;
 mod shell;
 mod store;
+mod taskrouter;
 mod users;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -9,6 +9,7 @@ use crate::identity::capability::LaunchOutcome;
 use crate::products::phone_number::national_format;
 use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, UserSid};
+use crate::taskrouter::event::TaskRouterEvent;
 
 impl Console {
     /// Who an entry is by, as a person reads it (see [`person`]).
@@ -22,6 +23,8 @@ impl Console {
             Actor::User(sid) => self.user_name(sid),
             Actor::Email(email) => email.to_string(),
             Actor::Sso(assertion) => format!("{} (SSO)", assertion.display_name()),
+            Actor::Clock => "TaskRouter".to_owned(),
+            Actor::Simulator => "Simulated traffic".to_owned(),
         }
     }
 
@@ -209,6 +212,22 @@ impl Console {
                 "Set the activity of {} to {activity_name}",
                 self.worker_name(event, worker)
             ),
+            E::TaskRouter { change } => self.describe_taskrouter(event, change),
+            E::Task { change } => format!("{change:?}"),
+            E::SkillCreated { name } => format!("Added the skill {name}"),
+            E::ServiceLevelSet { queue, threshold } => {
+                format!("Set the service level threshold of {queue} to {threshold} s")
+            }
+            E::SkillUpdated { name } => format!("Changed the skill {name}"),
+            E::SkillDeleted { name } => format!("Deleted the skill {name}"),
+            E::AgentSkillsSet { worker, skills } => {
+                let who = self.worker_name(event, worker);
+                if skills.is_empty() {
+                    format!("Took every skill from {who}")
+                } else {
+                    format!("Gave {who} the skills {}", skills.join(", "))
+                }
+            }
             E::PhoneNumberBought { phone_number, .. } => {
                 format!("Bought {}", number(phone_number))
             }
@@ -249,6 +268,62 @@ impl Console {
             }
             E::TwimlBinDeleted { friendly_name, .. } => {
                 format!("Deleted the TwiML Bin {friendly_name}")
+            }
+        }
+    }
+
+    /// A TaskRouter change as one sentence, e.g. "Created the task queue Sales".
+    fn describe_taskrouter(&self, event: &Event, change: &TaskRouterEvent) -> String {
+        use TaskRouterEvent as T;
+        match change {
+            T::ActivityCreated {
+                name, available, ..
+            } => {
+                let kind = if *available {
+                    "available"
+                } else {
+                    "unavailable"
+                };
+                format!("Created the {kind} activity {name}")
+            }
+            T::ActivityRenamed { from, to, .. } => {
+                format!("Renamed the activity {from} to {to}")
+            }
+            T::ActivityDeleted { name, .. } => format!("Deleted the activity {name}"),
+            T::WorkspaceActivitiesSet {
+                default_activity,
+                timeout_activity,
+            } => format!(
+                "Set the default activity to {default_activity} and the timeout activity to {timeout_activity}"
+            ),
+            T::TaskChannelCreated { unique_name, .. } => {
+                format!("Created the task channel {unique_name}")
+            }
+            T::TaskChannelDeleted { unique_name, .. } => {
+                format!("Deleted the task channel {unique_name}")
+            }
+            T::TaskQueueCreated { name, .. } => format!("Created the task queue {name}"),
+            T::TaskQueueUpdated { name, .. } => format!("Changed the task queue {name}"),
+            T::TaskQueueDeleted { name, .. } => format!("Deleted the task queue {name}"),
+            T::WorkflowCreated { name, .. } => format!("Created the workflow {name}"),
+            T::WorkflowUpdated { name, .. } => format!("Changed the workflow {name}"),
+            T::WorkflowDeleted { name, .. } => format!("Deleted the workflow {name}"),
+            T::WorkerAttributesSet { worker } => format!(
+                "Changed the attributes of {}",
+                self.worker_name(event, worker)
+            ),
+            T::WorkerChannelSet {
+                worker,
+                channel,
+                capacity,
+                available,
+            } => {
+                let who = self.worker_name(event, worker);
+                if *available {
+                    format!("Set the {channel} capacity of {who} to {capacity}")
+                } else {
+                    format!("Switched {channel} off for {who} (capacity {capacity} kept)")
+                }
             }
         }
     }

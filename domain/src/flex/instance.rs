@@ -2,6 +2,7 @@
 //! Proxy, Functions and Flex Flows, linked by the Flex configuration.
 
 use crate::error::DomainError;
+use crate::flex::skills::Skill;
 use crate::products::serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
 use crate::random::Random;
 use crate::revision::Revision;
@@ -136,6 +137,9 @@ pub struct FlexConfiguration {
     /// How often the settings changed, and the last change's author.
     #[serde(default, skip_serializing_if = "Revision::is_new")]
     pub settings_revision: Revision,
+    /// The skills catalogue admins define and agents are given.
+    #[serde(default)]
+    pub taskrouter_skills: Vec<Skill>,
 }
 
 /// How a paid plan is billed.
@@ -283,13 +287,14 @@ impl FlexInstance {
             status: ConfigStatus::Ok,
             runtime_domain,
             taskrouter_workspace_sid: workspace.sid,
-            taskrouter_target_workflow_sid: workspace.workflow.sid,
-            taskrouter_target_taskqueue_sid: workspace.task_queue.sid,
+            taskrouter_target_workflow_sid: workspace.workflows[0].sid,
+            taskrouter_target_taskqueue_sid: workspace.task_queues[0].sid,
             taskrouter_offline_activity_sid: offline,
             chat_service_instance_sid: conversations_service.sid,
             serverless_service_sids: vec![functions_service.sid],
             settings: FlexSettings::default(),
             settings_revision: Revision::default(),
+            taskrouter_skills: Vec::new(),
         };
         FlexInstance {
             sid: FlexInstanceSid::generate(random),

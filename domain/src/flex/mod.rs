@@ -4,9 +4,11 @@
 
 pub mod active_hours;
 pub(crate) mod apply_flex;
+pub(crate) mod apply_skills;
 pub mod insights;
 pub mod instance;
 pub mod queries;
+pub mod skills;
 pub mod sso;
 pub mod view;
 pub mod worker;
@@ -15,6 +17,7 @@ pub use active_hours::*;
 pub use insights::*;
 pub use instance::*;
 pub use queries::*;
+pub use skills::*;
 pub use sso::*;
 pub use view::*;
 pub use worker::*;

@@ -196,7 +196,7 @@ impl Console {
                 (Some(*sid), user.email.clone())
             }
             Actor::Email(email) => (self.index.user_by_email.get(email).cloned(), email.clone()),
-            Actor::Sso(_) => {
+            Actor::Sso(_) | Actor::Clock | Actor::Simulator => {
                 return Err(DomainError::WrongActor {
                     action: ctx.action,
                     needed: "the invited Console user or email",

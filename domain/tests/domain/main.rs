@@ -12,6 +12,7 @@ mod activity;
 mod flex;
 mod identity;
 mod products;
+mod taskrouter;
 
 mod import;
 mod properties;

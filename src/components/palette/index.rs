@@ -164,16 +164,9 @@ pub fn entries(
     out
 }
 
-/// A resource of `account` as an entry: its page, with the list filtered to it.
+/// A resource of `account` as an entry: its own page, or its list filtered to it.
 fn resource_entry(r: &Resource, account: &AccountSid, account_name: &str) -> Entry {
-    let page = r.kind.page();
-    let filtered = !matches!(page, AccountPage::FlexOverview | AccountPage::AccountInfo);
-    let query = if filtered {
-        format!("?q={}", r.sid)
-    } else {
-        String::new()
-    };
-    let path = format!("/accounts/{account}{}{query}", page.path());
+    let path = format!("/accounts/{account}{}", r.path());
     let mut detail = r.kind.label().to_owned();
     if !r.detail.is_empty() {
         detail = format!("{detail} · {}", r.detail);

@@ -5,9 +5,11 @@
 
 pub mod admin;
 pub mod agent_desktop;
+pub mod agent_skills;
 pub mod insights;
 pub mod not_available;
 pub mod queues;
+pub mod skills;
 pub mod status;
 pub mod teams;
 

@@ -1,8 +1,10 @@
-//! Teams (`/flex/:account_sid/teams`): the workspace's workers and their activities;
-//! admins and supervisors change another worker's activity here (the domain decides).
+//! Teams (`/flex/:account_sid/teams`): the workspace's workers, their activities and skills;
+//! admins and supervisors change another worker's activity and an agent's skills here (the
+//! domain decides; a read-only admin sees the skills and is told why they cannot change them).
 
 use leptos::prelude::*;
 
+use super::agent_skills::AgentSkillsDialog;
 use super::status::activity_options;
 use super::{FlexPage, FlexScope};
 use crate::components::offer::{ActionSelect, offer};
@@ -23,6 +25,8 @@ struct Row {
     roles: String,
     activity: String,
     activity_sid: ActivitySid,
+    /// "support (7), spanish", or "None".
+    skills: String,
     me: bool,
 }
 
@@ -37,6 +41,8 @@ fn TeamsTable() -> impl IntoView {
     let store = Store::get();
     let scope = FlexScope::get();
     let page = RwSignal::new(0usize);
+    // The agent whose Skills dialog is open: (worker, name).
+    let skills_of = RwSignal::new(None::<(WorkerSid, String)>);
     let data = {
         let scope = scope.clone();
         Memo::new(move |_| {
@@ -61,6 +67,7 @@ fn TeamsTable() -> impl IntoView {
                         roles: w.role_names().join(", "),
                         activity: activity_name(&w.activity),
                         activity_sid: w.activity,
+                        skills: crate::pages::account::taskrouter::workers::skills_text(w),
                         me: &w.sid == scope.worker(),
                     })
                     .collect();
@@ -73,14 +80,15 @@ fn TeamsTable() -> impl IntoView {
             <h1 id="teams-title">"Teams"</h1>
             <p class="hint">"Your own activity is changed from the agent desktop or the status in the top bar."</p>
             <div class="table-wrap">
-                <table class="table" data-testid="teams-table">
+                <table class="table tr-table" data-testid="teams-table">
                     <caption class="visually-hidden">"Workers and their activities"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Name"</th>
                             <th scope="col">"Identity"</th>
-                            <th scope="col">"Roles"</th>
+                            <th scope="col" class="col-secondary">"Roles"</th>
                             <th scope="col">"Activity"</th>
+                            <th scope="col">"Skills"</th>
                             <th scope="col">"Actions"</th>
                         </tr>
                     </thead>
@@ -98,9 +106,21 @@ fn TeamsTable() -> impl IntoView {
                                         {row.me.then(|| view! { <span class="muted">" (you)"</span> })}
                                     </th>
                                     <td data-label="Identity">{row.identity}</td>
-                                    <td data-label="Roles">{row.roles}</td>
+                                    <td data-label="Roles" class="col-secondary">{row.roles}</td>
                                     <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
-                                    <td>{change}</td>
+                                    <td data-testid="worker-skills" data-label="Skills">{row.skills.clone()}</td>
+                                    <td>
+                                        <div class="team-actions">
+                                        {change}
+                                        <button type="button" class="button button-small" aria-label=format!("Skills of {}", row.name)
+                                            on:click={
+                                                let (sid, name) = (row.sid, row.name.clone());
+                                                move |_| skills_of.set(Some((sid, name.clone())))
+                                            }>
+                                            "Skills"
+                                        </button>
+                                        </div>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()
@@ -108,6 +128,9 @@ fn TeamsTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || skills_of.get().map(|(worker, name)| view! {
+                <AgentSkillsDialog worker name on_close=Callback::new(move |()| skills_of.set(None)) />
+            })}
             <div class="pagination">
                 <button type="button" class="button button-small"
                     disabled=move || page.get() == 0

@@ -33,9 +33,20 @@ fn setting_up_flex_provisions_everything_once() {
     assert_eq!(o.worker_count, 0);
     assert_eq!(f.workspace.friendly_name, "Flex Task Assignment");
     assert_eq!(f.workspace.max_workers, 15_000);
-    assert_eq!(f.workspace.workflow.friendly_name, "Assign To Anyone");
-    assert_eq!(f.workspace.task_queue.friendly_name, "Everyone");
-    assert_eq!(f.workspace.task_queue.target_workers, "1==1");
+    assert_eq!(f.workspace.workflows[0].friendly_name, "Assign To Anyone");
+    assert_eq!(f.workspace.task_queues[0].friendly_name, "Everyone");
+    assert_eq!(f.workspace.task_queues[0].target_workers, "1==1");
+    assert_eq!(f.workspace.task_queues.len(), 1);
+    assert_eq!(f.workspace.workflows.len(), 1);
+    assert_eq!(
+        f.workspace.workflows[0].configuration.default_queue,
+        Some(f.workspace.task_queues[0].sid),
+        "Assign To Anyone sends everything to Everyone"
+    );
+    assert_eq!(f.workspace.workflows[0].task_reservation_timeout, 120);
+    let offline = f.workspace.activities[0].sid;
+    assert_eq!(f.workspace.default_activity, offline);
+    assert_eq!(f.workspace.timeout_activity, offline);
     let activities: Vec<&str> = f
         .workspace
         .activities
@@ -73,10 +84,13 @@ fn setting_up_flex_provisions_everything_once() {
     let cfg = o.config;
     assert_eq!(cfg.status, flex::ConfigStatus::Ok);
     assert_eq!(cfg.taskrouter_workspace_sid, f.workspace.sid);
-    assert_eq!(cfg.taskrouter_target_workflow_sid, f.workspace.workflow.sid);
+    assert_eq!(
+        cfg.taskrouter_target_workflow_sid,
+        f.workspace.workflows[0].sid
+    );
     assert_eq!(
         cfg.taskrouter_target_taskqueue_sid,
-        f.workspace.task_queue.sid
+        f.workspace.task_queues[0].sid
     );
     assert_eq!(
         cfg.taskrouter_offline_activity_sid,
