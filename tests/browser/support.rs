@@ -87,8 +87,16 @@ pub async fn wait_for(what: &str, seconds: i32, mut done: impl FnMut() -> bool) 
     panic!("timed out waiting for {what}");
 }
 
-/// Puts the page at an app path before mounting the app (the router reads the URL).
+/// Puts the page at an app path before mounting the app (the router reads the URL), under
+/// a `<base href="/">` as index.html gives the app (without one the base would be the page's
+/// own path, and every deeper path would read as "/").
 pub fn at_path(path: &str) {
+    let document = document();
+    if document.query_selector("base").ok().flatten().is_none() {
+        let base = document.create_element("base").unwrap();
+        base.set_attribute("href", "/").unwrap();
+        document.head().unwrap().append_child(&base).unwrap();
+    }
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
