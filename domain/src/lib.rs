@@ -71,9 +71,9 @@ pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch, ReservationStatus,
-    RoutingAnswer, StepOutcome, Target, Task, TaskCommand, TaskOrder, TaskQueueSpec,
-    TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus, WorkflowConfiguration,
-    WorkflowSpec,
+    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch,
+    ReservationStatus, RoutingAnswer, StepAnswer, StepMatch, StepOutcome, Target, Task,
+    TaskCommand, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
+    TaskStatus, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

@@ -82,15 +82,17 @@ impl ResourceKind {
             K::FlexInstance | K::ConversationsService | K::ProxyService => {
                 AccountPage::FlexOverview
             }
-            K::Worker => AccountPage::FlexUsers,
+            K::Worker => AccountPage::Workers,
             K::PhoneNumber => AccountPage::PhoneNumbers,
             K::StudioFlow | K::FlexFlow => AccountPage::Studio,
             K::TwimlBin => AccountPage::TwimlBins,
             K::ApiKey => AccountPage::ApiKeys,
             K::FunctionsService | K::Function => AccountPage::Functions,
-            K::Workspace | K::Workflow | K::TaskQueue | K::Activity | K::TaskChannel => {
-                AccountPage::TaskRouter
-            }
+            K::Workspace => AccountPage::TaskRouter,
+            K::Workflow => AccountPage::Workflows,
+            K::TaskQueue => AccountPage::TaskQueues,
+            K::Activity => AccountPage::Activities,
+            K::TaskChannel => AccountPage::TaskChannels,
         }
     }
 }
@@ -106,6 +108,25 @@ pub struct Resource {
     pub name: String,
     /// What else identifies it ("maria.garcia@example.com", "+14155550100"), or empty.
     pub detail: String,
+}
+
+impl Resource {
+    /// Where it is shown, after `/accounts/:account_sid`: its own page when it has one (a
+    /// task queue, a workflow, a worker: `/taskrouter/queues/WQ…`), else the list that holds
+    /// it searched for its SID (`/phone-numbers?q=PN…`), or the page it is the subject of.
+    pub fn path(&self) -> String {
+        use ResourceKind as K;
+        let page = self.kind.page();
+        match self.kind {
+            K::TaskQueue | K::Workflow | K::Worker => format!("{}/{}", page.path(), self.sid),
+            K::Account
+            | K::FlexInstance
+            | K::ConversationsService
+            | K::ProxyService
+            | K::Workspace => page.path().to_owned(),
+            _ => format!("{}?q={}", page.path(), self.sid),
+        }
+    }
 }
 
 impl Console {

@@ -20,17 +20,20 @@ pub enum FlexView {
     Queues,
     /// The admin dashboard: the Flex configuration and settings.
     Admin,
+    /// The admin dashboard's Skills page: the skills catalogue.
+    Skills,
     /// Flex Insights (paid plans, Insights roles).
     Insights,
 }
 
 impl FlexView {
     /// Every view, in navigation order.
-    pub const ALL: [FlexView; 5] = [
+    pub const ALL: [FlexView; 6] = [
         FlexView::AgentDesktop,
         FlexView::Teams,
         FlexView::Queues,
         FlexView::Admin,
+        FlexView::Skills,
         FlexView::Insights,
     ];
 
@@ -41,6 +44,7 @@ impl FlexView {
             FlexView::Teams => "teams",
             FlexView::Queues => "queues",
             FlexView::Admin => "admin",
+            FlexView::Skills => "admin/skills",
             FlexView::Insights => "insights",
         }
     }
@@ -52,6 +56,7 @@ impl FlexView {
             FlexView::Teams => "Teams",
             FlexView::Queues => "Queue stats",
             FlexView::Admin => "Admin dashboard",
+            FlexView::Skills => "Skills",
             FlexView::Insights => "Insights",
         }
     }
@@ -71,7 +76,7 @@ fn role_sees(role: FlexRole, view: FlexView) -> bool {
             matches!(view, V::AgentDesktop | V::Teams | V::Queues | V::Insights)
         }
         FlexRole::Agent => view == V::AgentDesktop,
-        FlexRole::ReadOnlyAdmin => matches!(view, V::Admin | V::Queues | V::Teams),
+        FlexRole::ReadOnlyAdmin => matches!(view, V::Admin | V::Skills | V::Queues | V::Teams),
     }
 }
 

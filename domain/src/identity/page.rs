@@ -30,8 +30,18 @@ pub enum AccountPage {
     PhoneNumbers,
     /// Studio flows.
     Studio,
-    /// The Flex TaskRouter workspace.
+    /// The Flex TaskRouter workspace: its overview and settings.
     TaskRouter,
+    /// TaskRouter's task queues (and each queue's own page).
+    TaskQueues,
+    /// TaskRouter's workflows (and each workflow's own page).
+    Workflows,
+    /// TaskRouter's activities.
+    Activities,
+    /// TaskRouter's task channels.
+    TaskChannels,
+    /// TaskRouter's workers (and each worker's own page).
+    Workers,
     /// Functions and Assets.
     Functions,
     /// TwiML Bins.
@@ -49,7 +59,7 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 13] = [
+    pub const ALL: [AccountPage; 18] = [
         AccountPage::AccountInfo,
         AccountPage::ApiKeys,
         AccountPage::FlexOverview,
@@ -61,6 +71,11 @@ impl AccountPage {
         AccountPage::PhoneNumbers,
         AccountPage::Studio,
         AccountPage::TaskRouter,
+        AccountPage::TaskQueues,
+        AccountPage::Workflows,
+        AccountPage::Activities,
+        AccountPage::TaskChannels,
+        AccountPage::Workers,
         AccountPage::Functions,
         AccountPage::TwimlBins,
     ];
@@ -80,6 +95,11 @@ impl AccountPage {
             P::PhoneNumbers => "/phone-numbers",
             P::Studio => "/studio",
             P::TaskRouter => "/taskrouter",
+            P::TaskQueues => "/taskrouter/queues",
+            P::Workflows => "/taskrouter/workflows",
+            P::Activities => "/taskrouter/activities",
+            P::TaskChannels => "/taskrouter/channels",
+            P::Workers => "/taskrouter/workers",
             P::Functions => "/functions",
             P::TwimlBins => "/twiml-bins",
         }
@@ -100,6 +120,11 @@ impl AccountPage {
             P::PhoneNumbers => "Phone Numbers",
             P::Studio => "Studio",
             P::TaskRouter => "TaskRouter",
+            P::TaskQueues => "Task queues",
+            P::Workflows => "Workflows",
+            P::Activities => "Activities",
+            P::TaskChannels => "Task channels",
+            P::Workers => "Workers",
             P::Functions => "Functions and Assets",
             P::TwimlBins => "TwiML Bins",
         }
@@ -109,10 +134,28 @@ impl AccountPage {
     pub fn group(self) -> PageGroup {
         use AccountPage as P;
         match self {
-            P::PhoneNumbers | P::Studio | P::TaskRouter | P::Functions | P::TwimlBins => {
-                PageGroup::Products
-            }
+            P::PhoneNumbers
+            | P::Studio
+            | P::TaskRouter
+            | P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
+            | P::Functions
+            | P::TwimlBins => PageGroup::Products,
             _ => PageGroup::Account,
+        }
+    }
+
+    /// The page it sits under in the navigation (TaskRouter's sub-pages), if any.
+    pub fn parent(self) -> Option<AccountPage> {
+        use AccountPage as P;
+        match self {
+            P::TaskQueues | P::Workflows | P::Activities | P::TaskChannels | P::Workers => {
+                Some(P::TaskRouter)
+            }
+            _ => None,
         }
     }
 
@@ -131,6 +174,11 @@ impl AccountPage {
             | P::PhoneNumbers
             | P::Studio
             | P::TaskRouter
+            | P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
             | P::Functions
             | P::TwimlBins => Some(Capability::ManageProducts),
         }
@@ -151,6 +199,11 @@ impl AccountPage {
             P::PhoneNumbers => "Viewing phone numbers",
             P::Studio => "Viewing Studio",
             P::TaskRouter => "Viewing TaskRouter",
+            P::TaskQueues => "Viewing task queues",
+            P::Workflows => "Viewing workflows",
+            P::Activities => "Viewing activities",
+            P::TaskChannels => "Viewing task channels",
+            P::Workers => "Viewing workers",
             P::Functions => "Viewing Functions and Assets",
             P::TwimlBins => "Viewing TwiML Bins",
         }

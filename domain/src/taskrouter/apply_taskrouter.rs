@@ -793,7 +793,7 @@ fn skills_at(map: &mut serde_json::Map<String, serde_json::Value>, key: &str) ->
 }
 
 /// serde_json's message without its " at line L column C" (the position is given apart).
-fn serde_message(e: &serde_json::Error) -> String {
+pub(crate) fn serde_message(e: &serde_json::Error) -> String {
     let message = e.to_string();
     message
         .rsplit_once(" at line ")

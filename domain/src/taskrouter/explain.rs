@@ -7,11 +7,12 @@ use crate::console::Console;
 use crate::error::DomainError;
 use crate::flex::worker::Worker;
 use crate::sid::{AccountSid, ActivitySid, TaskChannelSid, TaskQueueSid, WorkerSid, WorkflowSid};
-use crate::taskrouter::apply_taskrouter::filter_label;
+use crate::taskrouter::apply_taskrouter::{filter_label, serde_message};
 use crate::taskrouter::error::TaskRouterError;
 use crate::taskrouter::expression::{Bindings, Expression, Scope};
 use crate::taskrouter::matching::WorkerView;
 use crate::taskrouter::ordering::Ordering;
+use crate::taskrouter::task::MAX_TASK_ATTRIBUTES;
 use crate::taskrouter::workflow::{Target, Workflow};
 use crate::taskrouter::workspace::Workspace;
 use crate::time::Timestamp;
@@ -172,6 +173,36 @@ pub struct TaskProbe<'a> {
     pub tried: &'a [WorkerSid],
     /// Workers it is being offered to now.
     pub ringing: &'a [WorkerSid],
+}
+
+/// Reads task attributes typed as JSON ("Try a task"): one JSON object of at most 4,096
+/// characters (nothing typed: `{}`); a mistake is named by line and column.
+pub fn read_task_attributes(text: &str) -> Result<Value, TaskRouterError> {
+    if text.trim().is_empty() {
+        return Ok(Value::Object(Default::default()));
+    }
+    let count = text.chars().count();
+    if count > MAX_TASK_ATTRIBUTES {
+        return Err(TaskRouterError::Invalid {
+            field: "Task attributes".to_owned(),
+            reason: format!(
+                "TaskRouter keeps at most 4,096 characters of attributes, whitespace included; these have {count}."
+            ),
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| TaskRouterError::Json {
+        what: "The task attributes",
+        line: e.line(),
+        column: e.column(),
+        message: serde_message(&e),
+    })?;
+    if !value.is_object() {
+        return Err(TaskRouterError::Invalid {
+            field: "Task attributes".to_owned(),
+            reason: "The attributes must be one JSON object, in braces { }.".to_owned(),
+        });
+    }
+    Ok(value)
 }
 
 impl Console {

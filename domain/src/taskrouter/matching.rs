@@ -6,7 +6,9 @@
 use crate::console::Console;
 use crate::flex::worker::{Skills, Worker, contact_uri};
 use crate::sid::{AccountSid, TaskQueueSid, WorkerSid};
-use crate::taskrouter::expression::{Attribute, Attributes, Bindings, Expression, Scope, Segment};
+use crate::taskrouter::expression::{
+    Attribute, Attributes, Bindings, Expression, Scope, Segment, Subject,
+};
 use crate::taskrouter::queue::TaskQueue;
 use crate::taskrouter::workspace::Workspace;
 use crate::time::Timestamp;
@@ -99,6 +101,51 @@ impl std::fmt::Display for QueueMatch {
     }
 }
 
+/// Which of a queue's workers a routing step's expression lets through.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepMatch {
+    /// These of the queue's `of` workers.
+    Workers {
+        /// How many match, and the first names.
+        matched: QueueMatch,
+        /// How many workers the queue has.
+        of: usize,
+    },
+    /// The expression reads the task's attributes: only a task tells.
+    DependsOnTask,
+}
+
+impl std::fmt::Display for StepMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StepMatch::Workers { matched, of } => write!(f, "{matched} (of {of} in the queue)"),
+            StepMatch::DependsOnTask => {
+                f.write_str("Depends on the task's attributes: try a task to see whom it reaches")
+            }
+        }
+    }
+}
+
+/// The count of `workers` and the first of them by name, without sorting them all.
+fn first_matches<'a>(workers: impl Iterator<Item = &'a Worker>) -> QueueMatch {
+    let mut count = 0;
+    let mut first: Vec<&str> = Vec::with_capacity(MATCH_NAMES + 1);
+    for worker in workers {
+        count += 1;
+        // The smallest names, kept in order as they come: no sort of every match.
+        let name = worker.full_name.as_str();
+        if first.len() < MATCH_NAMES || name < first[first.len() - 1] {
+            let at = first.partition_point(|n| *n <= name);
+            first.insert(at, name);
+            first.truncate(MATCH_NAMES);
+        }
+    }
+    QueueMatch {
+        count,
+        first: first.into_iter().map(str::to_owned).collect(),
+    }
+}
+
 /// Whether `worker` is in a queue whose expression is `target`.
 fn targets(target: &Expression, worker: &Worker) -> bool {
     target.evaluate(&Bindings::at(Timestamp(0)).with_worker(worker))
@@ -113,21 +160,52 @@ impl Console {
         text: &str,
     ) -> Result<QueueMatch, String> {
         let expression = Expression::parse(text.trim(), Scope::Queue).map_err(|e| e.to_string())?;
-        let mut count = 0;
-        let mut first: Vec<&str> = Vec::with_capacity(MATCH_NAMES + 1);
-        for worker in self.workers(account).filter(|w| targets(&expression, w)) {
-            count += 1;
-            // The smallest names, kept in order as they come: no sort of every match.
-            let name = worker.full_name.as_str();
-            if first.len() < MATCH_NAMES || name < first[first.len() - 1] {
-                let at = first.partition_point(|n| *n <= name);
-                first.insert(at, name);
-                first.truncate(MATCH_NAMES);
+        Ok(first_matches(
+            self.workers(account).filter(|w| targets(&expression, w)),
+        ))
+    }
+
+    /// Which workers of `queue` a routing step's expression typed `text` lets through, at
+    /// `now` (an empty expression: all of them), or the parse error. An expression that
+    /// reads the task's attributes has no answer without a task ("Try a task" gives it).
+    /// Changes nothing.
+    pub fn match_step_expression(
+        &self,
+        account: &AccountSid,
+        queue: &TaskQueueSid,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<StepMatch, String> {
+        let text = text.trim();
+        let expression = if text.is_empty() {
+            None
+        } else {
+            let parsed = Expression::parse(text, Scope::Target).map_err(|e| e.to_string())?;
+            if parsed.keys().iter().any(|k| k.of == Subject::Task) {
+                return Ok(StepMatch::DependsOnTask);
             }
-        }
-        Ok(QueueMatch {
-            count,
-            first: first.into_iter().map(str::to_owned).collect(),
+            Some(parsed)
+        };
+        let (Some(ws), Some(members)) = (self.workspace(account), self.queue_members(queue)) else {
+            return Ok(StepMatch::Workers {
+                matched: first_matches(std::iter::empty()),
+                of: 0,
+            });
+        };
+        let members = members.iter().filter_map(|sid| ws.workers.get(sid));
+        let matched = first_matches(members.clone().filter(|w| {
+            expression.as_ref().is_none_or(|e| {
+                let view = WorkerView {
+                    worker: w,
+                    workspace: ws,
+                    console: self,
+                };
+                e.evaluate(&Bindings::at(now).with_worker(&view))
+            })
+        }));
+        Ok(StepMatch::Workers {
+            matched,
+            of: members.count(),
         })
     }
 

@@ -426,3 +426,26 @@ fn the_skills_based_routing_guide_works_end_to_end() {
     assert_eq!(other.filter, FilterMatch::Default);
     assert_eq!(other.steps[0].queue, Some(everyone));
 }
+
+#[test]
+fn task_attributes_typed_for_a_try_are_one_json_object_and_a_mistake_names_line_and_column() {
+    assert_eq!(read_task_attributes("  "), Ok(json!({})));
+    assert_eq!(
+        read_task_attributes("{\"type\": \"support\"}"),
+        Ok(json!({"type": "support"}))
+    );
+    let said = |text: &str| read_task_attributes(text).unwrap_err().to_string();
+    assert_eq!(
+        said("{\n  \"type\": support\n}"),
+        "The task attributes are not valid JSON at line 2, column 11: expected value."
+    );
+    assert_eq!(
+        said("[1]"),
+        "Task attributes: The attributes must be one JSON object, in braces { }."
+    );
+    let long = format!("{{\"note\": \"{}\"}}", "x".repeat(4_090));
+    assert_eq!(
+        said(&long),
+        "Task attributes: TaskRouter keeps at most 4,096 characters of attributes, whitespace included; these have 4102."
+    );
+}

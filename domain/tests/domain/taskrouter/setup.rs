@@ -179,6 +179,42 @@ fn which_workers_match_is_answered_as_the_expression_is_typed() {
 }
 
 #[test]
+fn a_step_s_expression_is_answered_within_its_queue_as_it_is_typed() {
+    let c = demo();
+    let globex = account(&c, GLOBEX);
+    let support = queue_named(&c, &globex, "Support");
+    let answer = |text: &str| match c.match_step_expression(&globex, &support, text, now()) {
+        Ok(m) => m.to_string(),
+        Err(e) => e,
+    };
+    assert_eq!(
+        answer(""),
+        "3 workers match: Daniel Wright, Hannah Becker, Mateo Silva (of 3 in the queue)"
+    );
+    assert_eq!(
+        answer("worker.routing.levels.support >= 7"),
+        "2 workers match: Daniel Wright, Hannah Becker (of 3 in the queue)"
+    );
+    assert_eq!(
+        answer("worker.routing.levels.support > 9"),
+        "No worker matches (of 3 in the queue)"
+    );
+    assert_eq!(
+        answer("worker.activity_name == 'Offline'"),
+        "3 workers match: Daniel Wright, Hannah Becker, Mateo Silva (of 3 in the queue)",
+        "a step reads the worker's activity too"
+    );
+    assert_eq!(
+        answer("task.language == worker.language"),
+        "Depends on the task's attributes: try a task to see whom it reaches"
+    );
+    assert_eq!(
+        answer("routing.skills HAS 'x'"),
+        "column 1: expected task. or worker. before routing.skills: a routing step's expression names whose attribute it reads (task.routing.skills or worker.routing.skills)"
+    );
+}
+
+#[test]
 fn a_queue_a_workflow_routes_to_cannot_be_deleted_and_says_which_workflow() {
     let mut c = demo();
     let globex = account(&c, GLOBEX);
