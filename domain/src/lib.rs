@@ -71,9 +71,10 @@ pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch,
-    ReservationStatus, RoutingAnswer, StepAnswer, StepMatch, StepOutcome, Target, Task,
-    TaskCommand, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
-    TaskStatus, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
+    Candidate, ChannelRoom, DeskTask, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEntry,
+    PathEvent, Presence, QueueMatch, QueueNow, Reservation, ReservationStatus, RoutingAnswer,
+    StepAnswer, StepMatch, StepOutcome, Target, Task, TaskCommand, TaskHidden, TaskOrder,
+    TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus,
+    WorkflowConfiguration, WorkflowSpec, read_task_attributes,
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

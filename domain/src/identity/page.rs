@@ -42,6 +42,8 @@ pub enum AccountPage {
     TaskChannels,
     /// TaskRouter's workers (and each worker's own page).
     Workers,
+    /// TaskRouter's tasks (and each task's own page: its path and why it waits).
+    Tasks,
     /// Functions and Assets.
     Functions,
     /// TwiML Bins.
@@ -59,7 +61,7 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 18] = [
+    pub const ALL: [AccountPage; 19] = [
         AccountPage::AccountInfo,
         AccountPage::ApiKeys,
         AccountPage::FlexOverview,
@@ -76,6 +78,7 @@ impl AccountPage {
         AccountPage::Activities,
         AccountPage::TaskChannels,
         AccountPage::Workers,
+        AccountPage::Tasks,
         AccountPage::Functions,
         AccountPage::TwimlBins,
     ];
@@ -100,6 +103,7 @@ impl AccountPage {
             P::Activities => "/taskrouter/activities",
             P::TaskChannels => "/taskrouter/channels",
             P::Workers => "/taskrouter/workers",
+            P::Tasks => "/taskrouter/tasks",
             P::Functions => "/functions",
             P::TwimlBins => "/twiml-bins",
         }
@@ -125,6 +129,7 @@ impl AccountPage {
             P::Activities => "Activities",
             P::TaskChannels => "Task channels",
             P::Workers => "Workers",
+            P::Tasks => "Tasks",
             P::Functions => "Functions and Assets",
             P::TwimlBins => "TwiML Bins",
         }
@@ -142,6 +147,7 @@ impl AccountPage {
             | P::Activities
             | P::TaskChannels
             | P::Workers
+            | P::Tasks
             | P::Functions
             | P::TwimlBins => PageGroup::Products,
             _ => PageGroup::Account,
@@ -152,9 +158,12 @@ impl AccountPage {
     pub fn parent(self) -> Option<AccountPage> {
         use AccountPage as P;
         match self {
-            P::TaskQueues | P::Workflows | P::Activities | P::TaskChannels | P::Workers => {
-                Some(P::TaskRouter)
-            }
+            P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
+            | P::Tasks => Some(P::TaskRouter),
             _ => None,
         }
     }
@@ -179,6 +188,7 @@ impl AccountPage {
             | P::Activities
             | P::TaskChannels
             | P::Workers
+            | P::Tasks
             | P::Functions
             | P::TwimlBins => Some(Capability::ManageProducts),
         }
@@ -204,6 +214,7 @@ impl AccountPage {
             P::Activities => "Viewing activities",
             P::TaskChannels => "Viewing task channels",
             P::Workers => "Viewing workers",
+            P::Tasks => "Viewing tasks",
             P::Functions => "Viewing Functions and Assets",
             P::TwimlBins => "Viewing TwiML Bins",
         }
