@@ -53,6 +53,8 @@ pub fn App(
                         <Route path=path!("phone-numbers") view=pages::account::phone_numbers::PhoneNumbers />
                         <Route path=path!("studio") view=pages::account::studio::Studio />
                         <Route path=path!("taskrouter") view=pages::account::taskrouter::TaskRouter />
+                        <Route path=path!("taskrouter/tasks") view=pages::account::tasks::Tasks />
+                        <Route path=path!("taskrouter/tasks/:task_sid") view=pages::account::tasks::task::TaskPage />
                         <Route path=path!("functions") view=pages::account::functions::Functions />
                         <Route path=path!("twiml-bins") view=pages::account::twiml_bins::TwimlBins />
                     </ParentRoute>
@@ -64,6 +66,7 @@ pub fn App(
                         <Route path=path!("queues") view=pages::flex::queues::Queues />
                         <Route path=path!("admin") view=pages::flex::admin::AdminDashboard />
                         <Route path=path!("insights") view=pages::flex::insights::Insights />
+                        <Route path=path!("tasks/:task_sid") view=pages::flex::task::TaskPage />
                     </ParentRoute>
                 </Routes>
             </Shell>

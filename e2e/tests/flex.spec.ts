@@ -37,7 +37,8 @@ for (const [user, role] of [
 ]) {
   test(`a Console ${role} launches Flex as admin and sees every view`, async ({ console }) => {
     const sid = await launch(console, user, "Acme Support");
-    await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
+    // Admins take work too: they land on the agent desktop.
+    await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/agent-desktop$`));
     const banner = console.page.getByRole("banner");
     await expect(banner).toContainText("Twilio Flex");
     await expect(console.page.getByTestId("flex-worker")).toHaveText(user);
@@ -184,10 +185,12 @@ test("an SSO agent sets their own activity and an admin sees it in Teams", async
   await expect(console.heading("Agent desktop")).toBeVisible();
   await expect(flexNav(console).getByRole("link")).toHaveText(["Agent desktop"]);
   await expect(console.main.getByTestId("own-activity")).toHaveText("Offline");
-  await console.main.getByRole("button", { name: "Available", exact: true }).click();
+  // The status pill in the top bar changes it.
+  const status = page.getByRole("banner").getByLabel("Your status");
+  await status.selectOption({ label: "Available" });
   await expect(console.main.getByTestId("own-activity")).toHaveText("Available");
-  await expect(console.main.getByRole("button", { name: "Available", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("banner").getByLabel("Your status")).toHaveValue(/^WA/);
+  await expect(status.locator("option:checked")).toHaveText("Available");
+  await expect(page.getByTestId("status-pill").locator(".status-dot")).toHaveClass(/status-available/);
   // back to the Console without reloading, then in as an admin
   await page.getByRole("link", { name: "Back to Console" }).click();
   await expect(console.heading("Sign in to the Console")).toBeVisible();

@@ -173,7 +173,12 @@ fn resource_entry(r: &Resource, account: &AccountSid, account_name: &str) -> Ent
     } else {
         String::new()
     };
-    let path = format!("/accounts/{account}{}{query}", page.path());
+    // A task has a page of its own, where it explains itself.
+    let path = if r.kind == ResourceKind::Task {
+        format!("/accounts/{account}{}", r.path())
+    } else {
+        format!("/accounts/{account}{}{query}", page.path())
+    };
     let mut detail = r.kind.label().to_owned();
     if !r.detail.is_empty() {
         detail = format!("{detail} · {}", r.detail);

@@ -12,6 +12,7 @@ pub mod functions;
 pub mod phone_numbers;
 pub mod studio;
 pub mod taskrouter;
+pub mod tasks;
 pub mod twiml_bins;
 
 use leptos::prelude::*;
