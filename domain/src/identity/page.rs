@@ -20,6 +20,8 @@ pub enum AccountPage {
     FlexUsers,
     /// Flex settings: UI version, call recording, the CRM panel.
     FlexSettings,
+    /// Flex's Conversations addresses: SMS, WhatsApp and Chat addresses and their flows.
+    FlexAddresses,
     /// Manage users: members and invitations.
     ManageUsers,
     /// Billing: plan and upgrade.
@@ -49,12 +51,13 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 13] = [
+    pub const ALL: [AccountPage; 14] = [
         AccountPage::AccountInfo,
         AccountPage::ApiKeys,
         AccountPage::FlexOverview,
         AccountPage::FlexUsers,
         AccountPage::FlexSettings,
+        AccountPage::FlexAddresses,
         AccountPage::ManageUsers,
         AccountPage::Billing,
         AccountPage::Activity,
@@ -74,6 +77,7 @@ impl AccountPage {
             P::FlexOverview => "/flex",
             P::FlexUsers => "/flex/users",
             P::FlexSettings => "/flex/settings",
+            P::FlexAddresses => "/flex/addresses",
             P::ManageUsers => "/users",
             P::Billing => "/billing",
             P::Activity => "/activity",
@@ -94,6 +98,7 @@ impl AccountPage {
             P::FlexOverview => "Flex overview",
             P::FlexUsers => "Flex users",
             P::FlexSettings => "Flex settings",
+            P::FlexAddresses => "Conversations addresses",
             P::ManageUsers => "Manage users",
             P::Billing => "Billing",
             P::Activity => "Activity",
@@ -128,6 +133,7 @@ impl AccountPage {
             P::Billing => Some(Capability::ManageBilling),
             P::Activity => Some(Capability::ViewLogsAndUsage),
             P::FlexUsers
+            | P::FlexAddresses
             | P::PhoneNumbers
             | P::Studio
             | P::TaskRouter
@@ -145,6 +151,7 @@ impl AccountPage {
             P::FlexOverview => "Viewing the Flex overview",
             P::FlexUsers => "Managing Flex users",
             P::FlexSettings => "Viewing the Flex settings",
+            P::FlexAddresses => "Managing Conversations addresses",
             P::ManageUsers => "Managing users",
             P::Billing => "Billing",
             P::Activity => "Viewing the activity log",
