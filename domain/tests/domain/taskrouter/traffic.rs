@@ -365,6 +365,25 @@ fn steady_traffic_keeps_the_state_bounded() {
 #[ignore = "slow; run on demand for the figure"]
 fn an_hour_of_traffic_keeps_the_state_bounded() {
     let (sizes, sent, kept, waiting) = busy_center(&[15, 30, 45, 60]);
+    // What one command of the log weighs (the store keeps at most 500 before folding them
+    // into the snapshot): a contact, as the store saves it.
+    let c = demo();
+    let globex = account(&c, GLOBEX);
+    let t = Traffic::start(
+        &c,
+        &globex,
+        TrafficSettings::new(27, inbound(&c, &globex)),
+        now(),
+    )
+    .unwrap();
+    let entry = serde_json::json!({
+        "actor": Actor::Simulator,
+        "at": now(),
+        "command": Command::Task { account: globex, change: t.contact(&c, 0).unwrap() },
+    })
+    .to_string()
+    .len();
+    println!("traffic hour: a contact's log entry is about {entry} bytes");
     println!(
         "traffic hour: {sent} contacts, {kept} tasks kept ({waiting} waiting); state in bytes at 0, 15, 30, 45, 60 minutes: {sizes:?}"
     );
