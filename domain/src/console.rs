@@ -69,6 +69,11 @@ pub(crate) struct Index {
     pub(crate) deadlines: HashMap<AccountSid, BTreeSet<(Timestamp, Deadline)>>,
     /// Each task's timers, to take them out again.
     pub(crate) task_deadlines: HashMap<TaskSid, Vec<(Timestamp, Deadline)>>,
+    /// Each account's workers in an available activity, longest idle first: whom a new
+    /// task is offered to, without looking at every worker.
+    pub(crate) idle: HashMap<AccountSid, BTreeSet<(Timestamp, WorkerSid)>>,
+    /// Where each worker sits in `idle`.
+    pub(crate) idle_at: HashMap<WorkerSid, (AccountSid, Timestamp)>,
 }
 
 impl Index {

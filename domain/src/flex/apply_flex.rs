@@ -386,6 +386,7 @@ impl Console {
                 .worker_by_identity
                 .remove(&(*account, email.clone()));
             c.index_worker(account, worker);
+            c.place_idle(account, worker);
             let kind = EventKind::WorkerDeleted {
                 worker: *worker,
                 email,
@@ -474,6 +475,7 @@ impl Console {
                 flex.set_activity(&sid, activity, ctx.now);
             }
             // A worker who becomes available is offered waiting work at once.
+            c.place_idle(account, &sid);
             c.offer_worker(account, &sid, ctx.now);
             let activity = *activity;
             let kind = if own {

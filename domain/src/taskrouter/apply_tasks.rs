@@ -331,7 +331,7 @@ pub(crate) fn task_event(
 }
 
 /// A task's attributes as typed: a JSON object of at most 4,096 characters ("{}" when empty).
-pub fn task_attributes(text: &str) -> Result<serde_json::Map<String, serde_json::Value>> {
+pub fn task_attributes(text: &str) -> Result<serde_json::Value> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     let count = text.chars().count();
     if count > MAX_TASK_ATTRIBUTES {
@@ -343,7 +343,7 @@ pub fn task_attributes(text: &str) -> Result<serde_json::Map<String, serde_json:
         ));
     }
     match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(object @ serde_json::Value::Object(_)) => Ok(object),
         Ok(_) => Err(invalid(
             "Attributes",
             "The attributes must be one JSON object, in braces { }.",

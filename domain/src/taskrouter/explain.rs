@@ -225,10 +225,9 @@ impl Console {
             Some(f) => config.filters.get(f)?.targets.get(placement.step)?.clone(),
             None => Target::default(),
         };
-        let attributes = Value::Object(task.attributes.clone());
         let ringing: Vec<WorkerSid> = task.pending().map(|r| r.worker).collect();
         let probe = TaskProbe {
-            attributes: &attributes,
+            attributes: &task.attributes,
             channel: &task.channel,
             age: task.age(now),
             tried: &task.tried,

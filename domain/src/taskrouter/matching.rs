@@ -221,6 +221,7 @@ impl Console {
         now: Timestamp,
     ) {
         self.index_worker(account, worker);
+        self.place_idle(account, worker);
         self.offer_worker(account, worker, now);
     }
 

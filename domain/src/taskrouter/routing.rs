@@ -116,6 +116,87 @@ impl Console {
         self.workspace(account)?.tasks.get(task)
     }
 
+    /// Puts `worker` in its place among the account's available workers, longest idle first
+    /// (or takes it out: not available, or deleted). Called whenever its activity, the time
+    /// it entered it, or its last task changes.
+    pub(crate) fn place_idle(&mut self, account: &AccountSid, worker: &WorkerSid) {
+        if let Some((old_account, since)) = self.index.idle_at.remove(worker)
+            && let Some(set) = self.index.idle.get_mut(&old_account)
+        {
+            set.remove(&(since, *worker));
+            if set.is_empty() {
+                self.index.idle.remove(&old_account);
+            }
+        }
+        let Some(ws) = self.workspace(account) else {
+            return;
+        };
+        let Some(w) = ws.workers.get(worker) else {
+            return;
+        };
+        if !ws.activity(&w.activity).is_some_and(|a| a.available) {
+            return;
+        }
+        let since = ws.idle_since(w);
+        self.index
+            .idle
+            .entry(*account)
+            .or_default()
+            .insert((since, *worker));
+        self.index.idle_at.insert(*worker, (*account, since));
+    }
+
+    /// The workers of `queue` a task could be offered now, at most `want` (all with an
+    /// Ordering, which may reorder them), in the order TaskRouter offers: by the Ordering,
+    /// then longest idle. Looks only at available workers.
+    fn offerable(
+        &self,
+        account: &AccountSid,
+        ws: &Workspace,
+        queue: &TaskQueueSid,
+        target: &Target,
+        probe: &TaskProbe,
+        now: Timestamp,
+        want: usize,
+    ) -> Vec<WorkerSid> {
+        let (Some(members), Some(idle)) = (self.queue_members(queue), self.index.idle.get(account))
+        else {
+            return Vec::new();
+        };
+        let expression = target
+            .expression
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .and_then(|e| Expression::parse(e, Scope::Target).ok());
+        let ordering = target
+            .order_by
+            .as_deref()
+            .filter(|o| !o.trim().is_empty())
+            .and_then(|o| crate::taskrouter::ordering::Ordering::parse(o).ok());
+        let mut eligible: Vec<&crate::flex::worker::Worker> = Vec::new();
+        for (_, sid) in idle {
+            if !members.contains(sid) {
+                continue;
+            }
+            let Some(worker) = ws.workers.get(sid) else {
+                continue;
+            };
+            if self
+                .not_offered(ws, worker, expression.as_ref(), probe, now)
+                .is_none()
+            {
+                eligible.push(worker);
+                if ordering.is_none() && eligible.len() == want {
+                    break;
+                }
+            }
+        }
+        if let Some(ordering) = &ordering {
+            eligible.sort_by(|a, b| ordering.compare(*a, *b));
+        }
+        eligible.into_iter().take(want).map(|w| w.sid).collect()
+    }
+
     // ---- changes (no checks: the commands checked) ----
 
     fn ws_mut(&mut self, account: &AccountSid) -> Option<&mut Workspace> {
@@ -156,8 +237,7 @@ impl Console {
             self.cancel_task(account, sid, NOT_ROUTED, now);
             return;
         };
-        let attributes = serde_json::Value::Object(task.attributes.clone());
-        let bindings = Bindings::at(now).with_task(&attributes);
+        let bindings = Bindings::at(now).with_task(&task.attributes);
         let filters = &workflow.configuration.filters;
         let matched = (first..filters.len())
             .find(|&i| {
@@ -347,21 +427,14 @@ impl Console {
         if slots == 0 {
             return false;
         }
-        let attributes = serde_json::Value::Object(task.attributes.clone());
         let probe = TaskProbe {
-            attributes: &attributes,
+            attributes: &task.attributes,
             channel: &task.channel,
             age: task.age(now),
             tried: &task.tried,
             ringing: &ringing,
         };
-        let chosen: Vec<WorkerSid> = self
-            .candidates(ws, Some(&queue), &target, &probe, now)
-            .into_iter()
-            .filter(|c| c.not_offered.is_none())
-            .take(slots)
-            .map(|c| c.worker)
-            .collect();
+        let chosen = self.offerable(account, ws, &queue, &target, &probe, now, slots);
         if chosen.is_empty() {
             return false;
         }
@@ -546,6 +619,7 @@ impl Console {
                 }
             }
         }
+        self.place_idle(account, &worker);
         self.reschedule(account, sid);
         for w in freed {
             self.offer_worker(account, &w, now);
@@ -617,6 +691,7 @@ impl Console {
         }
         self.reschedule(account, sid);
         if let Some(worker) = worker {
+            self.place_idle(account, &worker);
             self.offer_worker(account, &worker, now);
         }
     }
@@ -725,9 +800,8 @@ impl Console {
             else {
                 continue;
             };
-            let attributes = serde_json::Value::Object(task.attributes.clone());
             let probe = TaskProbe {
-                attributes: &attributes,
+                attributes: &task.attributes,
                 channel: &task.channel,
                 age: task.age(now),
                 tried: &task.tried,
@@ -805,6 +879,7 @@ impl Console {
         ) {
             let timeout_activity = flex.workspace.timeout_activity;
             flex.set_activity(&worker, &timeout_activity, at);
+            self.place_idle(account, &worker);
         }
         self.offer_task(account, sid, at);
     }
@@ -930,6 +1005,15 @@ impl Console {
         self.index.load.retain(|_, l| *l != Load::default());
         for (account, task) in entries {
             self.reschedule(&account, &task);
+        }
+        let workers: Vec<(AccountSid, WorkerSid)> = self
+            .accounts
+            .values()
+            .filter_map(|a| a.flex.as_ref().map(|f| (a.sid, f)))
+            .flat_map(|(account, f)| f.workspace.workers.keys().map(move |w| (account, *w)))
+            .collect();
+        for (account, worker) in workers {
+            self.place_idle(&account, &worker);
         }
     }
 }

@@ -223,8 +223,8 @@ pub struct PathEntry {
 pub struct Task {
     /// The task SID.
     pub sid: TaskSid,
-    /// Its attributes (a JSON object).
-    pub attributes: serde_json::Map<String, serde_json::Value>,
+    /// Its attributes (a JSON object; kept as a value so routing reads it as it is).
+    pub attributes: serde_json::Value,
     /// Its channel.
     pub channel: TaskChannelSid,
     /// The workflow routing it.

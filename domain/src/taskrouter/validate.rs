@@ -192,6 +192,11 @@ fn validate_task(ws: &Workspace, task: &Task, at: &str) -> Check {
             )?;
         }
     }
+    ensure(
+        task.attributes.is_object(),
+        || format!("{at}.attributes"),
+        "must be a JSON object",
+    )?;
     let attributes = serde_json::to_string(&task.attributes).unwrap_or_default();
     ensure(
         attributes.chars().count() <= MAX_TASK_ATTRIBUTES,
