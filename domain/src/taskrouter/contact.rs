@@ -23,8 +23,8 @@ pub struct NewTask {
     pub workflow: WorkflowSid,
     /// Its channel.
     pub channel: TaskChannelSid,
-    /// Its attributes.
-    pub attributes: serde_json::Map<String, serde_json::Value>,
+    /// Its attributes (a JSON object).
+    pub attributes: serde_json::Value,
     /// Its priority.
     pub priority: u32,
     /// Its TTL in seconds.
@@ -182,11 +182,12 @@ impl Console {
             ))
         })?;
         let mut attributes = task_attributes(&rendered)?;
-        attributes.extend(task_attributes(extra)?);
-        let size = serde_json::Value::Object(attributes.clone())
-            .to_string()
-            .chars()
-            .count();
+        if let (Some(into), serde_json::Value::Object(more)) =
+            (attributes.as_object_mut(), task_attributes(extra)?)
+        {
+            into.extend(more);
+        }
+        let size = attributes.to_string().chars().count();
         if size > MAX_TASK_ATTRIBUTES {
             return Err(invalid(
                 "Attributes",

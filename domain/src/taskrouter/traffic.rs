@@ -425,6 +425,10 @@ impl Console {
                     flex.set_activity(w, &offline, ctx.now);
                 }
             }
+            // Their places among the available workers follow their new activities.
+            for w in added.iter().chain(&removed) {
+                c.place_idle(account, w);
+            }
             for w in &added {
                 c.offer_worker(account, w, ctx.now);
             }
