@@ -31,6 +31,7 @@ pub fn App(
 ) -> impl IntoView {
     let store = Store::provide(loaded);
     store::routing_clock::RoutingClock::provide(store);
+    store::traffic::TrafficRunner::provide();
     Toasts::provide();
     let base = components::link::base_path();
     view! {
@@ -47,6 +48,7 @@ pub fn App(
                         <Route path=path!("flex") view=FlexOverview />
                         <Route path=path!("flex/users") view=FlexUsers />
                         <Route path=path!("flex/settings") view=FlexSettingsPage />
+                        <Route path=path!("flex/addresses") view=pages::account::flex_addresses::FlexAddresses />
                         <Route path=path!("users") view=ManageUsers />
                         <Route path=path!("billing") view=Billing />
                         <Route path=path!("activity") view=pages::account::activity::Activity />

@@ -52,9 +52,10 @@ pub use console::Console;
 pub use error::{DomainError, ImportError, ValidationError};
 pub use event::{DroppedRoles, Event, EventKind};
 pub use flex::{
-    ActiveUserHours, BillingModel, ChangeRefused, FlexChange, FlexInstance, FlexOverview, FlexPlan,
-    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, Skill, SsoAssertion,
-    Worker, WorkerAttributes, insights_allowed, may_change, visible,
+    ActiveUserHours, AddressType, BillingModel, ChangeRefused, ConversationsAddress, FlexChange,
+    FlexInstance, FlexOverview, FlexPlan, FlexRole, FlexSettings, FlexView, Hours, InsightsAccess,
+    InsightsRole, Skill, SsoAssertion, Worker, WorkerAttributes, insights_allowed, may_change,
+    visible,
 };
 pub use identity::{
     API_KEY_NAME_MAX, Account, AccountPage, AccountStatus, AccountType, Actor, ApiKey,
@@ -64,8 +65,9 @@ pub use identity::{
 };
 pub use import::json_path_at;
 pub use products::{
-    AvailableNumber, FunctionsService, NumberCapabilities, PhoneNumber, ServerlessFile,
-    ServerlessKind, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
+    AvailableNumber, DEFAULT_MESSAGE_ATTRIBUTES, DEFAULT_VOICE_ATTRIBUTES, FunctionsService,
+    MAX_SEND_TO_FLEX_ATTRIBUTES, NumberCapabilities, PhoneNumber, SendToFlex, ServerlessFile,
+    ServerlessKind, StudioFlow, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
 };
 pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
@@ -75,6 +77,9 @@ pub use taskrouter::{
     PathEvent, Presence, QueueMatch, QueueNow, Reservation, ReservationStatus, RoutingAnswer,
     StepAnswer, StepMatch, StepOutcome, Target, Task, TaskCommand, TaskHidden, TaskOrder,
     TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus,
-    WorkflowConfiguration, WorkflowSpec, read_task_attributes,
+    WorkflowConfiguration, WorkflowSpec,
+    contact::NewTask,
+    read_task_attributes,
+    traffic::{ChannelMix, Traffic, TrafficSettings},
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

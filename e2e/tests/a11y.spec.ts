@@ -15,7 +15,7 @@ async function clean(console: Console, what: string) {
   expect(await findings(console.page), `axe on ${what}`).toEqual([]);
 }
 
-const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
 const FLEX_PAGES = ["", "/agent-desktop", "/teams", "/queues", "/admin", "/insights"];
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -4,6 +4,7 @@ pub mod account_switcher;
 pub mod activity;
 pub mod breaks;
 pub mod confirm;
+pub mod contact_dialog;
 pub mod copyable_sid;
 pub mod count;
 pub mod dialog;

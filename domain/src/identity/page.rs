@@ -20,6 +20,8 @@ pub enum AccountPage {
     FlexUsers,
     /// Flex settings: UI version, call recording, the CRM panel.
     FlexSettings,
+    /// Flex's Conversations addresses: SMS, WhatsApp and Chat addresses and their flows.
+    FlexAddresses,
     /// Manage users: members and invitations.
     ManageUsers,
     /// Billing: plan and upgrade.
@@ -61,12 +63,13 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 19] = [
+    pub const ALL: [AccountPage; 20] = [
         AccountPage::AccountInfo,
         AccountPage::ApiKeys,
         AccountPage::FlexOverview,
         AccountPage::FlexUsers,
         AccountPage::FlexSettings,
+        AccountPage::FlexAddresses,
         AccountPage::ManageUsers,
         AccountPage::Billing,
         AccountPage::Activity,
@@ -92,6 +95,7 @@ impl AccountPage {
             P::FlexOverview => "/flex",
             P::FlexUsers => "/flex/users",
             P::FlexSettings => "/flex/settings",
+            P::FlexAddresses => "/flex/addresses",
             P::ManageUsers => "/users",
             P::Billing => "/billing",
             P::Activity => "/activity",
@@ -118,6 +122,7 @@ impl AccountPage {
             P::FlexOverview => "Flex overview",
             P::FlexUsers => "Flex users",
             P::FlexSettings => "Flex settings",
+            P::FlexAddresses => "Conversations addresses",
             P::ManageUsers => "Manage users",
             P::Billing => "Billing",
             P::Activity => "Activity",
@@ -180,6 +185,7 @@ impl AccountPage {
             P::Billing => Some(Capability::ManageBilling),
             P::Activity => Some(Capability::ViewLogsAndUsage),
             P::FlexUsers
+            | P::FlexAddresses
             | P::PhoneNumbers
             | P::Studio
             | P::TaskRouter
@@ -203,6 +209,7 @@ impl AccountPage {
             P::FlexOverview => "Viewing the Flex overview",
             P::FlexUsers => "Managing Flex users",
             P::FlexSettings => "Viewing the Flex settings",
+            P::FlexAddresses => "Managing Conversations addresses",
             P::ManageUsers => "Managing users",
             P::Billing => "Billing",
             P::Activity => "Viewing the activity log",

@@ -2,6 +2,7 @@
 //! reset and restore points. It is outside the simulated Console, so it works signed out.
 
 mod restore_points;
+mod traffic;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -202,6 +203,8 @@ pub fn DataPage() -> impl IntoView {
             </ActionButton>
             <p aria-live="polite" data-testid="sample-message">{move || sample_message.get()}</p>
         </section>
+
+        <traffic::SimulatedTraffic />
 
         <section class="data-section" aria-labelledby="data-export-title">
             <h2 id="data-export-title">"Export"</h2>

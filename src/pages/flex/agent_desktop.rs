@@ -97,7 +97,9 @@ fn desk_items(
                 priority: t.priority,
                 attributes: t
                     .attributes
-                    .iter()
+                    .as_object()
+                    .into_iter()
+                    .flatten()
                     .map(|(k, v)| {
                         let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
                         (k.clone(), text)
