@@ -2,6 +2,7 @@
 // switcher, the user menu, the palette and a dialog open: nothing it finds is let through.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { callRinging, contactCenterPages } from "./contact";
 import { expect, test, type Console } from "./console";
 
 /** What axe finds on the page as it is now, one line per rule and element. */
@@ -15,7 +16,7 @@ async function clean(console: Console, what: string) {
   expect(await findings(console.page), `axe on ${what}`).toEqual([]);
 }
 
-const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/taskrouter/tasks", "/functions", "/twiml-bins"];
 const FLEX_PAGES = ["", "/agent-desktop", "/teams", "/queues", "/admin", "/insights"];
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -90,6 +91,15 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("banner").getByRole("button", { name: "Menu" }).click();
       await expect(console.navigation.getByRole("link").first()).toBeFocused();
       await clean(console, `the navigation drawer on /accounts/${sid}/flex/users`);
+    });
+
+    test("the contact center at work: a call ringing on the desk, its task's pages, queue stats and Teams", async ({ console, context }) => {
+      const { sid, task } = await callRinging(console, context);
+      for (const path of contactCenterPages(sid, task)) {
+        await console.open(path);
+        await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await findings(console.page), `axe on ${path.replace(sid, "…")}`).toEqual([]);
+      }
     });
 
     test("every page of the Flex UI", async ({ console }) => {

@@ -2,10 +2,12 @@
 // rings for them with its countdown, is accepted, wrapped up and completed; an offer left
 // unanswered times out and the agent goes Offline; a task that matches a skills filter goes to
 // the agent with the skill and its page says why; several tabs, one agent each, see the same
-// task offered and taken at once. Tasks arrive through the Console's Tasks page ("Create a
-// task"); time moves only when the test moves the browser's clock, so nothing here depends on
-// how fast the machine is.
-import type { Page } from "@playwright/test";
+// task offered and taken at once; queue stats show a call waiting, then handled within the
+// service level. The first call is simulated on the Phone Numbers page (Voice IVR's Send to
+// Flex step); the others arrive through the Console's Tasks page ("Create a task"). Time
+// moves only when the test moves the browser's clock, so nothing here depends on how fast
+// the machine is.
+import type { BrowserContext, Page } from "@playwright/test";
 import { Console, expect, test } from "./console";
 
 const GLOBEX = "Globex Contact Center";
@@ -43,9 +45,17 @@ async function ssoAgent(console: Console, email: string, name: string, roles: st
   await expect(console.heading("Agent desktop")).toBeVisible();
 }
 
+/** Stops the browser's clock a moment from now: it moves only when the test moves it. */
+async function freezeClock(context: BrowserContext) {
+  await context.clock.install();
+  await context.clock.pauseAt(Date.now() + 1_000);
+}
+
+/** Goes Available from the status pill; the pill's dot turns green. */
 async function goAvailable(page: Page) {
   await statusOf(page).selectOption({ label: "Available" });
-  await expect(page.getByRole("main").getByTestId("own-activity")).toHaveText("Available");
+  await expect(statusOf(page).locator("option:checked")).toHaveText("Available");
+  await expect(page.getByTestId("status-pill").locator(".status-dot")).toHaveClass(/status-available/);
 }
 
 /** On the Console's Tasks page (opened in `console`'s tab), creates a task with these attributes. */
@@ -68,21 +78,37 @@ async function openTaskPage(console: Console, sid: string, caller: string) {
   await expect(console.main.getByRole("heading", { level: 1 })).toContainText(caller);
 }
 
-test("an agent goes Available, a task rings with its countdown, is accepted, wrapped up and completed", async ({ console, context }) => {
-  // The browser's clock stands still until the test moves it.
-  await context.clock.install();
-  await context.clock.pauseAt(new Date("2025-03-03T10:00:00Z"));
+test("an agent goes Available, a simulated call to Voice IVR rings, is accepted, wrapped up and completed, and queue stats follow it", async ({ console, context }) => {
+  await freezeClock(context);
   const page = console.page;
   const sid = await enterFlex(console, "James Chen");
   const desk = console.main;
   await expect(desk.getByTestId("desk-empty")).toContainText("No tasks");
   await goAvailable(page);
-  await expect(page.getByTestId("status-pill").locator(".status-dot")).toHaveClass(/status-available/);
 
-  // The Console's Tasks page, in a second tab of the same person.
+  // Queue stats, in Maria Garcia's tab (a read-only admin in Globex's Flex).
+  const stats = new Console(await context.newPage());
+  await stats.signInAs("Maria Garcia");
+  await stats.openAccount(GLOBEX, "/flex");
+  await stats.main.getByRole("button", { name: "Log in with Console" }).click();
+  await rail(stats.page).getByRole("link", { name: "Queue stats" }).click();
+  await expect(stats.heading("Queue stats")).toBeVisible();
+  const everyone = stats.main.getByTestId("queue-row-everyone");
+  const tile = (name: string) => stats.main.getByTestId(`tile-${name}`).locator("dd");
+  await expect(everyone.getByTestId("queue-waiting")).toHaveText("0");
+  await expect(tile("waiting")).toHaveText("0");
+  await expect(tile("service-level")).toHaveText("—");
+  await expect(everyone.getByTestId("queue-threshold")).toHaveText("20 s");
+
+  // The call: Liam simulates it on the Phone Numbers page, to the number routed to Voice IVR.
   const other = new Console(await context.newPage());
   await other.signInAs("Liam O'Brien");
-  await createTask(other, sid, '{"type": "inbound", "name": "+14155550123"}');
+  await other.openAccount(GLOBEX, "/phone-numbers");
+  await other.main.getByRole("button", { name: "Simulate a call to (212) 555-0110" }).click();
+  const dialog = other.page.getByRole("dialog", { name: "Simulate a call" });
+  await dialog.getByLabel("Caller (E.164)").fill("+14155550123");
+  await dialog.getByRole("button", { name: "Place call" }).click();
+  await expect(dialog.getByTestId("task-created")).toContainText("was created");
 
   // It rings on the desk (no filter matches: Everyone, where James has waited longest).
   const card = desk.getByTestId("task-card");
@@ -93,13 +119,25 @@ test("an agent goes Available, a task rings with its countdown, is accepted, wra
   await expect(desk.getByTestId("task-waited")).toHaveText("0:00");
   await expect(desk.getByTestId("room-voice").locator(".room-free")).toHaveText("0 free");
   await expect(desk.getByTestId("task-attributes")).toContainText("inbound");
+  // Queue stats: it waits in Everyone.
+  await expect(everyone.getByTestId("queue-waiting")).toHaveText("1");
+  await expect(tile("waiting")).toHaveText("1");
+  await expect(tile("active")).toHaveText("0");
   await context.clock.runFor(12_000);
   await expect(desk.getByTestId("ring-countdown")).toHaveText("0:18");
   await expect(desk.getByTestId("task-waited")).toHaveText("0:12");
+  await expect(everyone.getByTestId("queue-longest")).toHaveText("0:12");
+  await expect(tile("longest")).toHaveText("0:12");
 
   await desk.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByTestId("toast-success").last()).toContainText("You accepted the task from +14155550123.");
   await expect(desk.getByTestId("task-state")).toHaveText("Assigned · Voice");
+  // Accepted after 12 seconds, within the 20-second threshold: handled, within the service level.
+  await expect(everyone.getByTestId("queue-waiting")).toHaveText("0");
+  await expect(everyone.getByTestId("queue-active")).toHaveText("1");
+  await expect(tile("active")).toHaveText("1");
+  await expect(everyone.getByTestId("queue-service-level")).toHaveText("100%");
+  await expect(tile("service-level")).toHaveText("100% (1 of 1)");
   // Focus moves to the next step on the next frame: the clock runs a moment.
   await context.clock.runFor(50);
   await expect(desk.getByRole("button", { name: "Wrap up" })).toBeFocused();
@@ -112,12 +150,14 @@ test("an agent goes Available, a task rings with its countdown, is accepted, wra
   await desk.getByRole("button", { name: "Complete" }).click();
   await expect(desk.getByTestId("desk-empty")).toContainText("No tasks");
   await expect(desk.getByTestId("room-voice").locator(".room-free")).toHaveText("1 free");
+  await expect(everyone.getByTestId("queue-active")).toHaveText("0");
+  await expect(everyone.getByTestId("queue-handled")).toHaveText("1 accepted · 1 within · 1 completed · 0 abandoned");
 
-  // The other tab's task page tells the whole path.
+  // The task page tells the whole path.
   await openTaskPage(other, sid, "+14155550123");
   const path = other.main.getByTestId("task-path");
   await expect(path.locator("li")).toHaveText([
-    /Created: By hand on the Console's Tasks page/,
+    /Created: Call from \+14155550123 to \(212\) 555-0110/,
     /No filter matched; the Default Task Queue took it/,
     /Entered step 1: queue Everyone/,
     /Offered to James Chen/,
@@ -130,8 +170,7 @@ test("an agent goes Available, a task rings with its countdown, is accepted, wra
 });
 
 test("an offer left unanswered times out and the agent goes Offline", async ({ console, context }) => {
-  await context.clock.install();
-  await context.clock.pauseAt(new Date("2025-03-03T10:00:00Z"));
+  await freezeClock(context);
   const page = console.page;
   const sid = await enterFlex(console, "James Chen");
   await goAvailable(page);
@@ -159,8 +198,7 @@ test("an offer left unanswered times out and the agent goes Offline", async ({ c
 });
 
 test("a task that matches a skills filter goes to the agent with the skill, and its page says why", async ({ console, context }) => {
-  await context.clock.install();
-  await context.clock.pauseAt(new Date("2025-03-03T10:00:00Z"));
+  await freezeClock(context);
   // Mateo Silva speaks Spanish; he comes in by SSO in his own tab.
   await ssoAgent(console, "mateo.silva@globex.example.com", "Mateo Silva", "agent");
   const desk = console.main;
@@ -192,8 +230,7 @@ test("a task that matches a skills filter goes to the agent with the skill, and 
 });
 
 test("two tabs, one agent each, see the same task offered and taken at once", async ({ console, context }) => {
-  await context.clock.install();
-  await context.clock.pauseAt(new Date("2025-03-03T10:00:00Z"));
+  await freezeClock(context);
   const sid = await enterFlex(console, "James Chen");
   await goAvailable(console.page);
   await context.clock.runFor(1_000);

@@ -4,9 +4,10 @@
 // longest lists; on a 390 px phone no page scrolls sideways.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { callRinging, contactCenterPages } from "./contact";
 import { expect, test, type Console } from "./console";
 
-const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/taskrouter/tasks", "/functions", "/twiml-bins"];
 const CONSOLE_PAGES = ["/accounts", "/activity", "/activity?q=bought&from=2025-01-01&to=2025-03-04&kind=phone_numbers", "/activity?from=2025-03-05&to=2025-03-01", "/data", "/sso"];
 
 /**
@@ -63,6 +64,16 @@ for (const width of [1280, 1366, 1024, 768]) {
       }
     });
 
+    test("the contact center at work: a call ringing on the desk, its task's pages, queue stats and Teams", async ({ console, context }) => {
+      const { sid, task } = await callRinging(console, context);
+      for (const path of contactCenterPages(sid, task)) {
+        await console.open(path);
+        await fits(console, path.replace(sid, "…"));
+      }
+      await console.open(`/flex/${sid}/agent-desktop`);
+      await expect(console.main.getByTestId("task-card")).toContainText("+14155550123");
+    });
+
     test("the longest lists, with the scale scenario", async ({ console, context }) => {
       test.setTimeout(180_000);
       const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
@@ -84,6 +95,16 @@ for (const width of [1280, 1366, 1024, 768]) {
 
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the contact center's pages do not scroll sideways", async ({ console, context }) => {
+    const { sid, task } = await callRinging(console, context);
+    for (const path of contactCenterPages(sid, task)) {
+      await console.open(path);
+      await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+      const wide = await console.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide, `the width of ${path}`).toBeLessThanOrEqual(390);
+    }
+  });
 
   test("no page scrolls sideways", async ({ console }) => {
     await console.signInAs("Maria Garcia");
