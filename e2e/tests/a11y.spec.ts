@@ -94,6 +94,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("the contact center at work: a call ringing on the desk, its task's pages, queue stats and Teams", async ({ console, context }) => {
+      // Six pages, each analysed by axe.
+      test.setTimeout(90_000);
       const { sid, task } = await callRinging(console, context);
       for (const path of contactCenterPages(sid, task)) {
         await console.open(path);

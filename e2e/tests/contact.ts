@@ -4,22 +4,22 @@ import type { BrowserContext } from "@playwright/test";
 import { expect, type Console } from "./console";
 
 /**
- * Stops the browser's clock a moment from now, then signs Maria Garcia in, logs her in to Acme
- * Support's Flex, makes her Available and simulates a call to (415) 555-0100 (Voice IVR): it
- * rings for her. Returns the account's SID and the task's.
+ * Stops the browser's clock a moment from now, then signs James Chen in, logs him in to Globex
+ * Contact Center's Flex, makes him Available and simulates a call to (212) 555-0110 (Voice
+ * IVR): it rings for him, the only agent Available. Returns the account's SID and the task's.
  */
 export async function callRinging(console: Console, context: BrowserContext) {
   await context.clock.install();
   await context.clock.pauseAt(Date.now() + 1_000);
-  await console.signInAs("Maria Garcia");
-  const sid = await console.openAccount("Acme Support", "/flex");
+  await console.signInAs("James Chen");
+  const sid = await console.openAccount("Globex Contact Center", "/flex");
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
   await expect(console.page.getByRole("heading", { name: "Agent desktop", level: 1 })).toBeVisible();
   const status = console.page.getByRole("banner").getByLabel("Your status");
   await status.selectOption({ label: "Available" });
   await expect(status.locator("option:checked")).toHaveText("Available");
   await console.open(`/accounts/${sid}/phone-numbers`);
-  await console.main.getByRole("button", { name: "Simulate a call to (415) 555-0100" }).click();
+  await console.main.getByRole("button", { name: "Simulate a call to (212) 555-0110" }).click();
   const dialog = console.page.getByRole("dialog", { name: "Simulate a call" });
   await dialog.getByLabel("Caller (E.164)").fill("+14155550123");
   await dialog.getByRole("button", { name: "Place call" }).click();

@@ -36,7 +36,7 @@ test("a number with no flow, or a flow with no Send to Flex step, says so instea
   await openGlobex(console, "/phone-numbers", "Phone Numbers");
   const unrouted = console.main.getByRole("button", { name: "Simulate a call to (312) 555-0120" });
   await expect(unrouted).toHaveAttribute("aria-disabled", "true");
-  await unrouted.click();
+  await unrouted.click({ force: true });
   await expect(console.main.getByText("(312) 555-0120 is not routed to a Studio flow, so the call reaches no flow and no task is created.")).toBeVisible();
 
   // Remove Voice IVR's step on the Studio page: its number then says so too.
@@ -57,7 +57,7 @@ test("a number with no flow, or a flow with no Send to Flex step, says so instea
   await console.page.goto(console.page.url().replace("/studio", "/phone-numbers"));
   const routed = console.main.getByRole("button", { name: "Simulate a call to (212) 555-0110" });
   await expect(routed).toHaveAttribute("aria-disabled", "true");
-  await routed.click();
+  await routed.click({ force: true });
   await expect(console.main.getByText("The Studio flow Voice IVR has no Send to Flex step, so the call ends in the flow and no task is created.")).toBeVisible();
 });
 

@@ -36,6 +36,10 @@ pub const TTL_EXCEEDED: &str = "Task TTL Exceeded";
 /// Why a task no filter matched is canceled when the workflow has no Default Task Queue.
 pub const NOT_ROUTED: &str =
     "No filter of the workflow matched the task, and it has no Default Task Queue";
+/// Which waiting task a freed worker takes first (smallest first): the queue's Task Order,
+/// then priority, then age, then SID.
+type OfferRank = (u8, Reverse<u32>, i128, TaskSid);
+
 /// TaskRouter's reason after 1,000 moves from pending to reserved.
 pub const MAX_ASSIGNMENTS: &str = "The task reached the Max Assignment Count (1,000)";
 
@@ -152,15 +156,17 @@ impl Console {
     fn offerable(
         &self,
         account: &AccountSid,
-        ws: &Workspace,
         queue: &TaskQueueSid,
         target: &Target,
         probe: &TaskProbe,
         now: Timestamp,
         want: usize,
     ) -> Vec<WorkerSid> {
-        let (Some(members), Some(idle)) = (self.queue_members(queue), self.index.idle.get(account))
-        else {
+        let (Some(ws), Some(members), Some(idle)) = (
+            self.workspace(account),
+            self.queue_members(queue),
+            self.index.idle.get(account),
+        ) else {
             return Vec::new();
         };
         let expression = target
@@ -434,7 +440,7 @@ impl Console {
             tried: &task.tried,
             ringing: &ringing,
         };
-        let chosen = self.offerable(account, ws, &queue, &target, &probe, now, slots);
+        let chosen = self.offerable(account, &queue, &target, &probe, now, slots);
         if chosen.is_empty() {
             return false;
         }
@@ -765,7 +771,7 @@ impl Console {
         if !ws.activity(&w.activity).is_some_and(|a| a.available) {
             return None;
         }
-        let mut best: Option<((u8, Reverse<u32>, i128, TaskSid), u64)> = None;
+        let mut best: Option<(OfferRank, u64)> = None;
         for task in ws.tasks.values().filter(|t| t.status.routing()) {
             let Some(placement) = task.placement else {
                 continue;

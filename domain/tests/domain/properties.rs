@@ -87,10 +87,11 @@ fn account_for(c: &Console, s: &Step) -> AccountSid {
 /// exercised), sometimes any Console user, an email or an SSO person. For a task step, mostly
 /// the one it is for: the worker offered or handling the task, the clock, simulated traffic.
 fn actor_for(c: &Console, s: &Step) -> Actor {
-    if s.kind >= TASK_KINDS && !s.who.is_multiple_of(7) {
-        if let Some(actor) = task_actor(c, s) {
-            return actor;
-        }
+    if s.kind >= TASK_KINDS
+        && !s.who.is_multiple_of(7)
+        && let Some(actor) = task_actor(c, s)
+    {
+        return actor;
     }
     member_actor(c, s)
 }

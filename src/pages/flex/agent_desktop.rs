@@ -127,7 +127,14 @@ fn Desk() -> impl IntoView {
             c.channel_room(&account, &worker)
                 .into_iter()
                 .filter(|r| r.capacity > 0 && r.available)
-                .map(|r| (r.name.clone(), r.held, r.capacity, r.free()))
+                .map(|r| {
+                    // The channel's own name ("SMS"), the unique name ("sms") as the test id.
+                    let shown = c
+                        .workspace(&account)
+                        .and_then(|ws| ws.channel(&r.channel))
+                        .map_or_else(|| r.name.clone(), |ch| ch.name().to_owned());
+                    (r.name.clone(), shown, r.held, r.capacity, r.free())
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -180,9 +187,9 @@ fn Desk() -> impl IntoView {
                     <div class="desk-room" data-testid="desk-room">
                         <h3 class="desk-room-title">"Capacity"</h3>
                         <ul class="room-list">
-                            {move || room.get().into_iter().map(|(name, held, capacity, free)| view! {
+                            {move || room.get().into_iter().map(|(name, shown, held, capacity, free)| view! {
                                 <li data-testid=format!("room-{name}")>
-                                    <span class="room-name">{name.clone()}</span>
+                                    <span class="room-name">{shown}</span>
                                     <span class="room-free" class:room-full=free == 0>
                                         {format!("{free} free")}
                                     </span>
@@ -380,7 +387,7 @@ fn TaskActions(item: DeskItem) -> impl IntoView {
                         "Answer within "
                         <strong data-testid="ring-countdown">{move || clock(left())}</strong>
                     </p>
-                    <progress class="ring-progress" max=total value=move || left() aria-label="Time left to answer"></progress>
+                    <progress class="ring-progress" max=total value=left aria-label="Time left to answer"></progress>
                     <div class="actions">
                         <ActionButton refused=accept class="button-primary" testid="accept"
                             on_press=Callback::new(move |()| run_accept(TaskCommand::AcceptReservation { reservation }, "[data-testid=wrap-up]"))>

@@ -14,7 +14,7 @@ pub fn NotAvailable(
     let roles = describe(&roles_seeing(view));
     // The agent desktop is where work rings: say why this worker gets none (the domain's words).
     let no_work = (view == FlexView::AgentDesktop)
-        .then(|| use_context::<FlexScope>())
+        .then(use_context::<FlexScope>)
         .flatten()
         .and_then(|scope| may_change(&scope.roles(), FlexChange::Tasks).err())
         .map(|why| why.to_string());

@@ -65,7 +65,7 @@ fn only_simulated_traffic_chooses_its_agents_who_go_available() {
     let readonly = ws
         .workers
         .values()
-        .find(|w| w.flex_roles.iter().any(|r| *r == FlexRole::ReadOnlyAdmin))
+        .find(|w| w.flex_roles.contains(&FlexRole::ReadOnlyAdmin))
         .map(|w| w.sid);
     if let Some(sid) = readonly {
         let e = refused(&mut c, &Actor::Simulator, agents_command(globex, vec![sid]));
