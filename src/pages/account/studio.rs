@@ -231,7 +231,7 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                         // The id lets a number's "Open <flow>" link land on its flow.
                         <tr id=f.sid.to_string()>
                             <th scope="row">{f.name.clone()}</th>
-                            <td class="sid-cell" data-label="SID"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
+                            <td class="sid-cell col-secondary" data-label="SID"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
                             <td data-label="Phone numbers" data-testid="flow-numbers">{numbers}</td>
                             <td data-label="Flex Flows and addresses" data-testid="flow-flex-flows">{flex_flows}</td>
                             <td data-label="Send to Flex" data-testid="flow-send-to-flex">{step}</td>
@@ -322,7 +322,7 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
-                        <th scope="col">"SID"</th>
+                        <th scope="col" class="col-secondary">"SID"</th>
                         <th scope="col">"Phone numbers"</th>
                         <th scope="col">"Flex Flows and addresses"</th>
                         <th scope="col">"Send to Flex"</th>
