@@ -31,6 +31,7 @@ pub fn App(
 ) -> impl IntoView {
     let store = Store::provide(loaded);
     store::routing_clock::RoutingClock::provide(store);
+    store::traffic::TrafficRunner::provide();
     Toasts::provide();
     let base = components::link::base_path();
     view! {
@@ -47,6 +48,7 @@ pub fn App(
                         <Route path=path!("flex") view=FlexOverview />
                         <Route path=path!("flex/users") view=FlexUsers />
                         <Route path=path!("flex/settings") view=FlexSettingsPage />
+                        <Route path=path!("flex/addresses") view=pages::account::flex_addresses::FlexAddresses />
                         <Route path=path!("users") view=ManageUsers />
                         <Route path=path!("billing") view=Billing />
                         <Route path=path!("activity") view=pages::account::activity::Activity />
@@ -61,6 +63,8 @@ pub fn App(
                         <Route path=path!("taskrouter/channels") view=pages::account::taskrouter::channels::TaskChannels />
                         <Route path=path!("taskrouter/workers") view=pages::account::taskrouter::workers::Workers />
                         <Route path=path!("taskrouter/workers/:worker_sid") view=pages::account::taskrouter::workers::WorkerPage />
+                        <Route path=path!("taskrouter/tasks") view=pages::account::tasks::Tasks />
+                        <Route path=path!("taskrouter/tasks/:task_sid") view=pages::account::tasks::task::TaskPage />
                         <Route path=path!("functions") view=pages::account::functions::Functions />
                         <Route path=path!("twiml-bins") view=pages::account::twiml_bins::TwimlBins />
                     </ParentRoute>
@@ -73,6 +77,7 @@ pub fn App(
                         <Route path=path!("admin") view=pages::flex::admin::AdminDashboard />
                         <Route path=path!("admin/skills") view=pages::flex::skills::SkillsPage />
                         <Route path=path!("insights") view=pages::flex::insights::Insights />
+                        <Route path=path!("tasks/:task_sid") view=pages::flex::task::TaskPage />
                     </ParentRoute>
                 </Routes>
             </Shell>

@@ -229,6 +229,23 @@ impl Console {
                 flow,
             } => self.route_phone_number(ctx, account, number, flow.as_ref()),
             C::DeleteStudioFlow { account, flow } => self.delete_studio_flow(ctx, account, flow),
+            C::SetSendToFlex {
+                account,
+                flow,
+                step,
+            } => self.set_send_to_flex(ctx, account, flow, step.as_ref()),
+            C::CreateAddress {
+                account,
+                address_type,
+                address,
+                flow,
+            } => self.create_address(ctx, account, *address_type, address, flow.as_ref()),
+            C::RouteAddress {
+                account,
+                address,
+                flow,
+            } => self.route_address(ctx, account, address, flow.as_ref()),
+            C::DeleteAddress { account, address } => self.delete_address(ctx, account, address),
             C::CreateTwimlBin {
                 account,
                 friendly_name,

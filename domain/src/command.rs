@@ -1,5 +1,6 @@
 //! Everything a person can ask the Console to do.
 
+use crate::flex::address::AddressType;
 use crate::flex::instance::{BillingModel, FlexSettings};
 use crate::flex::skills::Skill;
 use crate::flex::worker::InsightsRole;
@@ -9,9 +10,10 @@ use crate::identity::capability::Capability;
 use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
+use crate::products::studio::SendToFlex;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TaskQueueSid, TwimlBinSid,
-    UserSid, WorkerSid,
+    AccountSid, ActivitySid, AddressSid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TaskQueueSid,
+    TwimlBinSid, UserSid, WorkerSid,
 };
 use crate::taskrouter::command::TaskRouterCommand;
 use crate::taskrouter::task_command::TaskCommand;
@@ -328,6 +330,42 @@ pub enum Command {
         /// The flow.
         flow: StudioFlowSid,
     },
+    /// Set or remove a Studio flow's Send to Flex step (None: contacts end in the flow).
+    SetSendToFlex {
+        /// The account.
+        account: AccountSid,
+        /// The flow.
+        flow: StudioFlowSid,
+        /// The step's settings.
+        step: Option<SendToFlex>,
+    },
+    /// Add a Conversations address (SMS, WhatsApp or Chat) handing messages to a flow.
+    CreateAddress {
+        /// The account.
+        account: AccountSid,
+        /// SMS, WhatsApp or Chat.
+        address_type: AddressType,
+        /// The number (E.164) or the chat name.
+        address: String,
+        /// The Studio flow its messages go to.
+        flow: Option<StudioFlowSid>,
+    },
+    /// Hand an address's messages to another Studio flow (None: to none).
+    RouteAddress {
+        /// The account.
+        account: AccountSid,
+        /// The address.
+        address: AddressSid,
+        /// The flow.
+        flow: Option<StudioFlowSid>,
+    },
+    /// Delete a Conversations address.
+    DeleteAddress {
+        /// The account.
+        account: AccountSid,
+        /// The address.
+        address: AddressSid,
+    },
     /// Create a TwiML Bin.
     CreateTwimlBin {
         /// The account.
@@ -417,6 +455,10 @@ impl Command {
             | C::ReleasePhoneNumber { account, .. }
             | C::RoutePhoneNumber { account, .. }
             | C::DeleteStudioFlow { account, .. }
+            | C::SetSendToFlex { account, .. }
+            | C::CreateAddress { account, .. }
+            | C::RouteAddress { account, .. }
+            | C::DeleteAddress { account, .. }
             | C::CreateTwimlBin { account, .. }
             | C::UpdateTwimlBin { account, .. }
             | C::DeleteTwimlBin { account, .. } => Some(account),
@@ -473,6 +515,10 @@ impl Command {
             | C::ReleasePhoneNumber { .. }
             | C::RoutePhoneNumber { .. }
             | C::DeleteStudioFlow { .. }
+            | C::SetSendToFlex { .. }
+            | C::CreateAddress { .. }
+            | C::RouteAddress { .. }
+            | C::DeleteAddress { .. }
             | C::CreateTwimlBin { .. }
             | C::UpdateTwimlBin { .. }
             | C::DeleteTwimlBin { .. } => Some(K::ManageProducts),
@@ -523,6 +569,10 @@ impl Command {
             C::ReleasePhoneNumber { .. } => "Releasing phone numbers",
             C::RoutePhoneNumber { .. } => "Routing phone numbers",
             C::DeleteStudioFlow { .. } => "Deleting Studio flows",
+            C::SetSendToFlex { .. } => "Changing Studio flows",
+            C::CreateAddress { .. } => "Adding Conversations addresses",
+            C::RouteAddress { .. } => "Routing Conversations addresses",
+            C::DeleteAddress { .. } => "Deleting Conversations addresses",
             C::CreateTwimlBin { .. } => "Creating TwiML Bins",
             C::UpdateTwimlBin { .. } => "Changing TwiML Bins",
             C::DeleteTwimlBin { .. } => "Deleting TwiML Bins",

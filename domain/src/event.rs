@@ -10,7 +10,7 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
+    AccountSid, ActivitySid, AddressSid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
     TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
 use crate::taskrouter::event::{TaskEvent, TaskRouterEvent};
@@ -335,6 +335,43 @@ pub enum EventKind {
         numbers_unrouted: Vec<String>,
         /// The Flex Flows that handed it messages, now not routed.
         flex_flows_unrouted: Vec<String>,
+        /// The Conversations addresses that handed it messages, now not routed.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        addresses_unrouted: Vec<String>,
+    },
+    /// A Studio flow's Send to Flex step was set or removed.
+    StudioFlowUpdated {
+        /// The flow.
+        flow: StudioFlowSid,
+        /// Its name.
+        friendly_name: String,
+        /// The workflow its Send to Flex step routes with (None: no step).
+        workflow_name: Option<String>,
+    },
+    /// A Conversations address was added.
+    AddressCreated {
+        /// It.
+        address: AddressSid,
+        /// How it reads, e.g. "SMS (415) 555-0101".
+        label: String,
+        /// The Studio flow it hands messages to.
+        flow_name: Option<String>,
+    },
+    /// A Conversations address was routed to another flow, or to none.
+    AddressRouted {
+        /// It.
+        address: AddressSid,
+        /// How it reads.
+        label: String,
+        /// The Studio flow it hands messages to now.
+        flow_name: Option<String>,
+    },
+    /// A Conversations address was deleted.
+    AddressDeleted {
+        /// It.
+        address: AddressSid,
+        /// How it read.
+        label: String,
     },
     /// A TwiML Bin was created.
     TwimlBinCreated {

@@ -54,9 +54,10 @@ pub use console::Console;
 pub use error::{DomainError, ImportError, ValidationError};
 pub use event::{DroppedRoles, Event, EventKind};
 pub use flex::{
-    ActiveUserHours, BillingModel, ChangeRefused, FlexChange, FlexInstance, FlexOverview, FlexPlan,
-    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, Skill, SsoAssertion,
-    Worker, WorkerAttributes, insights_allowed, may_change, visible,
+    ActiveUserHours, AddressType, BillingModel, ChangeRefused, ConversationsAddress, FlexChange,
+    FlexInstance, FlexOverview, FlexPlan, FlexRole, FlexSettings, FlexView, Hours, InsightsAccess,
+    InsightsRole, Skill, SsoAssertion, Worker, WorkerAttributes, insights_allowed, may_change,
+    visible,
 };
 pub use identity::{
     API_KEY_NAME_MAX, Account, AccountPage, AccountStatus, AccountType, Actor, ApiKey,
@@ -66,16 +67,21 @@ pub use identity::{
 };
 pub use import::{json_path_at, plain_words};
 pub use products::{
-    AvailableNumber, FunctionsService, NumberCapabilities, PhoneNumber, ServerlessFile,
-    ServerlessKind, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
+    AvailableNumber, DEFAULT_MESSAGE_ATTRIBUTES, DEFAULT_VOICE_ATTRIBUTES, FunctionsService,
+    MAX_SEND_TO_FLEX_ATTRIBUTES, NumberCapabilities, PhoneNumber, SendToFlex, ServerlessFile,
+    ServerlessKind, StudioFlow, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
 };
 pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Candidate, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEvent, QueueMatch,
-    ReservationStatus, RoutingAnswer, StepAnswer, StepMatch, StepOutcome, Target, Task,
-    TaskCommand, TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent,
-    TaskStatus, WorkflowConfiguration, WorkflowSpec, read_task_attributes,
+    Candidate, ChannelRoom, DeskTask, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEntry,
+    PathEvent, Presence, QueueMatch, QueueNow, Reservation, ReservationStatus, RoutingAnswer,
+    StepAnswer, StepMatch, StepOutcome, Target, Task, TaskCommand, TaskHidden, TaskOrder,
+    TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus,
+    WorkflowConfiguration, WorkflowSpec,
+    contact::NewTask,
+    read_task_attributes,
+    traffic::{ChannelMix, Traffic, TrafficSettings},
 };
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

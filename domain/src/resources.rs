@@ -41,6 +41,8 @@ pub enum ResourceKind {
     Activity,
     /// A task channel (`TC…`).
     TaskChannel,
+    /// A task (`WT…`): a contact being routed or handled, or ended in the last five minutes.
+    Task,
     /// The Conversations service (`IS…`).
     ConversationsService,
     /// The Proxy service (`KS…`).
@@ -95,6 +97,7 @@ impl ResourceKind {
             K::TaskQueue => "task queue",
             K::Activity => "activity",
             K::TaskChannel => "task channel",
+            K::Task => "task",
             K::ConversationsService => "Conversations service",
             K::ProxyService => "Proxy service",
         }
@@ -120,6 +123,7 @@ impl ResourceKind {
             K::TaskQueue => AccountPage::TaskQueues,
             K::Activity => AccountPage::Activities,
             K::TaskChannel => AccountPage::TaskChannels,
+            K::Task => AccountPage::Tasks,
         }
     }
 }
@@ -145,7 +149,9 @@ impl Resource {
         use ResourceKind as K;
         let page = self.kind.page();
         match self.kind {
-            K::TaskQueue | K::Workflow | K::Worker => format!("{}/{}", page.path(), self.sid),
+            K::TaskQueue | K::Workflow | K::Worker | K::Task => {
+                format!("{}/{}", page.path(), self.sid)
+            }
             K::Account
             | K::FlexInstance
             | K::ConversationsService
@@ -239,6 +245,14 @@ impl Console {
         }
         for c in &ws.task_channels {
             out.push(item(K::TaskChannel, c.sid.to_string(), &c.unique_name, ""));
+        }
+        for t in ws.tasks.values() {
+            out.push(item(
+                K::Task,
+                t.sid.to_string(),
+                &t.caller(),
+                &t.status.to_string(),
+            ));
         }
         for f in &flex.studio_flows {
             out.push(item(K::StudioFlow, f.sid.to_string(), &f.friendly_name, ""));

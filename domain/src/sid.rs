@@ -183,4 +183,7 @@ sid_types! {
     ProxyServiceSid = "KS", "Proxy service";
     /// A TwiML Bin SID, `EH…`.
     TwimlBinSid = "EH", "TwiML Bin";
+    /// A Conversations address SID, `IG…`: an SMS, WhatsApp or Chat address handing
+    /// messages to a Studio flow.
+    AddressSid = "IG", "Conversations address";
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { callRinging, contactCenterPages } from "./contact";
 import { expect, test, timeForPages, type Console } from "./console";
 
 /** What axe finds on the page as it is now, one line per rule and element. */
@@ -16,7 +17,7 @@ async function clean(console: Console, what: string) {
   expect(await findings(console.page), `axe on ${what}`).toEqual([]);
 }
 
-const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/taskrouter/tasks", "/functions", "/twiml-bins"];
 const FLEX_PAGES = ["", "/agent-desktop", "/teams", "/queues", "/admin", "/admin/skills", "/insights"];
 
 // TaskRouter's pages, on Globex's routed contact center (its queues, workflow and workers).
@@ -171,7 +172,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await console.signInAs("James Chen");
       await console.open(`/accounts/${GLOBEX}/flex`);
       await console.main.getByRole("button", { name: "Log in with Console" }).click();
-      await expect(page).toHaveURL(new RegExp(`/flex/${GLOBEX}/admin$`));
+      await expect(page).toHaveURL(new RegExp(`/flex/${GLOBEX}/agent-desktop$`));
       await page.goto(`/flex/${GLOBEX}/admin/skills`);
       await console.main.getByRole("button", { name: "Add skill" }).click();
       await expect(page.getByRole("dialog", { name: "Add skill" })).toBeVisible();
@@ -181,6 +182,17 @@ for (const colorScheme of ["light", "dark"] as const) {
       await console.main.getByRole("button", { name: "Skills of Hannah Becker" }).click();
       await expect(page.getByRole("dialog", { name: "Skills of Hannah Becker" })).toBeVisible();
       expect(await findings(page), "axe on an agent's Skills dialog").toEqual([]);
+    });
+
+    test("the contact center at work: a call ringing on the desk, its task's pages, queue stats and Teams", async ({ console, context }) => {
+      // Six pages, each analysed by axe (which needs the clock running); the desk first, ringing.
+      test.setTimeout(90_000);
+      const { sid, task } = await callRinging(console, context, { freeze: false });
+      for (const path of contactCenterPages(sid, task)) {
+        await console.open(path);
+        await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await findings(console.page), `axe on ${path.replace(sid, "…")}`).toEqual([]);
+      }
     });
 
     test("every page of the Flex UI", async ({ console }) => {

@@ -11,6 +11,7 @@ const PAGES = [
   "/flex",
   "/flex/users",
   "/flex/settings",
+  "/flex/addresses",
   "/users",
   "/users?tab=invited",
   "/billing",
@@ -29,7 +30,7 @@ const PAGES = [
 
 /** A reason names a role, or a state of the account or of the thing acted on. */
 const REASON =
-  /Owner|Administrator|Developer|Billing Manager|Support|admin|supervisor|is suspended|is closed|trial|paid plan|already|no Flex|no secondary|worker|Flex creates|Flex needs it|is used by/;
+  /Owner|Administrator|Developer|Billing Manager|Support|admin|supervisor|is suspended|is closed|trial|paid plan|already|no Flex|no secondary|worker|Flex creates|Flex needs it|is used by|not routed to a Studio flow|no Send to Flex step|to no Studio flow/;
 
 /** What a refusal reads like, as opposed to a message about a value typed. */
 const REFUSAL = /needs the .* role|is suspended|is closed|not a member|cannot be removed|cannot leave|already (accepted|revoked)|only one phone number|already has/;

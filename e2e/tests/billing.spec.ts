@@ -78,11 +78,11 @@ test("an expired card or a short security code shows what is wrong", async ({ co
   await expect(console.main).toContainText("on a trial; upgrading to a paid plan grants 5,000");
 });
 
-/** Enters Flex from the open account's Flex overview and sets the own status on the agent desktop. */
+/** Enters Flex from the open account's Flex overview and sets the own status from the pill in the top bar. */
 async function setOwnStatus(console: Console, status: string) {
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
   await console.page.getByRole("navigation", { name: "Flex" }).getByRole("link", { name: "Agent desktop" }).click();
-  await console.main.getByRole("button", { name: status, exact: true }).click();
+  await console.page.getByRole("banner").getByLabel("Your status").selectOption({ label: status });
   await expect(console.main.getByTestId("own-activity")).toHaveText(status);
 }
 

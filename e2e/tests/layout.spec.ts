@@ -4,9 +4,10 @@
 // longest lists; on a 390 px phone no page scrolls sideways.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { callRinging, contactCenterPages } from "./contact";
 import { expect, slowed, test, timeForPages, type Console } from "./console";
 
-const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/taskrouter/queues", "/taskrouter/workflows", "/taskrouter/activities", "/taskrouter/channels", "/taskrouter/workers", "/functions", "/twiml-bins"];
+const ACCOUNT_PAGES = ["", "/api-keys", "/flex", "/flex/users", "/flex/settings", "/flex/addresses", "/users", "/users?tab=invited", "/billing", "/activity", "/phone-numbers", "/studio", "/taskrouter", "/taskrouter/tasks", "/taskrouter/queues", "/taskrouter/workflows", "/taskrouter/activities", "/taskrouter/channels", "/taskrouter/workers", "/functions", "/twiml-bins"];
 // TaskRouter's pages, on Globex's routed contact center (its queues, workflow and workers).
 const DEMO = JSON.parse(readFileSync(new URL("../../public/scenarios/demo.json", import.meta.url), "utf8"));
 const [GLOBEX, globex] = Object.entries(DEMO.console.accounts as Record<string, { friendly_name: string; flex: any }>).find(
@@ -35,7 +36,7 @@ async function intoGlobexFlex(console: Console) {
   await console.signInAs("James Chen");
   await console.open(`/accounts/${GLOBEX}/flex`);
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
-  await expect(console.page).toHaveURL(new RegExp(`/flex/${GLOBEX}/admin$`));
+  await expect(console.page).toHaveURL(new RegExp(`/flex/${GLOBEX}/agent-desktop$`));
 }
 
 const CONSOLE_PAGES = ["/accounts", "/activity", "/activity?q=bought&from=2025-01-01&to=2025-03-04&kind=phone_numbers", "/activity?from=2025-03-05&to=2025-03-01", "/data", "/sso"];
@@ -119,6 +120,16 @@ for (const width of [1280, 1366, 1024, 768]) {
       await fits(console, "/accounts/…/taskrouter/workflows/… with Try a task answered");
     });
 
+    test("the contact center at work: a call ringing on the desk, its task's pages, queue stats and Teams", async ({ console, context }) => {
+      const { sid, task } = await callRinging(console, context);
+      for (const path of contactCenterPages(sid, task)) {
+        await console.open(path);
+        await fits(console, path.replace(sid, "…"));
+      }
+      await console.open(`/flex/${sid}/agent-desktop`);
+      await expect(console.main.getByTestId("task-card")).toContainText("+14155550123");
+    });
+
     test("the longest lists, with the scale scenario", async ({ console, context }) => {
       test.setTimeout(slowed(180_000));
       const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
@@ -141,6 +152,16 @@ for (const width of [1280, 1366, 1024, 768]) {
 
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the contact center's pages do not scroll sideways", async ({ console, context }) => {
+    const { sid, task } = await callRinging(console, context);
+    for (const path of contactCenterPages(sid, task)) {
+      await console.open(path);
+      await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible();
+      const wide = await console.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide, `the width of ${path}`).toBeLessThanOrEqual(390);
+    }
+  });
 
   test("no page scrolls sideways", async ({ console }) => {
     test.setTimeout(timeForPages(CONSOLE_PAGES.length + ACCOUNT_PAGES.length, 10_000));

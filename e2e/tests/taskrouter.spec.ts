@@ -43,7 +43,7 @@ test("the skills-based routing guide, in the browser: skill, agent, queue, workf
   await console.signInAs("James Chen");
   await console.page.goto(`/accounts/${GLOBEX}/flex`);
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
-  await expect(page).toHaveURL(new RegExp(`/flex/${GLOBEX}/admin$`));
+  await expect(page).toHaveURL(new RegExp(`/flex/${GLOBEX}/agent-desktop$`));
   await flexNav(page).getByRole("link", { name: "Skills" }).click();
   await expect(console.heading("Skills")).toBeVisible();
   await console.main.getByRole("button", { name: "Add skill" }).click();

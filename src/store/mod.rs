@@ -26,6 +26,7 @@ pub mod scenario;
 mod scenario_link;
 pub mod session;
 pub mod sync;
+pub mod traffic;
 pub mod transfer;
 pub mod writer;
 

@@ -61,6 +61,12 @@ impl RoutingClock {
             );
             pending.set_value(handle.ok());
         });
+        // A page torn down (a test's, or a replaced app) leaves no timer behind.
+        on_cleanup(move || {
+            if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
+        });
     }
 
     /// Moves the second along every second while any task exists.
@@ -82,6 +88,11 @@ impl RoutingClock {
                 Duration::from_secs(1),
             );
             running.set_value(handle.ok());
+        });
+        on_cleanup(move || {
+            if let Some(handle) = running.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
         });
     }
 }

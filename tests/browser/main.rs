@@ -5,6 +5,7 @@
 
 mod support;
 
+mod desk;
 mod durability;
 mod offer;
 mod ordering;

@@ -246,11 +246,13 @@ impl Console {
                 friendly_name,
                 numbers_unrouted,
                 flex_flows_unrouted,
+                addresses_unrouted,
                 ..
             } => {
                 let mut unrouted: Vec<String> =
                     numbers_unrouted.iter().map(|n| number(n)).collect();
                 unrouted.extend(flex_flows_unrouted.iter().cloned());
+                unrouted.extend(addresses_unrouted.iter().cloned());
                 if unrouted.is_empty() {
                     format!("Deleted the Studio flow {friendly_name}")
                 } else {
@@ -259,6 +261,33 @@ impl Console {
                         unrouted.join(", ")
                     )
                 }
+            }
+            E::StudioFlowUpdated {
+                friendly_name,
+                workflow_name,
+                ..
+            } => match workflow_name {
+                Some(w) => format!(
+                    "Set the Studio flow {friendly_name} to send contacts to Flex with the workflow {w}"
+                ),
+                None => format!("Removed the Send to Flex step of the Studio flow {friendly_name}"),
+            },
+            E::AddressCreated {
+                label, flow_name, ..
+            } => match flow_name {
+                Some(flow) => {
+                    format!("Added the Conversations address {label}, handing messages to {flow}")
+                }
+                None => format!("Added the Conversations address {label}"),
+            },
+            E::AddressRouted {
+                label, flow_name, ..
+            } => match flow_name {
+                Some(flow) => format!("Routed the Conversations address {label} to {flow}"),
+                None => format!("Stopped routing the Conversations address {label}"),
+            },
+            E::AddressDeleted { label, .. } => {
+                format!("Deleted the Conversations address {label}")
             }
             E::TwimlBinCreated { friendly_name, .. } => {
                 format!("Created the TwiML Bin {friendly_name}")

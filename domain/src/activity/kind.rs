@@ -127,7 +127,10 @@ impl EventKind {
             E::PhoneNumberBought { .. }
             | E::PhoneNumberReleased { .. }
             | E::PhoneNumberRouted { .. } => A::PhoneNumbers,
-            E::StudioFlowDeleted { .. } => A::Studio,
+            E::StudioFlowDeleted { .. } | E::StudioFlowUpdated { .. } => A::Studio,
+            E::AddressCreated { .. } | E::AddressRouted { .. } | E::AddressDeleted { .. } => {
+                A::Flex
+            }
             E::TwimlBinCreated { .. } | E::TwimlBinUpdated { .. } | E::TwimlBinDeleted { .. } => {
                 A::TwimlBins
             }

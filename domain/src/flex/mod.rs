@@ -3,6 +3,8 @@
 //! Active User Hours, and the Flex UI's views by Flex role.
 
 pub mod active_hours;
+pub mod address;
+pub(crate) mod apply_address;
 pub(crate) mod apply_flex;
 pub(crate) mod apply_skills;
 pub mod insights;
@@ -14,6 +16,7 @@ pub mod view;
 pub mod worker;
 
 pub use active_hours::*;
+pub use address::*;
 pub use insights::*;
 pub use instance::*;
 pub use queries::*;

@@ -101,10 +101,11 @@ pub fn visible_views(roles: &[FlexRole]) -> Vec<FlexView> {
         .collect()
 }
 
-/// Where a worker lands on entering Flex: the admin dashboard for admins and read-only
-/// admins (their work is there), else the agent desktop, else the first view they see.
+/// Where a worker lands on entering Flex: the agent desktop for everyone who takes work
+/// (admins, supervisors and agents: work rings there), else the admin dashboard (read-only
+/// admins), else the first view they see.
 pub fn landing(roles: &[FlexRole]) -> Option<FlexView> {
-    [FlexView::Admin, FlexView::AgentDesktop]
+    [FlexView::AgentDesktop, FlexView::Admin]
         .into_iter()
         .find(|&v| visible(roles, v))
         .or_else(|| visible_views(roles).into_iter().next())

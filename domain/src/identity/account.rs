@@ -122,6 +122,18 @@ impl Account {
             .map(|f| f.friendly_name.as_str())
     }
 
+    /// A Studio flow of this account's Flex instance.
+    pub fn studio_flow(
+        &self,
+        flow: &StudioFlowSid,
+    ) -> Option<&crate::products::studio::StudioFlow> {
+        self.flex
+            .as_ref()?
+            .studio_flows
+            .iter()
+            .find(|f| &f.sid == flow)
+    }
+
     /// A user's roles here, if they are a member.
     pub fn roles_of(&self, user: &UserSid) -> Option<RoleSet> {
         self.members.get(user).map(|m| m.roles)

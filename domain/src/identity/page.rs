@@ -20,6 +20,8 @@ pub enum AccountPage {
     FlexUsers,
     /// Flex settings: UI version, call recording, the CRM panel.
     FlexSettings,
+    /// Flex's Conversations addresses: SMS, WhatsApp and Chat addresses and their flows.
+    FlexAddresses,
     /// Manage users: members and invitations.
     ManageUsers,
     /// Billing: plan and upgrade.
@@ -42,6 +44,8 @@ pub enum AccountPage {
     TaskChannels,
     /// TaskRouter's workers (and each worker's own page).
     Workers,
+    /// TaskRouter's tasks (and each task's own page: its path and why it waits).
+    Tasks,
     /// Functions and Assets.
     Functions,
     /// TwiML Bins.
@@ -59,12 +63,13 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 18] = [
+    pub const ALL: [AccountPage; 20] = [
         AccountPage::AccountInfo,
         AccountPage::ApiKeys,
         AccountPage::FlexOverview,
         AccountPage::FlexUsers,
         AccountPage::FlexSettings,
+        AccountPage::FlexAddresses,
         AccountPage::ManageUsers,
         AccountPage::Billing,
         AccountPage::Activity,
@@ -76,6 +81,7 @@ impl AccountPage {
         AccountPage::Activities,
         AccountPage::TaskChannels,
         AccountPage::Workers,
+        AccountPage::Tasks,
         AccountPage::Functions,
         AccountPage::TwimlBins,
     ];
@@ -89,6 +95,7 @@ impl AccountPage {
             P::FlexOverview => "/flex",
             P::FlexUsers => "/flex/users",
             P::FlexSettings => "/flex/settings",
+            P::FlexAddresses => "/flex/addresses",
             P::ManageUsers => "/users",
             P::Billing => "/billing",
             P::Activity => "/activity",
@@ -100,6 +107,7 @@ impl AccountPage {
             P::Activities => "/taskrouter/activities",
             P::TaskChannels => "/taskrouter/channels",
             P::Workers => "/taskrouter/workers",
+            P::Tasks => "/taskrouter/tasks",
             P::Functions => "/functions",
             P::TwimlBins => "/twiml-bins",
         }
@@ -114,6 +122,7 @@ impl AccountPage {
             P::FlexOverview => "Flex overview",
             P::FlexUsers => "Flex users",
             P::FlexSettings => "Flex settings",
+            P::FlexAddresses => "Conversations addresses",
             P::ManageUsers => "Manage users",
             P::Billing => "Billing",
             P::Activity => "Activity",
@@ -125,6 +134,7 @@ impl AccountPage {
             P::Activities => "Activities",
             P::TaskChannels => "Task channels",
             P::Workers => "Workers",
+            P::Tasks => "Tasks",
             P::Functions => "Functions and Assets",
             P::TwimlBins => "TwiML Bins",
         }
@@ -142,6 +152,7 @@ impl AccountPage {
             | P::Activities
             | P::TaskChannels
             | P::Workers
+            | P::Tasks
             | P::Functions
             | P::TwimlBins => PageGroup::Products,
             _ => PageGroup::Account,
@@ -152,9 +163,12 @@ impl AccountPage {
     pub fn parent(self) -> Option<AccountPage> {
         use AccountPage as P;
         match self {
-            P::TaskQueues | P::Workflows | P::Activities | P::TaskChannels | P::Workers => {
-                Some(P::TaskRouter)
-            }
+            P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
+            | P::Tasks => Some(P::TaskRouter),
             _ => None,
         }
     }
@@ -171,6 +185,7 @@ impl AccountPage {
             P::Billing => Some(Capability::ManageBilling),
             P::Activity => Some(Capability::ViewLogsAndUsage),
             P::FlexUsers
+            | P::FlexAddresses
             | P::PhoneNumbers
             | P::Studio
             | P::TaskRouter
@@ -179,6 +194,7 @@ impl AccountPage {
             | P::Activities
             | P::TaskChannels
             | P::Workers
+            | P::Tasks
             | P::Functions
             | P::TwimlBins => Some(Capability::ManageProducts),
         }
@@ -193,6 +209,7 @@ impl AccountPage {
             P::FlexOverview => "Viewing the Flex overview",
             P::FlexUsers => "Managing Flex users",
             P::FlexSettings => "Viewing the Flex settings",
+            P::FlexAddresses => "Managing Conversations addresses",
             P::ManageUsers => "Managing users",
             P::Billing => "Billing",
             P::Activity => "Viewing the activity log",
@@ -204,6 +221,7 @@ impl AccountPage {
             P::Activities => "Viewing activities",
             P::TaskChannels => "Viewing task channels",
             P::Workers => "Viewing workers",
+            P::Tasks => "Viewing tasks",
             P::Functions => "Viewing Functions and Assets",
             P::TwimlBins => "Viewing TwiML Bins",
         }

@@ -7,12 +7,14 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::identity::account::{Account, AccountType};
 use crate::identity::name::clean_name;
-use crate::products::phone_number::{PhoneNumber, in_inventory};
+use crate::products::phone_number::{PhoneNumber, in_inventory, national_format};
+use crate::products::studio::{SendToFlex, check_step};
 use crate::products::twiml_bin::check_bin_twiml;
 use crate::products::twiml_bin::{TWIML_BIN_NAME_MAX, TwimlBin};
 use crate::resources::ResourceKind;
 use crate::revision::Revision;
 use crate::sid::{AccountSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid};
+use crate::taskrouter::error::TaskRouterError;
 
 impl Console {
     /// A trial account holds one number, as on Twilio; a number is offered once.
@@ -60,6 +62,18 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         let phone_number = self.owned_number(acc, number)?;
+        if let Some(address) = acc.flex.as_ref().and_then(|f| {
+            f.addresses
+                .iter()
+                .find(|a| a.address.trim_start_matches("whatsapp:") == phone_number)
+        }) {
+            return Err(TaskRouterError::InUse {
+                subject: format!("The number {}", national_format(&phone_number)),
+                reason: format!("is the Conversations address {}", address.label()),
+                remedy: "Delete the address on the Conversations addresses page first.".into(),
+            }
+            .into());
+        }
         change(move |c, _| {
             if let Some(acc) = c.account_mut(account) {
                 acc.phone_numbers.remove(number);
@@ -122,6 +136,7 @@ impl Console {
         change(move |c, _| {
             let mut numbers_unrouted = Vec::new();
             let mut flex_flows_unrouted = Vec::new();
+            let mut addresses_unrouted = Vec::new();
             let mut friendly_name = String::new();
             if let Some(acc) = c.account_mut(account) {
                 for number in acc.phone_numbers.values_mut() {
@@ -137,6 +152,12 @@ impl Console {
                             flex_flows_unrouted.push(flex_flow.friendly_name.clone());
                         }
                     }
+                    for address in &mut flex.addresses {
+                        if address.studio_flow.as_ref() == Some(flow) {
+                            address.studio_flow = None;
+                            addresses_unrouted.push(address.label());
+                        }
+                    }
                     if let Some(i) = flex.studio_flows.iter().position(|f| f.sid == *flow) {
                         friendly_name = flex.studio_flows.remove(i).friendly_name;
                     }
@@ -147,6 +168,66 @@ impl Console {
                 friendly_name,
                 numbers_unrouted,
                 flex_flows_unrouted,
+                addresses_unrouted,
+            };
+            (Some(*account), kind)
+        })
+    }
+
+    /// A Send to Flex step is saved only with a workflow and channel of the workspace and
+    /// values the widget takes (see [`check_step`]).
+    pub(crate) fn set_send_to_flex<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        flow: &'c StudioFlowSid,
+        step: Option<&'c SendToFlex>,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let friendly_name = acc
+            .studio_flow_name(flow)
+            .ok_or_else(|| self.missing(account, ResourceKind::StudioFlow, flow.as_str()))?
+            .to_owned();
+        let workflow_name = match step {
+            Some(step) => {
+                let ws = self.workspace(account).ok_or(DomainError::NoFlexInstance)?;
+                let workflow = ws.workflow(&step.workflow).ok_or_else(|| {
+                    TaskRouterError::Invalid {
+                        field: "Workflow".into(),
+                        reason: format!(
+                            "The workflow {} does not exist (it may have been deleted); choose one of the workspace's workflows.",
+                            step.workflow
+                        ),
+                    }
+                })?;
+                ws.channel(&step.channel)
+                    .ok_or_else(|| TaskRouterError::Invalid {
+                        field: "Task Channel".into(),
+                        reason: format!(
+                            "The task channel {} does not exist (it may have been deleted); choose one of the workspace's channels.",
+                            step.channel
+                        ),
+                    })?;
+                check_step(step).map_err(|(field, reason)| TaskRouterError::Invalid {
+                    field: field.into(),
+                    reason,
+                })?;
+                Some(workflow.friendly_name.clone())
+            }
+            None => None,
+        };
+        change(move |c, _| {
+            if let Some(stored) = c
+                .account_mut(account)
+                .and_then(|a| a.flex.as_mut())
+                .and_then(|f| f.studio_flows.iter_mut().find(|f| f.sid == *flow))
+            {
+                stored.send_to_flex = step.cloned();
+            }
+            let kind = EventKind::StudioFlowUpdated {
+                flow: *flow,
+                friendly_name,
+                workflow_name,
             };
             (Some(*account), kind)
         })

@@ -425,6 +425,9 @@ impl Console {
             mateo: mateo.worker,
         };
         b.route_contacts(&globex, &james, &liam, &agents, day(44));
+        // Contacts arrive: Voice IVR sends calls to Inbound Routing, and a Chat address hands
+        // webchats to Webchat Flow (last again, so earlier SIDs keep their values).
+        b.contacts_arrive(&globex, &liam, day(44));
 
         b.console
     }

@@ -5,13 +5,16 @@
 
 use crate::command::Command;
 use crate::event::EventKind;
+use crate::flex::address::AddressType;
 use crate::flex::skills::Skill;
 use crate::identity::actor::Actor;
+use crate::products::studio::{DEFAULT_VOICE_ATTRIBUTES, SendToFlex};
 use crate::scenarios::demo::Builder;
 use crate::sid::{AccountSid, TaskQueueSid, WorkerSid};
 use crate::taskrouter::command::TaskRouterCommand;
 use crate::taskrouter::event::TaskRouterEvent;
 use crate::taskrouter::queue::{TaskOrder, TaskQueueSpec};
+use crate::taskrouter::task::DEFAULT_TASK_TIMEOUT;
 use crate::taskrouter::workflow::{Filter, Target, WorkflowConfiguration, WorkflowSpec};
 use crate::time::Timestamp;
 use std::collections::BTreeMap;
@@ -200,5 +203,59 @@ impl Builder {
             } => queue,
             _ => unreachable!("creating a queue gives TaskQueueCreated"),
         }
+    }
+
+    /// Globex's Voice IVR sends calls to Flex with Inbound Routing (Twilio's default voice
+    /// attributes), and a Chat address "Globex web chat" hands webchats to Webchat Flow.
+    pub(super) fn contacts_arrive(
+        &mut self,
+        account: &AccountSid,
+        developer: &Actor,
+        at: Timestamp,
+    ) {
+        let later = at.plus_millis(4 * Timestamp::HOUR);
+        let (voice_ivr, webchat, inbound, voice) = {
+            let flex = self
+                .console
+                .account(account)
+                .and_then(|a| a.flex.as_ref())
+                .expect("Globex has Flex");
+            let flow = |name: &str| {
+                flex.studio_flows
+                    .iter()
+                    .find(|f| f.friendly_name == name)
+                    .expect("Flex provisions the flow")
+                    .sid
+            };
+            let ws = &flex.workspace;
+            let inbound = ws
+                .workflows
+                .iter()
+                .find(|w| w.friendly_name == "Inbound Routing")
+                .expect("routed above")
+                .sid;
+            let voice = ws.channel_named("voice").expect("built in").sid;
+            (flow("Voice IVR"), flow("Webchat Flow"), inbound, voice)
+        };
+        let step = SendToFlex {
+            workflow: inbound,
+            channel: voice,
+            priority: 0,
+            timeout: DEFAULT_TASK_TIMEOUT,
+            attributes: DEFAULT_VOICE_ATTRIBUTES.to_owned(),
+        };
+        let set = Command::SetSendToFlex {
+            account: *account,
+            flow: voice_ivr,
+            step: Some(step),
+        };
+        self.run(developer, set, later);
+        let chat = Command::CreateAddress {
+            account: *account,
+            address_type: AddressType::Chat,
+            address: "Globex web chat".into(),
+            flow: Some(webchat),
+        };
+        self.run(developer, chat, later);
     }
 }

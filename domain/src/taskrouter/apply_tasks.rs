@@ -8,6 +8,7 @@ use crate::flex::view::{FlexChange, may_change};
 use crate::identity::actor::Actor;
 use crate::identity::capability::{Capability, can};
 use crate::sid::{AccountSid, ReservationSid, TaskSid, WorkerSid};
+use crate::taskrouter::contact::NewTask;
 use crate::taskrouter::error::TaskRouterError;
 use crate::taskrouter::event::TaskEvent;
 use crate::taskrouter::task::{
@@ -70,38 +71,42 @@ impl Console {
                         "Choose from 1 second to 1,209,600 (two weeks).",
                     ));
                 }
-                let (workflow, channel, priority, timeout) =
-                    (*workflow, *channel, *priority, *timeout);
-                change(move |c, ctx| {
-                    let sid = TaskSid::generate(&mut c.random);
-                    let task = Task {
-                        sid,
+                Ok(create(
+                    account,
+                    NewTask {
+                        workflow: *workflow,
+                        channel: *channel,
                         attributes,
-                        channel,
-                        workflow,
-                        priority,
-                        timeout,
-                        created: ctx.now,
-                        status: TaskStatus::Pending,
-                        placement: None,
-                        reservations: Vec::new(),
-                        tried: Vec::new(),
-                        assignment_count: 0,
-                        worker: None,
-                        accepted_at: None,
-                        ended: None,
-                        reason: None,
-                        path: vec![PathEntry {
-                            at: ctx.now,
-                            event: PathEvent::Created {
-                                origin: origin.clone(),
-                            },
-                        }],
-                    };
-                    c.add_task(account, task, ctx.now);
-                    task_event(account, TaskEvent::Created { task: sid })
-                })
+                        priority: *priority,
+                        timeout: *timeout,
+                        origin: origin.clone(),
+                    },
+                ))
             }
+            T::SimulateCall {
+                number,
+                from,
+                extra,
+            } => {
+                self.may_create_tasks(ctx, account)?;
+                Ok(create(
+                    account,
+                    self.call_task(account, number, from, extra)?,
+                ))
+            }
+            T::SimulateMessage {
+                address,
+                from,
+                body,
+                extra,
+            } => {
+                self.may_create_tasks(ctx, account)?;
+                Ok(create(
+                    account,
+                    self.message_task(account, address, from, body, extra)?,
+                ))
+            }
+            T::SetSimulatedAgents { workers } => self.set_simulated_agents(ctx, account, workers),
             T::AcceptReservation { reservation } | T::RejectReservation { reservation } => {
                 let accept = matches!(command, T::AcceptReservation { .. });
                 let (task, worker) = self.answerable(ctx, account, reservation)?;
@@ -279,6 +284,37 @@ impl Console {
     }
 }
 
+/// The change that adds `new` as a task and routes it.
+fn create<'c>(account: &'c AccountSid, new: NewTask) -> crate::apply::Change<'c> {
+    Box::new(move |c: &mut Console, ctx: &Ctx| {
+        let sid = TaskSid::generate(&mut c.random);
+        let task = Task {
+            sid,
+            attributes: new.attributes,
+            channel: new.channel,
+            workflow: new.workflow,
+            priority: new.priority,
+            timeout: new.timeout,
+            created: ctx.now,
+            status: TaskStatus::Pending,
+            placement: None,
+            reservations: Vec::new(),
+            tried: Vec::new(),
+            assignment_count: 0,
+            worker: None,
+            accepted_at: None,
+            ended: None,
+            reason: None,
+            path: vec![PathEntry {
+                at: ctx.now,
+                event: PathEvent::Created { origin: new.origin },
+            }],
+        };
+        c.add_task(account, task, ctx.now);
+        task_event(account, TaskEvent::Created { task: sid })
+    })
+}
+
 fn unknown_task(task: &TaskSid) -> DomainError {
     TaskRouterError::Unknown {
         what: "task",
@@ -287,7 +323,10 @@ fn unknown_task(task: &TaskSid) -> DomainError {
     .into()
 }
 
-fn task_event(account: &AccountSid, event: TaskEvent) -> (Option<AccountSid>, EventKind) {
+pub(crate) fn task_event(
+    account: &AccountSid,
+    event: TaskEvent,
+) -> (Option<AccountSid>, EventKind) {
     (Some(*account), EventKind::Task { change: event })
 }
 

@@ -153,6 +153,11 @@ pub enum TaskEvent {
         /// The task.
         task: crate::sid::TaskSid,
     },
+    /// The workers simulated traffic answers for were chosen.
+    SimulatedAgentsSet {
+        /// How many.
+        count: u32,
+    },
     /// The clock moved on, running this many timers.
     Advanced {
         /// How many timers ran.

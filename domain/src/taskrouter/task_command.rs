@@ -4,7 +4,9 @@
 //! for its reservations and tasks, the Console clock for time, simulated traffic for its
 //! contacts and agents).
 
-use crate::sid::{ReservationSid, TaskChannelSid, TaskSid, WorkflowSid};
+use crate::sid::{
+    AddressSid, PhoneNumberSid, ReservationSid, TaskChannelSid, TaskSid, WorkerSid, WorkflowSid,
+};
 use serde::{Deserialize, Serialize};
 
 /// A change to an account's tasks.
@@ -27,6 +29,35 @@ pub enum TaskCommand {
         timeout: u32,
         /// How it arrived, for its path ("Call from +1… to (212) 555-0110").
         origin: String,
+    },
+    /// A call arrives at one of the account's numbers: the number's Studio flow runs its
+    /// Send to Flex step, making a task. Actor: as for `CreateTask`.
+    SimulateCall {
+        /// The number called.
+        number: PhoneNumberSid,
+        /// The caller, in E.164.
+        from: String,
+        /// Attributes to add to the step's, a JSON object as text (may be empty).
+        extra: String,
+    },
+    /// A message arrives at a Conversations address: its Studio flow runs its Send to Flex
+    /// step, making a task. Actor: as for `CreateTask`.
+    SimulateMessage {
+        /// The address written to.
+        address: AddressSid,
+        /// The sender: a number in E.164 (SMS, WhatsApp) or a name (Chat).
+        from: String,
+        /// The message.
+        body: String,
+        /// Attributes to add to the step's, a JSON object as text (may be empty).
+        extra: String,
+    },
+    /// The presenter chooses the workers simulated traffic answers for (actor: simulated
+    /// traffic). Newly chosen ones go to an available activity; ones no longer chosen go
+    /// Offline once they hold no task.
+    SetSimulatedAgents {
+        /// The workers.
+        workers: Vec<WorkerSid>,
     },
     /// The worker takes the task offered (actor: that worker's person).
     AcceptReservation {
@@ -64,6 +95,9 @@ impl TaskCommand {
     pub fn action(&self) -> &'static str {
         match self {
             TaskCommand::CreateTask { .. } => "Creating tasks",
+            TaskCommand::SimulateCall { .. } => "Simulating a call",
+            TaskCommand::SimulateMessage { .. } => "Simulating a message",
+            TaskCommand::SetSimulatedAgents { .. } => "Choosing simulated agents",
             TaskCommand::AcceptReservation { .. } => "Accepting a task",
             TaskCommand::RejectReservation { .. } => "Rejecting a task",
             TaskCommand::WrapUpTask { .. } => "Wrapping up a task",

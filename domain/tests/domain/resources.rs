@@ -92,3 +92,43 @@ fn a_sid_is_located_in_its_account_whatever_its_case() {
     assert!(accounts.contains(&account(&c, ACME)) && accounts.contains(&globex));
     assert!(c.locate("WKffffffffffffffffffffffffffffffff").is_empty());
 }
+
+#[test]
+fn a_task_is_found_by_its_sid_and_opens_its_own_page_under_taskrouter() {
+    let mut c = demo();
+    let globex = account(&c, GLOBEX);
+    let ws = c.workspace(&globex).unwrap();
+    let change = TaskCommand::CreateTask {
+        workflow: ws.workflows[0].sid,
+        channel: ws.channel_named("voice").unwrap().sid,
+        attributes: r#"{"name": "+14155550199"}"#.into(),
+        priority: 0,
+        timeout: 600,
+        origin: String::new(),
+    };
+    ok_by(
+        &mut c,
+        LIAM,
+        Command::Task {
+            account: globex,
+            change,
+        },
+    );
+    let task = c
+        .resources(&globex)
+        .into_iter()
+        .find(|r| r.kind == ResourceKind::Task)
+        .expect("the task is listed");
+    assert_eq!(task.name, "+14155550199", "named by its caller");
+    assert_eq!(task.path(), format!("/taskrouter/tasks/{}", task.sid));
+    assert_eq!(ResourceKind::Task.page(), AccountPage::Tasks);
+    assert_eq!(AccountPage::Tasks.parent(), Some(AccountPage::TaskRouter));
+    assert_eq!(c.locate(&task.sid).len(), 1);
+    let sofia = user(&c, SOFIA);
+    assert_eq!(
+        c.may_open(&sofia, &globex, AccountPage::Tasks)
+            .unwrap_err()
+            .to_string(),
+        "Viewing tasks needs the Owner, Administrator or Developer role. You are Billing Manager on Globex Contact Center."
+    );
+}

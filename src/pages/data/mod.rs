@@ -3,6 +3,7 @@
 
 mod progress;
 mod restore_points;
+mod traffic;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -182,6 +183,8 @@ pub fn DataPage() -> impl IntoView {
             </ActionButton>
             <p aria-live="polite" data-testid="sample-message">{move || sample_message.get()}</p>
         </section>
+
+        <traffic::SimulatedTraffic />
 
         <section class="data-section" aria-labelledby="data-export-title">
             <h2 id="data-export-title">"Export"</h2>

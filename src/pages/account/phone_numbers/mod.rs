@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
+use crate::components::contact_dialog::{ContactDialog, ContactTo};
 use crate::components::copyable_sid::InlineSid;
 use crate::components::empty_state::EmptyState;
 use crate::components::link::{href, linked_search, take_request};
@@ -14,7 +15,9 @@ use crate::components::offer::{ActionButton, ActionSelect};
 use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
-use crate::domain::{AccountPage, Command, PhoneNumberSid, StudioFlowSid, national_format};
+use crate::domain::{
+    AccountPage, Command, PhoneNumberSid, StudioFlowSid, TaskCommand, national_format,
+};
 use crate::store::Store;
 use buy_dialog::BuyDialog;
 
@@ -238,6 +241,19 @@ fn NumberLine(
             number,
         })
     };
+    let can_call = scope.offer(move |account| Command::Task {
+        account: *account,
+        change: TaskCommand::SimulateCall {
+            number,
+            from: "+14155550199".into(),
+            extra: String::new(),
+        },
+    });
+    let calling = RwSignal::new(false);
+    // Mounted on first use and kept, so closing hands focus back to the button.
+    let mounted = RwSignal::new(false);
+    let call_label = row.national.clone();
+    let account = scope.account;
     let studio = href(&format!("/accounts/{}/studio", scope.account));
     let route = move |value: String| {
         let flow = value.parse::<StudioFlowSid>().ok();
@@ -293,10 +309,21 @@ fn NumberLine(
                 {flow_link.map(|(to, text)| view! { <a class="flow-link" href=to>{text}</a> })}
             </td>
             <td class="row-actions">
+                <ActionButton refused=can_call class="button-small"
+                    label=format!("Simulate a call to {}", row.national)
+                    on_press=Callback::new(move |()| {
+                        mounted.set(true);
+                        calling.set(true);
+                    })>
+                    "Simulate a call"
+                </ActionButton>
                 <ActionButton refused=can_release class="button-small button-danger"
                     label=format!("Release {}", row.national) on_press=on_release>
                     "Release"
                 </ActionButton>
+                {move || mounted.get().then(|| view! {
+                    <ContactDialog open=calling account to=ContactTo::Call(number) label=call_label.clone() />
+                })}
             </td>
         </tr>
     }
