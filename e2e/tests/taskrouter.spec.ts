@@ -357,7 +357,7 @@ test("a read-only admin sees the skills and is told why they cannot change them"
   await expect(dialog.getByLabel("spanish")).toBeDisabled();
   await expect(dialog.getByLabel("Level (1 to 10)")).toHaveValue("4");
   await expect(dialog.getByRole("button", { name: "Save skills" })).toHaveAttribute("aria-disabled", "true");
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
   await expect(console.main.getByRole("button", { name: "Skills of Mateo Silva" })).toBeFocused();
 });
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::agent_skills::AgentSkillsDialog;
 use super::status::activity_options;
 use super::{FlexPage, FlexScope};
+use crate::components::breaks::Email;
 use crate::components::offer::{ActionSelect, offer};
 use crate::components::toast::Toasts;
 use crate::domain::flex::view::FlexView;
@@ -105,7 +106,7 @@ fn TeamsTable() -> impl IntoView {
                                         {row.name.clone()}
                                         {row.me.then(|| view! { <span class="muted">" (you)"</span> })}
                                     </th>
-                                    <td data-label="Identity">{row.identity}</td>
+                                    <td data-label="Identity" class="wrap-anywhere"><Email text=row.identity /></td>
                                     <td data-label="Roles" class="col-secondary">{row.roles}</td>
                                     <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
                                     <td data-testid="worker-skills" data-label="Skills">{row.skills.clone()}</td>
