@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::agent_skills::AgentSkillsDialog;
 use super::status::{activity_options, dot_class};
 use super::{FlexPage, FlexScope, initials_of};
+use crate::components::breaks::Email;
 use crate::components::offer::{ActionSelect, offer};
 use crate::components::toast::Toasts;
 use crate::domain::flex::view::FlexView;
@@ -137,7 +138,7 @@ fn TeamsTable() -> impl IntoView {
                                             </span>
                                         </span>
                                     </th>
-                                    <td data-label="Identity">{row.identity}</td>
+                                    <td data-label="Identity" class="wrap-anywhere"><Email text=row.identity /></td>
                                     <td data-label="Roles" class="col-secondary">{row.roles}</td>
                                     <td data-label="Activity">
                                         <span class=dot_class(row.presence) aria-hidden="true"></span>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::QueueFields;
+use crate::components::breaks::Email;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::count::count;
@@ -276,7 +277,7 @@ fn Members(queue: TaskQueueSid) -> impl IntoView {
                             <For each=move || shown.get() key=|m| m.clone() let:m>
                                 <tr data-testid="member-row">
                                     <th scope="row"><a href=href(&tr_path(&format!("/workers/{}", m.sid)))>{m.name.clone()}</a></th>
-                                    <td data-label="Email">{m.email.clone()}</td>
+                                    <td data-label="Email" class="wrap-anywhere"><Email text=m.email.clone() /></td>
                                     <td data-label="Activity">{m.activity.clone()}</td>
                                 </tr>
                             </For>

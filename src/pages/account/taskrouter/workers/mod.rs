@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::list::{ListPager, ListSearch, ListView, Paged, searched};
 use super::{TrPage, from_workspace, tr_path, trail_to};
+use crate::components::breaks::Email;
 use crate::components::count::thousands;
 use crate::components::link::href;
 use crate::domain::search::searchable;
@@ -116,7 +117,7 @@ fn WorkerList() -> impl IntoView {
                     <For each=move || shown.get() key=|r| r.clone() let:row>
                         <tr data-testid="tr-worker-row">
                             <th scope="row"><a href=href(&tr_path(&format!("/workers/{}", row.sid)))>{row.name.clone()}</a></th>
-                            <td data-label="Email">{row.email.clone()}</td>
+                            <td data-label="Email" class="wrap-anywhere"><Email text=row.email.clone() /></td>
                             <td data-label="Activity">{row.activity.clone()}</td>
                             <td data-label="Skills">{row.skills.clone()}</td>
                             <td data-label="Queues">{thousands(row.queues)}</td>
