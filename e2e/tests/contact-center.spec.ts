@@ -161,7 +161,7 @@ test("an agent goes Available, a simulated call to Voice IVR rings, is accepted,
     /No filter matched; the Default Task Queue took it/,
     /Entered step 1: queue Everyone/,
     /Offered to James Chen/,
-    /\+0:12\s*Accepted by James Chen/,
+    /\+0:12\s*Accepted by James Chen, 0:12 after it arrived \(0:12 after the offer\)/,
     /Wrap-up started/,
     /Completed/,
   ]);
