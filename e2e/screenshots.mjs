@@ -1,6 +1,6 @@
-// Makes the README's pictures of the product from the release build: the main pages at a
-// laptop's width and on a phone, light and dark, and the command palette. Usage (after
-// `cargo xtask build`), from e2e/:
+// Makes the pictures of the product (README.md, docs/design.md) from the release build: the
+// main pages at a laptop's width and on a phone, light and dark, and the command palette.
+// Usage (after `cargo xtask build`), from e2e/:
 //   node screenshots.mjs [folder]   (serves ../dist itself on port 4199; writes ../docs/*.png,
 //                                    or into the folder given)
 import { spawn } from "node:child_process";
