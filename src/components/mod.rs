@@ -17,6 +17,7 @@ pub mod no_permission;
 pub mod offer;
 pub mod pagination;
 pub mod palette;
+pub mod piece_failed;
 pub mod role_picker;
 pub mod row_menu;
 pub mod search;

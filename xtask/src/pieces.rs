@@ -32,6 +32,8 @@ const BIN: &str = "flex-console";
 const MAIN_JS_PLACEHOLDER: &str = "________mainjs__";
 /// The loader's name before its content is known (as long as a content hash).
 const LOADER_PLACEHOLDER: &str = "________loader__";
+/// Pieces smaller than this are not run through wasm-opt (bytes).
+const SMALL_PIECE: u64 = 24 * 1024;
 /// The loader's name without its hash.
 const LOADER: &str = "__wasm_split";
 
@@ -231,11 +233,21 @@ fn optimize(files: &[(String, PathBuf)], named: &Path) -> Result<(), String> {
             PathBuf::from("wasm-opt")
         }
     };
-    // The pieces are optimized two at a time (this machine has two cores).
-    for batch in files.chunks(2) {
+    // A few at a time: npm's wasm-opt is binaryen compiled to wasm, and much of each run is
+    // Node starting it. The smallest pieces are left as the splitter wrote them: what -Oz
+    // would take off them is less than a KB each.
+    for batch in files.chunks(3) {
         let mut children = Vec::new();
         for (stem, path) in batch {
             let copy = named.join(format!("{stem}.wasm"));
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if size < SMALL_PIECE {
+                let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+                std::fs::write(&copy, &bytes).map_err(|e| e.to_string())?;
+                let stripped = crate::weight::strip_custom_sections(&bytes)?;
+                std::fs::write(path, stripped).map_err(|e| e.to_string())?;
+                continue;
+            }
             let child = Command::new(&wasm_opt)
                 .args([
                     "-Oz",

@@ -68,9 +68,6 @@ pub fn read(bytes: &[u8]) -> Result<Weight, String> {
             _ => {}
         }
     }
-    if names.is_empty() {
-        return Err("the wasm keeps no function names".into());
-    }
     let code: u64 = bodies.iter().sum();
     for (i, size) in bodies.into_iter().enumerate() {
         let index = imported + i as u32;
@@ -174,8 +171,15 @@ pub fn print(named: &Path) -> Result<(), String> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
         .collect();
-    // The first download first, then the pieces by name.
-    files.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "main"), p.clone()));
+    // The first download first, then the pieces by name, then the code they share.
+    files.sort_by_key(|p| {
+        let stem = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (stem != "main", stem.starts_with("chunk_"), p.clone())
+    });
     let mut by_crate: BTreeMap<String, Vec<u64>> = BTreeMap::new();
     let mut by_module: BTreeMap<String, Vec<u64>> = BTreeMap::new();
     let mut data = vec![0; files.len()];
@@ -196,15 +200,42 @@ pub fn print(named: &Path) -> Result<(), String> {
         data[i] = weight.data;
         other[i] = weight.other;
     }
-    let pieces: Vec<String> = files
+    // One column per piece; the code the pieces share (`chunk_*`) in one column.
+    let column = |f: &PathBuf| {
+        let stem = f.file_stem().unwrap_or_default().to_string_lossy();
+        if stem.starts_with("chunk_") {
+            "shared".to_owned()
+        } else {
+            stem.trim_start_matches("split_").to_owned()
+        }
+    };
+    let mut pieces: Vec<String> = Vec::new();
+    for f in &files {
+        if !pieces.contains(&column(f)) {
+            pieces.push(column(f));
+        }
+    }
+    let index_of: Vec<usize> = files
         .iter()
-        .map(|f| {
-            f.file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned()
-        })
+        .map(|f| pieces.iter().position(|p| *p == column(f)).unwrap_or(0))
         .collect();
+    let regroup = |values: &Vec<u64>| {
+        let mut out = vec![0; pieces.len()];
+        for (i, v) in values.iter().enumerate() {
+            out[index_of[i]] += v;
+        }
+        out
+    };
+    let by_crate: BTreeMap<String, Vec<u64>> = by_crate
+        .iter()
+        .map(|(k, v)| (k.clone(), regroup(v)))
+        .collect();
+    let by_module: BTreeMap<String, Vec<u64>> = by_module
+        .iter()
+        .map(|(k, v)| (k.clone(), regroup(v)))
+        .collect();
+    let data = regroup(&data);
+    let other = regroup(&other);
     let table = |title: &str, rows: &BTreeMap<String, Vec<u64>>, limit: usize| {
         let mut rows: Vec<(&String, &Vec<u64>)> = rows.iter().collect();
         rows.sort_by_key(|(_, v)| std::cmp::Reverse(v.iter().sum::<u64>()));
