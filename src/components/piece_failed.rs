@@ -20,13 +20,13 @@ pub fn PieceFailed(
     let loaded = RwSignal::new(false);
     // The page is built where the router would have built it: under this route's owner, with
     // its context (the account's scope, the Flex session).
-    let owner = Owner::current().unwrap_or_default();
+    let owner = StoredValue::new_local(Owner::current().unwrap_or_default());
     let retry = move |_| {
         if retrying.get_untracked() {
             return;
         }
         retrying.set(true);
-        let load = owner.with(|| ScopedFuture::new_untracked(page.load()));
+        let load = owner.with_value(|o| o.with(|| ScopedFuture::new_untracked(page.load())));
         leptos::task::spawn_local(async move {
             match load.await {
                 Ok(view) => {
