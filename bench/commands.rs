@@ -192,6 +192,7 @@ fn commands(s: &Setup, workers: usize) -> Vec<Timed> {
                         account,
                         user: member,
                         roles: RoleSet::only(role),
+                        revision: None,
                     },
                 )
             }),

@@ -21,6 +21,10 @@ export const HOSTS = [
 export const DEPLOY_DIR = ".deployed";
 export const DEPLOY_URL = `http://127.0.0.1:${port(5)}/`;
 
+/** E2E_CPU_THROTTLE=N runs every page N times slower (tests/console.ts; docs/testing.md): each
+ * wait still waits for what a person would see, and gives up only N times later. */
+const CPU_RATE = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+
 export default defineConfig({
   testDir: "tests",
   fullyParallel: true,
@@ -28,6 +32,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: "list",
+  timeout: 30_000 * CPU_RATE,
+  expect: { timeout: 5_000 * CPU_RATE },
   use: {
     baseURL: ROOT_URL,
     trace: "retain-on-failure",

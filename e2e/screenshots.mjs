@@ -1,14 +1,15 @@
 // Makes the pictures of the product (README.md, docs/design.md) from the release build: the
-// main pages at a laptop's width and on a phone, light and dark, and the command palette.
-// Usage (after `cargo xtask build`), from e2e/:
-//   node screenshots.mjs [folder]   (serves ../dist itself on port 4199; writes ../docs/*.png,
-//                                    or into the folder given)
+// main pages at a laptop's width and on a phone, light and dark, the command palette, and the
+// building blocks of docs/design.md. Usage (after `cargo xtask build`), from e2e/:
+//   node screenshots.mjs [folder]   (serves ../dist itself on port 4199, or SCREENSHOTS_PORT;
+//                                    writes ../docs/*.png, or into the folder given)
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 
 const out = process.argv[2] ?? "../docs";
-const origin = "http://127.0.0.1:4199";
-const server = spawn("node", ["serve.mjs", "../dist", "4199", "/"], { stdio: "ignore" });
+const port = process.env.SCREENSHOTS_PORT ?? "4199";
+const origin = `http://127.0.0.1:${port}`;
+const server = spawn("node", ["serve.mjs", "../dist", port, "/"], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 800));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -29,12 +30,34 @@ async function signedIn(viewport, colorScheme) {
   return { page, sid };
 }
 
-async function shoot(page, name) {
+async function shoot(page, name, element) {
   // Nothing moving or half-drawn: the fonts loaded and the last frame painted.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(150);
-  await page.screenshot({ path: `${out}/${name}.png` });
+  await (element ?? page).screenshot({ path: `${out}/${name}.png` });
   written.push(`${name}.png`);
+}
+
+/** The building blocks of docs/design.md, in light, at a laptop's width or on a phone (`-phone`). */
+async function designPictures(viewport, suffix) {
+  const { page, sid } = await signedIn(viewport, "light");
+  const main = page.getByRole("main");
+  await page.goto(`${origin}/accounts/${sid}/users`);
+  await main.getByRole("heading", { level: 1 }).waitFor();
+  await shoot(page, `design-page-header${suffix}`, main.locator("header.page-header"));
+  await shoot(page, `design-list${suffix}`);
+  await page.goto(`${origin}/accounts/${sid}`);
+  await main.getByRole("heading", { level: 1 }).waitFor();
+  await shoot(page, `design-details${suffix}`, main.locator("dl.fields").first());
+  await page.goto(`${origin}/accounts/${sid}/users`);
+  await page.getByRole("button", { name: "Actions for Maria Garcia" }).click();
+  await shoot(page, `design-menu${suffix}`);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Actions for Liam O'Brien" }).click();
+  await page.getByRole("menuitem", { name: "Remove" }).click();
+  await page.getByRole("dialog", { name: "Remove member" }).waitFor();
+  await shoot(page, `design-dialog${suffix}`);
+  await page.close();
 }
 
 try {
@@ -63,6 +86,8 @@ try {
     await shoot(phone.page, `phone-menu-${scheme}`);
     await phone.page.close();
   }
+  await designPictures({ width: 1280, height: 800 }, "");
+  await designPictures({ width: 390, height: 844 }, "-phone");
 } finally {
   await browser.close();
   server.kill();

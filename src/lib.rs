@@ -31,7 +31,9 @@ pub fn App(
     /// The state read from storage before mounting ([`store::open`]).
     loaded: store::Loaded,
 ) -> impl IntoView {
-    Store::provide(loaded);
+    let store = Store::provide(loaded);
+    store::routing_clock::RoutingClock::provide(store);
+    store::traffic::TrafficRunner::provide();
     Toasts::provide();
     let base = components::link::base_path();
     view! {
@@ -48,12 +50,23 @@ pub fn App(
                         <Route path=path!("flex") view=console::FlexOverview />
                         <Route path=path!("flex/users") view=console::FlexUsers />
                         <Route path=path!("flex/settings") view=console::FlexSettings />
+                        <Route path=path!("flex/addresses") view=console::FlexAddresses />
                         <Route path=path!("users") view=console::ManageUsers />
                         <Route path=path!("billing") view=console::Billing />
                         <Route path=path!("activity") view=activity::AccountActivity />
                         <Route path=path!("phone-numbers") view=products::PhoneNumbers />
                         <Route path=path!("studio") view=products::Studio />
                         <Route path=path!("taskrouter") view=taskrouter::TaskRouter />
+                        <Route path=path!("taskrouter/queues") view=taskrouter::TaskQueues />
+                        <Route path=path!("taskrouter/queues/:queue_sid") view=taskrouter::TaskQueuePage />
+                        <Route path=path!("taskrouter/workflows") view=taskrouter::Workflows />
+                        <Route path=path!("taskrouter/workflows/:workflow_sid") view=taskrouter::WorkflowPage />
+                        <Route path=path!("taskrouter/activities") view=taskrouter::Activities />
+                        <Route path=path!("taskrouter/channels") view=taskrouter::TaskChannels />
+                        <Route path=path!("taskrouter/workers") view=taskrouter::Workers />
+                        <Route path=path!("taskrouter/workers/:worker_sid") view=taskrouter::WorkerPage />
+                        <Route path=path!("taskrouter/tasks") view=taskrouter::Tasks />
+                        <Route path=path!("taskrouter/tasks/:task_sid") view=taskrouter::TaskPage />
                         <Route path=path!("functions") view=products::Functions />
                         <Route path=path!("twiml-bins") view=products::TwimlBins />
                     </ParentRoute>
@@ -64,7 +77,9 @@ pub fn App(
                         <Route path=path!("teams") view=flex::Teams />
                         <Route path=path!("queues") view=flex::Queues />
                         <Route path=path!("admin") view=flex::AdminDashboard />
+                        <Route path=path!("admin/skills") view=flex::Skills />
                         <Route path=path!("insights") view=flex::Insights />
+                        <Route path=path!("tasks/:task_sid") view=flex::TaskPage />
                     </ParentRoute>
                 </Routes>
             </Shell>

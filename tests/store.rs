@@ -152,6 +152,38 @@ fn a_bad_scenario_names_the_path_of_the_bad_field() {
 }
 
 #[test]
+fn a_file_that_is_not_a_scenario_is_said_in_plain_words() {
+    // Reported: "invalid length 0, expected struct Envelope with 5 elements".
+    let error = Scenario::parse("[]").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the document: must be a scenario or export file, a JSON object with format, name, now and console; this is a list"
+    );
+    let error = Scenario::parse(r#"{"format":1,"name":"x","console":{}}"#).unwrap_err();
+    assert_eq!(error.to_string(), "the document: the field now is missing");
+    let error =
+        Scenario::parse(r#"{"format":1,"name":"x","now":"soon","console":{}}"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "now: must be a whole number, not the text \"soon\""
+    );
+}
+
+#[test]
+fn a_scenario_whose_clock_is_past_the_consoles_range_is_refused() {
+    // Reported: now = 18446744073709551615 was accepted, and after one invitation the
+    // data's own export (and a restore point of it) could not be read again.
+    let mut value: serde_json::Value = serde_json::from_str(&Scenario::demo().to_json()).unwrap();
+    value["now"] = u64::MAX.into();
+    let error = Scenario::parse(&value.to_string()).unwrap_err();
+    assert_eq!(error.path, "now");
+    assert_eq!(
+        error.message,
+        "must be a time from 1970-01-01 to 9999-12-24 23:59 UTC"
+    );
+}
+
+#[test]
 fn scenario_names_cannot_leave_the_scenarios_folder() {
     assert!(valid_name("scale") && valid_name("demo-2"));
     assert!(!valid_name("../secret") && !valid_name("") && !valid_name("a/b"));
@@ -188,7 +220,7 @@ fn the_writer_appends_in_order_then_catches_up_then_compacts() {
         panic!("{:?}", w.next())
     };
     assert_eq!(entry.rev, 8, "the next revision after the saved one");
-    w.appended(8);
+    w.appended(8, 0);
     let Step::Append(entry) = w.next() else {
         panic!()
     };
@@ -198,7 +230,7 @@ fn the_writer_appends_in_order_then_catches_up_then_compacts() {
         (1, 6),
         "8 - 3 saved, one pending"
     );
-    w.appended(9);
+    w.appended(9, 0);
     assert_eq!(
         w.next(),
         Step::CatchUp,
@@ -222,9 +254,65 @@ fn a_replacement_comes_first_keeps_what_it_replaced_and_resets_the_count() {
     w.queue(pending(&c, "after"));
     assert_eq!(w.next(), Step::Replace, "before any command");
     assert_eq!((w.unsaved(), w.changes()), (2, 1));
-    w.replace_written(11, 1);
+    let write = w.take_replacement();
+    assert_eq!(
+        (write.written, w.keep.len()),
+        (1, 0),
+        "the snapshot holds it"
+    );
+    w.replace_written(11, &write);
     assert_eq!((w.saved, w.since, w.changes()), (11, 11, 0));
     assert_eq!(w.next(), Step::Done);
+}
+
+#[test]
+fn a_replacement_made_while_another_is_written_is_written_next() {
+    let c = Console::demo();
+    let mut w = Writer::new(true, 4, 4, 0);
+    w.replaced(kept("first"));
+    assert_eq!(w.next(), Step::Replace);
+    // The writer takes the first replacement's snapshot and awaits its transaction;
+    // meanwhile the state is replaced again, and changed.
+    let write = w.take_replacement();
+    assert_eq!(write.keep, [kept("first")]);
+    w.replaced(kept("second"));
+    w.queue(pending(&c, "on the second"));
+    w.replace_written(5, &write);
+    assert_eq!(w.saved, 5, "the first is stored");
+    assert_eq!(
+        w.next(),
+        Step::Replace,
+        "the second replacement is still owed: it is not saved"
+    );
+    assert_eq!(
+        w.unsaved(),
+        2,
+        "the second replacement and the change on it"
+    );
+    assert_eq!(w.keep, [kept("second")]);
+}
+
+#[test]
+fn an_append_that_commits_after_a_replacement_takes_none_of_the_new_states_commands() {
+    let c = Console::demo();
+    let mut w = Writer::new(true, 4, 4, 0);
+    w.queue(pending(&c, "on the old state"));
+    let Step::Append(entry) = w.next() else {
+        panic!("{:?}", w.next())
+    };
+    let replacement = w.replacements;
+    // While the entry is written, the state is replaced and changed.
+    w.replaced(kept("old"));
+    w.queue(pending(&c, "on the new state"));
+    w.appended(entry.rev, replacement);
+    assert_eq!(w.saved, 5);
+    assert_eq!(
+        w.pending.len(),
+        1,
+        "the new state's change is still to be saved"
+    );
+    assert_eq!(w.next(), Step::Replace);
+    assert_eq!(w.unsaved(), 2);
 }
 
 #[test]
@@ -233,10 +321,10 @@ fn a_failed_write_keeps_everything_for_the_next_try() {
     let mut w = Writer::new(true, 0, 0, 0);
     w.replaced(kept("first"));
     w.queue(pending(&c, "A"));
-    let taken = std::mem::take(&mut w.keep);
+    let write = w.take_replacement();
     w.replaced(kept("second"));
     w.replace_failed(
-        taken,
+        write,
         &WriteError::Failed("QuotaExceededError: full".into()),
     );
     assert_eq!(
@@ -251,6 +339,15 @@ fn a_failed_write_keeps_everything_for_the_next_try() {
             .contains("QuotaExceededError: full")
     );
     assert_eq!(w.next(), Step::Replace, "tried again");
+    // The browser's own sentence ends in a full stop: one, not two.
+    w.failed(&WriteError::Failed(
+        "QuotaExceededError: The quota has been exceeded.".into(),
+    ));
+    let error = w.error.clone().unwrap();
+    assert!(
+        error.contains("The quota has been exceeded. They are kept in this tab"),
+        "{error}"
+    );
     w.failed(&WriteError::Conflict);
     assert!(
         w.error

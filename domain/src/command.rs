@@ -1,6 +1,8 @@
 //! Everything a person can ask the Console to do.
 
+use crate::flex::address::AddressType;
 use crate::flex::instance::{BillingModel, FlexSettings};
+use crate::flex::skills::Skill;
 use crate::flex::worker::InsightsRole;
 use crate::identity::account::AccountType;
 use crate::identity::api_key::ApiKeyType;
@@ -8,11 +10,15 @@ use crate::identity::capability::Capability;
 use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
+use crate::products::studio::SendToFlex;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
-    WorkerSid,
+    AccountSid, ActivitySid, AddressSid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TaskQueueSid,
+    TwimlBinSid, UserSid, WorkerSid,
 };
+use crate::taskrouter::command::TaskRouterCommand;
+use crate::taskrouter::task_command::TaskCommand;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A request to change the Console, applied with [`super::Console::apply`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +42,9 @@ pub enum Command {
         account: AccountSid,
         /// The new name.
         friendly_name: String,
+        /// The revision the form showed ([`crate::revision`]); None is not checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Suspend an active account.
     SuspendAccount {
@@ -92,6 +101,11 @@ pub enum Command {
         user: UserSid,
         /// The new roles.
         roles: RoleSet,
+        /// The revision of the record the form showed ([`crate::revision`]): a save over a
+        /// newer change is refused. None saves whatever the record holds now (data logged
+        /// before revisions existed, and callers with no form).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Take a member out of the account (not the Owner).
     RemoveMember {
@@ -144,6 +158,9 @@ pub enum Command {
         key: ApiKeySid,
         /// The new name.
         friendly_name: String,
+        /// The revision the form showed ([`crate::revision`]); None is not checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Delete (revoke) an API key.
     DeleteApiKey {
@@ -163,6 +180,11 @@ pub enum Command {
         account: AccountSid,
         /// The new settings.
         settings: FlexSettings,
+        /// The revision of the record the form showed ([`crate::revision`]): a save over a
+        /// newer change is refused. None saves whatever the record holds now (data logged
+        /// before revisions existed, and callers with no form).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Move Flex from trial to a paid plan.
     UpgradePlan {
@@ -218,6 +240,66 @@ pub enum Command {
         /// The new activity.
         activity: ActivitySid,
     },
+    /// Change the account's TaskRouter workspace (queues, workflows, activities, channels,
+    /// workers' attributes and capacity).
+    TaskRouter {
+        /// The account.
+        account: AccountSid,
+        /// The change.
+        change: TaskRouterCommand,
+    },
+    /// Something happens to the account's tasks: a contact arrives, a worker answers or
+    /// handles a task, time passes.
+    Task {
+        /// The account.
+        account: AccountSid,
+        /// What happens.
+        change: TaskCommand,
+    },
+    /// Set a queue's service level threshold, from Flex's queue stats (a Flex admin).
+    SetServiceLevel {
+        /// The account.
+        account: AccountSid,
+        /// The queue.
+        queue: TaskQueueSid,
+        /// Seconds within which an accepted task counts as within the service level.
+        threshold: u32,
+    },
+    /// Add a skill to the Flex skills catalogue (a Flex admin, from the admin dashboard).
+    CreateSkill {
+        /// The account.
+        account: AccountSid,
+        /// The skill.
+        skill: Skill,
+    },
+    /// Change a skill's levels (its name stays).
+    UpdateSkill {
+        /// The account.
+        account: AccountSid,
+        /// The skill, as defined now.
+        skill: Skill,
+    },
+    /// Remove a skill no agent holds from the catalogue.
+    DeleteSkill {
+        /// The account.
+        account: AccountSid,
+        /// The skill's name.
+        name: String,
+    },
+    /// From Flex's Teams view, give an agent skills and levels (actor: a Flex admin or
+    /// supervisor), written to the worker's `routing.skills` and `routing.levels`.
+    SetAgentSkills {
+        /// The account.
+        account: AccountSid,
+        /// The agent's worker.
+        worker: WorkerSid,
+        /// The skills the agent holds.
+        skills: Vec<String>,
+        /// Levels of the skills that have them.
+        levels: BTreeMap<String, u32>,
+        /// The revision of the worker the form showed.
+        revision: u64,
+    },
     /// Buy a number from the simulated list.
     BuyPhoneNumber {
         /// The account.
@@ -248,6 +330,42 @@ pub enum Command {
         /// The flow.
         flow: StudioFlowSid,
     },
+    /// Set or remove a Studio flow's Send to Flex step (None: contacts end in the flow).
+    SetSendToFlex {
+        /// The account.
+        account: AccountSid,
+        /// The flow.
+        flow: StudioFlowSid,
+        /// The step's settings.
+        step: Option<SendToFlex>,
+    },
+    /// Add a Conversations address (SMS, WhatsApp or Chat) handing messages to a flow.
+    CreateAddress {
+        /// The account.
+        account: AccountSid,
+        /// SMS, WhatsApp or Chat.
+        address_type: AddressType,
+        /// The number (E.164) or the chat name.
+        address: String,
+        /// The Studio flow its messages go to.
+        flow: Option<StudioFlowSid>,
+    },
+    /// Hand an address's messages to another Studio flow (None: to none).
+    RouteAddress {
+        /// The account.
+        account: AccountSid,
+        /// The address.
+        address: AddressSid,
+        /// The flow.
+        flow: Option<StudioFlowSid>,
+    },
+    /// Delete a Conversations address.
+    DeleteAddress {
+        /// The account.
+        account: AccountSid,
+        /// The address.
+        address: AddressSid,
+    },
     /// Create a TwiML Bin.
     CreateTwimlBin {
         /// The account.
@@ -267,6 +385,11 @@ pub enum Command {
         friendly_name: String,
         /// The new TwiML.
         twiml: String,
+        /// The revision of the record the form showed ([`crate::revision`]): a save over a
+        /// newer change is refused. None saves whatever the record holds now (data logged
+        /// before revisions existed, and callers with no form).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        revision: Option<u64>,
     },
     /// Delete a TwiML Bin.
     DeleteTwimlBin {
@@ -321,10 +444,21 @@ impl Command {
             | C::DeleteWorker { account, .. }
             | C::SetWorkerActivity { account, .. }
             | C::ChangeAgentActivity { account, .. }
+            | C::TaskRouter { account, .. }
+            | C::Task { account, .. }
+            | C::SetServiceLevel { account, .. }
+            | C::CreateSkill { account, .. }
+            | C::UpdateSkill { account, .. }
+            | C::DeleteSkill { account, .. }
+            | C::SetAgentSkills { account, .. }
             | C::BuyPhoneNumber { account, .. }
             | C::ReleasePhoneNumber { account, .. }
             | C::RoutePhoneNumber { account, .. }
             | C::DeleteStudioFlow { account, .. }
+            | C::SetSendToFlex { account, .. }
+            | C::CreateAddress { account, .. }
+            | C::RouteAddress { account, .. }
+            | C::DeleteAddress { account, .. }
             | C::CreateTwimlBin { account, .. }
             | C::UpdateTwimlBin { account, .. }
             | C::DeleteTwimlBin { account, .. } => Some(account),
@@ -347,7 +481,13 @@ impl Command {
             | C::LeaveAccount { .. }
             | C::SsoLogin { .. }
             | C::SetWorkerActivity { .. }
-            | C::ChangeAgentActivity { .. } => None,
+            | C::ChangeAgentActivity { .. }
+            | C::CreateSkill { .. }
+            | C::UpdateSkill { .. }
+            | C::DeleteSkill { .. }
+            | C::SetAgentSkills { .. }
+            | C::SetServiceLevel { .. }
+            | C::Task { .. } => None,
             C::RenameAccount { .. }
             | C::SuspendAccount { .. }
             | C::ReactivateAccount { .. }
@@ -370,10 +510,15 @@ impl Command {
             C::UpgradePlan { .. } => Some(K::ManageBilling),
             C::LaunchFlex { .. } => Some(K::LaunchFlex),
             C::DeleteWorker { .. }
+            | C::TaskRouter { .. }
             | C::BuyPhoneNumber { .. }
             | C::ReleasePhoneNumber { .. }
             | C::RoutePhoneNumber { .. }
             | C::DeleteStudioFlow { .. }
+            | C::SetSendToFlex { .. }
+            | C::CreateAddress { .. }
+            | C::RouteAddress { .. }
+            | C::DeleteAddress { .. }
             | C::CreateTwimlBin { .. }
             | C::UpdateTwimlBin { .. }
             | C::DeleteTwimlBin { .. } => Some(K::ManageProducts),
@@ -413,10 +558,21 @@ impl Command {
             C::DeleteWorker { .. } => "Deleting workers",
             C::SetWorkerActivity { .. } => "Changing your own activity",
             C::ChangeAgentActivity { .. } => "Changing another agent's activity",
+            C::TaskRouter { change, .. } => change.action(),
+            C::Task { change, .. } => change.action(),
+            C::SetServiceLevel { .. } => "Changing the service level",
+            C::CreateSkill { .. } => "Adding skills",
+            C::UpdateSkill { .. } => "Changing skills",
+            C::DeleteSkill { .. } => "Deleting skills",
+            C::SetAgentSkills { .. } => "Changing agents' skills",
             C::BuyPhoneNumber { .. } => "Buying phone numbers",
             C::ReleasePhoneNumber { .. } => "Releasing phone numbers",
             C::RoutePhoneNumber { .. } => "Routing phone numbers",
             C::DeleteStudioFlow { .. } => "Deleting Studio flows",
+            C::SetSendToFlex { .. } => "Changing Studio flows",
+            C::CreateAddress { .. } => "Adding Conversations addresses",
+            C::RouteAddress { .. } => "Routing Conversations addresses",
+            C::DeleteAddress { .. } => "Deleting Conversations addresses",
             C::CreateTwimlBin { .. } => "Creating TwiML Bins",
             C::UpdateTwimlBin { .. } => "Changing TwiML Bins",
             C::DeleteTwimlBin { .. } => "Deleting TwiML Bins",

@@ -13,7 +13,12 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::user::ConsoleUser;
 use crate::random::Random;
-use crate::sid::{AccountSid, UserSid, WorkerSid};
+use crate::sid::{
+    AccountSid, ReservationSid, TaskChannelSid, TaskQueueSid, TaskSid, UserSid, WorkerSid,
+};
+use crate::taskrouter::expression::Expression;
+use crate::taskrouter::routing::{Deadline, Load};
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -50,6 +55,25 @@ pub(crate) struct Index {
     pub(crate) activity_of_account: HashMap<AccountSid, Vec<usize>>,
     /// Position in the activity log of each Console user's sign-up.
     pub(crate) sign_up_of_user: HashMap<UserSid, usize>,
+    /// Each task queue's parsed Queue Expression.
+    pub(crate) queue_targets: HashMap<TaskQueueSid, Expression>,
+    /// The workers each task queue targets.
+    pub(crate) queue_members: HashMap<TaskQueueSid, BTreeSet<WorkerSid>>,
+    /// Each task's account.
+    pub(crate) task_account: HashMap<TaskSid, AccountSid>,
+    /// Each reservation's task.
+    pub(crate) reservation_task: HashMap<ReservationSid, TaskSid>,
+    /// What each worker holds on each channel (none: nothing).
+    pub(crate) load: HashMap<(WorkerSid, TaskChannelSid), Load>,
+    /// Each account's task timers, in time order.
+    pub(crate) deadlines: HashMap<AccountSid, BTreeSet<(Timestamp, Deadline)>>,
+    /// Each task's timers, to take them out again.
+    pub(crate) task_deadlines: HashMap<TaskSid, Vec<(Timestamp, Deadline)>>,
+    /// Each account's workers in an available activity, longest idle first: whom a new
+    /// task is offered to, without looking at every worker.
+    pub(crate) idle: HashMap<AccountSid, BTreeSet<(Timestamp, WorkerSid)>>,
+    /// Where each worker sits in `idle`.
+    pub(crate) idle_at: HashMap<WorkerSid, (AccountSid, Timestamp)>,
 }
 
 impl Index {
@@ -137,6 +161,8 @@ impl Console {
             index.add_entry(i, event);
         }
         self.index = index;
+        self.index_every_queue();
+        self.index_tasks();
     }
 
     /// Appends a successful command's event to the activity log.

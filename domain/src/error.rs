@@ -8,11 +8,11 @@ use crate::identity::email::Email;
 use crate::identity::invitation::{InvitationId, InvitationStatus};
 use crate::identity::roles::{ConsoleRole, RoleSet, describe_roles};
 use crate::products::twiml::TwimlError;
-use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid,
-    WorkerSid,
-};
+use crate::resources::ResourceKind;
+use crate::sid::{AccountSid, ActivitySid, UserSid};
+use crate::taskrouter::error::TaskRouterError;
 use crate::time::Timestamp;
+use crate::words::{count, thousands};
 use std::fmt;
 
 /// A refused command. The state is unchanged when one is returned.
@@ -31,8 +31,6 @@ pub enum DomainError {
     UnknownAccount(AccountSid),
     /// No such invitation in the account.
     UnknownInvitation(InvitationId),
-    /// No such worker in the account's workspace.
-    UnknownWorker(WorkerSid),
     /// Not an activity of the workspace.
     UnknownActivity(ActivitySid),
     /// The actor is not a member of the account.
@@ -41,7 +39,22 @@ pub enum DomainError {
         account: String,
     },
     /// The user acted upon is not a member of the account.
-    TargetNotMember(UserSid),
+    TargetNotMember {
+        /// The user's name.
+        name: String,
+        /// The account's name.
+        account: String,
+    },
+    /// A resource of the account named by SID is not there: deleted (and then named as the
+    /// activity log last named it) or never there.
+    Missing {
+        /// What kind of resource.
+        kind: ResourceKind,
+        /// The SID given.
+        sid: String,
+        /// Its name when the account's log says it was deleted (released, for a number).
+        gone: Option<String>,
+    },
     /// The actor's roles do not allow the action.
     NotAllowed {
         /// What was attempted.
@@ -71,6 +84,13 @@ pub enum DomainError {
         what: &'static str,
         /// What is wrong, e.g. "must not be empty".
         reason: &'static str,
+    },
+    /// A name (or other text a person types) is longer than allowed.
+    NameTooLong {
+        /// Which name, e.g. "account name".
+        what: &'static str,
+        /// The most characters it may have.
+        max: usize,
     },
     /// The email already belongs to a Console user.
     EmailTaken(Email),
@@ -135,29 +155,27 @@ pub enum DomainError {
         /// What is wrong.
         reason: &'static str,
     },
-    /// No such phone number in the account.
-    UnknownPhoneNumber(PhoneNumberSid),
     /// The number is not offered for sale (not in the list, or owned already).
     NumberNotAvailable(String),
     /// A trial account already has its one phone number.
     TrialNumberLimit,
-    /// No such Studio flow in the account.
-    UnknownStudioFlow(StudioFlowSid),
-    /// No such TwiML Bin in the account.
-    UnknownTwimlBin(TwimlBinSid),
     /// The TwiML is not acceptable.
     InvalidTwiml(TwimlError),
-    /// No such API key in the account.
-    UnknownApiKey(ApiKeySid),
     /// The TwiML is longer than a bin holds.
     TwimlTooLong {
         /// The most characters a bin holds.
         max: usize,
+        /// How many the TwiML has.
+        length: usize,
     },
+    /// The command's time is past [`Timestamp::LATEST_NOW`], the latest the Console works at.
+    ClockOutOfRange,
+    /// A TaskRouter change refused (queues, workflows, activities, channels, workers, skills).
+    TaskRouter(TaskRouterError),
     /// A form saved over a change made since it was opened (see [`crate::revision`]).
     ChangedElsewhere {
         /// What was edited, e.g. "the Flex settings".
-        what: &'static str,
+        what: String,
         /// Who changed it, by name.
         by: String,
         /// When (None when not known).
@@ -190,6 +208,7 @@ impl DomainError {
         matches!(
             self,
             E::InvalidName { .. }
+                | E::NameTooLong { .. }
                 | E::EmailTaken(_)
                 | E::OwnerRoleNotAssignable
                 | E::AlreadyMember(_)
@@ -204,7 +223,7 @@ impl DomainError {
                 | E::TransferTargetNotMember
                 | E::SsoRolesInvalid
                 | E::SsoReadOnlyAdmin
-        )
+        ) || matches!(self, E::TaskRouter(e) if e.concerns_input())
     }
 }
 
@@ -221,14 +240,18 @@ impl fmt::Display for DomainError {
             E::UnknownUser(sid) => write!(f, "There is no Console user {sid}."),
             E::UnknownAccount(sid) => write!(f, "There is no account {sid}."),
             E::UnknownInvitation(id) => write!(f, "There is no invitation {} in this account.", id.0),
-            E::UnknownWorker(sid) => write!(f, "There is no worker {sid} in this account's Flex workspace."),
             E::UnknownActivity(sid) => write!(f, "{sid} is not an activity of this account's Flex workspace."),
             E::NotAMember { account } => write!(
                 f,
                 "You are not a member of {account}; a member with the {} role can invite you.",
                 user_managers()
             ),
-            E::TargetNotMember(sid) => write!(f, "{sid} is not a member of this account."),
+            E::TargetNotMember { name, account } => write!(f, "{name} is not a member of {account}."),
+            E::Missing { kind, sid, gone: None } => write!(f, "There is no {} {sid} in this account.", kind.label()),
+            E::Missing { kind, gone: Some(name), .. } => {
+                let how = if *kind == ResourceKind::PhoneNumber { "released" } else { "deleted" };
+                write!(f, "The {} {name} was {how} from this account.", kind.label())
+            }
             E::NotAllowed { action, allowed, roles, account } => write!(
                 f,
                 "{action} needs the {} role. You are {roles} on {account}.",
@@ -244,6 +267,9 @@ impl fmt::Display for DomainError {
             }
             E::AccountNotSuspended => f.write_str("This account is active; only a suspended account can be reactivated."),
             E::InvalidName { what, reason } => write!(f, "The {what} {reason}."),
+            E::NameTooLong { what, max } => {
+                write!(f, "The {what} is too long: it can have at most {}.", count(*max as u64, "character"))
+            }
             E::EmailTaken(email) => write!(f, "A Console user with the email {email} already exists."),
             E::OwnerRoleNotAssignable => f.write_str(
                 "Nobody can be given the Owner role by invitation or role change; the Owner can transfer ownership to an existing member instead.",
@@ -283,7 +309,7 @@ impl fmt::Display for DomainError {
             E::FairUsageNotAccepted => f.write_str("Upgrading Flex needs the fair-usage terms to be accepted."),
             E::PaymentMethodRequired => f.write_str("Upgrading Flex needs a payment method."),
             E::WorkspaceFull { max } => {
-                write!(f, "The Flex workspace already has the maximum of {max} workers; delete workers to make room.")
+                write!(f, "The Flex workspace already has the maximum of {}; delete workers to make room.", count(u64::from(*max), "worker"))
             }
             E::SsoRolesInvalid => f.write_str(
                 "SSO login failed (error 45050): the roles attribute of the identity provider's assertion is missing or invalid; it must contain agent, supervisor or admin.",
@@ -304,7 +330,6 @@ impl fmt::Display for DomainError {
                 f.write_str("You have no Flex worker in this account yet; launch Flex (or sign in with SSO) first.")
             }
             E::InvalidSetting { field, reason } => write!(f, "The Flex setting {field} {reason}."),
-            E::UnknownPhoneNumber(sid) => write!(f, "There is no phone number {sid} in this account."),
             E::NumberNotAvailable(number) => write!(
                 f,
                 "{number} is not available to buy; it is owned already or not in the list of available numbers. Search again and pick one from the list."
@@ -312,11 +337,19 @@ impl fmt::Display for DomainError {
             E::TrialNumberLimit => f.write_str(
                 "A trial account can have only one phone number; release it or upgrade the account to buy more.",
             ),
-            E::UnknownStudioFlow(sid) => write!(f, "There is no Studio flow {sid} in this account."),
-            E::UnknownTwimlBin(sid) => write!(f, "There is no TwiML Bin {sid} in this account."),
-            E::UnknownApiKey(sid) => write!(f, "There is no API key {sid} in this account; it may have been deleted."),
             E::InvalidTwiml(e) => write!(f, "The TwiML is not valid at {e}."),
-            E::TwimlTooLong { max } => write!(f, "The TwiML is too long; a TwiML Bin holds at most {max} characters."),
+            E::TwimlTooLong { max, length } => write!(
+                f,
+                "The TwiML is too long; a TwiML Bin holds at most {}; this has {}.",
+                count(*max as u64, "character"),
+                thousands(*length as u64)
+            ),
+            E::ClockOutOfRange => write!(
+                f,
+                "The Console's clock reads a time after {}, the latest it works at; load data with an earlier time.",
+                Timestamp::LATEST_NOW
+            ),
+            E::TaskRouter(e) => e.fmt(f),
             E::ChangedElsewhere { what, by, at } => {
                 let when = at.map(|at| format!(" at {at}")).unwrap_or_default();
                 write!(
@@ -329,6 +362,12 @@ impl fmt::Display for DomainError {
 }
 
 impl std::error::Error for DomainError {}
+
+impl From<TaskRouterError> for DomainError {
+    fn from(e: TaskRouterError) -> Self {
+        DomainError::TaskRouter(e)
+    }
+}
 
 /// The first invalid field of a state, named by its JSON path
 /// (e.g. `accounts.AC….members.US….roles`).

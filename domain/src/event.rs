@@ -10,9 +10,10 @@ use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::RoleSet;
 use crate::sid::{
-    AccountSid, ActivitySid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
+    AccountSid, ActivitySid, AddressSid, ApiKeySid, FlexInstanceSid, PhoneNumberSid, StudioFlowSid,
     TwimlBinSid, UserSid, WorkerSid, WorkspaceSid,
 };
+use crate::taskrouter::event::{TaskEvent, TaskRouterEvent};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,13 @@ pub struct Event {
     pub account: Option<AccountSid>,
     /// What, with its details.
     pub kind: EventKind,
+}
+
+impl EventKind {
+    /// Whether the activity log keeps it: every change but what happens to tasks.
+    pub fn is_logged(&self) -> bool {
+        !matches!(self, EventKind::Task { .. })
+    }
 }
 
 impl Event {
@@ -231,6 +239,9 @@ pub enum EventKind {
         worker: WorkerSid,
         /// Its identity.
         email: Email,
+        /// Its name (empty in entries logged before it was kept).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        full_name: String,
     },
     /// A worker changed their own activity.
     WorkerActivitySet {
@@ -249,6 +260,45 @@ pub enum EventKind {
         activity: ActivitySid,
         /// Its name.
         activity_name: String,
+    },
+    /// The TaskRouter workspace was changed.
+    TaskRouter {
+        /// What changed.
+        change: TaskRouterEvent,
+    },
+    /// Something happened to a task (kept on the task's path, not in the activity log).
+    Task {
+        /// What.
+        change: TaskEvent,
+    },
+    /// A queue's service level threshold was set.
+    ServiceLevelSet {
+        /// The queue's name.
+        queue: String,
+        /// The threshold in seconds.
+        threshold: u32,
+    },
+    /// A skill was added to the Flex skills catalogue.
+    SkillCreated {
+        /// Its name.
+        name: String,
+    },
+    /// A skill's levels were changed.
+    SkillUpdated {
+        /// Its name.
+        name: String,
+    },
+    /// A skill was removed from the catalogue.
+    SkillDeleted {
+        /// Its name.
+        name: String,
+    },
+    /// An admin or supervisor set an agent's skills (from Teams).
+    AgentSkillsSet {
+        /// The agent's worker.
+        worker: WorkerSid,
+        /// The skills the agent now holds.
+        skills: Vec<String>,
     },
     /// A phone number was bought.
     PhoneNumberBought {
@@ -285,6 +335,43 @@ pub enum EventKind {
         numbers_unrouted: Vec<String>,
         /// The Flex Flows that handed it messages, now not routed.
         flex_flows_unrouted: Vec<String>,
+        /// The Conversations addresses that handed it messages, now not routed.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        addresses_unrouted: Vec<String>,
+    },
+    /// A Studio flow's Send to Flex step was set or removed.
+    StudioFlowUpdated {
+        /// The flow.
+        flow: StudioFlowSid,
+        /// Its name.
+        friendly_name: String,
+        /// The workflow its Send to Flex step routes with (None: no step).
+        workflow_name: Option<String>,
+    },
+    /// A Conversations address was added.
+    AddressCreated {
+        /// It.
+        address: AddressSid,
+        /// How it reads, e.g. "SMS (415) 555-0101".
+        label: String,
+        /// The Studio flow it hands messages to.
+        flow_name: Option<String>,
+    },
+    /// A Conversations address was routed to another flow, or to none.
+    AddressRouted {
+        /// It.
+        address: AddressSid,
+        /// How it reads.
+        label: String,
+        /// The Studio flow it hands messages to now.
+        flow_name: Option<String>,
+    },
+    /// A Conversations address was deleted.
+    AddressDeleted {
+        /// It.
+        address: AddressSid,
+        /// How it read.
+        label: String,
     },
     /// A TwiML Bin was created.
     TwimlBinCreated {

@@ -22,7 +22,8 @@
 //! The shared ground sits beside this file: SIDs (`sid.rs`), time (`time.rs`), the
 //! injected random source (`random.rs`), search (`search.rs`), errors (`error.rs`),
 //! reading and checking a saved state (`import.rs`, `validate.rs`), what has a SID
-//! (`resources.rs`) and the revisions edit forms carry (`revision.rs`).
+//! (`resources.rs`), the revisions edit forms carry (`revision.rs`) and how numbers and
+//! nouns are written in sentences (`words.rs`).
 #![warn(missing_docs)]
 
 pub mod activity;
@@ -45,6 +46,7 @@ pub mod search;
 pub mod sid;
 pub mod time;
 mod validate;
+pub mod words;
 
 pub use activity::{ActivityChoices, ActivityFilter, ActivityKind};
 pub use command::Command;
@@ -52,9 +54,10 @@ pub use console::Console;
 pub use error::{DomainError, ImportError, ValidationError};
 pub use event::{DroppedRoles, Event, EventKind};
 pub use flex::{
-    ActiveUserHours, BillingModel, ChangeRefused, FlexChange, FlexInstance, FlexOverview, FlexPlan,
-    FlexRole, FlexSettings, FlexView, Hours, InsightsAccess, InsightsRole, SsoAssertion, Worker,
-    WorkerAttributes, insights_allowed, may_change, visible,
+    ActiveUserHours, AddressType, BillingModel, ChangeRefused, ConversationsAddress, FlexChange,
+    FlexInstance, FlexOverview, FlexPlan, FlexRole, FlexSettings, FlexView, Hours, InsightsAccess,
+    InsightsRole, Skill, SsoAssertion, Worker, WorkerAttributes, insights_allowed, may_change,
+    visible,
 };
 pub use identity::{
     API_KEY_NAME_MAX, Account, AccountPage, AccountStatus, AccountType, Actor, ApiKey,
@@ -62,13 +65,23 @@ pub use identity::{
     Invitation, InvitationId, InvitationStatus, LaunchOutcome, Member, MemberRow, PageGroup,
     RoleSet, RoleSetError, can, capabilities_of, describe_roles, launch_outcome, roles_granting,
 };
-pub use import::json_path_at;
+pub use import::{json_path_at, plain_words};
 pub use products::{
-    AvailableNumber, FunctionsService, NumberCapabilities, PhoneNumber, ServerlessFile,
-    ServerlessKind, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
+    AvailableNumber, DEFAULT_MESSAGE_ATTRIBUTES, DEFAULT_VOICE_ATTRIBUTES, FunctionsService,
+    MAX_SEND_TO_FLEX_ATTRIBUTES, NumberCapabilities, PhoneNumber, SendToFlex, ServerlessFile,
+    ServerlessKind, StudioFlow, TwimlBin, TwimlError, Visibility, check_twiml, national_format,
 };
 pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
-pub use taskrouter::MAX_WORKERS;
+pub use taskrouter::{
+    Candidate, ChannelRoom, DeskTask, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEntry,
+    PathEvent, Presence, QueueMatch, QueueNow, Reservation, ReservationStatus, RoutingAnswer,
+    StepAnswer, StepMatch, StepOutcome, Target, Task, TaskCommand, TaskHidden, TaskOrder,
+    TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus,
+    WorkflowConfiguration, WorkflowSpec,
+    contact::NewTask,
+    read_task_attributes,
+    traffic::{ChannelMix, Traffic, TrafficSettings},
+};
 pub use time::{Date, DateError, DateRange, DateRangeError, Timestamp};

@@ -41,6 +41,8 @@ pub enum ResourceKind {
     Activity,
     /// A task channel (`TC…`).
     TaskChannel,
+    /// A task (`WT…`): a contact being routed or handled, or ended in the last five minutes.
+    Task,
     /// The Conversations service (`IS…`).
     ConversationsService,
     /// The Proxy service (`KS…`).
@@ -48,6 +50,33 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
+    /// Every kind, in the order above.
+    pub const ALL: [ResourceKind; 18] = [
+        ResourceKind::Account,
+        ResourceKind::Member,
+        ResourceKind::FlexInstance,
+        ResourceKind::Worker,
+        ResourceKind::PhoneNumber,
+        ResourceKind::StudioFlow,
+        ResourceKind::FlexFlow,
+        ResourceKind::TwimlBin,
+        ResourceKind::ApiKey,
+        ResourceKind::FunctionsService,
+        ResourceKind::Function,
+        ResourceKind::Workspace,
+        ResourceKind::Workflow,
+        ResourceKind::TaskQueue,
+        ResourceKind::Activity,
+        ResourceKind::TaskChannel,
+        ResourceKind::ConversationsService,
+        ResourceKind::ProxyService,
+    ];
+
+    /// The label with its article, as a sentence says it: "an account", "a worker".
+    pub fn with_article(self) -> String {
+        crate::words::with_article(self.label())
+    }
+
     /// Its name as a group heading and in sentences ("worker").
     pub fn label(self) -> &'static str {
         use ResourceKind as K;
@@ -68,6 +97,7 @@ impl ResourceKind {
             K::TaskQueue => "task queue",
             K::Activity => "activity",
             K::TaskChannel => "task channel",
+            K::Task => "task",
             K::ConversationsService => "Conversations service",
             K::ProxyService => "Proxy service",
         }
@@ -82,15 +112,18 @@ impl ResourceKind {
             K::FlexInstance | K::ConversationsService | K::ProxyService => {
                 AccountPage::FlexOverview
             }
-            K::Worker => AccountPage::FlexUsers,
+            K::Worker => AccountPage::Workers,
             K::PhoneNumber => AccountPage::PhoneNumbers,
             K::StudioFlow | K::FlexFlow => AccountPage::Studio,
             K::TwimlBin => AccountPage::TwimlBins,
             K::ApiKey => AccountPage::ApiKeys,
             K::FunctionsService | K::Function => AccountPage::Functions,
-            K::Workspace | K::Workflow | K::TaskQueue | K::Activity | K::TaskChannel => {
-                AccountPage::TaskRouter
-            }
+            K::Workspace => AccountPage::TaskRouter,
+            K::Workflow => AccountPage::Workflows,
+            K::TaskQueue => AccountPage::TaskQueues,
+            K::Activity => AccountPage::Activities,
+            K::TaskChannel => AccountPage::TaskChannels,
+            K::Task => AccountPage::Tasks,
         }
     }
 }
@@ -106,6 +139,27 @@ pub struct Resource {
     pub name: String,
     /// What else identifies it ("maria.garcia@example.com", "+14155550100"), or empty.
     pub detail: String,
+}
+
+impl Resource {
+    /// Where it is shown, after `/accounts/:account_sid`: its own page when it has one (a
+    /// task queue, a workflow, a worker: `/taskrouter/queues/WQ…`), else the list that holds
+    /// it searched for its SID (`/phone-numbers?q=PN…`), or the page it is the subject of.
+    pub fn path(&self) -> String {
+        use ResourceKind as K;
+        let page = self.kind.page();
+        match self.kind {
+            K::TaskQueue | K::Workflow | K::Worker | K::Task => {
+                format!("{}/{}", page.path(), self.sid)
+            }
+            K::Account
+            | K::FlexInstance
+            | K::ConversationsService
+            | K::ProxyService
+            | K::Workspace => page.path().to_owned(),
+            _ => format!("{}?q={}", page.path(), self.sid),
+        }
+    }
 }
 
 impl Console {
@@ -175,24 +229,30 @@ impl Console {
             &ws.friendly_name,
             "",
         ));
-        out.push(item(
-            K::Workflow,
-            ws.workflow.sid.to_string(),
-            &ws.workflow.friendly_name,
-            "",
-        ));
-        let queue = &ws.task_queue;
-        out.push(item(
-            K::TaskQueue,
-            queue.sid.to_string(),
-            &queue.friendly_name,
-            &queue.target_workers,
-        ));
+        for w in &ws.workflows {
+            out.push(item(K::Workflow, w.sid.to_string(), &w.friendly_name, ""));
+        }
+        for q in &ws.task_queues {
+            out.push(item(
+                K::TaskQueue,
+                q.sid.to_string(),
+                &q.friendly_name,
+                &q.target_workers,
+            ));
+        }
         for a in &ws.activities {
             out.push(item(K::Activity, a.sid.to_string(), &a.friendly_name, ""));
         }
         for c in &ws.task_channels {
             out.push(item(K::TaskChannel, c.sid.to_string(), &c.unique_name, ""));
+        }
+        for t in ws.tasks.values() {
+            out.push(item(
+                K::Task,
+                t.sid.to_string(),
+                &t.caller(),
+                &t.status.to_string(),
+            ));
         }
         for f in &flex.studio_flows {
             out.push(item(K::StudioFlow, f.sid.to_string(), &f.friendly_name, ""));

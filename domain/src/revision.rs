@@ -20,6 +20,12 @@ pub struct Revision {
 }
 
 impl Revision {
+    /// Whether the record never changed since its creation (not written when saved, so
+    /// records saved before revisions existed read the same).
+    pub fn is_new(&self) -> bool {
+        *self == Revision::default()
+    }
+
     /// The revision after a change by `by` at `at`.
     pub fn next(&self, by: &Actor, at: Timestamp) -> Revision {
         Revision {
@@ -30,13 +36,28 @@ impl Revision {
 }
 
 impl Console {
+    /// [`Console::check_revision`] for a command that may carry no revision (no form, or a
+    /// command logged before revisions existed): only a revision given is checked. `what`
+    /// is written only for a refusal.
+    pub(crate) fn check_seen(
+        &self,
+        current: &Revision,
+        seen: Option<u64>,
+        what: impl FnOnce() -> String,
+    ) -> Result<(), DomainError> {
+        match seen {
+            Some(seen) if seen != current.number => self.check_revision(current, seen, &what()),
+            _ => Ok(()),
+        }
+    }
+
     /// Refuses a save of `what` ("the Flex settings") made from a form that showed revision
     /// `seen` when the record has moved on since, naming who changed it and when.
     pub fn check_revision(
         &self,
         current: &Revision,
         seen: u64,
-        what: &'static str,
+        what: &str,
     ) -> Result<(), DomainError> {
         if seen == current.number {
             return Ok(());
@@ -45,6 +66,10 @@ impl Console {
             Some((actor, at)) => (self.actor_name(actor), Some(*at)),
             None => ("someone".to_owned(), None),
         };
-        Err(DomainError::ChangedElsewhere { what, by, at })
+        Err(DomainError::ChangedElsewhere {
+            what: what.to_owned(),
+            by,
+            at,
+        })
     }
 }

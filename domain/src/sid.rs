@@ -161,6 +161,10 @@ sid_types! {
     ActivitySid = "WA", "activity";
     /// A TaskRouter task channel SID, `TC…`.
     TaskChannelSid = "TC", "task channel";
+    /// A TaskRouter task SID, `WT…`: one contact to handle.
+    TaskSid = "WT", "task";
+    /// A TaskRouter reservation SID, `WR…`: a task offered to one worker.
+    ReservationSid = "WR", "reservation";
     /// A Studio flow SID, `FW…`.
     StudioFlowSid = "FW", "Studio flow";
     /// A Serverless (Functions) service SID, `ZS…`.
@@ -179,4 +183,7 @@ sid_types! {
     ProxyServiceSid = "KS", "Proxy service";
     /// A TwiML Bin SID, `EH…`.
     TwimlBinSid = "EH", "TwiML Bin";
+    /// A Conversations address SID, `IG…`: an SMS, WhatsApp or Chat address handing
+    /// messages to a Studio flow.
+    AddressSid = "IG", "Conversations address";
 }

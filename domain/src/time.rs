@@ -18,6 +18,34 @@ impl Timestamp {
     /// One day in milliseconds.
     pub const DAY: u64 = 24 * Self::HOUR;
 
+    /// The last moment the Console keeps: 9999-12-31 23:59:59.999 UTC (dates are written
+    /// with four-digit years). No stored time is later.
+    pub const LATEST: Timestamp = Timestamp(Timestamp::from_utc(10_000, 1, 1, 0, 0).0 - 1);
+
+    /// The latest the Console clock may read: a week before [`Timestamp::LATEST`], so that
+    /// what a command dates ahead of its time (an invitation's expiry, seven days on) stays
+    /// within it. Commands at a later time are refused, and so is data whose clock is later.
+    pub const LATEST_NOW: Timestamp =
+        Timestamp(Timestamp::LATEST.0 + 1 - 7 * Self::DAY - Self::MINUTE);
+
+    /// Whether the moment is one the Console keeps (at most [`Timestamp::LATEST`]).
+    pub const fn in_range(self) -> bool {
+        self.0 <= Self::LATEST.0
+    }
+
+    /// Whether the Console clock may read this moment, and if not, what it must be (for a
+    /// message that names the field): see [`Timestamp::LATEST_NOW`].
+    pub fn check_clock(self) -> Result<(), String> {
+        if self <= Self::LATEST_NOW {
+            Ok(())
+        } else {
+            Err(format!(
+                "must be a time from 1970-01-01 to {}",
+                Self::LATEST_NOW
+            ))
+        }
+    }
+
     /// The moment at the given UTC date and time (years before 1970 clamp to the epoch).
     pub const fn from_utc(year: i64, month: u32, day: u32, hour: u32, minute: u32) -> Timestamp {
         let days = days_from_civil(year, month, day);

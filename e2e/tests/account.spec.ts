@@ -108,7 +108,7 @@ test("promoting the secondary token replaces the primary after a confirmation", 
   await console.openAccount("Initech Labs");
   await console.main.getByRole("button", { name: "Show" }).nth(1).click();
   const secondary = await console.main.getByTestId("secondary-auth-token").textContent();
-  await console.main.getByRole("button", { name: "Promote to primary" }).click();
+  await (await console.action("Actions for the secondary Auth Token", "Promote to primary")).click();
   const dialog = console.page.getByRole("dialog", { name: "Promote the secondary token?" });
   await expect(dialog).toContainText("stops working");
   await dialog.getByRole("button", { name: "Promote" }).click();

@@ -1,6 +1,6 @@
 // Flex users: the account's TaskRouter workers, their attributes, Insights roles and deletion.
 import { readFileSync } from "node:fs";
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, type Console } from "./console";
 
 /** Signs in and opens an account's Flex users page; returns the account SID. */
 async function flexUsers(console: Console, who: string, account = "Globex Contact Center") {
@@ -27,7 +27,7 @@ async function attributesOf(console: Console, name: string) {
   const dialog = console.page.getByRole("dialog", { name: "Worker attributes" });
   await expect(dialog).toContainText(name);
   const attributes = JSON.parse((await dialog.getByTestId("worker-attributes").textContent())!);
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(console.main.getByRole("button", { name: `Actions for ${name}` })).toBeFocused();
   return attributes;
@@ -45,7 +45,7 @@ async function setInsightsRoles(console: Console, name: string, check: string[])
 
 test("the Owner sees the workers with their attributes and the note about logins", async ({ console }) => {
   await flexUsers(console, "James Chen");
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 5 workers");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("5 workers");
   await expect(console.main.getByTestId("roles-note")).toContainText("Roles are overwritten at every login");
   await expect(console.main.getByTestId("roles-note")).toContainText("SSO");
   const james = workerRow(console, "James Chen");
@@ -71,18 +71,18 @@ test("the Owner sees the workers with their attributes and the note about logins
 test("search and filters narrow the list and stay in the URL", async ({ console, page }) => {
   await flexUsers(console, "James Chen");
   await console.main.getByLabel("Search").fill("hannah");
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 1 worker ");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("1 of 5 workers");
   await expect(workerRow(console, "Hannah Becker")).toBeVisible();
   await expect(page).toHaveURL(/[?&]q=hannah/);
   await console.main.getByLabel("Search").fill("");
   await console.main.getByLabel("Flex role").selectOption("agent");
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 2 workers");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("2 of 5 workers");
   await expect(workerRow(console, "Mateo Silva")).toBeVisible();
   await expect(workerRow(console, "James Chen")).toHaveCount(0);
   await expect(page).toHaveURL(/[?&]role=agent/);
   await page.reload();
   await expect(console.main.getByLabel("Flex role")).toHaveValue("agent");
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 2 workers");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("2 of 5 workers");
   await console.main.getByLabel("Flex role").selectOption("");
   // Every Globex worker is Offline: Available must find none (a filter that did nothing
   // would show all five), Offline all of them.
@@ -91,7 +91,7 @@ test("search and filters narrow the list and stay in the URL", async ({ console,
   await expect(console.main.getByTestId("worker-count")).toHaveText("No workers match.");
   await console.main.getByLabel("Activity").selectOption("Offline");
   await expect(page).toHaveURL(/[?&]activity=Offline/);
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 5 workers");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("5 workers");
   for (const row of await workers(console).locator("tbody > tr").all()) {
     await expect(row).toContainText("Offline");
   }
@@ -160,7 +160,7 @@ test("deleting a worker asks first, says it comes back at the next login, and re
   await expect(dialog).toBeHidden();
   await expect(console.page.getByTestId("toast-success")).toContainText("Mateo Silva");
   await expect(workerRow(console, "Mateo Silva")).toHaveCount(0);
-  await expect(console.main.getByTestId("worker-count")).toContainText("of 4 workers");
+  await expect(console.main.getByTestId("worker-count")).toHaveText("4 workers");
 });
 
 test("a Billing Manager gets the no-permission page", async ({ console }) => {
@@ -179,7 +179,7 @@ test("an account without Flex says so and links to the Flex overview", async ({ 
 });
 
 test("the scale scenario's 15,000 workers are paginated and a search narrows them", async ({ console, context }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(slowed(180_000));
   const scale = JSON.parse(readFileSync(new URL("../../public/scenarios/scale.json", import.meta.url), "utf8"));
   const [owner] = Object.entries(scale.console.users as Record<string, { email: string }>).find(
     ([, u]) => u.email === "user0@scale.example.com",
@@ -189,30 +189,30 @@ test("the scale scenario's 15,000 workers are paginated and a search narrows the
   )!;
   await context.addInitScript((sid) => sessionStorage.setItem("flex-console.signed-in", sid), owner);
   await console.open("/data?scenario=scale");
-  await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: 90_000 });
+  await expect(console.page.getByTestId("banner-scenario-loaded")).toBeVisible({ timeout: slowed(90_000) });
   // the loaded scenario is written in the background: wait for it before reloading the page
-  await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: 60_000 });
+  await expect(console.page.getByTestId("store-saved")).toHaveText("All changes saved", { timeout: slowed(60_000) });
   await console.page.goto(`/accounts/${account}/flex/users`);
-  await expect(console.heading("Flex users")).toBeVisible({ timeout: 30_000 });
+  await expect(console.heading("Flex users")).toBeVisible({ timeout: slowed(30_000) });
   const count = console.main.getByTestId("worker-count");
-  await expect(count).toHaveText("Showing 1–25 of 15,000 workers (15,000 in the workspace)", { timeout: 30_000 });
-  await expect(console.main.getByTestId("page-status")).toHaveText("Page 1 of 600");
+  await expect(count).toHaveText("15,000 workers", { timeout: slowed(30_000) });
+  await expect(console.main.getByTestId("page-status")).toHaveText("1–25 of 15,000");
   await expect(workers(console).getByRole("rowheader")).toHaveCount(25);
   await console.main.getByLabel("Rows per page").selectOption("100");
   await expect(workers(console).getByRole("rowheader")).toHaveCount(100);
-  await expect(console.main.getByTestId("page-status")).toHaveText("Page 1 of 150");
+  await expect(console.main.getByTestId("page-status")).toHaveText("1–100 of 15,000");
   await console.main.getByRole("button", { name: "Next page" }).click();
-  await expect(console.main.getByTestId("page-status")).toHaveText("Page 2 of 150");
+  await expect(console.main.getByTestId("page-status")).toHaveText("101–200 of 15,000");
   const started = Date.now();
   await console.main.getByLabel("Search").pressSequentially("agent1234@");
-  await expect(count).toHaveText("Showing 1–1 of 1 worker (15,000 in the workspace)");
+  await expect(count).toHaveText("1 of 15,000 workers");
   const typing = Date.now() - started;
   await expect(workers(console).getByRole("rowheader")).toHaveCount(1);
   await expect(workers(console)).toContainText("agent1234@contact.scale.example.com");
   expect(typing, "typing ten characters into the search over 15,000 workers").toBeLessThan(10_000);
   await console.main.getByLabel("Search").fill("");
   await console.main.getByLabel("Flex role").selectOption("supervisor");
-  await expect(count).toContainText("of 299 workers");
+  await expect(count).toHaveText("299 of 15,000 workers");
 });
 
 test("the workers sort by name, email, activity and Flex role, and the sort is in the URL", async ({ console, page }) => {

@@ -2,7 +2,7 @@
 import { SUB_PATH_URL } from "../playwright.config";
 import { expect, test, type Console } from "./console";
 
-const ALL_VIEWS = ["Agent desktop", "Teams", "Queue stats", "Admin dashboard", "Insights"];
+const ALL_VIEWS = ["Agent desktop", "Teams", "Queue stats", "Admin dashboard", "Skills", "Insights"];
 
 /** The Flex UI's own navigation. */
 function flexNav(console: Console) {
@@ -37,7 +37,8 @@ for (const [user, role] of [
 ]) {
   test(`a Console ${role} launches Flex as admin and sees every view`, async ({ console }) => {
     const sid = await launch(console, user, "Acme Support");
-    await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
+    // Admins take work too: they land on the agent desktop.
+    await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/agent-desktop$`));
     const banner = console.page.getByRole("banner");
     await expect(banner).toContainText("Twilio Flex");
     await expect(console.page.getByTestId("flex-worker")).toHaveText(user);
@@ -47,7 +48,7 @@ for (const [user, role] of [
       await flexNav(console).getByRole("link", { name: view }).click();
       await expect(console.heading(view)).toBeVisible();
     }
-    // Acme is on a trial: Insights explains the upgrade
+    // Acme is on a trial: Insights explains the upgrade (Insights is the last view visited)
     await expect(console.main.getByTestId("insights-upgrade")).toContainText("only on a paid Flex plan");
     await expect(banner.getByLabel("Your status")).toBeEnabled();
     await flexNav(console).getByRole("link", { name: "Admin dashboard" }).click();
@@ -61,6 +62,23 @@ for (const [user, role] of [
     );
   });
 }
+
+test("an admin sets a queue's service level threshold on queue stats; out of range is said", async ({ console }) => {
+  await launch(console, "Maria Garcia", "Acme Support");
+  await flexNav(console).getByRole("link", { name: "Queue stats" }).click();
+  const everyone = console.main.getByTestId("queue-row-everyone");
+  const threshold = everyone.getByLabel("Service level threshold of Everyone, in seconds");
+  await expect(threshold).toHaveValue("20");
+  await threshold.fill("0");
+  await everyone.getByRole("button", { name: "Save the threshold of Everyone" }).click();
+  await expect(everyone.getByRole("alert")).toContainText("Choose from 1 to 3,600 seconds.");
+  await threshold.fill("45");
+  await everyone.getByRole("button", { name: "Save the threshold of Everyone" }).click();
+  await expect(console.page.getByTestId("toast-success").last()).toContainText("Everyone's service level threshold is now 45 seconds.");
+  await expect(everyone.getByRole("alert")).toHaveCount(0);
+  await console.page.reload();
+  await expect(console.main.getByTestId("queue-row-everyone").getByLabel("Service level threshold of Everyone, in seconds")).toHaveValue("45");
+});
 
 /** The value the admin dashboard's configuration shows for `label`, exactly. */
 function configured(console: Console, label: string) {
@@ -83,6 +101,7 @@ test("an Owner saves the Flex settings in the Console; a Developer is refused be
   // The Flex UI's admin dashboard reads it.
   await console.open(`/accounts/${sid}/flex`);
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
+  await flexNav(console).getByRole("link", { name: "Admin dashboard" }).click();
   await expect(configured(console, "Call recording")).toHaveText("On");
   // As Liam, a Developer: the form says why before anything is typed, and saves nothing.
   await console.signInAs("Liam O'Brien");
@@ -103,7 +122,7 @@ test("an Owner saves the Flex settings in the Console; a Developer is refused be
 test("Support enters as a read-only admin: views but every change control is disabled with its reason", async ({ console }) => {
   const sid = await launch(console, "Noah Kim", "Acme Support");
   await expect(console.page).toHaveURL(new RegExp(`/flex/${sid}/admin$`));
-  await expect(flexNav(console).getByRole("link")).toHaveText(["Teams", "Queue stats", "Admin dashboard"]);
+  await expect(flexNav(console).getByRole("link")).toHaveText(["Teams", "Queue stats", "Admin dashboard", "Skills"]);
   // configuration
   await expect(console.heading("Admin dashboard")).toBeVisible();
   await expect(console.main.getByTestId("flex-configuration")).toContainText("Flex Task Assignment");
@@ -119,8 +138,11 @@ test("Support enters as a read-only admin: views but every change control is dis
   await expect(lucas).toHaveAccessibleDescription("Read-only admins cannot change other agents.");
   await expect(console.main.getByRole("row", { name: /Lucas Martin/ }).getByTestId("worker-activity")).toHaveText("Available");
   await flexNav(console).getByRole("link", { name: "Queue stats" }).click();
-  await expect(console.main.getByTestId("queue-total")).toHaveText("5");
-  await expect(console.main.getByTestId("queue-available")).toHaveText("1");
+  await expect(console.main.getByTestId("tile-available").locator("dd")).toHaveText("1");
+  await expect(console.main.getByTestId("tile-offline").locator("dd")).toHaveText("4");
+  // Thresholds are read here, set by admins.
+  await expect(console.main.getByTestId("queue-row-everyone").getByTestId("queue-threshold")).toHaveText("20 s");
+  await expect(console.main.getByLabel("Service level threshold of Everyone, in seconds")).toHaveCount(0);
   // the agent desktop is not for read-only admins, even by URL (a reload keeps the Flex session)
   await console.page.goto(`/flex/${sid}/agent-desktop`);
   await expect(console.heading("Agent desktop is not available for your Flex role")).toBeVisible();
@@ -184,10 +206,12 @@ test("an SSO agent sets their own activity and an admin sees it in Teams", async
   await expect(console.heading("Agent desktop")).toBeVisible();
   await expect(flexNav(console).getByRole("link")).toHaveText(["Agent desktop"]);
   await expect(console.main.getByTestId("own-activity")).toHaveText("Offline");
-  await console.main.getByRole("button", { name: "Available", exact: true }).click();
+  // The status pill in the top bar changes it.
+  const status = page.getByRole("banner").getByLabel("Your status");
+  await status.selectOption({ label: "Available" });
   await expect(console.main.getByTestId("own-activity")).toHaveText("Available");
-  await expect(console.main.getByRole("button", { name: "Available", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("banner").getByLabel("Your status")).toHaveValue(/^WA/);
+  await expect(status.locator("option:checked")).toHaveText("Available");
+  await expect(page.getByTestId("status-pill").locator(".status-dot")).toHaveClass(/status-available/);
   // back to the Console without reloading, then in as an admin
   await page.getByRole("link", { name: "Back to Console" }).click();
   await expect(console.heading("Sign in to the Console")).toBeVisible();
@@ -222,7 +246,7 @@ test("an SSO supervisor changes an agent's activity in Teams; an SSO agent sees 
 
 test("Back to Console returns to the Flex overview", async ({ console }) => {
   const sid = await launch(console, "Priya Patel", "Acme Support");
-  await expect(console.heading("Admin dashboard")).toBeVisible();
+  await expect(console.heading("Agent desktop")).toBeVisible();
   await console.page.getByRole("link", { name: "Back to Console" }).click();
   await expect(console.page).toHaveURL(new RegExp(`/accounts/${sid}/flex$`));
   await expect(console.heading("Flex overview")).toBeVisible();

@@ -3,7 +3,7 @@
 // after the first visit; under a strict Content-Security-Policy; and a newer build announced.
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { DEPLOY_DIR, DEPLOY_URL, HOSTS } from "../playwright.config";
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, type Console } from "./console";
 
 /** Records every Content-Security-Policy violation the page reports. */
 async function watchPolicy(console: Console) {
@@ -19,7 +19,7 @@ const violations = (console: Console) => console.page.evaluate(() => (window as 
 /** Waits until a service worker controls the page (it installs on the first visit). */
 async function controlled(console: Console) {
   await console.page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, {
-    timeout: 15_000,
+    timeout: slowed(15_000),
   });
 }
 

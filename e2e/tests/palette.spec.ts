@@ -15,6 +15,9 @@ const workerSid = (account: string, email: string) =>
     ([, w]) => w.identity === email,
   )![0];
 const CHLOE = workerSid(ACME, "chloe.nguyen@acme-support.example.com");
+const OFFLINE = (DEMO.console.accounts[ACME].flex.workspace.activities as { sid: string; friendly_name: string }[]).find(
+  (a) => a.friendly_name === "Offline",
+)!.sid;
 
 const palette = (page: Page) => page.getByRole("dialog", { name: "Jump to" });
 const field = (page: Page) => palette(page).getByRole("combobox");
@@ -25,7 +28,7 @@ async function openAcme(console: Console, who: string, path = "") {
   await expect(console.page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-test("part of a worker SID finds the worker, and Enter opens Flex users filtered to it", async ({ console, page }) => {
+test("part of a worker SID finds the worker, and Enter opens the worker's own page", async ({ console, page }) => {
   await openAcme(console, "Maria Garcia");
   await page.keyboard.press("Control+k");
   await expect(field(page)).toBeFocused();
@@ -34,23 +37,23 @@ test("part of a worker SID finds the worker, and Enter opens Flex users filtered
   await expect(first).toContainText("Chloe Nguyen");
   await expect(field(page)).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/flex/users\\?q=${CHLOE}$`));
-  await expect(console.main.getByTestId("worker-count")).toContainText("Showing 1–1 of 1 worker ");
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/taskrouter/workers/${CHLOE}$`));
+  await expect(console.heading("Chloe Nguyen")).toBeVisible();
 });
 
-test("on Flex users, a typed search shows at once and a jump to another worker there replaces it", async ({ console, page }) => {
-  await openAcme(console, "Maria Garcia", "/flex/users");
+test("on Activities, a typed search shows at once and a jump to an activity there replaces it", async ({ console, page }) => {
+  await openAcme(console, "Maria Garcia", "/taskrouter/activities");
   const search = console.main.getByLabel("Search");
   await search.pressSequentially("zzz-nobody");
-  await expect(console.main.getByTestId("worker-count")).toHaveText("No workers match.");
+  await expect(console.main.getByText("No activities match.")).toBeVisible();
   await expect(page).toHaveURL(/[?&]q=zzz-nobody$/);
   // The palette's jump changes this page's URL from outside: the page follows it.
   await page.keyboard.press("Control+k");
-  await page.keyboard.insertText(CHLOE);
+  await page.keyboard.insertText(OFFLINE);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/flex/users\\?q=${CHLOE}$`));
-  await expect(search).toHaveValue(CHLOE);
-  await expect(console.main.getByTestId("worker-count")).toContainText("Showing 1–1 of 1 worker ");
+  await expect(page).toHaveURL(new RegExp(`/accounts/${ACME}/taskrouter/activities\\?q=${OFFLINE}$`));
+  await expect(search).toHaveValue(OFFLINE);
+  await expect(console.main.getByText("1 of 3 activities", { exact: true })).toBeVisible();
 });
 
 test("a full pasted account SID goes to that account; a page name and an action are found", async ({ console, page }) => {
@@ -87,7 +90,7 @@ test("actions are offered only when the domain allows them, and a hidden SID say
   const worker = workerSid(GLOBEX, "daniel.wright@globex.example.com");
   await page.keyboard.insertText(worker);
   await expect(palette(page).getByTestId("palette-hidden")).toHaveText(
-    `${worker} is a worker you may not see here: Managing Flex users needs the Owner, Administrator or Developer role. You are Billing Manager on Globex Contact Center.`,
+    `${worker} is a worker you may not see here: Viewing workers needs the Owner, Administrator or Developer role. You are Billing Manager on Globex Contact Center.`,
   );
   await field(page).fill("");
   await page.keyboard.insertText(workerSid(ACME, "chloe.nguyen@acme-support.example.com"));

@@ -1,4 +1,4 @@
-// The resources Flex is built from: TaskRouter, Studio, Functions and Assets.
+// The resources Flex is built from: Studio, Functions and Assets (TaskRouter: taskrouter.spec.ts).
 import { expect, test, type Console } from "./console";
 
 /** Signs in and opens one of an account's product pages; returns the account SID. */
@@ -18,46 +18,6 @@ function row(console: Console, tableName: string, name: string) {
     .getByRole("row")
     .filter({ has: console.page.getByRole("rowheader", { name, exact: true }) });
 }
-
-test("TaskRouter shows the workspace, its queue, activities and channels, and a search filters them", async ({
-  console,
-}) => {
-  const sid = await product(console, "Liam O'Brien", "Acme Support", "/taskrouter", "TaskRouter");
-  const workspace = console.main.getByTestId("workspace");
-  await expect(workspace).toContainText("Flex Task Assignment");
-  await expect(workspace).toContainText("15,000");
-  await expect(console.main.getByTestId("workspace-sid")).toHaveText(/^WS[0-9a-f]{32}$/);
-  await expect(row(console, "Workflows", "Assign To Anyone")).toContainText(/WW[0-9a-f]{32}/);
-  const everyone = row(console, "Task queues", "Everyone");
-  await expect(everyone.getByTestId("target-workers")).toHaveText("1==1");
-  await expect(everyone).toContainText(/WQ[0-9a-f]{32}/);
-  await expect(table(console, "Activities").getByRole("rowheader")).toHaveText(["Offline", "Available", "Unavailable"]);
-  await expect(row(console, "Activities", "Available")).toContainText("Yes");
-  await expect(row(console, "Activities", "Offline")).toContainText("No");
-  await expect(row(console, "Activities", "Offline")).toContainText(/WA[0-9a-f]{32}/);
-  await expect(table(console, "Task channels").getByRole("rowheader")).toHaveText([
-    "voice",
-    "chat",
-    "sms",
-    "email",
-    "default",
-  ]);
-  await expect(row(console, "Task channels", "sms")).toContainText(/TC[0-9a-f]{32}/);
-  await expect(console.main.getByRole("button", { name: /^Copy Task channel SID TC/ })).toHaveCount(5);
-
-  await console.main.getByLabel("Search").fill("voice");
-  await expect(table(console, "Task channels").getByRole("rowheader")).toHaveText(["voice"]);
-  await expect(table(console, "Activities")).toContainText("No activities match “voice”.");
-  await expect(table(console, "Task queues")).toContainText("No task queues match");
-  await console.main.getByLabel("Search").fill("1==1");
-  await expect(row(console, "Task queues", "Everyone")).toBeVisible();
-  await expect(table(console, "Task channels").getByRole("rowheader")).toHaveCount(0);
-  await console.main.getByLabel("Search").fill("");
-  await expect(table(console, "Activities").getByRole("rowheader")).toHaveCount(3);
-
-  await console.main.getByRole("link", { name: "View Flex users" }).click();
-  await expect(console.page).toHaveURL(new RegExp(`/accounts/${sid}/flex/users$`));
-});
 
 test("Studio shows what each flow handles, and deleting one names what stops being routed", async ({ console }) => {
   const sid = await product(console, "Liam O'Brien", "Acme Support", "/studio", "Studio");

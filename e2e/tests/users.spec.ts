@@ -1,5 +1,5 @@
 // Manage users: members, invitations, roles, removal and ownership, by role.
-import { expect, test, type Console } from "./console";
+import { expect, slowed, test, type Console } from "./console";
 
 /** Signs in and opens Acme Support's Manage users page; returns the account SID. */
 async function acmeUsers(console: Console, who = "Maria Garcia") {
@@ -38,7 +38,7 @@ test("the Owner invites a new email with Developer and Support; it is listed wit
   const row = console.main.getByRole("table", { name: "Invited users" }).getByRole("row", { name: /new\.agent@example\.com/ });
   await expect(row).toContainText("Developer + Support");
   await expect(row).toContainText("Maria Garcia");
-  await expect(row).toContainText("pending");
+  await expect(row).toContainText("Pending");
   // the demo clock starts at 2025-03-03 10:00 UTC; invitations last seven days
   await expect(row.getByRole("cell").nth(3)).toHaveText(/^2025-03-10 10:\d\d UTC$/);
 });
@@ -76,7 +76,7 @@ test("nobody can remove or demote the Owner", async ({ console }) => {
     await expect(button).toBeDisabled();
     await expect(button).toHaveAccessibleDescription(/The Owner cannot be removed or given other roles/);
   }
-  await expect(console.page.getByTestId("member-count")).toHaveText("Showing 1–4 of 4 members");
+  await expect(console.page.getByTestId("member-count")).toHaveText("4 members");
 });
 
 test("the Owner changes a member's roles and removes another", async ({ console }) => {
@@ -93,7 +93,7 @@ test("the Owner changes a member's roles and removes another", async ({ console 
   const confirm = console.page.getByRole("dialog", { name: "Remove member" });
   await confirm.getByRole("button", { name: "Remove member" }).click();
   await expect(memberRow(console, "Liam O'Brien")).toHaveCount(0);
-  await expect(console.page.getByTestId("member-count")).toHaveText("Showing 1–3 of 3 members");
+  await expect(console.page.getByTestId("member-count")).toHaveText("3 members");
 });
 
 test("the Owner transfers ownership to an Administrator and stays on as Administrator", async ({ console }) => {
@@ -177,8 +177,8 @@ test("search by name, email or SID and the role filter narrow the members", asyn
 
 test("sorting and pagination show where the reader is", async ({ console }) => {
   await acmeUsers(console);
-  await expect(console.page.getByTestId("page-status")).toHaveText("Page 1 of 1");
-  await expect(console.page.getByTestId("member-count")).toHaveText("Showing 1–4 of 4 members");
+  await expect(console.page.getByTestId("page-status")).toHaveText("1–4 of 4");
+  await expect(console.page.getByTestId("member-count")).toHaveText("4 members");
   await expect(console.main.getByRole("button", { name: "Next page" })).toBeDisabled();
 
   const names = members(console).locator("tbody th");
@@ -192,7 +192,26 @@ test("sorting and pagination show where the reader is", async ({ console }) => {
   await expect(names).toHaveText(["Maria Garcia", "Priya Patel", "Liam O'Brien", "Noah Kim"]);
 
   await console.main.getByLabel("Rows per page").selectOption("50");
-  await expect(console.page.getByTestId("page-status")).toHaveText("Page 1 of 1");
+  await expect(console.page.getByTestId("page-status")).toHaveText("1–4 of 4");
+});
+
+test("the Invited users tab has the same search and pager as Active users, in the URL", async ({ console, page }) => {
+  await acmeUsers(console);
+  await console.main.getByRole("tab", { name: "Invited users" }).click();
+  const table = console.main.getByRole("table", { name: "Invited users" });
+  await expect(console.main.getByTestId("invitation-count")).toHaveText("5 invitations");
+  await expect(console.main.getByTestId("page-status")).toHaveText("1–5 of 5");
+  await console.main.getByRole("search", { name: "Invitations" }).getByLabel("Search").fill("expired");
+  await expect(table.getByRole("row", { name: /ava\.jones@example\.com/ })).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(console.main.getByTestId("invitation-count")).toHaveText("1 of 5 invitations");
+  await expect(console.main.getByTestId("page-status")).toHaveText("1–1 of 1");
+  await expect(page).toHaveURL(/tab=invited&q=expired/);
+  await page.reload();
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await console.main.getByRole("search", { name: "Invitations" }).getByLabel("Search").fill("nobody-like-this");
+  await console.main.getByRole("button", { name: "Clear search" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(5);
 });
 
 test("the Invited users tab resends and revokes", async ({ console }) => {
@@ -200,13 +219,13 @@ test("the Invited users tab resends and revokes", async ({ console }) => {
   await console.main.getByRole("tab", { name: "Invited users" }).click();
   const table = console.main.getByRole("table", { name: "Invited users" });
   const expired = table.getByRole("row", { name: /ava\.jones@example\.com/ });
-  await expect(expired).toContainText("expired");
+  await expect(expired).toContainText("Expired");
   await (await console.action("Actions for the invitation to ava.jones@example.com", "Resend")).click();
-  await expect(expired).toContainText("pending");
+  await expect(expired).toContainText("Pending");
 
   const pending = table.getByRole("row", { name: /oliver\.smith@example\.com/ });
   await (await console.action("Actions for the invitation to oliver.smith@example.com", "Revoke")).click();
-  await expect(pending).toContainText("revoked");
+  await expect(pending).toContainText("Revoked");
   // A revoked invitation cannot be resent or revoked again, and its buttons say why.
   for (const action of ["Resend", "Revoke"]) {
     const button = await console.action("Actions for the invitation to oliver.smith@example.com", action);
@@ -239,10 +258,10 @@ test("an invitation's status follows the Console clock while the page stays open
   await acmeUsers(console);
   await console.main.getByRole("tab", { name: "Invited users" }).click();
   const oliver = console.main.getByRole("table", { name: "Invited users" }).getByRole("row", { name: /oliver\.smith@example\.com/ });
-  await expect(oliver).toContainText("pending");
+  await expect(oliver).toContainText("Pending");
   // Its 7 days run out (it expires 2025-03-08 10:00 UTC; the demo's clock starts on the 3rd).
   await page.clock.fastForward(144 * 60 * 60 * 1000);
-  await expect(oliver).toContainText("expired", { timeout: 10_000 });
+  await expect(oliver).toContainText("Expired", { timeout: slowed(10_000) });
 });
 
 test("the sign-in page's pending invitations follow the Console clock too", async ({ console, page }) => {
@@ -256,5 +275,5 @@ test("the sign-in page's pending invitations follow the Console clock too", asyn
   await page.clock.fastForward(96 * 60 * 60 * 1000);
   await expect(console.main.getByRole("button", { name: /Accept/ }).first()).toBeVisible();
   await page.clock.fastForward(48 * 60 * 60 * 1000);
-  await expect(console.main).toContainText("No pending invitations.", { timeout: 10_000 });
+  await expect(console.main).toContainText("No pending invitations.", { timeout: slowed(10_000) });
 });

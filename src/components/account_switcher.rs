@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use super::link::{app_path, href};
 use super::listbox;
+use crate::components::breaks::Cut;
 use crate::domain::search::Query;
 use crate::domain::{AccountPage, AccountSid, AccountStatus, Actor, UserSid};
 use crate::store::Store;
@@ -140,9 +141,7 @@ pub fn AccountSwitcher(
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 <span class="switcher-label">"Account"</span>
-                <span class="switcher-current">
-                    {move || current_name().unwrap_or_else(|| "Choose an account".into())}
-                </span>
+                <Cut class="switcher-current" text=Signal::derive(move || current_name().unwrap_or_else(|| "Choose an account".into())) />
             </button>
             <Show when=move || open.get()>
                 <div class="switcher-panel" on:keydown=on_key>

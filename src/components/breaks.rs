@@ -1,6 +1,9 @@
-//! Text in a table cell that may move to a second line only where it reads well, so a
-//! column shrinks to fit the page instead of pushing the table past it: a Console time
-//! between its date and its time of day, an email after its "@".
+//! Text that must not push a page past the window: a Console time broken only between its
+//! date and its time of day, an email after its "@" (and anywhere when even its parts are
+//! too long for the column), and text cut short on one line with its whole value on hover
+//! and to a screen reader ([`Cut`]). The CSS is one small block in `style/main.css` ("Long
+//! values"): names, emails, SIDs and URLs in cells, headers and notices wrap anywhere
+//! rather than widen their box.
 
 use leptos::prelude::*;
 
@@ -47,5 +50,25 @@ pub fn Email(
             })
         }
     };
-    view! { {part(false)}<wbr />{part(true)} }
+    // Breaks after the "@" first; anywhere only when even a part is wider than the column.
+    view! { <span class="wrap-anywhere">{part(false)}<wbr />{part(true)}</span> }
+}
+
+/// Text cut short with an ellipsis where one line is all there is room for (the top bar):
+/// the whole value is its `title` (hover) and its text (a screen reader reads it all).
+#[component]
+pub fn Cut(
+    /// The whole text.
+    #[prop(into)]
+    text: Signal<String>,
+    /// Extra classes after `cut`.
+    #[prop(optional)]
+    class: &'static str,
+    /// A test id.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <span class=format!("cut {class}") title=move || text.get() data-testid=testid>{move || text.get()}</span>
+    }
 }

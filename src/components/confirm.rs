@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::dialog::Dialog;
+use super::dialog::{Dialog, DialogFooter};
 use super::offer::{ActionButton, Refusal};
 
-/// A modal confirmation: the message, then "Cancel" and a danger button that runs `on_confirm`
-/// and closes the dialog.
+/// A modal confirmation: the message, then "Cancel" and the confirming button (solid red: what
+/// it does cannot be undone), which runs `on_confirm` and closes the dialog.
 #[component]
 pub fn ConfirmDialog(
     /// Whether the dialog is shown.
@@ -28,15 +28,14 @@ pub fn ConfirmDialog(
     view! {
         <Dialog open=open on_close=Callback::new(move |()| open.set(false)) title>
             {children()}
-            <div class="actions">
+            <DialogFooter on_cancel=move |()| open.set(false)>
                 <ActionButton refused class="button-danger" on_press=Callback::new(move |()| {
                     on_confirm.run(());
                     open.set(false);
                 })>
                     {confirm}
                 </ActionButton>
-                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-            </div>
+            </DialogFooter>
         </Dialog>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::details::{Detail, DetailActions};
 use super::toast::Toasts;
 
 /// Copies text to the clipboard and confirms it with a toast.
@@ -23,7 +24,8 @@ pub fn copy_to_clipboard(what: &str, text: String) {
     });
 }
 
-/// A labelled identifier with a Copy button, e.g. "Account SID  AC…  [Copy]".
+/// A labelled identifier with a Copy button, e.g. "Account SID  AC…  [Copy]" (a row of a
+/// details list).
 #[component]
 pub fn CopyableSid(
     /// What the identifier is, e.g. "Account SID".
@@ -38,10 +40,9 @@ pub fn CopyableSid(
     let text = value.clone();
     let what = label.clone();
     view! {
-        <div class="field">
-            <dt>{label}</dt>
-            <dd class="field-value">
-                <code data-testid=testid>{value}</code>
+        <Detail label>
+            <code data-testid=testid>{value}</code>
+            <DetailActions slot>
                 <button
                     type="button"
                     class="button button-small"
@@ -50,8 +51,8 @@ pub fn CopyableSid(
                 >
                     "Copy"
                 </button>
-            </dd>
-        </div>
+            </DetailActions>
+        </Detail>
     }
 }
 

@@ -1,5 +1,8 @@
-//! A modal dialog on the native `<dialog>`: the browser moves focus into it, keeps it there,
-//! closes it on Escape and gives focus back to what opened it.
+//! A modal dialog on the native `<dialog>` (docs/design.md, "Dialogs and menus"): the title
+//! with a close button (×) on its right, the body, and a footer on the right with Cancel first
+//! and the main action last ([`DialogFooter`]); a destructive main action is solid red. The
+//! browser moves focus into it, keeps it there, closes it on Escape and gives focus back to
+//! what opened it.
 //!
 //! A page mounts a dialog for the thing it is about (`move || target.get().map(|m| view! {
 //! <RemoveMember member=m … /> })`), so its fields start from its props and nothing has to
@@ -10,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// A modal dialog shown while `open` is true. When it closes (`open` turns false, Escape,
-/// the browser), `on_close` runs.
+/// the close button, the browser), `on_close` runs.
 #[component]
 pub fn Dialog(
     /// Whether the dialog is shown.
@@ -21,8 +24,9 @@ pub fn Dialog(
     /// The dialog's title, also its accessible name.
     #[prop(into)]
     title: String,
-    /// While true, nothing but the page closes it: Escape is refused, and a close the browser
-    /// insists on is undone (a step that must be confirmed, such as a secret shown once).
+    /// While true, nothing but the page closes it: Escape is refused, the close button is
+    /// hidden, and a close the browser insists on is undone (a step that must be confirmed,
+    /// such as a secret shown once).
     #[prop(optional, into)]
     keep_open: Signal<bool>,
     children: Children,
@@ -68,6 +72,11 @@ pub fn Dialog(
         let home = home.get_value();
         super::focus::soon(move || super::focus::recover(home));
     };
+    let close = move |_| {
+        if let Some(el) = dialog.get_untracked() {
+            el.close();
+        }
+    };
     view! {
         <dialog
             node_ref=dialog
@@ -82,9 +91,44 @@ pub fn Dialog(
                 }
             }
         >
-            <h2 id=title_id>{title}</h2>
+            <h2 class="dialog-title" id=title_id>{title}</h2>
             {children()}
+            // Last in the page's order, so opening focuses the body's first field, and drawn
+            // in the title's corner.
+            <button
+                type="button"
+                class="dialog-close"
+                aria-label="Close dialog"
+                hidden=move || keep_open.get()
+                on:click=close
+            >
+                <span aria-hidden="true">"×"</span>
+            </button>
         </dialog>
+    }
+}
+
+/// The footer of a dialog, on the right: Cancel first, then the main action (the children).
+/// A dialog that only shows something passes no children and `cancel="Close"`.
+#[component]
+pub fn DialogFooter(
+    /// What Cancel does: close the dialog.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+    /// The cancel button's words, "Cancel" unless given.
+    #[prop(optional)]
+    cancel: Option<&'static str>,
+    /// The main action (a submit button, or a button that runs the command).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="dialog-footer">
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>
+                {cancel.unwrap_or("Cancel")}
+            </button>
+            {children.map(|main| main())}
+        </div>
     }
 }
 
@@ -106,6 +150,11 @@ impl Opened {
     /// Whether it is open, for [`Dialog`]'s `open`.
     pub fn signal(self) -> Signal<bool> {
         self.0.into()
+    }
+
+    /// [`Opened::close`] as a callback, for a [`DialogFooter`]'s Cancel.
+    pub fn closer(self) -> Callback<()> {
+        Callback::new(move |()| self.close())
     }
 }
 

@@ -66,3 +66,27 @@ fn recover_within(home: Option<web_sys::Element>, frames: u32) {
         let _ = heading.focus();
     }
 }
+
+/// After a navigation the person started (signing in), focus goes to the new page's heading
+/// once it is on screen, so the keyboard and a screen reader start where the page does
+/// instead of on the page's body. Watches a few frames for a heading other than `before`.
+pub fn heading_of_next_page(before: Option<web_sys::Element>) {
+    heading_within(before, FRAMES * 5);
+}
+
+fn heading_within(before: Option<web_sys::Element>, frames: u32) {
+    let heading = leptos::prelude::document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .filter(|h| Some(h) != before.as_ref() && h.is_connected())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match heading {
+        Some(heading) => {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+        None if frames > 0 => soon(move || heading_within(before, frames - 1)),
+        None => {}
+    }
+}

@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 
 use super::copyable_sid::copy_to_clipboard;
+use super::details::{Detail, DetailActions};
 
-/// A labelled secret, masked, with Show/Hide and Copy.
+/// A labelled secret, masked, with Show/Hide and Copy (a row of a details list), and any
+/// more actions on it after them.
 #[component]
 pub fn MaskedSecret(
     /// What the secret is, e.g. "Auth Token".
@@ -16,18 +18,21 @@ pub fn MaskedSecret(
     /// The secret.
     #[prop(into)]
     value: String,
+    /// More actions on the secret (the secondary token's Promote and Delete).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
     let testid = label.to_lowercase().replace(' ', "-");
     let (what, text) = (label.clone(), value.clone());
     let masked = "•".repeat(32);
+    let copy_label = format!("Copy {label}");
     view! {
-        <div class="field">
-            <dt>{label.clone()}</dt>
-            <dd class="field-value">
-                <code data-testid=testid>
-                    {move || if shown.get() { value.clone() } else { masked.clone() }}
-                </code>
+        <Detail label>
+            <code data-testid=testid>
+                {move || if shown.get() { value.clone() } else { masked.clone() }}
+            </code>
+            <DetailActions slot>
                 <button
                     type="button"
                     class="button button-small"
@@ -39,13 +44,14 @@ pub fn MaskedSecret(
                 <button
                     type="button"
                     class="button button-small"
-                    aria-label=format!("Copy {label}")
+                    aria-label=copy_label
                     on:click=move |_| copy_to_clipboard(&what, text.clone())
                 >
                     "Copy"
                 </button>
-            </dd>
-        </div>
+                {children.map(|more| more())}
+            </DetailActions>
+        </Detail>
     }
 }
 
@@ -60,9 +66,8 @@ pub fn HiddenSecret(
     reason: String,
 ) -> impl IntoView {
     view! {
-        <div class="field">
-            <dt>{label}</dt>
-            <dd class="field-value muted">{reason}</dd>
-        </div>
+        <Detail label>
+            <span class="muted">{reason}</span>
+        </Detail>
     }
 }

@@ -116,7 +116,8 @@ pub fn ActionButton(
 }
 
 /// A select whose change runs a command, disabled up front with the domain's reason
-/// (a select cannot be `aria-disabled`, so it is disabled and the reason stays visible).
+/// (a select cannot be `aria-disabled`, so it is disabled and the reason stays visible). It
+/// always shows `value`, the state's: the option for it is found by its value, not its place.
 #[component]
 pub fn ActionSelect(
     /// The domain's answer for the command a change runs.
@@ -155,13 +156,17 @@ pub fn ActionSelect(
                 aria-label=label
                 disabled=move || refused.with(Option::is_some)
                 aria-describedby=move || refused.with(|r| r.is_some().then(|| described.clone()))
-                prop:value=move || value.get()
                 on:change=change
             >
-                {move || options.get().into_iter().map(|(v, text)| {
-                    let selected = v == value.get_untracked();
-                    view! { <option value=v selected=selected>{text}</option> }
-                }).collect_view()}
+                // Keyed, each option saying whether it is the value: a list that changes
+                // (a flow deleted in another tab) never moves the selection to another one.
+                <For each=move || options.get() key=|option| option.clone() let:option>
+                    {
+                        let (v, text) = option;
+                        let mine = v.clone();
+                        view! { <option value=v prop:selected=move || value.with(|now| *now == mine)>{text}</option> }
+                    }
+                </For>
             </select>
             {move || refused.get().map(|reason| view! {
                 <span id=why.clone() class="offer-why" data-testid="refusal">{reason}</span>

@@ -1,21 +1,26 @@
-//! Paging a long table: rows per page, previous and next, and "Page 2 of 600".
+//! The pager under a long table (docs/design.md, "Filter bar and pager"): rows per page, which
+//! rows are shown ("26–50 of 15,000") and the previous and next page (‹ ›), on one line that
+//! never wraps, also on a phone.
 
 use leptos::prelude::*;
 
-use super::count::{count, thousands};
+use super::count::thousands;
 
 /// The page sizes a table offers; the first is the default.
 pub const PAGE_SIZES: [usize; 3] = [25, 50, 100];
 
-/// Which rows a page shows, of how many: "Showing 26–50 of 15,000 workers" (`page` from 1).
-pub fn showing(page: usize, size: usize, total: usize, one: &str, many: &str) -> String {
+/// Which rows a page shows, of how many: "26–50 of 15,000" (`page` from 1); "0 of 0" for none.
+pub fn range(page: usize, size: usize, total: usize) -> String {
+    if total == 0 {
+        return "0 of 0".to_owned();
+    }
     let start = (page - 1) * size + 1;
     let end = (start + size - 1).min(total);
     format!(
-        "Showing {}–{} of {}",
+        "{}–{} of {}",
         thousands(start),
         thousands(end),
-        count(total, one, many)
+        thousands(total)
     )
 }
 
@@ -46,6 +51,8 @@ pub fn Pagination(
     /// The id of the page-size select.
     #[prop(into)]
     size_id: String,
+    /// How many rows there are in all (those the filters let through).
+    total: Memo<usize>,
     /// The page shown, from 1.
     page: Memo<usize>,
     /// How many pages there are.
@@ -61,64 +68,56 @@ pub fn Pagination(
     on_page: Callback<usize>,
 ) -> impl IntoView {
     view! {
-        <nav class="pagination" aria-label=label>
-            <div class="form-field form-field-inline">
-                <label class="field-label" for=size_id.clone()>"Rows per page"</label>
-                <select
-                    class="input"
-                    id=size_id
-                    prop:value=move || page_size.get().to_string()
-                    on:change=move |ev| {
-                        on_size.run(event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]))
-                    }
-                >
-                    {PAGE_SIZES
-                        .into_iter()
-                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="pagination-pages">
+        <nav class="pager" aria-label=label>
+            <label class="pager-size-label" for=size_id.clone()>"Rows per page"</label>
+            <select
+                class="input pager-size"
+                id=size_id
+                prop:value=move || page_size.get().to_string()
+                on:change=move |ev| {
+                    on_size.run(event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]))
+                }
+            >
+                {PAGE_SIZES
+                    .into_iter()
+                    .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
+                    .collect_view()}
+            </select>
+            <span class="pager-range" data-testid="page-status" aria-live="polite">
+                {move || range(page.get(), page_size.get(), total.get())}
+            </span>
             <button
                 type="button"
-                class="button"
+                class="button pager-step"
+                aria-label="Previous page"
                 disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked() - 1)
             >
-                "Previous page"
+                <span aria-hidden="true">"‹"</span>
             </button>
-            <span data-testid="page-status">{move || format!("Page {} of {}", thousands(page.get()), thousands(pages.get()))}</span>
             <button
                 type="button"
-                class="button"
+                class="button pager-step"
+                aria-label="Next page"
                 disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >
-                "Next page"
+                <span aria-hidden="true">"›"</span>
             </button>
-            </div>
         </nav>
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{page_count, showing};
+    use super::{page_count, range};
 
     #[test]
     fn a_page_says_which_rows_it_shows() {
-        assert_eq!(
-            showing(1, 25, 15_000, "worker", "workers"),
-            "Showing 1–25 of 15,000 workers"
-        );
-        assert_eq!(
-            showing(600, 25, 15_000, "worker", "workers"),
-            "Showing 14,976–15,000 of 15,000 workers"
-        );
-        assert_eq!(
-            showing(1, 25, 1, "worker", "workers"),
-            "Showing 1–1 of 1 worker"
-        );
+        assert_eq!(range(1, 25, 15_000), "1–25 of 15,000");
+        assert_eq!(range(600, 25, 15_000), "14,976–15,000 of 15,000");
+        assert_eq!(range(1, 25, 1), "1–1 of 1");
+        assert_eq!(range(1, 25, 0), "0 of 0");
     }
 
     #[test]

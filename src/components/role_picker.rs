@@ -11,18 +11,21 @@ pub fn picked(roles: &[ConsoleRole]) -> Result<RoleSet, RoleSetError> {
     RoleSet::new(roles.iter().copied())
 }
 
-/// A group of role checkboxes bound to `roles`; turning one on drops those it cannot be
-/// held with.
+/// A group of role checkboxes showing `roles`; turning one on drops those it cannot be
+/// held with, and the roles picked then go to `on_pick`.
 #[component]
 pub fn RolePicker(
     /// The roles picked so far.
-    roles: RwSignal<Vec<ConsoleRole>>,
+    #[prop(into)]
+    roles: Signal<Vec<ConsoleRole>>,
+    /// Takes the roles picked after a box is turned on or off.
+    on_pick: Callback<Vec<ConsoleRole>>,
     /// The group's legend.
     #[prop(into, default = "Roles".to_string())]
     legend: String,
 ) -> impl IntoView {
     let toggle = move |role: ConsoleRole, on: bool| {
-        roles.update(|picked| *picked = roles::pick(picked, role, on))
+        on_pick.run(roles.with_untracked(|picked| roles::pick(picked, role, on)))
     };
     view! {
         <fieldset class="role-picker">

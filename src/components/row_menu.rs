@@ -120,6 +120,10 @@ pub fn RowMenu(
             bottom: (!room_below).then_some(height - rect.top() + 4.0),
         }));
         focus::soon(move || {
+            // Closed before this frame came (Escape pressed at once): nothing to watch or focus.
+            if place.get_untracked().is_none() {
+                return;
+            }
             // From the next frame: a scroll that brought the button into view just before
             // the press is reported in this one, and must not close what it opened.
             listeners.set_value(vec![
@@ -136,7 +140,7 @@ pub fn RowMenu(
                     }
                 }),
             ]);
-            focus_item(menu, start, 0);
+            focus_opening(menu, start);
         });
     };
     let back = move || {
@@ -153,6 +157,12 @@ pub fn RowMenu(
         "ArrowUp" => {
             ev.prevent_default();
             open(Start::Last);
+        }
+        // Focus moves into the menu a frame after it opens: Escape before that still closes it.
+        "Escape" if place.get_untracked().is_some() => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            back();
         }
         _ => {}
     };
@@ -195,11 +205,39 @@ pub fn RowMenu(
     };
     // A row removed while its menu is open takes its window listeners with it.
     on_cleanup(close);
+    // Items refused for the same reason one after the other (the Owner's Change roles and
+    // Remove) share one written reason, under the last of them, which each is described by.
+    let refusals: Vec<Refusal> = actions.iter().map(|a| a.refused).collect();
+    let reason_ids: Vec<String> = actions.iter().map(|_| reason_id()).collect();
+    let same_as_next = {
+        let refusals = refusals.clone();
+        move |i: usize| {
+            refusals.get(i + 1).is_some_and(|next| {
+                refusals[i].with(|mine| mine.is_some() && next.with(|theirs| theirs == mine))
+            })
+        }
+    };
     let items = actions
         .into_iter()
-        .map(|action| {
-            let why = reason_id();
-            let described = why.clone();
+        .enumerate()
+        .map(|(i, action)| {
+            let why = reason_ids[i].clone();
+            let described = {
+                let (ids, same_as_next) = (reason_ids.clone(), same_as_next.clone());
+                move || {
+                    action.refused.with(Option::is_some).then(|| {
+                        let mut at = i;
+                        while same_as_next(at) {
+                            at += 1;
+                        }
+                        ids[at].clone()
+                    })
+                }
+            };
+            let written = {
+                let same_as_next = same_as_next.clone();
+                move || action.refused.get().filter(|_| !same_as_next(i))
+            };
             let press = move |_| {
                 if action.refused.with_untracked(Option::is_none) {
                     back();
@@ -215,12 +253,12 @@ pub fn RowMenu(
                         class="row-menu-item"
                         class:row-menu-danger=action.danger
                         aria-disabled=move || action.refused.with(|r| r.is_some().then_some("true"))
-                        aria-describedby=move || action.refused.with(|r| r.is_some().then(|| described.clone()))
+                        aria-describedby=described
                         on:click=press
                     >
                         {action.label}
                     </button>
-                    {move || action.refused.get().map(|reason| view! {
+                    {move || written().map(|reason| view! {
                         <span id=why.clone() class="row-menu-why" data-testid="refusal">{reason}</span>
                     })}
                 </li>
@@ -262,18 +300,37 @@ pub fn RowMenu(
     }
 }
 
+/// The menu's items, in order (each <li> holds its item first).
+fn menu_items(menu: NodeRef<html::Ul>) -> Vec<web_sys::HtmlElement> {
+    let Some(menu) = menu.get_untracked() else {
+        return Vec::new();
+    };
+    std::iter::successors(menu.first_element_child(), |li| li.next_element_sibling())
+        .filter_map(|li| li.first_element_child())
+        .filter_map(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Focuses the item a menu opens on: the first (or last) one that may be used, so a refused
+/// item is never the one that looks chosen; the first (or last) of all when none may.
+fn focus_opening(menu: NodeRef<html::Ul>, start: Start) {
+    let items = menu_items(menu);
+    let usable = |item: &&web_sys::HtmlElement| {
+        item.get_attribute("aria-disabled").as_deref() != Some("true")
+    };
+    let found = match start {
+        Start::First => items.iter().find(usable).or(items.first()),
+        Start::Last => items.iter().rev().find(usable).or(items.last()),
+    };
+    if let Some(item) = found {
+        let _ = item.focus();
+    }
+}
+
 /// Focuses an item of the menu: the first or last, or (with a `step`) the one `step` away
 /// from the focused one, wrapping round.
 fn focus_item(menu: NodeRef<html::Ul>, start: Start, step: i32) {
-    let Some(menu) = menu.get_untracked() else {
-        return;
-    };
-    // Each <li> holds its item first.
-    let items: Vec<web_sys::HtmlElement> =
-        std::iter::successors(menu.first_element_child(), |li| li.next_element_sibling())
-            .filter_map(|li| li.first_element_child())
-            .filter_map(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect();
+    let items = menu_items(menu);
     let n = items.len() as i32;
     if n == 0 {
         return;

@@ -1,12 +1,15 @@
-//! The search box above a list, and the summary under it. What a search matches is the
-//! domain's ([`crate::domain::search`]), the same on every page.
+//! The filter bar above a list (docs/design.md, "Filter bar and pager"), and the summary under
+//! it. What a search matches is the domain's ([`crate::domain::search`]), the same on every
+//! page.
 
 use leptos::prelude::*;
 
 use super::count::{count, thousands};
 
-/// The search landmark above a list: a labelled search field, and any filters the list has
-/// (passed as children), in one row.
+/// The filter bar above a list, a search landmark: a labelled search field, then the list's
+/// filters (passed as children, each a `div.form-field` with its label and control), in a grid
+/// whose columns stay put: a field that does not fit moves whole to the next row, and on a
+/// phone every field is the width of the page.
 #[component]
 pub fn SearchBox(
     /// The field's id (unique on the page).
@@ -28,7 +31,7 @@ pub fn SearchBox(
     children: Option<Children>,
 ) -> impl IntoView {
     view! {
-        <div class="inline-form" role="search" aria-label=what>
+        <div class="filter-bar" role="search" aria-label=what>
             <div class="form-field">
                 <label class="field-label" for=id.clone()>"Search"</label>
                 <input

@@ -8,6 +8,7 @@ use super::account_switcher::{AccountSwitcher, current_account};
 use super::link::{NavLink, href};
 use super::offer::reason_id;
 use super::palette::{Palette, PaletteState};
+use super::save_state::SaveState;
 use super::shortcuts::Shortcuts;
 use super::store_banner::StoreBanner;
 use super::theme_toggle::ThemeToggle;
@@ -191,6 +192,7 @@ fn ConsoleFrame(children: ChildrenFn) -> impl IntoView {
                     {move || signed_in().map(|user| view! { <AccountSwitcher user /> })}
                 </div>
                 <div class="topbar-actions">
+                    <SaveState />
                     {move || signed_in().map(|_| view! {
                         <button type="button" class="icon-button palette-button" aria-keyshortcuts="Control+K Meta+K /"
                             on:click=move |_| PaletteState::get().open()>
@@ -229,11 +231,12 @@ fn SideNav() -> impl IntoView {
     move || {
         let signed_in = store.signed_in().is_some();
         let account_links = account.get().map(|sid| {
+            // A page's sub-pages (TaskRouter's) follow it, indented.
             let group = |group: PageGroup| {
                 AccountPage::ALL
                     .into_iter()
                     .filter(move |page| page.group() == group)
-                    .map(|page| view! { <AccountPageLink account=sid page /> })
+                    .map(|page| view! { <AccountPageLink account=sid page sub=page.parent().is_some() /> })
                     .collect_view()
             };
             view! {
@@ -251,6 +254,9 @@ fn SideNav() -> impl IntoView {
                     <li><NavLink to="/activity">"All activity"</NavLink></li>
                 })}
                 {account_links}
+                // Outside the simulated Console (an identity provider, the store): their own group,
+                // not under an account's products.
+                <li class="nav-heading">"Presenter tools"</li>
                 <li><NavLink to="/sso">"Flex SSO login"</NavLink></li>
                 <li><NavLink to="/data">"Data"</NavLink></li>
             </ul>
@@ -261,7 +267,12 @@ fn SideNav() -> impl IntoView {
 /// One page of the account in the navigation; marked when the domain says the signed-in
 /// user may not open it, with the reason on hover, on focus and to screen readers.
 #[component]
-fn AccountPageLink(account: AccountSid, page: AccountPage) -> impl IntoView {
+fn AccountPageLink(
+    account: AccountSid,
+    page: AccountPage,
+    /// Whether it is a sub-page, shown under its parent.
+    sub: bool,
+) -> impl IntoView {
     let store = Store::get();
     let to = format!("/accounts/{account}{}", page.path());
     let refused = Memo::new(move |_| {
@@ -274,8 +285,9 @@ fn AccountPageLink(account: AccountSid, page: AccountPage) -> impl IntoView {
     let id = reason_id();
     let described = id.clone();
     view! {
-        <li class="offer nav-item" class:nav-refused=move || refused.with(Option::is_some)>
-            <NavLink to described_by=Signal::derive(move || refused.with(|r| r.is_some().then(|| described.clone())))>
+        <li class="offer nav-item" class:nav-sub=sub class:nav-refused=move || refused.with(Option::is_some)>
+            // A sub-page's own pages (a queue's) count as it.
+            <NavLink to prefix=sub described_by=Signal::derive(move || refused.with(|r| r.is_some().then(|| described.clone())))>
                 {page.title()}
                 <svg class="nav-lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"
                     style:display=move || if refused.with(Option::is_none) { "none" } else { "inline" }>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::account_switcher::current_account;
-use super::dialog::{Dialog, Opened};
+use super::dialog::{Dialog, DialogFooter, Opened};
 use super::palette::PaletteState;
 use super::theme_toggle::Theme;
 use crate::domain::AccountPage;
@@ -84,9 +84,7 @@ fn ShortcutsHelp(on_close: Callback<()>) -> impl IntoView {
                     <div class="field"><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div>
                 }).collect_view()}
             </dl>
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| opened.close()>"Close"</button>
-            </div>
+            <DialogFooter on_cancel=opened.closer() cancel="Close" />
         </Dialog>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::link::href;
 use crate::store::restore::changes_text;
-use crate::store::{ScenarioStatus, Store, transfer};
+use crate::store::{ReplaceStatus, Replacing, Store, transfer};
 
 /// The store's notices, shown at the top of the page.
 #[component]
@@ -17,7 +17,7 @@ pub fn StoreBanner() -> impl IntoView {
             view! {
                 <div class="store-banner store-banner-danger" role="alert" data-testid="banner-save-error">
                     <p>{error}</p>
-                    <button type="button" on:click=move |_| store.retry_save()>"Retry"</button>
+                    <button type="button" class="button button-small" on:click=move |_| store.retry_save()>"Retry"</button>
                 </div>
             }
         })
@@ -35,38 +35,51 @@ pub fn StoreBanner() -> impl IntoView {
                         "The saved data could not be read (" {recovered.reason.clone()}
                         "), so the Console started from the demo scenario. The unreadable data is kept aside in this browser."
                     </p>
-                    <button type="button" on:click=download>"Download unreadable data"</button>
+                    <button type="button" class="button button-small" on:click=download>"Download unreadable data"</button>
                     <button type="button" class="button button-small" on:click=move |_| store.dismiss_recovered()>"Dismiss"</button>
                     {move || download_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
                 </div>
             }
         })
     };
-    let scenario_failed = move || match store.scenario_status() {
-        ScenarioStatus::Failed { name, reason } => Some(view! {
+    let replace_failed = move || match store.replace_status() {
+        ReplaceStatus::Failed { what, reason } => Some(view! {
             <div class="store-banner store-banner-danger" role="alert" data-testid="banner-scenario-error">
-                <p>"Scenario \u{201c}" {name} "\u{201d} could not be loaded. " {reason} " The current data is unchanged."</p>
-                <button type="button" class="button button-small" on:click=move |_| store.dismiss_scenario()>"Dismiss"</button>
+                <p>{could_not(&what)} " " {reason} " The current data is unchanged."</p>
+                <button type="button" class="button button-small" on:click=move |_| store.dismiss_replace()>"Dismiss"</button>
             </div>
         }),
         _ => None,
     };
-    let scenario_progress = move || {
-        match store.scenario_status() {
-        ScenarioStatus::Loading(name) => Some(
+    // Loading, then saving, then done: "done" only once the new state is written.
+    let replace_progress = move || {
+        match store.replace_status() {
+        ReplaceStatus::Loading(what) => Some(
             view! {
                 <div class="store-banner store-banner-info" data-testid="banner-scenario-loading">
                     <span class="store-spinner" aria-hidden="true"></span>
-                    <p>"Loading scenario \u{201c}" {name} "\u{201d}\u{2026}"</p>
+                    <p>{loading(&what)}</p>
                 </div>
             }
             .into_any(),
         ),
-        ScenarioStatus::Loaded(name) => Some(
+        ReplaceStatus::Saving(what) => Some(
+            view! {
+                <div class="store-banner store-banner-info" data-testid="banner-scenario-saving">
+                    <span class="store-spinner" aria-hidden="true"></span>
+                    <p>
+                        {saving(&what)}
+                        " Until it is saved, reloading or closing this tab brings back the data from before."
+                    </p>
+                </div>
+            }
+            .into_any(),
+        ),
+        ReplaceStatus::Done(what) => Some(
             view! {
                 <div class="store-banner store-banner-success" data-testid="banner-scenario-loaded">
-                    <p>"Scenario \u{201c}" {name} "\u{201d} loaded."</p>
-                    <button type="button" class="button button-small" on:click=move |_| store.dismiss_scenario()>"Dismiss"</button>
+                    <p>{done(&what)}</p>
+                    <button type="button" class="button button-small" on:click=move |_| store.dismiss_replace()>"Dismiss"</button>
                 </div>
             }
             .into_any(),
@@ -75,8 +88,8 @@ pub fn StoreBanner() -> impl IntoView {
     }
     };
     // A scenario link over data with changes: asked first, nothing replaced until answered.
-    let asking = move || match store.scenario_status() {
-        ScenarioStatus::Asking { name, changes } => Some(view! {
+    let asking = move || match store.replace_status() {
+        ReplaceStatus::Asking { name, changes } => Some(view! {
             <div class="store-banner store-banner-warning" role="alertdialog" aria-labelledby="banner-asking-text" data-testid="banner-scenario-asking">
                 <p id="banner-asking-text">
                     "This link loads the \u{201c}" {name.clone()} "\u{201d} scenario, which replaces the current data ("
@@ -117,10 +130,56 @@ pub fn StoreBanner() -> impl IntoView {
             {asking}
             {replaced}
             {recovered}
-            {scenario_failed}
+            {replace_failed}
             {refusals}
             // A live region that is always there, so progress is announced when it changes.
-            <div role="status" aria-live="polite">{scenario_progress}</div>
+            <div role="status" aria-live="polite">{replace_progress}</div>
         </div>
+    }
+}
+
+/// "Loading scenario “scale”…", and the like for the other replacements.
+fn loading(what: &Replacing) -> String {
+    match what {
+        Replacing::Scenario(name) => format!("Loading scenario \u{201c}{name}\u{201d}\u{2026}"),
+        Replacing::Import(name) => format!("Reading \u{201c}{name}\u{201d}\u{2026}"),
+        Replacing::Restore { when, .. } => {
+            format!("Reading the restore point from before {when}\u{2026}")
+        }
+    }
+}
+
+/// "Saving scenario “scale”…": the new state is shown, and not written yet.
+fn saving(what: &Replacing) -> String {
+    match what {
+        Replacing::Scenario(name) => format!("Saving scenario \u{201c}{name}\u{201d}\u{2026}"),
+        Replacing::Import(name) => format!("Saving the imported \u{201c}{name}\u{201d}\u{2026}"),
+        Replacing::Restore { when, .. } => {
+            format!("Saving the restored data from before {when}\u{2026}")
+        }
+    }
+}
+
+/// "Scenario “scale” loaded.": said only once it is written.
+fn done(what: &Replacing) -> String {
+    match what {
+        Replacing::Scenario(name) => format!("Scenario \u{201c}{name}\u{201d} loaded."),
+        Replacing::Import(name) => format!("Imported \u{201c}{name}\u{201d}."),
+        Replacing::Restore { replaced_by, .. } => format!(
+            "Restored the data {replaced_by} replaced. What was here is now a restore point."
+        ),
+    }
+}
+
+/// "Scenario “x” could not be loaded.", and the like.
+fn could_not(what: &Replacing) -> String {
+    match what {
+        Replacing::Scenario(name) => {
+            format!("Scenario \u{201c}{name}\u{201d} could not be loaded.")
+        }
+        Replacing::Import(name) => format!("\u{201c}{name}\u{201d} could not be imported."),
+        Replacing::Restore { when, .. } => {
+            format!("The data from before {when} could not be restored.")
+        }
     }
 }

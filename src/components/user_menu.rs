@@ -65,10 +65,19 @@ pub fn UserMenu(
                 return;
             };
             let here = app_path(&location.pathname.get_untracked());
+            // The page open now: the longest page path the address is, or is under (a
+            // queue's own page is under Task queues).
+            let rest = here
+                .strip_prefix(&format!("/accounts/{sid}"))
+                .unwrap_or_default()
+                .to_owned();
             let page = AccountPage::ALL
                 .into_iter()
-                .rev()
-                .find(|p| here.ends_with(&format!("{sid}{}", p.path())))
+                .filter(|p| {
+                    let path = p.path();
+                    rest == path || (!path.is_empty() && rest.starts_with(&format!("{path}/")))
+                })
+                .max_by_key(|p| p.path().len())
                 .unwrap_or(AccountPage::AccountInfo);
             let actor = Actor::User(to);
             let (member, allowed) = store.with_untracked(|c| {

@@ -21,6 +21,7 @@ pub mod console {
         FlexOverview => crate::pages::account::flex_overview::FlexOverview,
         FlexUsers => crate::pages::account::flex_users::FlexUsers,
         FlexSettings => crate::pages::account::flex_settings::FlexSettingsPage,
+        FlexAddresses => crate::pages::account::flex_addresses::FlexAddresses,
         ManageUsers => crate::pages::users::ManageUsers,
         Billing => crate::pages::account::billing::Billing,
     });
@@ -36,10 +37,21 @@ pub mod products {
     });
 }
 
-/// TaskRouter's pages of an account.
+/// TaskRouter's pages of an account: its overview, task queues, workflows, activities, task
+/// channels, workers and tasks.
 pub mod taskrouter {
     crate::lazy_pages!(taskrouter {
         TaskRouter => crate::pages::account::taskrouter::TaskRouter,
+        TaskQueues => crate::pages::account::taskrouter::queues::TaskQueues,
+        TaskQueuePage => crate::pages::account::taskrouter::queues::TaskQueuePage,
+        Workflows => crate::pages::account::taskrouter::workflows::Workflows,
+        WorkflowPage => crate::pages::account::taskrouter::workflows::WorkflowPage,
+        Activities => crate::pages::account::taskrouter::activities::Activities,
+        TaskChannels => crate::pages::account::taskrouter::channels::TaskChannels,
+        Workers => crate::pages::account::taskrouter::workers::Workers,
+        WorkerPage => crate::pages::account::taskrouter::workers::WorkerPage,
+        Tasks => crate::pages::account::tasks::Tasks,
+        TaskPage => crate::pages::account::tasks::task::TaskPage,
     });
 }
 
@@ -52,7 +64,9 @@ pub mod flex {
         Teams => crate::pages::flex::teams::Teams,
         Queues => crate::pages::flex::queues::Queues,
         AdminDashboard => crate::pages::flex::admin::AdminDashboard,
+        Skills => crate::pages::flex::skills::SkillsPage,
         Insights => crate::pages::flex::insights::Insights,
+        TaskPage => crate::pages::flex::task::TaskPage,
         SsoLogin => crate::pages::sso::SsoLogin,
     });
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::empty_state::EmptyState;
 use crate::components::link::{href, sign_in_then};
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, summary};
 use crate::domain::search::Query;
 use crate::store::Store;
@@ -32,7 +33,7 @@ pub fn Accounts() -> impl IntoView {
         } else {
             view! {
                 <section class="page" aria-labelledby="accounts-title">
-                    <h1 id="accounts-title">"Accounts"</h1>
+                    <PageHeader id="accounts-title" title="Accounts" />
                     <p><a href=sign_in_then("/accounts")>"Sign in"</a> " to see your accounts."</p>
                 </section>
             }
@@ -77,7 +78,11 @@ fn AccountsList() -> impl IntoView {
     });
     view! {
         <section class="page page-wide" aria-labelledby="accounts-title">
-            <h1 id="accounts-title">"Accounts"</h1>
+            <PageHeader
+                id="accounts-title"
+                title="Accounts"
+                description="Every account you belong to, with your roles in it. Open one to manage it."
+            />
             <SearchBox id="account-search" what="Accounts" placeholder="Name or Account SID"
                 value=search on_input=Callback::new(move |text| search.set(text)) />
             <p class="table-summary" aria-live="polite" data-testid="account-count">

@@ -8,6 +8,7 @@ use crate::components::activity::filters::ActivityFilters;
 use crate::components::activity::query::ActivityView;
 use crate::components::activity::table::{ActivityTable, entries};
 use crate::components::link::sign_in_then;
+use crate::components::page_header::PageHeader;
 use crate::components::url_query::UrlView;
 use crate::domain::UserSid;
 use crate::store::Store;
@@ -23,7 +24,7 @@ pub fn ConsoleActivity() -> impl IntoView {
         Some(user) => view! { <ConsoleLog user /> }.into_any(),
         None => view! {
             <section class="page" aria-labelledby="activity-title">
-                <h1 id="activity-title">"Activity"</h1>
+                <PageHeader id="activity-title" title="Activity" />
                 <p><a href=sign_in_then("/activity")>"Sign in"</a> " to see the activity of your accounts."</p>
             </section>
         }
@@ -48,8 +49,11 @@ fn ConsoleLog(user: UserSid) -> impl IntoView {
     });
     view! {
         <section class="page page-wide" aria-labelledby="activity-title">
-            <h1 id="activity-title">"Activity"</h1>
-            <p class="lead">"Every change in the accounts you belong to, and the sign-ups of the people in them: who made it, when and where, newest first."</p>
+            <PageHeader
+                id="activity-title"
+                title="Activity"
+                description="Every change in the accounts you belong to, and the sign-ups of the people in them: who made it, when and where, newest first."
+            />
             <ActivityFilters
                 view_state
                 people=Signal::derive(move || choices.with(|c| c.people.clone()))

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::components::count::{count, thousands};
 use crate::components::link::{href, return_path};
 use crate::components::offer::{ActionButton, offer};
+use crate::components::page_header::PageHeader;
 use crate::components::toast::Toasts;
 use crate::domain::search::Query;
 use crate::domain::{AccountSid, Actor, Command, ConsoleUser, Email, InvitationId, UserSid};
@@ -50,8 +51,11 @@ pub fn SignIn() -> impl IntoView {
         .and_then(|next| return_path(&next).map(str::to_owned));
     let asked_for = next.clone();
     let sign_in = Callback::new(move |user: UserSid| {
+        let heading = document().query_selector("main h1").ok().flatten();
         store.sign_in(user);
         navigate(next.as_deref().unwrap_or("/accounts"), Default::default());
+        // The pressed card is gone with this page: focus starts on the next page's heading.
+        crate::components::focus::heading_of_next_page(heading);
     });
 
     let matches = Memo::new(move |_| {
@@ -79,7 +83,11 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="sign-in-title">
-            <h1 id="sign-in-title">"Sign in to the Console"</h1>
+            <PageHeader
+                id="sign-in-title"
+                title="Sign in to the Console"
+                description="Pick a Console user of the demo to act as them, or sign in with an email to accept its invitations."
+            />
             {asked_for.map(|_| view! {
                 <p class="notice" data-testid="sign-in-returns">"Sign in to open the page you asked for."</p>
             })}

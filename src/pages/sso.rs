@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::offer::{self, ActionButton};
+use crate::components::page_header::PageHeader;
+use crate::components::sid_select::{SidChoice, SidSelect};
 use crate::components::toast::Toasts;
 use crate::domain::{
     AccountSid, Actor, Capability, Command, Email, EventKind, SsoAssertion, describe_roles,
@@ -29,21 +31,27 @@ pub fn SsoLogin() -> impl IntoView {
     let store = Store::get();
     let toasts = Toasts::get();
     let navigate = use_navigate();
+    // The accounts with Flex: (SID, "Name (AC5d7c…fb54)").
     let accounts = Memo::new(move |_| {
         store.with(|c| {
             c.accounts()
                 .filter(|a| a.flex.is_some())
-                .map(|a| (a.sid.to_string(), a.friendly_name.clone()))
+                .map(|a| {
+                    let sid = a.sid.to_string();
+                    let text = format!(
+                        "{} ({}…{})",
+                        a.friendly_name,
+                        &sid[..6],
+                        &sid[sid.len() - 4..]
+                    );
+                    (sid, text)
+                })
                 .collect::<Vec<_>>()
         })
     });
-    let account = RwSignal::new(
-        accounts
-            .get_untracked()
-            .first()
-            .map(|(sid, _)| sid.clone())
-            .unwrap_or_default(),
-    );
+    // Kept by SID: a reset or an import in another tab may take the account away.
+    let first = accounts.with_untracked(|a| a.first().map(|(sid, _)| sid.clone()));
+    let account = SidChoice::new(accounts.into(), first);
     let email = RwSignal::new(String::new());
     let full_name = RwSignal::new(String::new());
     let roles = RwSignal::new("agent".to_owned());
@@ -64,7 +72,7 @@ pub fn SsoLogin() -> impl IntoView {
     };
     // The domain's answer for the account chosen (a suspended one refuses every login).
     let refused = Memo::new(move |_| {
-        let account = account.get().parse::<AccountSid>().ok()?;
+        let account = account.get::<AccountSid>()?;
         let command = Command::SsoLogin { account };
         offer::refusal(store.check(&Actor::Sso(assertion()), &command))
     });
@@ -80,7 +88,7 @@ pub fn SsoLogin() -> impl IntoView {
             }
         };
         email_error.set(None);
-        let Ok(account) = account.get_untracked().parse::<AccountSid>() else {
+        let Some(account) = account.get_untracked::<AccountSid>() else {
             refusal.set(Some("Choose an account with Flex.".to_owned()));
             return;
         };
@@ -127,19 +135,22 @@ pub fn SsoLogin() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="sso-title">
-            <h1 id="sso-title">"Log in to Flex with SSO"</h1>
-            <p class="lead">"A simulated identity provider: what you enter here is the SAML assertion Flex receives."</p>
+            <PageHeader
+                id="sso-title"
+                title="Log in to Flex with SSO"
+                description="A simulated identity provider: what you enter here is the SAML assertion Flex receives."
+            />
             {move || accounts.with(|a| a.is_empty()).then(|| view! {
                 <p class="notice">"No account has Flex set up yet; a member with the " {set_up_by.clone()} " role sets it up on the account's Flex overview."</p>
             })}
             <form class="card sso-form" on:submit=submit novalidate aria-describedby="sso-refusal">
                 <label class="field-label" for="sso-account">"Account"</label>
-                <select id="sso-account" class="input" on:change=move |ev| account.set(event_target_value(&ev))>
-                    {move || accounts.get().into_iter().map(|(sid, name)| {
-                        let selected = account.get_untracked() == sid;
-                        view! { <option value=sid.clone() selected=selected>{format!("{name} ({}…{})", &sid[..6], &sid[sid.len() - 4..])}</option> }
-                    }).collect_view()}
-                </select>
+                <SidSelect
+                    choice=account
+                    id="sso-account"
+                    prompt="Choose an account with Flex"
+                    left="no longer exists or has no Flex"
+                />
                 <label class="field-label" for="sso-email">"Email"</label>
                 <input id="sso-email" class="input" type="email" autocomplete="off"
                     aria-invalid=move || email_error.get().is_some().to_string()

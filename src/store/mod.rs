@@ -8,19 +8,25 @@
 //! [`writer`] decides what to write next (pure, tested natively), [`saving`] writes it and
 //! catches up with other tabs (told through [`sync`]), [`db`] is IndexedDB and the only place
 //! that sees JavaScript values, [`persist`] the stored form, [`restore`] the restore points,
-//! [`scenario_link`] the `?scenario=` address. This module is the reactive handle.
+//! [`replacing`] where a replacement of the whole state stands, [`leaving`] the prompt when
+//! the tab is left with unsaved work, [`scenario_link`] the `?scenario=` address. This module
+//! is the reactive handle.
 
 pub mod clock;
 pub mod db;
 pub mod flex_session;
+mod leaving;
 mod load;
 pub mod persist;
+pub mod replacing;
 pub mod restore;
+pub mod routing_clock;
 mod saving;
 pub mod scenario;
 mod scenario_link;
 pub mod session;
 pub mod sync;
+pub mod traffic;
 pub mod transfer;
 pub mod writer;
 
@@ -34,6 +40,7 @@ use crate::domain::{Actor, Command, Console, DomainError, Event, Timestamp, User
 use clock::Clock;
 use db::Db;
 pub use load::{Loaded, open, open_named};
+pub use replacing::{ReplaceStatus, Replacing};
 use saving::kick;
 use scenario::{Scenario, ScenarioError};
 use writer::{Pending, Writer};
@@ -58,33 +65,6 @@ pub struct Recovered {
     pub text: Arc<str>,
 }
 
-/// Loading a scenario named in the URL or chosen for a reset.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum ScenarioStatus {
-    /// Nothing is being loaded.
-    #[default]
-    Idle,
-    /// A link asks to load this scenario, and the current data has changes since it was
-    /// loaded: the person is asked first.
-    Asking {
-        /// The scenario's name.
-        name: String,
-        /// How many changes the current data holds.
-        changes: u64,
-    },
-    /// The scenario file is being fetched.
-    Loading(String),
-    /// The scenario was loaded and replaced the state.
-    Loaded(String),
-    /// It could not be loaded; the state is unchanged.
-    Failed {
-        /// The scenario's name.
-        name: String,
-        /// Why, naming the bad field for invalid files.
-        reason: String,
-    },
-}
-
 /// The reactive side: what pages read.
 #[derive(Clone, Copy)]
 struct Signals {
@@ -93,7 +73,7 @@ struct Signals {
     revision: RwSignal<u64>,
     save: RwSignal<SaveStatus>,
     recovered: RwSignal<Option<Recovered>>,
-    scenario: RwSignal<ScenarioStatus>,
+    replacing: RwSignal<ReplaceStatus>,
     refusals: RwSignal<Vec<String>>,
     /// Another tab replaced the whole state (its restore point is on the Data page).
     replaced_elsewhere: RwSignal<bool>,
@@ -127,6 +107,9 @@ impl Store {
         let scenario = loaded.scenario.clone();
         let store = Store::new(loaded);
         provide_context(store);
+        if let Some(shared) = store.shared() {
+            leaving::ask_while_unsaved(Rc::downgrade(&shared));
+        }
         store.tick();
         if let Some(name) = scenario {
             store.follow_scenario_link(name);
@@ -141,21 +124,21 @@ impl Store {
             0 => self.load_scenario(name),
             changes => self
                 .signals
-                .scenario
-                .set(ScenarioStatus::Asking { name, changes }),
+                .replacing
+                .set(ReplaceStatus::Asking { name, changes }),
         }
     }
 
     /// Loads the scenario a link asked for, after the person said so.
     pub fn load_asked(&self) {
-        if let ScenarioStatus::Asking { name, .. } = self.signals.scenario.get_untracked() {
+        if let ReplaceStatus::Asking { name, .. } = self.signals.replacing.get_untracked() {
             self.load_scenario(name);
         }
     }
 
     /// Keeps the current data instead of the scenario a link asked for.
     pub fn keep_data(&self) {
-        self.signals.scenario.set(ScenarioStatus::Idle);
+        self.signals.replacing.set(ReplaceStatus::Idle);
         scenario_link::forget();
     }
 
@@ -186,7 +169,7 @@ impl Store {
                 persistent,
             }),
             recovered: RwSignal::new(loaded.recovered),
-            scenario: RwSignal::new(ScenarioStatus::Idle),
+            replacing: RwSignal::new(ReplaceStatus::Idle),
             refusals: RwSignal::new(Vec::new()),
             replaced_elsewhere: RwSignal::new(false),
             dropped_for_space: RwSignal::new(0),
@@ -382,14 +365,14 @@ impl Store {
         self.signals.recovered.set(None);
     }
 
-    /// Loading of a scenario (tracked).
-    pub fn scenario_status(&self) -> ScenarioStatus {
-        self.signals.scenario.get()
+    /// Where a replacement of the whole state stands (tracked).
+    pub fn replace_status(&self) -> ReplaceStatus {
+        self.signals.replacing.get()
     }
 
-    /// Hides the scenario notice.
-    pub fn dismiss_scenario(&self) {
-        self.signals.scenario.set(ScenarioStatus::Idle);
+    /// Hides the notice about a replacement.
+    pub fn dismiss_replace(&self) {
+        self.signals.replacing.set(ReplaceStatus::Idle);
     }
 
     /// Changes of this tab refused after catching up with another tab (tracked).
@@ -410,19 +393,29 @@ impl Store {
     }
 
     /// Replaces the whole state with a scenario (reset, import, restore), at the scenario's
-    /// time. The state it replaces is kept as a restore point, written with the new state
-    /// in one transaction; `replaced_by` says what replaced it ("the demo scenario").
-    pub fn replace(&self, scenario: Scenario, replaced_by: &str) {
+    /// time. The new state shows at once, and the status says "Saving…" until it is written:
+    /// it is done only once its transaction has committed (until then a reload finds the
+    /// state from before). The state it replaces is kept as a restore point, written with the
+    /// new state in one transaction.
+    pub fn replace(&self, scenario: Scenario, replacing: Replacing) {
         let Some(shared) = self.shared() else { return };
         let changes = self.changes_untracked();
         let now = self.now();
+        let by = replacing.replaced_by();
         let kept = self
             .signals
             .console
-            .with_untracked(|old| restore::keep(old, now, changes, replaced_by));
+            .with_untracked(|old| restore::keep(old, now, changes, &by));
         shared.clock.set(Clock::starting_at(scenario.now));
         self.signals.console.set(scenario.console);
         shared.writer.borrow_mut().replaced(kept);
+        // Without storage there is nothing to wait for (and the page says changes stay here).
+        let status = if shared.writer.borrow().persistent {
+            ReplaceStatus::Saving(replacing)
+        } else {
+            ReplaceStatus::Done(replacing)
+        };
+        let _ = self.signals.replacing.try_set(status);
         let _ = self.signals.replaced_elsewhere.try_set(false);
         keep_signed_in_user(&shared);
         refresh(&shared);
@@ -431,23 +424,24 @@ impl Store {
 
     /// Fetches `scenarios/NAME.json` and, if it reads, replaces the state with it (keeping
     /// a restore point); the state is untouched when it fails. Drops `?scenario=` from the
-    /// URL either way.
+    /// URL either way, once answered: a reload while it is saved finds the state from before.
     pub fn load_scenario(&self, name: String) {
         let store = *self;
+        let what = Replacing::Scenario(name.clone());
         let _ = self
             .signals
-            .scenario
-            .try_set(ScenarioStatus::Loading(name.clone()));
+            .replacing
+            .try_set(ReplaceStatus::Loading(what.clone()));
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = scenario::fetch(&name).await;
-            let status = match outcome {
-                Ok(scenario) => {
-                    store.replace(scenario, &format!("the {name} scenario"));
-                    ScenarioStatus::Loaded(name)
+            match scenario::fetch(&name).await {
+                Ok(scenario) => store.replace(scenario, what),
+                Err(reason) => {
+                    let _ = store
+                        .signals
+                        .replacing
+                        .try_set(ReplaceStatus::Failed { what, reason });
                 }
-                Err(reason) => ScenarioStatus::Failed { name, reason },
-            };
-            let _ = store.signals.scenario.try_set(status);
+            }
             scenario_link::forget();
         });
     }
@@ -455,10 +449,7 @@ impl Store {
     /// Returns to a scenario: the built-in demo at once, any other by fetching it.
     pub fn reset_to(&self, name: &str) {
         if name == "demo" {
-            self.replace(Scenario::demo(), "the demo scenario");
-            self.signals
-                .scenario
-                .set(ScenarioStatus::Loaded("demo".into()));
+            self.replace(Scenario::demo(), Replacing::Scenario("demo".into()));
         } else {
             self.load_scenario(name.to_owned());
         }
@@ -473,8 +464,34 @@ impl Store {
     }
 
     /// Puts back the state a restore point kept; what it replaces becomes a restore point
-    /// in its turn, so a restore can be undone the same way.
+    /// in its turn, so a restore can be undone the same way. Says where it stands like any
+    /// replacement; the error is also returned.
     pub async fn restore(&self, point: &restore::RestorePoint) -> Result<(), String> {
+        let what = Replacing::Restore {
+            when: restore::local_time(point.summary.at),
+            replaced_by: point.summary.replaced_by.clone(),
+        };
+        let _ = self
+            .signals
+            .replacing
+            .try_set(ReplaceStatus::Loading(what.clone()));
+        match self.read_restore_point(point).await {
+            Ok(scenario) => {
+                self.replace(scenario, what);
+                Ok(())
+            }
+            Err(reason) => {
+                let _ = self.signals.replacing.try_set(ReplaceStatus::Failed {
+                    what,
+                    reason: reason.clone(),
+                });
+                Err(reason)
+            }
+        }
+    }
+
+    /// The state a restore point kept, read and checked.
+    async fn read_restore_point(&self, point: &restore::RestorePoint) -> Result<Scenario, String> {
         let Some(db) = self.shared().and_then(|s| s.db.clone()) else {
             return Err("There is no storage in this tab, so no restore points.".into());
         };
@@ -482,10 +499,7 @@ impl Store {
             .restore_state(point.number)
             .await?
             .ok_or("This restore point is no longer stored.")?;
-        let scenario = Scenario::parse(&text).map_err(|e| e.to_string())?;
-        let when = restore::local_time(point.summary.at);
-        self.replace(scenario, &format!("restoring the data from before {when}"));
-        Ok(())
+        Scenario::parse(&text).map_err(|e| e.to_string())
     }
 
     /// Restore points dropped to make room by the last replacement written here (tracked).
@@ -550,6 +564,12 @@ impl Store {
         }
     }
 
+    /// Whether the background writer is at work (writing, or reading another tab's changes).
+    pub fn writing(&self) -> bool {
+        self.shared()
+            .is_some_and(|shared| shared.writer.borrow().running)
+    }
+
     /// Pretends storage has room for at most `room` restore points (tests), or lifts that.
     pub fn simulate_storage_room(&self, room: Option<usize>) {
         if let Some(shared) = self.shared() {
@@ -582,6 +602,19 @@ fn keep_signed_in_user(shared: &Shared) {
         session::save(None);
         let _ = signals.signed_in.try_set(None);
     }
+}
+
+/// A replacement's transaction committed: if it was the latest replacement (none is owed any
+/// more), it is done, and only now is it said to be.
+fn replacement_written(shared: &Shared) {
+    if shared.writer.borrow().replace_due {
+        return;
+    }
+    let _ = shared.signals.replacing.try_update(|status| {
+        if let ReplaceStatus::Saving(what) = status {
+            *status = ReplaceStatus::Done(what.clone());
+        }
+    });
 }
 
 /// Publishes the writer's state to the save-status and revision signals.

@@ -10,7 +10,7 @@ use super::db::{Db, WriteError};
 use super::load::interpret;
 use super::persist::{self, Meta, SCHEMA, revision_of};
 use super::writer::Step;
-use super::{Shared, keep_signed_in_user, refresh};
+use super::{Shared, keep_signed_in_user, refresh, replacement_written};
 
 /// Starts the background writer unless it is running (it then picks the work up).
 pub(super) fn kick(shared: &Rc<Shared>) {
@@ -60,38 +60,33 @@ async fn run(shared: &Rc<Shared>) {
             Step::Replace => {
                 let (meta, json) = snapshot(shared, shared.writer.borrow().saved);
                 // The snapshot includes every command applied so far.
-                let (written, keep, room) = {
+                let (write, room) = {
                     let mut writer = shared.writer.borrow_mut();
-                    (
-                        writer.pending.len(),
-                        std::mem::take(&mut writer.keep),
-                        writer.room,
-                    )
+                    (writer.take_replacement(), writer.room)
                 };
                 let outcome = match failure {
                     Some(reason) => Err(WriteError::Failed(reason)),
-                    None => db.replace(&meta, &json, &keep, room).await,
+                    None => db.replace(&meta, &json, &write.keep, room).await,
                 };
                 match outcome {
                     Ok((revision, dropped)) => {
-                        shared
-                            .writer
-                            .borrow_mut()
-                            .replace_written(revision, written);
+                        shared.writer.borrow_mut().replace_written(revision, &write);
                         let _ = shared.signals.dropped_for_space.try_set(dropped);
                         announce(shared, revision);
+                        replacement_written(shared);
                     }
-                    Err(e) => return shared.writer.borrow_mut().replace_failed(keep, &e),
+                    Err(e) => return shared.writer.borrow_mut().replace_failed(write, &e),
                 }
             }
             Step::Append(entry) => {
+                let replacement = shared.writer.borrow().replacements;
                 let outcome = match failure {
                     Some(reason) => Err(WriteError::Failed(reason)),
                     None => db.append(entry.rev, &entry.to_json()).await,
                 };
                 match outcome {
                     Ok(()) => {
-                        shared.writer.borrow_mut().appended(entry.rev);
+                        shared.writer.borrow_mut().appended(entry.rev, replacement);
                         announce(shared, entry.rev);
                     }
                     Err(WriteError::Conflict) => {
@@ -127,6 +122,12 @@ async fn run(shared: &Rc<Shared>) {
     }
 }
 
+/// Whether this tab replaced the whole state while a read was under way: what was read is
+/// then about the state before, and the replacement, written next, supersedes it.
+fn replaced_meanwhile(shared: &Shared, replacement: u64) -> bool {
+    shared.writer.borrow().replacements != replacement
+}
+
 /// Tells the other tabs that `revision` is saved.
 fn announce(shared: &Shared, revision: u64) {
     if let (Some(channel), Some(db)) = (shared.channel.borrow().as_ref(), shared.db.as_ref()) {
@@ -138,8 +139,14 @@ fn announce(shared: &Shared, revision: u64) {
 /// Reads the newer log entries written by other tabs and applies them; reloads the whole
 /// state when they are gone (compacted) or the state was replaced.
 async fn catch_up(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
-    let saved = shared.writer.borrow().saved;
+    let (saved, replacement) = {
+        let writer = shared.writer.borrow();
+        (writer.saved, writer.replacements)
+    };
     let raw = db.read(Some(saved), false).await?;
+    if replaced_meanwhile(shared, replacement) {
+        return Ok(());
+    }
     let stored_snapshot = raw
         .meta
         .as_ref()
@@ -172,7 +179,11 @@ async fn catch_up(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
 /// Reloads the whole stored state, then re-applies this tab's unsaved commands on top;
 /// those the domain now refuses are dropped and reported.
 async fn resync(shared: &Rc<Shared>, db: &Db) -> Result<(), String> {
+    let replacement = shared.writer.borrow().replacements;
     let raw = db.read(None, true).await?;
+    if replaced_meanwhile(shared, replacement) {
+        return Ok(());
+    }
     let restored = match interpret(&raw)? {
         Some(restored) => restored,
         None => persist::demo_with(&[])?,

@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use std::fmt;
 
 use crate::domain::{
-    Console, DEMO_NOW, ImportError, Timestamp, json_path_at, scenarios::SCALE_START,
+    Console, DEMO_NOW, ImportError, Timestamp, json_path_at, plain_words, scenarios::SCALE_START,
 };
 
 /// The scenario file format this build reads and writes.
@@ -96,16 +96,19 @@ impl Scenario {
     pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
         let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_owned();
+            let message = message.split(" at line ").next().unwrap_or(&message);
             let whole = message.starts_with("missing field");
-            ScenarioError {
-                path: json_path_at(text, e.line(), e.column(), whole),
-                message,
+            let path = json_path_at(text, e.line(), e.column(), whole);
+            let mut message = plain_words(message);
+            // The whole file of another shape: say what a scenario file is.
+            if path.is_empty()
+                && let Some(found) = message.strip_prefix("must be a JSON object, not ")
+            {
+                message = format!(
+                    "must be a scenario or export file, a JSON object with format, name, now and console; this is {found}"
+                );
             }
+            ScenarioError { path, message }
         })?;
         if envelope.format != FORMAT {
             return Err(ScenarioError {
@@ -125,6 +128,12 @@ impl Scenario {
                 path: under_console(&v.path),
                 message: v.problem,
             },
+        })?;
+        // The clock within the range the commands keep, and not before what the data says
+        // has happened: the commands run at it must date their changes after what is there.
+        console.check_now(envelope.now).map_err(|e| ScenarioError {
+            path: e.path,
+            message: e.problem,
         })?;
         Ok(Scenario {
             name: envelope.name,
@@ -204,13 +213,14 @@ pub struct Borrowed<'a> {
 }
 
 impl Borrowed<'_> {
-    /// The scenario file text (compact JSON).
+    /// The scenario file text (compact JSON). Its clock is never before the latest change
+    /// the state records (a tab's clock may trail another's by a tick), so it reads again.
     pub fn to_json(&self) -> String {
         let out = EnvelopeOut {
             format: FORMAT,
             name: self.name,
             description: self.description,
-            now: self.now,
+            now: self.now.max(self.console.latest_moment()),
             console: self.console,
         };
         serde_json::to_string(&out).unwrap_or_default()

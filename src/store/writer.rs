@@ -38,6 +38,17 @@ pub enum Step {
     Done,
 }
 
+/// What a replacement's write took with it.
+#[derive(Debug)]
+pub struct ReplaceWrite {
+    /// Which replacement it writes (see [`Writer::replacements`]).
+    pub replacement: u64,
+    /// The pending commands its snapshot holds.
+    pub written: usize,
+    /// The states it keeps as restore points.
+    pub keep: Vec<Keep>,
+}
+
 /// Where saving stands.
 #[derive(Debug, Default)]
 pub struct Writer {
@@ -53,6 +64,9 @@ pub struct Writer {
     pub pending: VecDeque<Pending>,
     /// The whole state was replaced in memory and must be written.
     pub replace_due: bool,
+    /// How many times this tab replaced the whole state: a write (or a read) begun before the
+    /// latest replacement is not about the state shown now.
+    pub replacements: u64,
     /// The states replaced and not written yet, to keep as restore points.
     pub keep: Vec<Keep>,
     /// The log is long enough to fold into a snapshot.
@@ -130,17 +144,30 @@ impl Writer {
     /// written yet are part of `kept`, so none is lost.
     pub fn replaced(&mut self, kept: Keep) {
         self.pending.clear();
+        self.replacements += 1;
         if self.persistent {
             self.replace_due = true;
             self.keep.push(kept);
         }
     }
 
-    /// The replacement was written at `revision`, with the first `written` pending commands
-    /// folded into it.
-    pub fn replace_written(&mut self, revision: u64, written: usize) {
-        self.pending.drain(..written.min(self.pending.len()));
-        self.replace_due = false;
+    /// Starts writing the replacement: the snapshot taken now holds every pending command, and
+    /// the states to keep go with it.
+    pub fn take_replacement(&mut self) -> ReplaceWrite {
+        ReplaceWrite {
+            replacement: self.replacements,
+            written: self.pending.len(),
+            keep: std::mem::take(&mut self.keep),
+        }
+    }
+
+    /// The replacement's write committed at `revision`. It is saved only if the state was not
+    /// replaced again meanwhile; else the newer one is still owed, with its commands.
+    pub fn replace_written(&mut self, revision: u64, write: &ReplaceWrite) {
+        if write.replacement == self.replacements {
+            self.pending.drain(..write.written.min(self.pending.len()));
+            self.replace_due = false;
+        }
         self.saved = revision;
         self.snapshot_revision = revision;
         self.since = revision;
@@ -149,15 +176,19 @@ impl Writer {
     }
 
     /// The replacement was not written: the states to keep wait for the next try.
-    pub fn replace_failed(&mut self, keep: Vec<Keep>, error: &WriteError) {
-        let later = std::mem::replace(&mut self.keep, keep);
+    pub fn replace_failed(&mut self, write: ReplaceWrite, error: &WriteError) {
+        let later = std::mem::replace(&mut self.keep, write.keep);
         self.keep.extend(later);
         self.failed(error);
     }
 
-    /// The oldest pending command was written at `rev`.
-    pub fn appended(&mut self, rev: u64) {
-        self.pending.pop_front();
+    /// The oldest pending command was written at `rev`, by a write begun after replacement
+    /// number `replacement`: if the state was replaced since, that command is part of the
+    /// state replaced (the pending ones are the new state's).
+    pub fn appended(&mut self, rev: u64, replacement: u64) {
+        if replacement == self.replacements {
+            self.pending.pop_front();
+        }
         self.saved = rev;
         self.error = None;
         if rev.saturating_sub(self.snapshot_revision) > COMPACT_AFTER {
@@ -183,6 +214,9 @@ impl Writer {
 
     /// A write failed; what is pending stays pending, to be written with the next change.
     pub fn failed(&mut self, error: &WriteError) {
+        // The browser's own message may end its sentence already.
+        let error = error.to_string();
+        let error = error.trim_end_matches('.');
         self.error = Some(format!(
             "Changes are not saved: {error}. They are kept in this tab and saved with the next change (or Retry)."
         ));

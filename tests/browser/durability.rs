@@ -4,7 +4,7 @@
 
 use flex_console::domain::{Actor, Command, Console, EventKind};
 use flex_console::store::scenario::Scenario;
-use flex_console::store::{Loaded, Store, open_named};
+use flex_console::store::{Loaded, Replacing, Store, open_named};
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -38,6 +38,7 @@ fn rename(account: &flex_console::domain::AccountSid, to: &str) -> Command {
     Command::RenameAccount {
         account: *account,
         friendly_name: to.into(),
+        revision: None,
     }
 }
 
@@ -56,7 +57,7 @@ async fn a_replaced_state_is_kept_shared_and_restored() {
     store.settled().await;
     assert_eq!(store.changes(), 1);
 
-    store.replace(Scenario::demo(), "the demo scenario");
+    store.replace(Scenario::demo(), Replacing::Scenario("demo".into()));
     store.settled().await;
     assert!(
         !has_account(&store, "Renamed for the demo"),
@@ -104,7 +105,7 @@ async fn the_last_five_are_kept_and_storage_short_drops_the_oldest_first() {
         store
             .apply_as(&maria, rename(&acme, &format!("Version {i}")))
             .unwrap();
-        store.replace(Scenario::demo(), &format!("reset number {i}"));
+        store.replace(Scenario::demo(), Replacing::Import(format!("{i}")));
         store.settled().await;
     }
     let points = store.restore_points().await.unwrap();
@@ -114,20 +115,14 @@ async fn the_last_five_are_kept_and_storage_short_drops_the_oldest_first() {
         .collect();
     assert_eq!(
         by,
-        [
-            "reset number 6",
-            "reset number 5",
-            "reset number 4",
-            "reset number 3",
-            "reset number 2"
-        ]
+        [6, 5, 4, 3, 2].map(|i| format!("the imported file \u{201c}{i}\u{201d}"))
     );
     assert_eq!(store.dropped_for_space(), 0);
 
     // Room for three only: the two oldest go to make room, and the page is told.
     store.simulate_storage_room(Some(3));
     store.apply_as(&maria, rename(&acme, "Version 7")).unwrap();
-    store.replace(Scenario::demo(), "reset number 7");
+    store.replace(Scenario::demo(), Replacing::Import("7".into()));
     store.settled().await;
     assert_eq!(store.save_status().error, None);
     let by: Vec<String> = store
@@ -137,7 +132,10 @@ async fn the_last_five_are_kept_and_storage_short_drops_the_oldest_first() {
         .into_iter()
         .map(|p| p.summary.replaced_by)
         .collect();
-    assert_eq!(by, ["reset number 7", "reset number 6", "reset number 5"]);
+    assert_eq!(
+        by,
+        [7, 6, 5].map(|i| format!("the imported file \u{201c}{i}\u{201d}"))
+    );
     assert_eq!(store.dropped_for_space(), 2);
 }
 

@@ -5,14 +5,17 @@
 
 mod support;
 
+mod desk;
 mod durability;
 mod offer;
+mod ordering;
 mod palette;
 mod products;
 mod row_menu;
 mod secrets;
 mod shell;
 mod store;
+mod taskrouter;
 mod users;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

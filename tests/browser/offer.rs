@@ -96,6 +96,7 @@ async fn a_control_is_refused_up_front_and_follows_role_changes_and_suspension()
                 account,
                 user: priya,
                 roles: RoleSet::only(ConsoleRole::Developer),
+                revision: None,
             },
         )
         .unwrap();
@@ -158,6 +159,7 @@ async fn the_button_asks_again_when_the_state_changes() {
         let refused = offer(Actor::User(priya), move || Command::RenameAccount {
             account: asked,
             friendly_name: "Renamed".into(),
+            revision: None,
         });
         view! {
             <ActionButton refused on_press=Callback::new(move |()| pressed.update(|n| *n += 1))>
@@ -185,6 +187,7 @@ async fn the_button_asks_again_when_the_state_changes() {
                 account,
                 user: priya,
                 roles: RoleSet::only(ConsoleRole::Developer),
+                revision: None,
             },
         )
         .unwrap();

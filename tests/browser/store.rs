@@ -197,6 +197,8 @@ async fn two_writers_on_one_database_keep_both_changes() {
 async fn importing_a_malformed_file_names_the_path_and_changes_nothing() {
     let page = mount(|| {
         Store::provide(Loaded::in_memory(Console::demo()));
+        // The Data page holds the simulated traffic controls, which run in this tab.
+        flex_console::store::traffic::TrafficRunner::provide();
         view! { <DataPage /> }
     });
     settle().await;

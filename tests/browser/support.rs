@@ -56,6 +56,19 @@ pub async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until the browser has drawn `n` more frames (what `focus::soon` waits for).
+pub async fn frames(n: u32) {
+    for _ in 0..n {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
 /// Lets pending effects and reactive updates run.
 pub async fn settle() {
     for _ in 0..3 {
@@ -74,8 +87,16 @@ pub async fn wait_for(what: &str, seconds: i32, mut done: impl FnMut() -> bool) 
     panic!("timed out waiting for {what}");
 }
 
-/// Puts the page at an app path before mounting the app (the router reads the URL).
+/// Puts the page at an app path before mounting the app (the router reads the URL), under
+/// a `<base href="/">` as index.html gives the app (without one the base would be the page's
+/// own path, and every deeper path would read as "/").
 pub fn at_path(path: &str) {
+    let document = document();
+    if document.query_selector("base").ok().flatten().is_none() {
+        let base = document.create_element("base").unwrap();
+        base.set_attribute("href", "/").unwrap();
+        document.head().unwrap().append_child(&base).unwrap();
+    }
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
@@ -95,11 +116,14 @@ pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement>
         .collect()
 }
 
-/// The button inside `root` whose text is `text`.
+/// The button inside `root` named `text`: its text, or its `aria-label` where it shows a sign.
 pub fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
     all(root, "button")
         .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(text)
+                || b.text_content().unwrap_or_default().trim() == text
+        })
         .unwrap_or_else(|| {
             panic!(
                 "no button {text} among {:?}",

@@ -27,7 +27,9 @@ fn checkbox(root: &web_sys::HtmlElement, label: &str) -> HtmlInputElement {
 #[wasm_bindgen_test]
 async fn picking_administrator_clears_the_other_roles_and_the_reverse() {
     let roles = RwSignal::new(vec![ConsoleRole::Developer, ConsoleRole::Support]);
-    let picker = mount(move || view! { <RolePicker roles /> });
+    let picker = mount(
+        move || view! { <RolePicker roles on_pick=Callback::new(move |picked| roles.set(picked)) /> },
+    );
     settle().await;
     assert!(checkbox(&picker.root, "Developer").checked());
     assert!(
@@ -197,11 +199,11 @@ async fn only_the_open_page_of_members_is_rendered() {
     let rows = || all(&page.root, "table[aria-label='Active users'] tbody tr").len();
     assert_eq!(
         page.find("[data-testid='page-status']").inner_text(),
-        "Page 1 of 3"
+        "1–25 of 64"
     );
     assert_eq!(
         page.find("[data-testid='member-count']").inner_text(),
-        "Showing 1–25 of 64 members"
+        "64 members"
     );
     assert_eq!(rows(), 25);
 
@@ -212,11 +214,11 @@ async fn only_the_open_page_of_members_is_rendered() {
     settle().await;
     assert_eq!(
         page.find("[data-testid='page-status']").inner_text(),
-        "Page 3 of 3"
+        "51–64 of 64"
     );
     assert_eq!(
         page.find("[data-testid='member-count']").inner_text(),
-        "Showing 51–64 of 64 members"
+        "64 members"
     );
     assert_eq!(rows(), 14);
 

@@ -45,6 +45,16 @@ pub fn run() -> Result<(), String> {
         "bench_load",
     ]))?;
 
+    println!("\n== routing, native (bench/routing.rs) ==");
+    run_plain(cargo().args([
+        "run",
+        "--quiet",
+        "--profile",
+        "bench",
+        "--example",
+        "bench_routing",
+    ]))?;
+
     println!("\n== browser: sizes, startup, scale, memory, Lighthouse (bench/run.mjs) ==");
     let root = root();
     let outcome = run_plain(

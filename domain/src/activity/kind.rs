@@ -1,6 +1,7 @@
 //! What an entry of the log is about, for filtering: each event's kind.
 
 use crate::event::EventKind;
+use crate::taskrouter::event::TaskRouterEvent;
 use serde::{Deserialize, Serialize};
 
 /// What an entry is about, for filtering.
@@ -15,8 +16,10 @@ pub enum ActivityKind {
     Credentials,
     /// Flex set-up, settings, plan and logins.
     Flex,
-    /// TaskRouter workers.
+    /// TaskRouter workers: attributes, capacity, skills, activities.
     Workers,
+    /// TaskRouter set-up: activities, task channels, task queues, workflows.
+    TaskRouter,
     /// Phone numbers.
     PhoneNumbers,
     /// Studio flows.
@@ -27,12 +30,13 @@ pub enum ActivityKind {
 
 impl ActivityKind {
     /// Every kind, in the order a filter lists them.
-    pub const ALL: [ActivityKind; 8] = [
+    pub const ALL: [ActivityKind; 9] = [
         ActivityKind::Account,
         ActivityKind::Users,
         ActivityKind::Credentials,
         ActivityKind::Flex,
         ActivityKind::Workers,
+        ActivityKind::TaskRouter,
         ActivityKind::PhoneNumbers,
         ActivityKind::Studio,
         ActivityKind::TwimlBins,
@@ -46,6 +50,7 @@ impl ActivityKind {
             ActivityKind::Credentials => "Credentials",
             ActivityKind::Flex => "Flex",
             ActivityKind::Workers => "Workers",
+            ActivityKind::TaskRouter => "TaskRouter",
             ActivityKind::PhoneNumbers => "Phone numbers",
             ActivityKind::Studio => "Studio",
             ActivityKind::TwimlBins => "TwiML Bins",
@@ -65,6 +70,7 @@ impl ActivityKind {
             ActivityKind::Credentials => "credentials",
             ActivityKind::Flex => "flex",
             ActivityKind::Workers => "workers",
+            ActivityKind::TaskRouter => "taskrouter",
             ActivityKind::PhoneNumbers => "phone_numbers",
             ActivityKind::Studio => "studio",
             ActivityKind::TwimlBins => "twiml_bins",
@@ -106,11 +112,25 @@ impl EventKind {
             E::InsightsRolesSet { .. }
             | E::WorkerDeleted { .. }
             | E::WorkerActivitySet { .. }
-            | E::AgentActivityChanged { .. } => A::Workers,
+            | E::AgentActivityChanged { .. }
+            | E::AgentSkillsSet { .. } => A::Workers,
+            E::TaskRouter { change } => match change {
+                TaskRouterEvent::WorkerAttributesSet { .. }
+                | TaskRouterEvent::WorkerChannelSet { .. } => A::Workers,
+                _ => A::TaskRouter,
+            },
+            E::SkillCreated { .. }
+            | E::SkillUpdated { .. }
+            | E::SkillDeleted { .. }
+            | E::ServiceLevelSet { .. } => A::Flex,
+            E::Task { .. } => A::TaskRouter,
             E::PhoneNumberBought { .. }
             | E::PhoneNumberReleased { .. }
             | E::PhoneNumberRouted { .. } => A::PhoneNumbers,
-            E::StudioFlowDeleted { .. } => A::Studio,
+            E::StudioFlowDeleted { .. } | E::StudioFlowUpdated { .. } => A::Studio,
+            E::AddressCreated { .. } | E::AddressRouted { .. } | E::AddressDeleted { .. } => {
+                A::Flex
+            }
             E::TwimlBinCreated { .. } | E::TwimlBinUpdated { .. } | E::TwimlBinDeleted { .. } => {
                 A::TwimlBins
             }

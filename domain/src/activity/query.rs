@@ -45,6 +45,8 @@ pub fn actor_key(actor: &Actor) -> String {
         Actor::User(sid) => sid.to_string(),
         Actor::Email(email) => email.to_string(),
         Actor::Sso(assertion) => assertion.email.to_string(),
+        Actor::Clock => "clock".to_owned(),
+        Actor::Simulator => "simulator".to_owned(),
     }
 }
 

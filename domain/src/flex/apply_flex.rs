@@ -15,6 +15,9 @@ use crate::identity::account::AccountType;
 use crate::identity::actor::Actor;
 use crate::identity::capability::{Capability, LaunchOutcome, launch_outcome};
 use crate::identity::email::Email;
+use crate::identity::name::{PAYMENT_METHOD_MAX, PERSON_NAME_MAX};
+use crate::resources::ResourceKind;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, ActivitySid, UserSid, WorkerSid};
 use crate::time::Timestamp;
 use std::collections::BTreeMap;
@@ -47,8 +50,17 @@ impl Console {
                 workspace: instance.workspace.sid,
                 runtime_domain: instance.config.runtime_domain.clone(),
             };
+            let queues: Vec<_> = instance
+                .workspace
+                .task_queues
+                .iter()
+                .map(|q| q.sid)
+                .collect();
             if let Some(acc) = c.account_mut(account) {
                 acc.flex = Some(instance);
+            }
+            for queue in queues {
+                c.index_queue(account, &queue);
             }
             (Some(*account), kind)
         })
@@ -59,15 +71,19 @@ impl Console {
         ctx: &Ctx,
         account: &'c AccountSid,
         settings: &'c FlexSettings,
+        revision: Option<u64>,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        if acc.flex.is_none() {
-            return Err(DomainError::NoFlexInstance);
-        }
+        let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
+        self.check_seen(&flex.config.settings_revision, revision, || {
+            "the Flex settings".to_owned()
+        })?;
         settings.check()?;
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 flex.config.settings = settings.clone();
+                let config = &mut flex.config;
+                config.settings_revision = config.settings_revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::FlexSettingsUpdated {
                 settings: settings.clone(),
@@ -96,6 +112,12 @@ impl Console {
         let payment_method = payment_method.trim();
         if payment_method.is_empty() {
             return Err(DomainError::PaymentMethodRequired);
+        }
+        if payment_method.chars().count() > PAYMENT_METHOD_MAX {
+            return Err(DomainError::NameTooLong {
+                what: "payment method",
+                max: PAYMENT_METHOD_MAX,
+            });
         }
         change(move |c, ctx| {
             if let Some(acc) = c.account_mut(account) {
@@ -197,6 +219,13 @@ impl Console {
         check_status(acc, false)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
         let (flex_roles, mut insights_roles) = assertion.requested_roles()?;
+        // The worker's name, held to a person's like every other way in.
+        if assertion.full_name.trim().chars().count() > PERSON_NAME_MAX {
+            return Err(DomainError::NameTooLong {
+                what: "full name",
+                max: PERSON_NAME_MAX,
+            });
+        }
         // Insights roles the rules refuse are dropped, and the login says which and why.
         let insights_dropped = match insights_allowed(&flex.plan, &flex_roles) {
             Err(why) if !insights_roles.is_empty() => Some(DroppedRoles {
@@ -252,10 +281,8 @@ impl Console {
                 max: workspace.max_workers,
             });
         }
-        let offline = workspace
-            .offline_activity()
-            .ok_or(DomainError::NoFlexInstance)?
-            .sid;
+        // New workers start in the workspace's default activity (Offline unless changed).
+        let starting = workspace.default_activity;
         Ok(Box::new(move |c, ctx| {
             if let Some(worker) = existing.and_then(|sid| workers_mut(c, account)?.get_mut(&sid)) {
                 worker.full_name = login.full_name;
@@ -263,7 +290,10 @@ impl Console {
                 worker.insights_roles = login.insights_roles;
                 worker.last_login = ctx.now;
                 worker.login = login.via;
-                return (worker.sid, worker.role_names(), false);
+                let logged_in = (worker.sid, worker.role_names(), false);
+                // Its name and roles are attributes queues may target.
+                c.worker_changed(account, &logged_in.0, ctx.now);
+                return logged_in;
             }
             let worker = Worker {
                 sid: WorkerSid::generate(&mut c.random),
@@ -272,19 +302,24 @@ impl Console {
                 image_url: String::new(),
                 flex_roles: login.flex_roles,
                 insights_roles: login.insights_roles,
-                activity: offline,
+                activity: starting,
                 activity_since: Some(ctx.now),
                 routing: Skills::default(),
                 disabled_skills: Skills::default(),
                 created: ctx.now,
                 last_login: ctx.now,
                 login: login.via,
+                extra: serde_json::Map::new(),
+                channels: BTreeMap::new(),
+                last_task_at: None,
+                revision: Revision::default(),
             };
             let (sid, roles) = (worker.sid, worker.role_names());
             if let Some(workers) = workers_mut(c, account) {
                 workers.insert(sid, worker);
             }
             c.index.worker_by_identity.insert(key, sid);
+            c.worker_changed(account, &sid, ctx.now);
             (sid, roles, true)
         }))
     }
@@ -307,7 +342,7 @@ impl Console {
         if !roles.is_empty() {
             insights_allowed(&flex.plan, &target.flex_roles)?;
         }
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(target) = c
                 .account_mut(account)
                 .and_then(|a| a.flex.as_mut())
@@ -315,6 +350,7 @@ impl Console {
             {
                 target.insights_roles = roles.clone();
             }
+            c.worker_changed(account, worker, ctx.now);
             let kind = EventKind::InsightsRolesSet {
                 worker: *worker,
                 roles,
@@ -333,13 +369,26 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         let flex = acc.flex.as_ref().ok_or(DomainError::NoFlexInstance)?;
-        let email = flex
+        let found = flex
             .workspace
             .workers
             .get(worker)
-            .ok_or(DomainError::UnknownWorker(*worker))?
-            .identity
-            .clone();
+            .ok_or_else(|| self.missing(account, ResourceKind::Worker, worker.as_str()))?;
+        let (email, full_name) = (found.identity.clone(), found.full_name.clone());
+        let holding: u32 = self
+            .index
+            .load
+            .iter()
+            .filter(|((w, _), _)| w == worker)
+            .map(|(_, load)| load.held)
+            .sum();
+        if holding > 0 {
+            let tasks = if holding == 1 { "a task" } else { "tasks" };
+            return Err(crate::taskrouter::error::TaskRouterError::Refused(format!(
+                "{full_name} is offered or handling {tasks} now ({holding}); a worker with tasks cannot be deleted until they are done."
+            ))
+            .into());
+        }
         change(move |c, ctx| {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 // What it used while Available stays used.
@@ -349,25 +398,25 @@ impl Console {
             c.index
                 .worker_by_identity
                 .remove(&(*account, email.clone()));
+            c.index_worker(account, worker);
+            c.place_idle(account, worker);
             let kind = EventKind::WorkerDeleted {
                 worker: *worker,
                 email,
+                full_name,
             };
             (Some(*account), kind)
         })
     }
 
-    /// Changing an activity from inside Flex, as a Console user (a member) or through SSO:
-    /// the acting person's own worker (`target` None, from the agent desktop) or another
-    /// worker (from Teams). The acting worker's Flex roles decide (see [`may_change`]), so
-    /// no Console capability is needed.
-    pub(crate) fn set_worker_activity<'c>(
+    /// The Flex instance and the acting person's own worker, for a change made from inside
+    /// Flex: a Console user (a member, checked as every account command is) or an SSO
+    /// sign-in (an active account). The worker's Flex roles then decide what they may do.
+    pub(crate) fn flex_actor(
         &self,
         ctx: &Ctx,
-        account: &'c AccountSid,
-        target: Option<&'c WorkerSid>,
-        activity: &'c ActivitySid,
-    ) -> Checked<'c> {
+        account: &AccountSid,
+    ) -> Result<(&FlexInstance, &Worker), DomainError> {
         let identity = match ctx.actor {
             Actor::User(_) => {
                 let (user, _, _) = self.authorize(ctx, account)?;
@@ -381,7 +430,7 @@ impl Console {
                 check_status(self.account_ref(account)?, false)?;
                 assertion.email.clone()
             }
-            Actor::Email(_) => {
+            Actor::Email(_) | Actor::Clock | Actor::Simulator => {
                 return Err(DomainError::WrongActor {
                     action: ctx.action,
                     needed: "a signed-in Console user or an SSO sign-in",
@@ -399,6 +448,21 @@ impl Console {
             .get(&(*account, identity))
             .and_then(|sid| flex.workspace.workers.get(sid))
             .ok_or(DomainError::NoWorker)?;
+        Ok((flex, me))
+    }
+
+    /// Changing an activity from inside Flex, as a Console user (a member) or through SSO:
+    /// the acting person's own worker (`target` None, from the agent desktop) or another
+    /// worker (from Teams). The acting worker's Flex roles decide (see [`may_change`]), so
+    /// no Console capability is needed.
+    pub(crate) fn set_worker_activity<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        target: Option<&'c WorkerSid>,
+        activity: &'c ActivitySid,
+    ) -> Checked<'c> {
+        let (flex, me) = self.flex_actor(ctx, account)?;
         let what = match target {
             Some(sid) if *sid != me.sid => FlexChange::OtherAgents,
             _ => FlexChange::OwnActivity,
@@ -409,7 +473,7 @@ impl Console {
                 .workspace
                 .workers
                 .get(sid)
-                .ok_or(DomainError::UnknownWorker(*sid))?,
+                .ok_or_else(|| self.missing(account, ResourceKind::Worker, sid.as_str()))?,
             None => me,
         };
         let activity_name = flex
@@ -424,6 +488,9 @@ impl Console {
             if let Some(flex) = c.account_mut(account).and_then(|a| a.flex.as_mut()) {
                 flex.set_activity(&sid, activity, ctx.now);
             }
+            // A worker who becomes available is offered waiting work at once.
+            c.place_idle(account, &sid);
+            c.offer_worker(account, &sid, ctx.now);
             let activity = *activity;
             let kind = if own {
                 EventKind::WorkerActivitySet {

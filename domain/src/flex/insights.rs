@@ -6,6 +6,7 @@ use crate::console::Console;
 use crate::error::DomainError;
 use crate::flex::instance::{FlexInstance, FlexPlan};
 use crate::flex::worker::{FlexRole, Worker, admin_or_supervisor};
+use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, WorkerSid};
 
 /// Whether Insights roles may be held with `flex_roles` on `plan`: Insights exists only on a
@@ -35,7 +36,7 @@ impl Console {
             .workspace
             .workers
             .get(worker)
-            .ok_or(DomainError::UnknownWorker(*worker))?;
+            .ok_or_else(|| self.missing(account, ResourceKind::Worker, worker.as_str()))?;
         Ok((flex, target))
     }
 }

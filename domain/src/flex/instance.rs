@@ -2,18 +2,27 @@
 //! Proxy, Functions and Flex Flows, linked by the Flex configuration.
 
 use crate::error::DomainError;
+use crate::flex::address::ConversationsAddress;
+use crate::flex::skills::Skill;
 use crate::products::serverless::{FunctionsService, ServerlessFile, ServerlessKind, Visibility};
+use crate::products::studio::{
+    DEFAULT_MESSAGE_ATTRIBUTES, DEFAULT_VOICE_ATTRIBUTES, SendToFlex, StudioFlow,
+};
 use crate::random::Random;
+use crate::revision::Revision;
 use crate::sid::{
     ActivitySid, ConversationsServiceSid, FlexFlowSid, FlexInstanceSid, FunctionSid,
     ProxyServiceSid, ServerlessServiceSid, StudioFlowSid, TaskQueueSid, WorkflowSid, WorkspaceSid,
 };
+use crate::taskrouter::task::DEFAULT_TASK_TIMEOUT;
 use crate::taskrouter::workspace::Workspace;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// Free Active User Hours granted by upgrading to a paid plan.
 pub const FREE_ACTIVE_USER_HOURS: u32 = 5_000;
+/// Longest CRM address, as browsers keep URLs short of 2,048 characters.
+pub const CRM_URL_MAX: usize = 2_048;
 /// Flex UI versions the settings page offers.
 pub const UI_VERSIONS: [&str; 3] = ["2.x", "2.13.x", "2.12.x"];
 
@@ -86,6 +95,10 @@ impl FlexSettings {
             });
         }
         match &self.crm_callback_url {
+            Some(url) if url.chars().count() > CRM_URL_MAX => Err(DomainError::InvalidSetting {
+                field: "crm_callback_url",
+                reason: "must be an https:// address of at most 2,048 characters",
+            }),
             Some(url)
                 if !url.starts_with("https://")
                     || url.len() <= "https://".len()
@@ -126,6 +139,12 @@ pub struct FlexConfiguration {
     pub serverless_service_sids: Vec<ServerlessServiceSid>,
     /// What the settings page edits.
     pub settings: FlexSettings,
+    /// How often the settings changed, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub settings_revision: Revision,
+    /// The skills catalogue admins define and agents are given.
+    #[serde(default)]
+    pub taskrouter_skills: Vec<Skill>,
 }
 
 /// How a paid plan is billed.
@@ -183,8 +202,8 @@ pub struct FlexInstance {
     pub config: FlexConfiguration,
     /// The TaskRouter workspace with its workers.
     pub workspace: Workspace,
-    /// "Voice IVR", "Messaging Flow", "Webchat Flow".
-    pub studio_flows: Vec<Named<StudioFlowSid>>,
+    /// "Voice IVR", "Messaging Flow", "Webchat Flow", each with a Send to Flex step.
+    pub studio_flows: Vec<StudioFlow>,
     /// "Flex Conversation Service".
     pub conversations_service: Named<ConversationsServiceSid>,
     /// "Flex Proxy Service".
@@ -193,6 +212,9 @@ pub struct FlexInstance {
     pub functions_service: FunctionsService,
     /// "Flex Messaging Channel", "Flex Web Channel".
     pub flex_flows: Vec<FlexFlow>,
+    /// The Conversations addresses (SMS, WhatsApp, Chat) handing messages to Studio flows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<ConversationsAddress>,
 }
 
 const ADJECTIVES: [&str; 16] = [
@@ -216,11 +238,31 @@ impl FlexInstance {
     pub(crate) fn provision(random: &mut Random, now: Timestamp) -> FlexInstance {
         let workspace = Workspace::provision(random);
         let offline = workspace.activities[0].sid;
-        let studio_flows: Vec<Named<StudioFlowSid>> =
-            ["Voice IVR", "Messaging Flow", "Webchat Flow"]
-                .iter()
-                .map(|name| named(StudioFlowSid::generate(random), name))
-                .collect();
+        // Each flow sends to Flex's target workflow: Voice IVR on voice with Twilio's default
+        // voice attributes, Messaging Flow on sms and Webchat Flow on chat with the messaging
+        // ones. No random draws here, so every SID keeps the value it had before the step.
+        let target = workspace.workflows[0].sid;
+        let step = |channel: &str, attributes: &str| {
+            workspace.channel_named(channel).map(|c| SendToFlex {
+                workflow: target,
+                channel: c.sid,
+                priority: 0,
+                timeout: DEFAULT_TASK_TIMEOUT,
+                attributes: attributes.to_owned(),
+            })
+        };
+        let studio_flows: Vec<StudioFlow> = [
+            ("Voice IVR", step("voice", DEFAULT_VOICE_ATTRIBUTES)),
+            ("Messaging Flow", step("sms", DEFAULT_MESSAGE_ATTRIBUTES)),
+            ("Webchat Flow", step("chat", DEFAULT_MESSAGE_ATTRIBUTES)),
+        ]
+        .into_iter()
+        .map(|(name, send_to_flex)| StudioFlow {
+            sid: StudioFlowSid::generate(random),
+            friendly_name: name.to_owned(),
+            send_to_flex,
+        })
+        .collect();
         let flex_flows = vec![
             FlexFlow {
                 sid: FlexFlowSid::generate(random),
@@ -273,12 +315,14 @@ impl FlexInstance {
             status: ConfigStatus::Ok,
             runtime_domain,
             taskrouter_workspace_sid: workspace.sid,
-            taskrouter_target_workflow_sid: workspace.workflow.sid,
-            taskrouter_target_taskqueue_sid: workspace.task_queue.sid,
+            taskrouter_target_workflow_sid: workspace.workflows[0].sid,
+            taskrouter_target_taskqueue_sid: workspace.task_queues[0].sid,
             taskrouter_offline_activity_sid: offline,
             chat_service_instance_sid: conversations_service.sid,
             serverless_service_sids: vec![functions_service.sid],
             settings: FlexSettings::default(),
+            settings_revision: Revision::default(),
+            taskrouter_skills: Vec::new(),
         };
         FlexInstance {
             sid: FlexInstanceSid::generate(random),
@@ -292,6 +336,7 @@ impl FlexInstance {
             proxy_service,
             functions_service,
             flex_flows,
+            addresses: Vec::new(),
         }
     }
 }

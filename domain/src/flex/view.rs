@@ -20,17 +20,20 @@ pub enum FlexView {
     Queues,
     /// The admin dashboard: the Flex configuration and settings.
     Admin,
+    /// The admin dashboard's Skills page: the skills catalogue.
+    Skills,
     /// Flex Insights (paid plans, Insights roles).
     Insights,
 }
 
 impl FlexView {
     /// Every view, in navigation order.
-    pub const ALL: [FlexView; 5] = [
+    pub const ALL: [FlexView; 6] = [
         FlexView::AgentDesktop,
         FlexView::Teams,
         FlexView::Queues,
         FlexView::Admin,
+        FlexView::Skills,
         FlexView::Insights,
     ];
 
@@ -41,6 +44,7 @@ impl FlexView {
             FlexView::Teams => "teams",
             FlexView::Queues => "queues",
             FlexView::Admin => "admin",
+            FlexView::Skills => "admin/skills",
             FlexView::Insights => "insights",
         }
     }
@@ -52,6 +56,7 @@ impl FlexView {
             FlexView::Teams => "Teams",
             FlexView::Queues => "Queue stats",
             FlexView::Admin => "Admin dashboard",
+            FlexView::Skills => "Skills",
             FlexView::Insights => "Insights",
         }
     }
@@ -71,7 +76,7 @@ fn role_sees(role: FlexRole, view: FlexView) -> bool {
             matches!(view, V::AgentDesktop | V::Teams | V::Queues | V::Insights)
         }
         FlexRole::Agent => view == V::AgentDesktop,
-        FlexRole::ReadOnlyAdmin => matches!(view, V::Admin | V::Queues | V::Teams),
+        FlexRole::ReadOnlyAdmin => matches!(view, V::Admin | V::Skills | V::Queues | V::Teams),
     }
 }
 
@@ -96,10 +101,11 @@ pub fn visible_views(roles: &[FlexRole]) -> Vec<FlexView> {
         .collect()
 }
 
-/// Where a worker lands on entering Flex: the admin dashboard for admins and read-only
-/// admins (their work is there), else the agent desktop, else the first view they see.
+/// Where a worker lands on entering Flex: the agent desktop for everyone who takes work
+/// (admins, supervisors and agents: work rings there), else the admin dashboard (read-only
+/// admins), else the first view they see.
 pub fn landing(roles: &[FlexRole]) -> Option<FlexView> {
-    [FlexView::Admin, FlexView::AgentDesktop]
+    [FlexView::AgentDesktop, FlexView::Admin]
         .into_iter()
         .find(|&v| visible(roles, v))
         .or_else(|| visible_views(roles).into_iter().next())
@@ -112,6 +118,12 @@ pub enum FlexChange {
     OwnActivity,
     /// Other agents (their activity or skills) from Teams.
     OtherAgents,
+    /// The skills catalogue, from the admin dashboard.
+    Skills,
+    /// Taking and handling tasks on the agent desktop.
+    Tasks,
+    /// Queues' service level thresholds, from queue stats.
+    ServiceLevels,
 }
 
 impl FlexChange {
@@ -120,6 +132,9 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => "their own status",
             FlexChange::OtherAgents => "other agents",
+            FlexChange::Skills => "the skills catalogue",
+            FlexChange::Tasks => "tasks",
+            FlexChange::ServiceLevels => "service levels",
         }
     }
 
@@ -128,6 +143,8 @@ impl FlexChange {
         match self {
             FlexChange::OwnActivity => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
             FlexChange::OtherAgents => &[FlexRole::Admin, FlexRole::Supervisor],
+            FlexChange::Skills | FlexChange::ServiceLevels => &[FlexRole::Admin],
+            FlexChange::Tasks => &[FlexRole::Admin, FlexRole::Supervisor, FlexRole::Agent],
         }
     }
 }
@@ -144,6 +161,9 @@ pub enum ChangeRefused {
 impl fmt::Display for ChangeRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ChangeRefused::ReadOnlyAdmin(FlexChange::Tasks) => {
+                f.write_str("Read-only admins cannot take or handle tasks.")
+            }
             ChangeRefused::ReadOnlyAdmin(change) => {
                 write!(f, "Read-only admins cannot change {}.", change.object())
             }
@@ -151,6 +171,9 @@ impl fmt::Display for ChangeRefused {
                 let object = match change {
                     FlexChange::OwnActivity => "Changing your own status",
                     FlexChange::OtherAgents => "Changing other agents",
+                    FlexChange::Skills => "Managing the skills catalogue",
+                    FlexChange::Tasks => "Handling tasks",
+                    FlexChange::ServiceLevels => "Changing service levels",
                 };
                 write!(
                     f,

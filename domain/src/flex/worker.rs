@@ -3,7 +3,9 @@
 use crate::identity::capability::LaunchOutcome;
 use crate::identity::email::Email;
 use crate::identity::roles::RoleSet;
-use crate::sid::{ActivitySid, UserSid, WorkerSid};
+use crate::revision::Revision;
+use crate::sid::{ActivitySid, TaskChannelSid, UserSid, WorkerSid};
+use crate::taskrouter::channel::WorkerChannel;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -163,6 +165,19 @@ pub struct Worker {
     pub last_login: Timestamp,
     /// How the worker last signed in.
     pub login: LoginVia,
+    /// Attributes added beside Flex's own (any JSON), kept as they were typed.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Capacity per task channel, where it differs from the default (1, switched on).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub channels: BTreeMap<TaskChannelSid, WorkerChannel>,
+    /// When it last took or finished a task: how long it has waited without one counts from
+    /// the later of this and its entering its activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_task_at: Option<Timestamp>,
+    /// Edits of its attributes, skills and capacity, for forms (see [`Revision`]).
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub revision: Revision,
 }
 
 /// The worker's TaskRouter attributes, serializing to exactly Flex's JSON shape.
@@ -182,6 +197,9 @@ pub struct WorkerAttributes {
     pub routing: Skills,
     /// Disabled skills.
     pub disabled_skills: Skills,
+    /// Any other attribute, beside Flex's own.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Worker {
@@ -207,7 +225,18 @@ impl Worker {
             image_url: self.image_url.clone(),
             routing: self.routing.clone(),
             disabled_skills: self.disabled_skills.clone(),
+            extra: self.extra.clone(),
         }
+    }
+
+    /// The attributes as the JSON an administrator edits, indented.
+    pub fn attributes_json(&self) -> String {
+        serde_json::to_string_pretty(&self.attributes()).unwrap_or_default()
+    }
+
+    /// The worker's capacity and availability on a channel (the default where nobody set it).
+    pub fn channel(&self, channel: &TaskChannelSid) -> WorkerChannel {
+        self.channels.get(channel).copied().unwrap_or_default()
     }
 }
 

@@ -7,6 +7,7 @@ use crate::identity::roles::RoleSet;
 use crate::identity::token::AuthToken;
 use crate::products::phone_number::PhoneNumber;
 use crate::products::twiml_bin::TwimlBin;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, ApiKeySid, PhoneNumberSid, StudioFlowSid, TwimlBinSid, UserSid};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,9 @@ pub struct Member {
     pub roles: RoleSet,
     /// When they joined (or their roles last changed).
     pub since: Timestamp,
+    /// How often their roles changed here, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub revision: Revision,
 }
 
 /// A Twilio account with its members, invitations, credentials and optional Flex.
@@ -68,6 +72,9 @@ pub struct Account {
     pub sid: AccountSid,
     /// The name shown in the Console.
     pub friendly_name: String,
+    /// How often the name changed, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub name_revision: Revision,
     /// Trial or Full.
     pub account_type: AccountType,
     /// Active, suspended or closed.
@@ -113,6 +120,18 @@ impl Account {
             .iter()
             .find(|f| &f.sid == flow)
             .map(|f| f.friendly_name.as_str())
+    }
+
+    /// A Studio flow of this account's Flex instance.
+    pub fn studio_flow(
+        &self,
+        flow: &StudioFlowSid,
+    ) -> Option<&crate::products::studio::StudioFlow> {
+        self.flex
+            .as_ref()?
+            .studio_flows
+            .iter()
+            .find(|f| &f.sid == flow)
     }
 
     /// A user's roles here, if they are a member.

@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 ///   sign up, or accept an invitation sent to that email (which creates their user).
 /// - `Sso`: a person signed in through the account's identity provider; they can log in
 ///   to Flex and set their own activity, nothing in the Console.
+/// - `Clock`: time passing on the Console clock: reservations time out, tasks leave
+///   routing steps, ended tasks are deleted (TaskRouter's own doing).
+/// - `Simulator`: the demo traffic a presenter starts: contacts arriving, and the simulated
+///   agents it answers for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
@@ -21,6 +25,10 @@ pub enum Actor {
     Email(Email),
     /// A person signed in through SSO, with what the identity provider asserts.
     Sso(SsoAssertion),
+    /// The Console clock moving on.
+    Clock,
+    /// Simulated traffic.
+    Simulator,
 }
 
 impl Actor {

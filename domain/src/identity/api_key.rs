@@ -2,6 +2,7 @@
 //! application access without handing it the Auth Token.
 
 use crate::random::Random;
+use crate::revision::Revision;
 use crate::sid::ApiKeySid;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -71,6 +72,9 @@ pub struct ApiKey {
     pub key_type: ApiKeyType,
     /// When it was created.
     pub created: Timestamp,
+    /// How often it was renamed, and the last rename's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub revision: Revision,
 }
 
 /// A new key's secret: 32 letters and digits, handed out once with the event that created the

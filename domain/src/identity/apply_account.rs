@@ -10,6 +10,7 @@ use crate::identity::name::{ACCOUNT_NAME_MAX, PERSON_NAME_MAX, clean_name};
 use crate::identity::roles::{ConsoleRole, RoleSet};
 use crate::identity::token::AuthToken;
 use crate::identity::user::ConsoleUser;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, UserSid};
 use std::collections::BTreeMap;
 
@@ -68,10 +69,12 @@ impl Console {
                     Member {
                         roles: RoleSet::owner(),
                         since: ctx.now,
+                        revision: Revision::default(),
                     },
                 )]),
                 invitations: BTreeMap::new(),
                 next_invitation_id: 1,
+                name_revision: Revision::default(),
                 phone_numbers: BTreeMap::new(),
                 twiml_bins: BTreeMap::new(),
                 api_keys: BTreeMap::new(),
@@ -93,13 +96,20 @@ impl Console {
         ctx: &Ctx,
         account: &'c AccountSid,
         friendly_name: &str,
+        revision: Option<u64>,
     ) -> Checked<'c> {
-        self.authorize(ctx, account)?;
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        self.check_seen(&acc.name_revision, revision, || {
+            format!("the name of {}", acc.friendly_name)
+        })?;
         let to = clean_name("account name", friendly_name, ACCOUNT_NAME_MAX)?;
-        change(move |c, _| {
+        change(move |c, ctx| {
             let from = c
                 .account_mut(account)
-                .map(|acc| std::mem::replace(&mut acc.friendly_name, to.clone()))
+                .map(|acc| {
+                    acc.name_revision = acc.name_revision.next(ctx.actor, ctx.now);
+                    std::mem::replace(&mut acc.friendly_name, to.clone())
+                })
                 .unwrap_or_default();
             (Some(*account), EventKind::AccountRenamed { from, to })
         })

@@ -7,6 +7,8 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::identity::api_key::{API_KEY_NAME_MAX, ApiKey, ApiKeySecret, ApiKeyType};
 use crate::identity::name::clean_name;
+use crate::resources::ResourceKind;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, ApiKeySid};
 
 /// What the friendly name is called in messages.
@@ -30,6 +32,7 @@ impl Console {
                 friendly_name: friendly_name.clone(),
                 key_type,
                 created: ctx.now,
+                revision: Revision::default(),
             };
             // Not from the saved random source: replaying the command must not give it back.
             let secret = ApiKeySecret::generate(&mut c.secrets.0);
@@ -53,15 +56,22 @@ impl Console {
         account: &'c AccountSid,
         key: &'c ApiKeySid,
         friendly_name: &str,
+        revision: Option<u64>,
     ) -> Checked<'c> {
         let from = self.api_key_exists(ctx, account, key)?;
+        if let Some(stored) = self.account_ref(account)?.api_keys.get(key) {
+            self.check_seen(&stored.revision, revision, || {
+                format!("the name of the API key {from}")
+            })?;
+        }
         let to = clean_name(NAME, friendly_name, API_KEY_NAME_MAX)?;
-        change(move |c, _| {
+        change(move |c, ctx| {
             if let Some(stored) = c
                 .account_mut(account)
                 .and_then(|acc| acc.api_keys.get_mut(key))
             {
                 stored.friendly_name.clone_from(&to);
+                stored.revision = stored.revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::ApiKeyRenamed {
                 key: *key,
@@ -103,6 +113,6 @@ impl Console {
         acc.api_keys
             .get(key)
             .map(|k| k.friendly_name.clone())
-            .ok_or(DomainError::UnknownApiKey(*key))
+            .ok_or_else(|| self.missing(account, ResourceKind::ApiKey, key.as_str()))
     }
 }

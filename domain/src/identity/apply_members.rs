@@ -11,6 +11,7 @@ use crate::identity::invitation::{Invitation, InvitationId, InvitationState, Inv
 use crate::identity::name::{PERSON_NAME_MAX, clean_name};
 use crate::identity::roles::RoleSet;
 use crate::identity::user::ConsoleUser;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, UserSid};
 use crate::time::Timestamp;
 
@@ -195,7 +196,7 @@ impl Console {
                 (Some(*sid), user.email.clone())
             }
             Actor::Email(email) => (self.index.user_by_email.get(email).cloned(), email.clone()),
-            Actor::Sso(_) => {
+            Actor::Sso(_) | Actor::Clock | Actor::Simulator => {
                 return Err(DomainError::WrongActor {
                     action: ctx.action,
                     needed: "the invited Console user or email",
@@ -256,6 +257,7 @@ impl Console {
                     Member {
                         roles,
                         since: ctx.now,
+                        revision: Revision::default(),
                     },
                 );
                 if let Some(invitation) = acc.invitations.get_mut(&id) {
@@ -279,8 +281,14 @@ impl Console {
         account: &'c AccountSid,
         user: &'c UserSid,
         roles: RoleSet,
+        revision: Option<u64>,
     ) -> Checked<'c> {
         let from = self.changeable_member(ctx, account, user)?;
+        if let Some(member) = self.account_ref(account)?.members.get(user) {
+            self.check_seen(&member.revision, revision, || {
+                format!("{}'s roles", self.user_name(user))
+            })?;
+        }
         if roles.is_owner() {
             return Err(DomainError::OwnerRoleNotAssignable);
         }
@@ -291,6 +299,7 @@ impl Console {
             {
                 member.roles = roles;
                 member.since = ctx.now;
+                member.revision = member.revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::RolesChanged {
                 user: *user,
@@ -330,7 +339,10 @@ impl Console {
         let (_, _, acc) = self.authorize(ctx, account)?;
         let roles = acc
             .roles_of(user)
-            .ok_or(DomainError::TargetNotMember(*user))?;
+            .ok_or_else(|| DomainError::TargetNotMember {
+                name: self.user_name(user),
+                account: acc.friendly_name.clone(),
+            })?;
         if roles.is_owner() {
             return Err(DomainError::OwnerUnchangeable);
         }
@@ -371,6 +383,7 @@ impl Console {
                     if let Some(member) = acc.members.get_mut(sid) {
                         member.roles = roles;
                         member.since = ctx.now;
+                        member.revision = member.revision.next(ctx.actor, ctx.now);
                     }
                 }
             }

@@ -31,6 +31,10 @@ pub struct EmailError {
 
 impl fmt::Display for EmailError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Nothing typed is not a mistake in an address: say what to do.
+        if self.value.trim().is_empty() {
+            return f.write_str("Enter an email address");
+        }
         write!(
             f,
             "\"{}\" is not a valid email address: {}",

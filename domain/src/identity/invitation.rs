@@ -46,6 +46,19 @@ pub enum InvitationStatus {
     Accepted,
 }
 
+impl InvitationStatus {
+    /// The status as a label on its own, capitalised like every status the Console shows
+    /// ("Pending", "Expired"); `Display` gives the word inside a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            InvitationStatus::Pending => "Pending",
+            InvitationStatus::Expired => "Expired",
+            InvitationStatus::Revoked => "Revoked",
+            InvitationStatus::Accepted => "Accepted",
+        }
+    }
+}
+
 impl fmt::Display for InvitationStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -15,10 +15,7 @@ pub(crate) fn clean_name(
             reason: "must not be empty",
         })
     } else if name.chars().count() > max {
-        Err(DomainError::InvalidName {
-            what,
-            reason: "is too long",
-        })
+        Err(DomainError::NameTooLong { what, max })
     } else {
         Ok(name.to_owned())
     }
@@ -28,3 +25,5 @@ pub(crate) fn clean_name(
 pub(crate) const ACCOUNT_NAME_MAX: usize = 64;
 /// Longest person name.
 pub(crate) const PERSON_NAME_MAX: usize = 100;
+/// Longest payment method ("Visa ending 4242").
+pub(crate) const PAYMENT_METHOD_MAX: usize = 64;

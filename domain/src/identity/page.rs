@@ -20,6 +20,8 @@ pub enum AccountPage {
     FlexUsers,
     /// Flex settings: UI version, call recording, the CRM panel.
     FlexSettings,
+    /// Flex's Conversations addresses: SMS, WhatsApp and Chat addresses and their flows.
+    FlexAddresses,
     /// Manage users: members and invitations.
     ManageUsers,
     /// Billing: plan and upgrade.
@@ -30,8 +32,20 @@ pub enum AccountPage {
     PhoneNumbers,
     /// Studio flows.
     Studio,
-    /// The Flex TaskRouter workspace.
+    /// The Flex TaskRouter workspace: its overview and settings.
     TaskRouter,
+    /// TaskRouter's task queues (and each queue's own page).
+    TaskQueues,
+    /// TaskRouter's workflows (and each workflow's own page).
+    Workflows,
+    /// TaskRouter's activities.
+    Activities,
+    /// TaskRouter's task channels.
+    TaskChannels,
+    /// TaskRouter's workers (and each worker's own page).
+    Workers,
+    /// TaskRouter's tasks (and each task's own page: its path and why it waits).
+    Tasks,
     /// Functions and Assets.
     Functions,
     /// TwiML Bins.
@@ -49,18 +63,25 @@ pub enum PageGroup {
 
 impl AccountPage {
     /// Every page, in navigation order.
-    pub const ALL: [AccountPage; 13] = [
+    pub const ALL: [AccountPage; 20] = [
         AccountPage::AccountInfo,
         AccountPage::ApiKeys,
         AccountPage::FlexOverview,
         AccountPage::FlexUsers,
         AccountPage::FlexSettings,
+        AccountPage::FlexAddresses,
         AccountPage::ManageUsers,
         AccountPage::Billing,
         AccountPage::Activity,
         AccountPage::PhoneNumbers,
         AccountPage::Studio,
         AccountPage::TaskRouter,
+        AccountPage::TaskQueues,
+        AccountPage::Workflows,
+        AccountPage::Activities,
+        AccountPage::TaskChannels,
+        AccountPage::Workers,
+        AccountPage::Tasks,
         AccountPage::Functions,
         AccountPage::TwimlBins,
     ];
@@ -74,12 +95,19 @@ impl AccountPage {
             P::FlexOverview => "/flex",
             P::FlexUsers => "/flex/users",
             P::FlexSettings => "/flex/settings",
+            P::FlexAddresses => "/flex/addresses",
             P::ManageUsers => "/users",
             P::Billing => "/billing",
             P::Activity => "/activity",
             P::PhoneNumbers => "/phone-numbers",
             P::Studio => "/studio",
             P::TaskRouter => "/taskrouter",
+            P::TaskQueues => "/taskrouter/queues",
+            P::Workflows => "/taskrouter/workflows",
+            P::Activities => "/taskrouter/activities",
+            P::TaskChannels => "/taskrouter/channels",
+            P::Workers => "/taskrouter/workers",
+            P::Tasks => "/taskrouter/tasks",
             P::Functions => "/functions",
             P::TwimlBins => "/twiml-bins",
         }
@@ -94,12 +122,19 @@ impl AccountPage {
             P::FlexOverview => "Flex overview",
             P::FlexUsers => "Flex users",
             P::FlexSettings => "Flex settings",
+            P::FlexAddresses => "Conversations addresses",
             P::ManageUsers => "Manage users",
             P::Billing => "Billing",
             P::Activity => "Activity",
             P::PhoneNumbers => "Phone Numbers",
             P::Studio => "Studio",
             P::TaskRouter => "TaskRouter",
+            P::TaskQueues => "Task queues",
+            P::Workflows => "Workflows",
+            P::Activities => "Activities",
+            P::TaskChannels => "Task channels",
+            P::Workers => "Workers",
+            P::Tasks => "Tasks",
             P::Functions => "Functions and Assets",
             P::TwimlBins => "TwiML Bins",
         }
@@ -109,10 +144,32 @@ impl AccountPage {
     pub fn group(self) -> PageGroup {
         use AccountPage as P;
         match self {
-            P::PhoneNumbers | P::Studio | P::TaskRouter | P::Functions | P::TwimlBins => {
-                PageGroup::Products
-            }
+            P::PhoneNumbers
+            | P::Studio
+            | P::TaskRouter
+            | P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
+            | P::Tasks
+            | P::Functions
+            | P::TwimlBins => PageGroup::Products,
             _ => PageGroup::Account,
+        }
+    }
+
+    /// The page it sits under in the navigation (TaskRouter's sub-pages), if any.
+    pub fn parent(self) -> Option<AccountPage> {
+        use AccountPage as P;
+        match self {
+            P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
+            | P::Tasks => Some(P::TaskRouter),
+            _ => None,
         }
     }
 
@@ -128,9 +185,16 @@ impl AccountPage {
             P::Billing => Some(Capability::ManageBilling),
             P::Activity => Some(Capability::ViewLogsAndUsage),
             P::FlexUsers
+            | P::FlexAddresses
             | P::PhoneNumbers
             | P::Studio
             | P::TaskRouter
+            | P::TaskQueues
+            | P::Workflows
+            | P::Activities
+            | P::TaskChannels
+            | P::Workers
+            | P::Tasks
             | P::Functions
             | P::TwimlBins => Some(Capability::ManageProducts),
         }
@@ -145,12 +209,19 @@ impl AccountPage {
             P::FlexOverview => "Viewing the Flex overview",
             P::FlexUsers => "Managing Flex users",
             P::FlexSettings => "Viewing the Flex settings",
+            P::FlexAddresses => "Managing Conversations addresses",
             P::ManageUsers => "Managing users",
             P::Billing => "Billing",
             P::Activity => "Viewing the activity log",
             P::PhoneNumbers => "Viewing phone numbers",
             P::Studio => "Viewing Studio",
             P::TaskRouter => "Viewing TaskRouter",
+            P::TaskQueues => "Viewing task queues",
+            P::Workflows => "Viewing workflows",
+            P::Activities => "Viewing activities",
+            P::TaskChannels => "Viewing task channels",
+            P::Workers => "Viewing workers",
+            P::Tasks => "Viewing tasks",
             P::Functions => "Viewing Functions and Assets",
             P::TwimlBins => "Viewing TwiML Bins",
         }

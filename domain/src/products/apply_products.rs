@@ -7,10 +7,14 @@ use crate::error::DomainError;
 use crate::event::EventKind;
 use crate::identity::account::{Account, AccountType};
 use crate::identity::name::clean_name;
-use crate::products::phone_number::{PhoneNumber, in_inventory};
-use crate::products::twiml::check_twiml;
-use crate::products::twiml_bin::{TWIML_BIN_NAME_MAX, TWIML_MAX, TwimlBin};
+use crate::products::phone_number::{PhoneNumber, in_inventory, national_format};
+use crate::products::studio::{SendToFlex, check_step};
+use crate::products::twiml_bin::check_bin_twiml;
+use crate::products::twiml_bin::{TWIML_BIN_NAME_MAX, TwimlBin};
+use crate::resources::ResourceKind;
+use crate::revision::Revision;
 use crate::sid::{AccountSid, PhoneNumberSid, StudioFlowSid, TwimlBinSid};
+use crate::taskrouter::error::TaskRouterError;
 
 impl Console {
     /// A trial account holds one number, as on Twilio; a number is offered once.
@@ -57,7 +61,19 @@ impl Console {
         number: &'c PhoneNumberSid,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        let phone_number = owned_number(acc, number)?;
+        let phone_number = self.owned_number(acc, number)?;
+        if let Some(address) = acc.flex.as_ref().and_then(|f| {
+            f.addresses
+                .iter()
+                .find(|a| a.address.trim_start_matches("whatsapp:") == phone_number)
+        }) {
+            return Err(TaskRouterError::InUse {
+                subject: format!("The number {}", national_format(&phone_number)),
+                reason: format!("is the Conversations address {}", address.label()),
+                remedy: "Delete the address on the Conversations addresses page first.".into(),
+            }
+            .into());
+        }
         change(move |c, _| {
             if let Some(acc) = c.account_mut(account) {
                 acc.phone_numbers.remove(number);
@@ -79,11 +95,11 @@ impl Console {
         flow: Option<&'c StudioFlowSid>,
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
-        let phone_number = owned_number(acc, number)?;
+        let phone_number = self.owned_number(acc, number)?;
         let flow_name = match flow {
             Some(sid) => Some(
                 acc.studio_flow_name(sid)
-                    .ok_or(DomainError::UnknownStudioFlow(*sid))?
+                    .ok_or_else(|| self.missing(account, ResourceKind::StudioFlow, sid.as_str()))?
                     .to_owned(),
             ),
             None => None,
@@ -115,11 +131,12 @@ impl Console {
     ) -> Checked<'c> {
         let (_, _, acc) = self.authorize(ctx, account)?;
         if acc.studio_flow_name(flow).is_none() {
-            return Err(DomainError::UnknownStudioFlow(*flow));
+            return Err(self.missing(account, ResourceKind::StudioFlow, flow.as_str()));
         }
         change(move |c, _| {
             let mut numbers_unrouted = Vec::new();
             let mut flex_flows_unrouted = Vec::new();
+            let mut addresses_unrouted = Vec::new();
             let mut friendly_name = String::new();
             if let Some(acc) = c.account_mut(account) {
                 for number in acc.phone_numbers.values_mut() {
@@ -135,6 +152,12 @@ impl Console {
                             flex_flows_unrouted.push(flex_flow.friendly_name.clone());
                         }
                     }
+                    for address in &mut flex.addresses {
+                        if address.studio_flow.as_ref() == Some(flow) {
+                            address.studio_flow = None;
+                            addresses_unrouted.push(address.label());
+                        }
+                    }
                     if let Some(i) = flex.studio_flows.iter().position(|f| f.sid == *flow) {
                         friendly_name = flex.studio_flows.remove(i).friendly_name;
                     }
@@ -145,6 +168,66 @@ impl Console {
                 friendly_name,
                 numbers_unrouted,
                 flex_flows_unrouted,
+                addresses_unrouted,
+            };
+            (Some(*account), kind)
+        })
+    }
+
+    /// A Send to Flex step is saved only with a workflow and channel of the workspace and
+    /// values the widget takes (see [`check_step`]).
+    pub(crate) fn set_send_to_flex<'c>(
+        &self,
+        ctx: &Ctx,
+        account: &'c AccountSid,
+        flow: &'c StudioFlowSid,
+        step: Option<&'c SendToFlex>,
+    ) -> Checked<'c> {
+        let (_, _, acc) = self.authorize(ctx, account)?;
+        let friendly_name = acc
+            .studio_flow_name(flow)
+            .ok_or_else(|| self.missing(account, ResourceKind::StudioFlow, flow.as_str()))?
+            .to_owned();
+        let workflow_name = match step {
+            Some(step) => {
+                let ws = self.workspace(account).ok_or(DomainError::NoFlexInstance)?;
+                let workflow = ws.workflow(&step.workflow).ok_or_else(|| {
+                    TaskRouterError::Invalid {
+                        field: "Workflow".into(),
+                        reason: format!(
+                            "The workflow {} does not exist (it may have been deleted); choose one of the workspace's workflows.",
+                            step.workflow
+                        ),
+                    }
+                })?;
+                ws.channel(&step.channel)
+                    .ok_or_else(|| TaskRouterError::Invalid {
+                        field: "Task Channel".into(),
+                        reason: format!(
+                            "The task channel {} does not exist (it may have been deleted); choose one of the workspace's channels.",
+                            step.channel
+                        ),
+                    })?;
+                check_step(step).map_err(|(field, reason)| TaskRouterError::Invalid {
+                    field: field.into(),
+                    reason,
+                })?;
+                Some(workflow.friendly_name.clone())
+            }
+            None => None,
+        };
+        change(move |c, _| {
+            if let Some(stored) = c
+                .account_mut(account)
+                .and_then(|a| a.flex.as_mut())
+                .and_then(|f| f.studio_flows.iter_mut().find(|f| f.sid == *flow))
+            {
+                stored.send_to_flex = step.cloned();
+            }
+            let kind = EventKind::StudioFlowUpdated {
+                flow: *flow,
+                friendly_name,
+                workflow_name,
             };
             (Some(*account), kind)
         })
@@ -167,6 +250,7 @@ impl Console {
                 twiml: twiml.to_owned(),
                 created: ctx.now,
                 updated: ctx.now,
+                revision: Revision::default(),
             };
             let kind = EventKind::TwimlBinCreated {
                 bin: bin.sid,
@@ -186,8 +270,14 @@ impl Console {
         bin: &'c TwimlBinSid,
         friendly_name: &str,
         twiml: &'c str,
+        revision: Option<u64>,
     ) -> Checked<'c> {
-        self.twiml_bin_exists(ctx, account, bin)?;
+        let name = self.twiml_bin_exists(ctx, account, bin)?;
+        if let Some(stored) = self.account_ref(account)?.twiml_bins.get(bin) {
+            self.check_seen(&stored.revision, revision, || {
+                format!("the TwiML Bin {name}")
+            })?;
+        }
         let friendly_name = clean_name("TwiML Bin name", friendly_name, TWIML_BIN_NAME_MAX)?;
         check_bin_twiml(twiml)?;
         change(move |c, ctx| {
@@ -198,6 +288,7 @@ impl Console {
                 stored.friendly_name.clone_from(&friendly_name);
                 twiml.clone_into(&mut stored.twiml);
                 stored.updated = ctx.now;
+                stored.revision = stored.revision.next(ctx.actor, ctx.now);
             }
             let kind = EventKind::TwimlBinUpdated {
                 bin: *bin,
@@ -238,23 +329,19 @@ impl Console {
         acc.twiml_bins
             .get(bin)
             .map(|b| b.friendly_name.clone())
-            .ok_or(DomainError::UnknownTwimlBin(*bin))
+            .ok_or_else(|| self.missing(account, ResourceKind::TwimlBin, bin.as_str()))
     }
-}
 
-/// The E.164 text of a number the account owns.
-fn owned_number(account: &Account, number: &PhoneNumberSid) -> Result<String, DomainError> {
-    account
-        .phone_numbers
-        .get(number)
-        .map(|n| n.phone_number.clone())
-        .ok_or(DomainError::UnknownPhoneNumber(*number))
-}
-
-/// The TwiML a bin may hold: well-formed, `<Response>` root, not too long.
-pub(crate) fn check_bin_twiml(twiml: &str) -> Result<(), DomainError> {
-    if twiml.chars().count() > TWIML_MAX {
-        return Err(DomainError::TwimlTooLong { max: TWIML_MAX });
+    /// The E.164 text of a number the account owns.
+    fn owned_number(
+        &self,
+        account: &Account,
+        number: &PhoneNumberSid,
+    ) -> Result<String, DomainError> {
+        account
+            .phone_numbers
+            .get(number)
+            .map(|n| n.phone_number.clone())
+            .ok_or_else(|| self.missing(&account.sid, ResourceKind::PhoneNumber, number.as_str()))
     }
-    check_twiml(twiml).map_err(DomainError::InvalidTwiml)
 }

@@ -5,10 +5,12 @@ pub(crate) mod apply_products;
 pub mod phone_number;
 pub mod queries;
 pub mod serverless;
+pub mod studio;
 pub mod twiml;
 pub mod twiml_bin;
 
 pub use phone_number::*;
 pub use serverless::*;
+pub use studio::*;
 pub use twiml::*;
 pub use twiml_bin::*;

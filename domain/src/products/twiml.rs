@@ -1,10 +1,14 @@
-//! Checking TwiML: well-formed XML whose one root element is `<Response>`.
+//! Checking TwiML: well-formed XML 1.0 (https://www.w3.org/TR/xml/) whose one root element
+//! is `<Response>`.
 //!
-//! TwiML Bins accept any TwiML verb, so the check is XML well-formedness (tags close in
-//! order, attributes are quoted and unique, entities are known, nothing but space and
-//! comments around the root) plus the root's name, and each problem is named with the
-//! line and column a person can find it at. Written here rather than taken from an XML
-//! crate because that is all it needs and every byte goes into the browser's download.
+//! TwiML Bins accept any TwiML verb, so the check is XML well-formedness as the
+//! specification writes it (only the characters of its `Char` production, raw or
+//! referenced; one XML declaration, at the very start; tags closed in order; attributes
+//! quoted and unique; only the predefined entities, as there is no DTD; no `]]>` in text
+//! and no `--` in a comment; nothing but space, comments and processing instructions
+//! around the root) plus the root's name. Each problem is named with the line and column a
+//! person can find it at. Written here rather than taken from an XML crate because that is
+//! all it needs and every byte goes into the browser's download.
 
 use std::fmt;
 
@@ -31,13 +35,26 @@ impl fmt::Display for TwimlError {
 
 /// Checks `text` is TwiML; see the module documentation.
 pub fn check_twiml(text: &str) -> Result<(), TwimlError> {
-    Parser {
+    let parser = Parser {
         text,
         pos: 0,
         open: Vec::new(),
         root_seen: false,
+        declared: false,
+    };
+    // XML 2.2: a document holds only the characters of `Char`, wherever they are.
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        let what = if c.is_control() {
+            "the control character"
+        } else {
+            "the character"
+        };
+        return Err(parser.fail_at(
+            at,
+            format!("{what} U+{:04X} is not allowed in XML", u32::from(c)),
+        ));
     }
-    .document()
+    parser.document()
 }
 
 struct Parser<'a> {
@@ -46,6 +63,8 @@ struct Parser<'a> {
     /// Names of the elements open at `pos`, outermost first.
     open: Vec<&'a str>,
     root_seen: bool,
+    /// Whether the document starts with an XML declaration.
+    declared: bool,
 }
 
 type Step = Result<(), TwimlError>;
@@ -99,8 +118,8 @@ impl<'a> Parser<'a> {
             return Err(self.fail("the TwiML is empty; it needs a <Response> element"));
         }
         self.eat("\u{feff}");
-        if self.rest().starts_with("<?xml") {
-            self.skip_past("?>", "the XML declaration is not closed with ?>")?;
+        if self.rest().starts_with("<?xml") && self.rest()[5..].starts_with(is_space) {
+            self.declaration()?;
         }
         loop {
             let start = self.pos;
@@ -135,13 +154,21 @@ impl<'a> Parser<'a> {
             }
             return Ok(());
         }
-        self.entities(from, text)
+        if let Some(i) = text.find("]]>") {
+            return Err(self.fail_at(from + i, "]]> is not allowed in text; write ]]&gt;"));
+        }
+        self.references(from, text)
     }
 
-    fn entities(&self, from: usize, text: &str) -> Step {
+    /// Entity and character references in text or an attribute value (XML 4.1): the five
+    /// predefined entities (there is no DTD to declare others) and references to
+    /// characters XML allows.
+    fn references(&self, from: usize, text: &str) -> Step {
         for (i, _) in text.match_indices('&') {
             let tail = &text[i + 1..];
-            let end = tail.find(';').filter(|&e| e <= 10);
+            let end = tail
+                .find(|c: char| c == ';' || c == '&' || c == '<' || is_space(c))
+                .filter(|&e| tail[e..].starts_with(';'));
             let Some(end) = end else {
                 return Err(self.fail_at(
                     from + i,
@@ -149,26 +176,166 @@ impl<'a> Parser<'a> {
                 ));
             };
             let name = &tail[..end];
-            let known =
-                matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") || char_ref(name).is_some();
-            if !known {
-                return Err(self.fail_at(from + i, format!("unknown entity &{name};")));
+            let at = from + i;
+            if let Some(number) = name.strip_prefix('#') {
+                match char_ref(number) {
+                    None => {
+                        return Err(self.fail_at(
+                            at,
+                            format!("&{name}; is not a character reference: write &#65; or &#x41;"),
+                        ));
+                    }
+                    Some(code) if !char::from_u32(code).is_some_and(is_xml_char) => {
+                        return Err(
+                            self.fail_at(at, format!("&{name}; is not a character XML allows"))
+                        );
+                    }
+                    Some(_) => {}
+                }
+            } else if !matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") {
+                return Err(self.fail_at(at, format!("unknown entity &{name};")));
             }
         }
+        Ok(())
+    }
+
+    /// The XML declaration (XML 2.8): `<?xml version="1.0" encoding="…" standalone="…"?>`,
+    /// version first and required, at the very start of the document.
+    fn declaration(&mut self) -> Step {
+        self.pos += "<?xml".len();
+        self.declared = true;
+        let mut expected = ["version", "encoding", "standalone"].as_slice();
+        let mut first = true;
+        loop {
+            self.skip_space();
+            if self.eat("?>") {
+                if first {
+                    return Err(self.fail("the XML declaration needs version=\"1.0\" first"));
+                }
+                return Ok(());
+            }
+            if self.rest().is_empty() {
+                return Err(self.fail("the XML declaration is not closed with ?>"));
+            }
+            let at = self.pos;
+            let name = self.name()?;
+            let Some(i) = expected.iter().position(|n| *n == name) else {
+                return Err(self.fail_at(
+                    at,
+                    if first {
+                        "the XML declaration needs version=\"1.0\" first".to_owned()
+                    } else {
+                        format!(
+                            "{name} is not allowed in the XML declaration; it has version, encoding and standalone, in that order"
+                        )
+                    },
+                ));
+            };
+            if first && i != 0 {
+                return Err(self.fail_at(at, "the XML declaration needs version=\"1.0\" first"));
+            }
+            expected = &expected[i + 1..];
+            first = false;
+            self.skip_space();
+            if !self.eat("=") {
+                return Err(self.fail(format!("{name} needs =\"value\"")));
+            }
+            self.skip_space();
+            let quote = match self.rest().chars().next() {
+                Some(q @ ('"' | '\'')) => q,
+                _ => return Err(self.fail(format!("the value of {name} must be in quotes"))),
+            };
+            self.pos += 1;
+            let value_at = self.pos;
+            let Some(len) = self.rest().find(quote) else {
+                return Err(self.fail_at(value_at, format!("the value of {name} is not closed")));
+            };
+            let value = &self.rest()[..len];
+            let ok = match name {
+                "version" => value
+                    .strip_prefix("1.")
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())),
+                "encoding" => {
+                    value.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && value
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                }
+                _ => matches!(value, "yes" | "no"),
+            };
+            if !ok {
+                let rule = match name {
+                    "version" => "the version must be 1.0",
+                    "encoding" => "the encoding must be a name such as UTF-8",
+                    _ => "standalone must be yes or no",
+                };
+                return Err(self.fail_at(value_at, rule));
+            }
+            self.pos += len + 1;
+            if !self.rest().starts_with(is_space) && !self.rest().starts_with("?>") {
+                return Err(self.fail("expected a space or ?> in the XML declaration"));
+            }
+        }
+    }
+
+    /// A processing instruction (XML 2.6) after its `<?`: a target that is not `xml` in
+    /// any case, then space and anything up to `?>`.
+    fn processing_instruction(&mut self, at: usize) -> Step {
+        let target = self.name()?;
+        if target == "xml" {
+            let reason = if !self.open.is_empty() {
+                "an XML declaration inside the document; it belongs at the very start"
+            } else if self.declared {
+                "a second XML declaration; there can be one, at the very start"
+            } else if self.text[..at].trim_start_matches('\u{feff}').is_empty() {
+                "the XML declaration needs version=\"1.0\" first"
+            } else {
+                "the XML declaration must be at the very start, before any line break or space"
+            };
+            return Err(self.fail_at(at, reason));
+        }
+        if target.eq_ignore_ascii_case("xml") {
+            return Err(self.fail_at(
+                at,
+                "processing instructions may not be named XML; the declaration is written <?xml",
+            ));
+        }
+        if self.eat("?>") {
+            return Ok(());
+        }
+        if !self.rest().starts_with(is_space) {
+            return Err(self.fail(format!("expected a space or ?> after <?{target}")));
+        }
+        self.skip_past("?>", "a processing instruction is not closed with ?>")
+    }
+
+    /// A comment (XML 2.5) after its `<!--`: no `--` inside, so none right before `-->`.
+    fn comment(&mut self) -> Step {
+        let Some(end) = self.rest().find("-->") else {
+            return Err(self.fail("a comment is not closed with -->"));
+        };
+        let body = &self.rest()[..end];
+        if let Some(i) = body.find("--") {
+            return Err(self.fail_at(self.pos + i, "-- is not allowed inside a comment"));
+        }
+        if body.ends_with('-') {
+            return Err(self.fail_at(self.pos + end - 1, "-- is not allowed inside a comment"));
+        }
+        self.pos += end + 3;
         Ok(())
     }
 
     fn markup(&mut self) -> Step {
         let at = self.pos;
         if self.eat("<!--") {
-            self.skip_past("-->", "a comment is not closed with -->")
+            self.comment()
         } else if self.eat("<![CDATA[") {
             if self.open.is_empty() {
                 return Err(self.fail_at(at, "CDATA must be inside <Response>"));
             }
             self.skip_past("]]>", "a CDATA section is not closed with ]]>")
         } else if self.eat("<?") {
-            self.skip_past("?>", "a processing instruction is not closed with ?>")
+            self.processing_instruction(at)
         } else if self.rest().starts_with("<!") {
             Err(self.fail("a DOCTYPE or other declaration is not allowed in TwiML"))
         } else if self.eat("</") {
@@ -260,7 +427,7 @@ impl<'a> Parser<'a> {
                     format!("< is not allowed in the value of {attr}; write &lt;"),
                 ));
             }
-            self.entities(value_at, value)?;
+            self.references(value_at, value)?;
             self.pos += len + 1;
         }
     }
@@ -294,14 +461,23 @@ fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | ':' | '-' | '.')
 }
 
-/// The character a `#123` or `#x1F` reference names, if valid.
-fn char_ref(name: &str) -> Option<char> {
-    let digits = name.strip_prefix('#')?;
-    let code = match digits.strip_prefix('x') {
-        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-        None => digits.parse().ok()?,
+/// The code a character reference names after its `&#` (`123` or `x1F`; digits only), if
+/// it is written as XML 4.1 says.
+fn char_ref(digits: &str) -> Option<u32> {
+    let (digits, radix) = match digits.strip_prefix('x') {
+        Some(hex) => (hex, 16),
+        None => (digits, 10),
     };
-    char::from_u32(code)
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    // Leading zeros are allowed; a number too large for u32 is no character either.
+    Some(u32::from_str_radix(digits, radix).unwrap_or(u32::MAX))
+}
+
+/// XML 1.0's `Char` production (2.2).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]

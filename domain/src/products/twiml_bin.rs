@@ -1,5 +1,8 @@
 //! TwiML Bins: TwiML documents Twilio serves at a URL of their own.
 
+use crate::error::DomainError;
+use crate::products::twiml::check_twiml;
+use crate::revision::Revision;
 use crate::sid::TwimlBinSid;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -22,6 +25,9 @@ pub struct TwimlBin {
     pub created: Timestamp,
     /// When it was last changed.
     pub updated: Timestamp,
+    /// How often its name or TwiML changed, and the last change's author.
+    #[serde(default, skip_serializing_if = "Revision::is_new")]
+    pub revision: Revision,
 }
 
 impl TwimlBin {
@@ -29,4 +35,17 @@ impl TwimlBin {
     pub fn url(&self) -> String {
         format!("https://handler.twilio.com/twiml/{}", self.sid)
     }
+}
+
+/// The TwiML a bin may hold: well-formed XML with a `<Response>` root, at most
+/// [`TWIML_MAX`] characters. What Save checks, so an editor says "valid" only when this does.
+pub fn check_bin_twiml(twiml: &str) -> Result<(), DomainError> {
+    let length = twiml.chars().count();
+    if length > TWIML_MAX {
+        return Err(DomainError::TwimlTooLong {
+            max: TWIML_MAX,
+            length,
+        });
+    }
+    check_twiml(twiml).map_err(DomainError::InvalidTwiml)
 }

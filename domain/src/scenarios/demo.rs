@@ -13,6 +13,9 @@
 //!   (wfo.team_leader), agents Hannah Becker and Mateo Silva. Invitations: mia.wilson
 //!   pending, ethan.brown revoked. Numbers (212) 555-0110 (Voice IVR) and (312) 555-0120
 //!   (no flow); the TwiML Bin "After-hours message".
+//!   Its contact center is routed (see [`super::demo_routing`]): skills sales, support
+//!   (levels 1 to 10) and spanish given to Hannah, Mateo and Daniel; queues Sales, Support,
+//!   Support Tier 2 and Spanish beside Everyone; the workflow "Inbound Routing".
 //! - "Initech Labs" (Trial): no Flex yet. Created by Liam, who transferred ownership to
 //!   Priya and stayed as Administrator; Emma Dubois Developer + Billing Manager; a
 //!   secondary Auth Token; zoe.taylor invited.
@@ -30,6 +33,7 @@ use crate::identity::actor::Actor;
 use crate::identity::email::Email;
 use crate::identity::invitation::InvitationId;
 use crate::identity::roles::{ConsoleRole, RoleSet};
+use crate::scenarios::demo_routing::RoutedAgents;
 use crate::sid::{AccountSid, UserSid};
 use crate::time::Timestamp;
 
@@ -47,8 +51,8 @@ const AFTER_HOURS_TWIML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 "#;
 
 /// Builds the demo through `apply`; every step is a fixed, valid command.
-struct Builder {
-    console: Console,
+pub(super) struct Builder {
+    pub(super) console: Console,
 }
 
 fn email(text: &str) -> Email {
@@ -64,7 +68,7 @@ fn days_before_now(days: u64) -> Timestamp {
 }
 
 impl Builder {
-    fn run(&mut self, actor: &Actor, command: Command, at: Timestamp) -> Event {
+    pub(super) fn run(&mut self, actor: &Actor, command: Command, at: Timestamp) -> Event {
         let what = format!("{command:?}");
         self.console
             .apply(actor, command, at)
@@ -327,14 +331,14 @@ impl Console {
             roles: vec![InsightsRole::TeamLeader],
         };
         b.run(&james, insights, day(6));
-        b.sso(
+        let hannah = b.sso(
             &globex,
             "hannah.becker@globex.example.com",
             "Hannah Becker",
             &["agent"],
             day(6),
         );
-        b.sso(
+        let mateo = b.sso(
             &globex,
             "mateo.silva@globex.example.com",
             "Mateo Silva",
@@ -412,6 +416,18 @@ impl Console {
         // Hooli Sandbox: closed by its Owner.
         let hooli = b.create_account(&ahmed, "Hooli Sandbox", AccountType::Trial, day(16));
         b.run(&ahmed, Command::CloseAccount { account: hooli }, day(30));
+
+        // Globex routes its contacts: skills, queues and a workflow (last, so the SIDs
+        // drawn before keep their values).
+        let agents = RoutedAgents {
+            supervisor: daniel.worker,
+            hannah: hannah.worker,
+            mateo: mateo.worker,
+        };
+        b.route_contacts(&globex, &james, &liam, &agents, day(44));
+        // Contacts arrive: Voice IVR sends calls to Inbound Routing, and a Chat address hands
+        // webchats to Webchat Flow (last again, so earlier SIDs keep their values).
+        b.contacts_arrive(&globex, &liam, day(44));
 
         b.console
     }

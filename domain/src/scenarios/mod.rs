@@ -2,6 +2,7 @@
 //! construction: the hand-written demo and the generated scale scenario.
 
 pub mod demo;
+mod demo_routing;
 pub mod scale;
 
 pub use demo::*;

@@ -1,18 +1,24 @@
 //! A large, deterministic Console for performance tests: 3,000 Console users, 1,000
 //! accounts of three members each, and one Flex workspace filled to its 15,000 workers
-//! (its Owner plus 14,999 agents who signed in through SSO). Its activity log starts empty.
+//! (its Owner plus 14,999 agents who signed in through SSO), routed by skills: a catalogue of
+//! ten skills, two given to every worker, and 19 queues on them beside Everyone. Its
+//! activity log starts empty.
 
 use crate::command::Command;
 use crate::console::Console;
 use crate::event::{Event, EventKind};
+use crate::flex::skills::Skill;
 use crate::flex::sso::SsoAssertion;
 use crate::identity::account::AccountType;
 use crate::identity::actor::Actor;
 use crate::identity::email::Email;
 use crate::identity::roles::{ConsoleRole, RoleSet};
-use crate::sid::AccountSid;
+use crate::sid::{AccountSid, WorkerSid};
 use crate::taskrouter::MAX_WORKERS;
+use crate::taskrouter::command::TaskRouterCommand;
+use crate::taskrouter::queue::{TaskOrder, TaskQueueSpec};
 use crate::time::Timestamp;
+use std::collections::BTreeMap;
 
 /// How many accounts the scale scenario has.
 pub const SCALE_ACCOUNTS: usize = 1_000;
@@ -139,10 +145,125 @@ impl Console {
                 at,
             );
         }
+        route_by_skills(&mut c, &users[0], &flex_account, at);
         // The scenario is about the state at scale, not its history: the ~23,000 entries
         // of building it would double the file and its loading time.
         c.activity.clear();
         c.reindex();
         c
+    }
+}
+
+/// The skills of the scale workspace's catalogue; `support` has levels 1 to 10.
+const SKILLS: [&str; 10] = [
+    "sales",
+    "support",
+    "billing",
+    "spanish",
+    "french",
+    "german",
+    "vip",
+    "tech",
+    "retention",
+    "claims",
+];
+
+/// The 19 queues beside Everyone, routing on skills and levels, as (name, expression).
+fn queues() -> Vec<(String, String)> {
+    let mut queues: Vec<(String, String)> = SKILLS
+        .iter()
+        .map(|s| (format!("Skill {s}"), format!("routing.skills HAS '{s}'")))
+        .collect();
+    for level in 1..=5 {
+        queues.push((
+            format!("Support level {}+", level * 2),
+            format!("routing.levels.support >= {}", level * 2),
+        ));
+    }
+    queues.extend([
+        (
+            "Sales or billing".to_owned(),
+            "routing.skills HAS 'sales' OR routing.skills HAS 'billing'".to_owned(),
+        ),
+        (
+            "Spanish support".to_owned(),
+            "routing.skills HAS 'spanish' AND routing.skills HAS 'support'".to_owned(),
+        ),
+        (
+            "Supervisors".to_owned(),
+            "roles HAS 'supervisor'".to_owned(),
+        ),
+        (
+            "European languages".to_owned(),
+            "routing.skills HAS 'french' OR routing.skills HAS 'german'".to_owned(),
+        ),
+    ]);
+    queues
+}
+
+/// A skills catalogue, 19 queues on it, and two skills for every agent (a level of support
+/// for one in three), given the way Teams gives them, so queue membership is kept as it
+/// would be in use.
+fn route_by_skills(c: &mut Console, admin: &Actor, account: &AccountSid, at: Timestamp) {
+    for name in SKILLS {
+        let levels = name == "support";
+        let skill = Skill {
+            name: name.to_owned(),
+            multivalue: levels,
+            minimum: levels.then_some(1),
+            maximum: levels.then_some(10),
+        };
+        run(
+            c,
+            admin,
+            Command::CreateSkill {
+                account: *account,
+                skill,
+            },
+            at,
+        );
+    }
+    for (name, expression) in queues() {
+        let spec = TaskQueueSpec {
+            friendly_name: name,
+            target_workers: expression,
+            max_reserved_workers: 1,
+            task_order: TaskOrder::Fifo,
+        };
+        let change = TaskRouterCommand::CreateTaskQueue { spec };
+        run(
+            c,
+            admin,
+            Command::TaskRouter {
+                account: *account,
+                change,
+            },
+            at,
+        );
+    }
+    let workers: Vec<WorkerSid> = c.workers(account).map(|w| w.sid).collect();
+    for (i, worker) in workers.into_iter().enumerate() {
+        let mut skills = vec![SKILLS[i % 10].to_owned()];
+        let second = SKILLS[(i / 10 + 3) % 10].to_owned();
+        if !skills.contains(&second) {
+            skills.push(second);
+        }
+        let mut levels = BTreeMap::new();
+        if i % 3 == 0 {
+            if !skills.iter().any(|s| s == "support") {
+                skills.push("support".to_owned());
+            }
+            levels.insert("support".to_owned(), (i % 10) as u32 + 1);
+        } else if skills.iter().any(|s| s == "support") {
+            levels.insert("support".to_owned(), 1);
+        }
+        let give = Command::SetAgentSkills {
+            account: *account,
+            worker,
+            skills,
+            levels,
+            revision: 0,
+        };
+        run(c, admin, give, at);
     }
 }

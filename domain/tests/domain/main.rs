@@ -12,10 +12,12 @@ mod activity;
 mod flex;
 mod identity;
 mod products;
+mod taskrouter;
 
 mod import;
 mod properties;
 mod resources;
+mod revisions;
 mod scale;
 mod search;
 mod values;

@@ -36,7 +36,7 @@ fn scale_builds_quickly_validates_and_takes_commands() {
     assert_eq!(error, DomainError::WorkspaceFull { max: 15_000 });
     assert_eq!(
         error.to_string(),
-        "The Flex workspace already has the maximum of 15000 workers; delete workers to make room."
+        "The Flex workspace already has the maximum of 15,000 workers; delete workers to make room."
     );
     assert!(c == before);
 

@@ -121,6 +121,20 @@ fn auth_tokens_are_32_lower_case_hex() {
 }
 
 #[test]
+fn an_empty_email_asks_for_one_in_plain_words() {
+    for nothing in ["", "   "] {
+        assert_eq!(
+            Email::parse(nothing).unwrap_err().to_string(),
+            "Enter an email address"
+        );
+    }
+    assert_eq!(
+        Email::parse("jane").unwrap_err().to_string(),
+        "\"jane\" is not a valid email address: it has no @"
+    );
+}
+
+#[test]
 fn emails_are_checked_and_compared_case_insensitively() {
     let e = Email::parse("Jane.Doe+flex@Example.COM").unwrap();
     assert_eq!(e.as_str(), "jane.doe+flex@example.com");

@@ -88,24 +88,27 @@ pub fn ActivityTable(
                         <th scope="col">"Who"</th>
                         <th scope="col">"What"</th>
                         {with_account.then(|| view! { <th scope="col">"Account"</th> })}
-                        <th scope="col">"Kind"</th>
+                        <th scope="col" class="col-secondary">"Kind"</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || shown.get() key=|e| e.clone() let:entry>
                         <tr data-testid="activity-row">
-                            <td data-label="When"><DateTime text=entry.at.clone() /></td>
-                            <td data-label="Who">{entry.who.clone()}</td>
-                            <td data-label="What">{entry.what.clone()}</td>
+                            <td data-label="When" class="cell-nowrap"><DateTime text=entry.at.clone() /></td>
+                            <td data-label="Who" class="wrap-anywhere">{entry.who.clone()}</td>
+                            <td data-label="What" class="wrap-anywhere">{entry.what.clone()}</td>
                             {with_account.then(|| view! {
-                                <td data-label="Account" data-testid="activity-account">
+                                <td data-label="Account" class="cell-nowrap" data-testid="activity-account">
                                     {match entry.account.clone() {
-                                        Some((name, path)) => view! { <a href=href(&path)>{name}</a> }.into_any(),
+                                        Some((name, path)) => {
+                                            let whole = name.clone();
+                                            view! { <a href=href(&path) title=whole>{name}</a> }.into_any()
+                                        }
                                         None => "Console".into_any(),
                                     }}
                                 </td>
                             })}
-                            <td data-label="Kind">{entry.kind}</td>
+                            <td data-label="Kind" class="col-secondary">{entry.kind}</td>
                         </tr>
                     </For>
                 </tbody>
@@ -127,6 +130,7 @@ pub fn ActivityTable(
         <Pagination
             label="Pages of activity"
             size_id="activity-page-size"
+            total
             page
             pages
             page_size=size

@@ -164,16 +164,9 @@ pub fn entries(
     out
 }
 
-/// A resource of `account` as an entry: its page, with the list filtered to it.
+/// A resource of `account` as an entry: its own page, or its list filtered to it.
 fn resource_entry(r: &Resource, account: &AccountSid, account_name: &str) -> Entry {
-    let page = r.kind.page();
-    let filtered = !matches!(page, AccountPage::FlexOverview | AccountPage::AccountInfo);
-    let query = if filtered {
-        format!("?q={}", r.sid)
-    } else {
-        String::new()
-    };
-    let path = format!("/accounts/{account}{}{query}", page.path());
+    let path = format!("/accounts/{account}{}", r.path());
     let mut detail = r.kind.label().to_owned();
     if !r.detail.is_empty() {
         detail = format!("{detail} · {}", r.detail);
@@ -193,35 +186,36 @@ fn actions(c: &Console, actor: &Actor, current: Option<AccountSid>, now: Timesta
     let Some(account) = current else {
         return Vec::new();
     };
+    let name = c
+        .account(&account)
+        .map_or_else(|| account.to_string(), |a| a.friendly_name.clone());
+    // Each says what it does, and where.
     let offered = [
         (
             "Invite user",
             Command::invite_anyone(account),
             "/users?do=invite",
+            format!("Send an invitation to join {name}"),
         ),
         (
             "Buy a number",
             c.buy_any_number(account),
             "/phone-numbers?do=buy",
+            format!("Buy a phone number for {name}"),
         ),
         (
             "Log in with Console",
             Command::LaunchFlex { account },
             "/flex?do=launch",
+            format!("Open the Flex UI of {name} as yourself"),
         ),
     ];
     offered
         .into_iter()
-        .filter(|(_, command, _)| refusal(c.check(actor, command, now)).is_none())
-        .map(|(label, _, path)| {
+        .filter(|(_, command, _, _)| refusal(c.check(actor, command, now)).is_none())
+        .map(|(label, _, path, detail)| {
             let path = format!("/accounts/{account}{path}");
-            entry(
-                Group::Action,
-                label,
-                "action",
-                None,
-                to(path, Some(account)),
-            )
+            entry(Group::Action, label, &detail, None, to(path, Some(account)))
         })
         .collect()
 }

@@ -234,7 +234,7 @@ fn explain(c: &crate::domain::Console, actor: &Actor, text: &str, visible: &[Ent
         return Pasted::Unknown;
     };
     let page: AccountPage = resource.kind.page();
-    let what = format!("{} is a {}", resource.sid, resource.kind.label());
+    let what = format!("{} is {}", resource.sid, resource.kind.with_article());
     match c.may_open(actor, account, page) {
         Err(DomainError::NotAMember { .. }) | Ok(()) => Pasted::Hidden(format!(
             "{what} in an account you are not a member of, so you cannot open it."

@@ -5,9 +5,14 @@ use leptos::prelude::*;
 use super::AccountScope;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::CopyableSid;
+use crate::components::details::{Detail, DetailActions, Details};
+use crate::components::draft::Draft;
+use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::offer::{ActionButton, Refusal};
+use crate::components::page_header::PageHeader;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, AccountSid, AccountStatus, Command};
 use crate::pages::users::leave::LeaveAccount;
@@ -17,7 +22,6 @@ use crate::store::Store;
 #[derive(Clone, PartialEq)]
 struct Info {
     name: String,
-    sid: String,
     status: AccountStatus,
     account_type: String,
     your_roles: String,
@@ -35,7 +39,6 @@ pub fn AccountInfo() -> impl IntoView {
                 let roles = a.roles_of(&scope.user)?;
                 Some(Info {
                     name: a.friendly_name.clone(),
-                    sid: a.sid.to_string(),
                     status: a.status,
                     account_type: a.account_type.to_string(),
                     your_roles: roles.to_string(),
@@ -43,26 +46,39 @@ pub fn AccountInfo() -> impl IntoView {
             })
         })
     };
+    // Mounted once while the account is there: a change made elsewhere (a rename, a role)
+    // updates the values in place, so a field being typed in keeps what was typed.
+    let shown = Memo::new(move |_| info.with(Option::is_some));
+    let part = move |read: fn(&Info) -> String| {
+        move || info.with(|i| i.as_ref().map(read).unwrap_or_default())
+    };
+    let status = Signal::derive(move || {
+        info.with(|i| i.as_ref().map_or(AccountStatus::Active, |i| i.status))
+    });
     move || {
-        info.get().map(|info| {
+        shown.get().then(|| {
             view! {
                 <section class="page" aria-labelledby="account-title">
-                    <p class="eyebrow">{info.name.clone()}</p>
-                    <h1 id="account-title">"Account Info"</h1>
-                    <dl class="fields">
-                        <CopyableSid label="Account SID" value=info.sid.clone() />
+                    <PageHeader
+                        id="account-title"
+                        title="Account Info"
+                        account=Signal::derive(part(|i| i.name.clone()))
+                        description="The account's identifiers and credentials, its status, and your roles in it."
+                    />
+                    <Details>
+                        <CopyableSid label="Account SID" value=scope.account.to_string() />
                         <Tokens />
                         <ApiKeysLink />
-                        <div class="field">
-                            <dt>"Status"</dt>
-                            <dd><span class=format!("badge badge-{}", info.status.to_string().to_lowercase())>{info.status.to_string()}</span></dd>
-                        </div>
-                        <div class="field"><dt>"Type"</dt><dd>{info.account_type.clone()}</dd></div>
-                        <div class="field"><dt>"Your roles"</dt><dd data-testid="your-roles">{info.your_roles.clone()}</dd></div>
-                    </dl>
-                    <Settings status=info.status />
-                    <h2>"Membership"</h2>
-                    <LeaveAccount />
+                        <Detail label="Status">
+                            <span class=move || format!("badge badge-{}", status.get().to_string().to_lowercase())>{move || status.get().to_string()}</span>
+                        </Detail>
+                        <Detail label="Type">{part(|i| i.account_type.clone())}</Detail>
+                        <Detail label="Your roles" testid="your-roles">
+                            {part(|i| i.your_roles.clone())}
+                            <DetailActions slot><LeaveAccount inline=true /></DetailActions>
+                        </Detail>
+                    </Details>
+                    <Settings status />
                 </section>
             }
         })
@@ -122,39 +138,34 @@ pub fn Tokens() -> impl IntoView {
             <MaskedSecret label="Auth Token" value=primary />
             {match secondary {
                 Some(secondary) => view! {
-                    <MaskedSecret label="Secondary Auth Token" value=secondary />
-                    // Inside the list of fields, the buttons are a field of their own (a `dl`
-                    // holds only named groups of `dt` and `dd`).
-                    <div class="field field-actions">
-                        <dt class="visually-hidden">"Auth Token actions"</dt>
-                        <dd>
-                            <div class="actions">
-                                <ActionButton refused=can_promote on_press=Callback::new(move |()| confirm_promote.set(true))>
-                                    "Promote to primary"
-                                </ActionButton>
-                                <ActionButton refused=can_delete class="button-danger" on_press=delete>
-                                    "Delete secondary token"
-                                </ActionButton>
-                            </div>
-                            <ConfirmDialog
-                                open=confirm_promote
-                                title="Promote the secondary token?"
-                                confirm="Promote"
-                                refused=can_promote
-                                on_confirm=promote
-                            >
-                                <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
-                            </ConfirmDialog>
-                        </dd>
-                    </div>
+                    <MaskedSecret label="Secondary Auth Token" value=secondary>
+                        <RowMenu
+                            label="Actions for the secondary Auth Token".to_string()
+                            actions=vec![
+                                MenuAction::new("Promote to primary", can_promote, Callback::new(move |()| confirm_promote.set(true))),
+                                MenuAction::new("Delete secondary token", can_delete, delete).danger(),
+                            ]
+                        />
+                        <ConfirmDialog
+                            open=confirm_promote
+                            title="Promote the secondary token?"
+                            confirm="Promote"
+                            refused=can_promote
+                            on_confirm=promote
+                        >
+                            <p>"The secondary token becomes the primary Auth Token. The current primary token stops working at once: requests signed with it will fail."</p>
+                        </ConfirmDialog>
+                    </MaskedSecret>
                 }.into_any(),
                 None => view! {
-                    <div class="field field-actions">
-                        <dt class="visually-hidden">"Auth Token actions"</dt>
-                        <dd class="actions">
-                            <ActionButton refused=can_create on_press=create>"Create secondary token"</ActionButton>
-                        </dd>
-                    </div>
+                    <Detail label="Secondary Auth Token">
+                        <span class="muted">"None"</span>
+                        <DetailActions slot>
+                            <ActionButton refused=can_create class="button-small" inline=true on_press=create>
+                                "Create secondary token"
+                            </ActionButton>
+                        </DetailActions>
+                    </Detail>
                 }.into_any(),
             }}
         }
@@ -182,11 +193,11 @@ pub fn ApiKeysLink() -> impl IntoView {
     ));
     move || {
         may.get().then(|| {
+            let to = to.clone();
             view! {
-                <div class="field">
-                    <dt>"API keys"</dt>
-                    <dd><a href=to.clone()>"Manage API keys & tokens"</a></dd>
-                </div>
+                <Detail label="API keys">
+                    <a href=to>"Manage API keys & tokens"</a>
+                </Detail>
             }
         })
     }
@@ -194,25 +205,38 @@ pub fn ApiKeysLink() -> impl IntoView {
 
 /// Rename, suspend, reactivate and close, each refused up front with the domain's reason.
 #[component]
-fn Settings(status: AccountStatus) -> impl IntoView {
+fn Settings(
+    /// The account's status now.
+    status: Signal<AccountStatus>,
+) -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let name = RwSignal::new(
-        store
-            .with_untracked(|c| c.account(&scope.account).map(|a| a.friendly_name.clone()))
-            .unwrap_or_default(),
-    );
+    // The name field follows a rename made elsewhere until it is typed in; a rename then
+    // carries the revision it was typed over (see `Draft`).
+    let stored = {
+        let account = scope.account;
+        Memo::new(move |_| {
+            store.with(|c| {
+                c.account(&account)
+                    .map(|a| (a.friendly_name.clone(), a.name_revision.number))
+            })
+        })
+    };
+    let draft = Draft::new(stored);
+    let name = move || draft.values().unwrap_or_default();
+    let problem = RwSignal::new(None::<String>);
     let confirm_close = RwSignal::new(false);
     let can_rename = scope.offer(move |account| Command::RenameAccount {
         account: *account,
-        friendly_name: name.get(),
+        friendly_name: name(),
+        revision: draft.seen(),
     });
-    let status_command: fn(AccountSid) -> Command = match status {
-        AccountStatus::Suspended => |account| Command::ReactivateAccount { account },
-        _ => |account| Command::SuspendAccount { account },
+    let status_command = move |account: AccountSid| match status.get() {
+        AccountStatus::Suspended => Command::ReactivateAccount { account },
+        _ => Command::SuspendAccount { account },
     };
-    let can_change_status = offer_for(&scope, status_command);
+    let can_change_status = scope.offer(move |account| status_command(*account));
     let can_close = offer_for(&scope, |account| Command::CloseAccount { account });
     let account = scope.account;
     let run = move |command: Command, done: &'static str| {
@@ -221,11 +245,11 @@ fn Settings(status: AccountStatus) -> impl IntoView {
     };
     let (a1, a2, a3) = (account, account, account);
     let change_status = Callback::new(move |()| {
-        let done = match status {
+        let done = match status.get_untracked() {
             AccountStatus::Suspended => "Account reactivated.",
             _ => "Account suspended.",
         };
-        run(status_command(a2), done);
+        run(untrack(|| status_command(a2)), done);
     });
     view! {
         <h2>"Settings"</h2>
@@ -233,17 +257,40 @@ fn Settings(status: AccountStatus) -> impl IntoView {
             class="inline-form"
             on:submit=move |ev| {
                 ev.prevent_default();
-                run(Command::RenameAccount { account: a1, friendly_name: name.get_untracked() }, "Account renamed.");
+                let command = Command::RenameAccount {
+                    account: a1,
+                    friendly_name: untrack(name),
+                    revision: draft.seen_untracked(),
+                };
+                match store.apply(command) {
+                    Ok(_) => {
+                        problem.set(None);
+                        draft.reload();
+                        toasts.success("Account renamed.");
+                    }
+                    Err(e) => problem.set(Some(e.to_string())),
+                }
             }
         >
             <div>
                 <label class="field-label" for="account-name">"Account name"</label>
-                <input id="account-name" class="input" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input id="account-name" class="input" maxlength="64" prop:value=name
+                    on:input=move |ev| draft.edit(|n| *n = event_target_value(&ev)) />
             </div>
             <ActionButton refused=can_rename>"Rename"</ActionButton>
         </form>
+        <Show when=move || draft.stale()>
+            <div class="notice changed-elsewhere" role="status" data-testid="name-changed">
+                <p>{move || can_rename.get()}</p>
+                <button type="button" class="button" on:click=move |_| {
+                    draft.reload();
+                    problem.set(None);
+                }>"Load the newer values"</button>
+            </div>
+        </Show>
+        <FormProblem problem />
         <div class="actions">
-            {match status {
+            {move || match status.get() {
                 AccountStatus::Closed => view! { <p class="muted">"This account is closed for good."</p> }.into_any(),
                 AccountStatus::Active => view! {
                     <ActionButton refused=can_change_status on_press=change_status>"Suspend account"</ActionButton>
@@ -252,7 +299,7 @@ fn Settings(status: AccountStatus) -> impl IntoView {
                     <ActionButton refused=can_change_status on_press=change_status>"Reactivate account"</ActionButton>
                 }.into_any(),
             }}
-            {(status != AccountStatus::Closed).then(|| view! {
+            {move || (status.get() != AccountStatus::Closed).then(|| view! {
                 <ActionButton refused=can_close class="button-danger" on_press=Callback::new(move |()| confirm_close.set(true))>
                     "Close account"
                 </ActionButton>

@@ -8,6 +8,7 @@ use super::{AccountScope, Requires};
 use crate::components::activity::filters::ActivityFilters;
 use crate::components::activity::query::ActivityView;
 use crate::components::activity::table::{ActivityTable, entries};
+use crate::components::page_header::PageHeader;
 use crate::components::url_query::UrlView;
 use crate::domain::AccountPage;
 use crate::domain::activity::actor_key;
@@ -43,9 +44,12 @@ fn ActivityLog() -> impl IntoView {
 
     view! {
         <section class="page page-wide" aria-labelledby="activity-title">
-            <p class="eyebrow">{move || name.get()}</p>
-            <h1 id="activity-title">"Activity"</h1>
-            <p class="lead">"Every change made in this account: who made it and when, newest first. Refused actions change nothing and are not listed."</p>
+            <PageHeader
+                id="activity-title"
+                title="Activity"
+                account=Signal::derive(move || name.get().unwrap_or_default())
+                description="Every change made in this account: who made it and when, newest first. Refused actions change nothing and are not listed."
+            />
             <ActivityFilters view_state people me=actor_key(&scope.actor()) />
             <ActivityTable view_state entries=shown caption="Changes made in this account, newest first" />
         </section>

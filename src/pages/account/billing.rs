@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use super::active_hours::ActiveHoursFields;
 use super::{AccountScope, Requires};
 use crate::components::count::thousands;
+use crate::components::details::{Detail, Details};
 use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::offer::{ActionButton, Refusal};
+use crate::components::page_header::PageHeader;
 use crate::components::toast::Toasts;
 use crate::domain::flex::FREE_ACTIVE_USER_HOURS;
 use crate::domain::{AccountPage, BillingModel, Command, FlexPlan, Timestamp};
@@ -29,15 +31,10 @@ pub fn Billing() -> impl IntoView {
     }
 }
 
-/// One "label: value" line of the plan.
+/// One "label: value" row of the plan.
 fn fact(label: &'static str, value: String) -> impl IntoView {
     let testid = format!("plan-{}", label.to_lowercase().replace(' ', "-"));
-    view! {
-        <div class="field">
-            <dt>{label}</dt>
-            <dd data-testid=testid>{value}</dd>
-        </div>
-    }
+    view! { <Detail label testid>{value}</Detail> }
 }
 
 fn model_label(model: BillingModel) -> &'static str {
@@ -63,8 +60,12 @@ fn BillingPage() -> impl IntoView {
     let flex_link = href(&format!("/accounts/{}/flex", scope.account));
     view! {
         <section class="page billing-page" aria-labelledby="billing-title">
-            <p class="eyebrow">{name}</p>
-            <h1 id="billing-title">"Billing"</h1>
+            <PageHeader
+                id="billing-title"
+                title="Billing"
+                account=Signal::derive(name)
+                description="The account's Flex plan, its free Active User Hours, and the upgrade from a trial to a paid plan."
+            />
             {move || match plan.get() {
                 None => view! {
                     <section class="card" aria-labelledby="plan-title">
@@ -77,10 +78,10 @@ fn BillingPage() -> impl IntoView {
                 Some(FlexPlan::Trial) => view! {
                     <section class="card" aria-labelledby="plan-title">
                         <h2 id="plan-title">"Flex plan"</h2>
-                        <dl class="fields">
+                        <Details>
                             {fact("Plan", "Trial".to_string())}
                             <ActiveHoursFields />
-                        </dl>
+                        </Details>
                         <p>
                             "Upgrading makes Flex paid and grants " {thousands(FREE_ACTIVE_USER_HOURS as usize)}
                             " free Active User Hours."
@@ -95,13 +96,13 @@ fn BillingPage() -> impl IntoView {
                         <p class="success-note">
                             {thousands(FREE_ACTIVE_USER_HOURS as usize)} " free Active User Hours granted"
                         </p>
-                        <dl class="fields">
+                        <Details>
                             {fact("Plan", "Paid".to_string())}
                             {fact("Billing model", model_label(billing_model).to_string())}
                             <ActiveHoursFields />
                             {fact("Payment method", payment_method)}
                             {fact("Paid since", since.to_string())}
-                        </dl>
+                        </Details>
                     </section>
                 }
                 .into_any(),
@@ -129,15 +130,20 @@ fn UpgradeFlow() -> impl IntoView {
     view! {
         <section class="card upgrade" aria-labelledby="upgrade-title">
             <h2 id="upgrade-title">"Upgrade Flex to a paid plan"</h2>
-            <ol class="steps">
+            // The steps, numbered by the list itself (each number in a circle, a done one
+            // ticked); each step's form is named by a heading screen readers read.
+            <ol class="steps" aria-label="Steps">
                 {steps
                     .into_iter()
                     .enumerate()
                     .map(|(i, label)| {
                         let n = i as u8 + 1;
                         view! {
-                            <li aria-current=move || (step.get() == n).then_some("step")>
-                                {format!("Step {n}: {label}")}
+                            <li
+                                class:step-done=move || n < step.get()
+                                aria-current=move || (step.get() == n).then_some("step")
+                            >
+                                {label}
                             </li>
                         }
                     })
@@ -164,7 +170,7 @@ fn TermsStep(step: RwSignal<u8>, accepted: RwSignal<bool>, refused: Refusal) -> 
     };
     view! {
         <form class="step-form" novalidate on:submit=next>
-            <h3>"Step 1: Fair-usage terms"</h3>
+            <h3 class="visually-hidden">"Step 1 of 3: Fair-usage terms"</h3>
             <p>
                 "Paid Flex plans are subject to the fair-usage policy: free Active User Hours are for
                  agents handling customer interactions, and unusual usage may be reviewed."
@@ -263,7 +269,7 @@ fn PaymentStep(
     };
     view! {
         <form class="step-form" novalidate on:submit=next>
-            <h3>"Step 2: Payment method"</h3>
+            <h3 class="visually-hidden">"Step 2 of 3: Payment method"</h3>
             {field("card-name", "Cardholder name", CardField::Name, name, ("cc-name", "text", ""))}
             {field("card-number", "Card number", CardField::Number, number, ("cc-number", "numeric", "1234 1234 1234 1234"))}
             <div class="form-row">
@@ -330,7 +336,7 @@ fn ModelStep(
     };
     view! {
         <form class="step-form" novalidate on:submit=upgrade>
-            <h3>"Step 3: Billing model"</h3>
+            <h3 class="visually-hidden">"Step 3 of 3: Billing model"</h3>
             <p>"Payment method: " <strong>{move || payment_method.get().unwrap_or_default()}</strong></p>
             <fieldset>
                 <legend>"How Flex is billed"</legend>

@@ -7,10 +7,13 @@ use super::AccountScope;
 use super::account_info::ApiKeysLink;
 use super::active_hours::ActiveHoursFields;
 use crate::components::copyable_sid::CopyableSid;
+use crate::components::details::{Detail, DetailActions, Details};
+use crate::components::empty_state::EmptyState;
 use crate::components::focus;
 use crate::components::link::{href, take_request};
 use crate::components::masked_secret::{HiddenSecret, MaskedSecret};
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::toast::Toasts;
 use crate::domain::resources::ResourceKind;
 use crate::domain::{AccountPage, BillingModel, Command, EventKind, FlexPlan, LaunchOutcome};
@@ -114,16 +117,20 @@ fn NoFlexYet(name: String, sid: String) -> impl IntoView {
     };
     view! {
         <section class="page" aria-labelledby="flex-title">
-            <p class="eyebrow">{name}</p>
-            <h1 id="flex-title">"Flex overview"</h1>
-            <dl class="fields"><CopyableSid label="Account SID" value=sid /></dl>
-            <p>"Flex is not set up in this account yet. Creating a Flex instance provisions its TaskRouter workspace, Studio flows, Conversations and Proxy services, Functions and Flex Flows."</p>
-            <ActionButton refused class="button-primary" inline=true on_press=Callback::new(create)>
-                "Create Flex instance"
-            </ActionButton>
+            <PageHeader id="flex-title" title="Flex overview" account=name description=DESCRIPTION />
+            <Details><CopyableSid label="Account SID" value=sid /></Details>
+            <EmptyState message="Flex is not set up in this account yet. Creating a Flex instance provisions its TaskRouter workspace, Studio flows, Conversations and Proxy services, Functions and Flex Flows.">
+                <ActionButton refused class="button-primary" inline=true on_press=Callback::new(create)>
+                    "Create Flex instance"
+                </ActionButton>
+            </EmptyState>
         </section>
     }
 }
+
+/// What the Flex overview is for, under its title.
+const DESCRIPTION: &str =
+    "The account's Flex instance: the SIDs Flex needs, its plan, and what it was set up with.";
 
 /// The instance's SIDs, plan, launch and provisioned resources.
 #[component]
@@ -157,37 +164,62 @@ fn FlexDetails(o: Overview) -> impl IntoView {
             })
         })
     };
-    let billing = href(&format!("/accounts/{}/billing", o.account_sid));
+    // Upgrading happens on the Billing page: its button is refused with the reason when this
+    // user may not open that page or may not upgrade.
+    let upgrade_refused = Memo::new(move |_| may_bill.get().or_else(|| can_upgrade.get()));
+    let billing = format!("/accounts/{}/billing", o.account_sid);
+    let navigate = leptos_router::hooks::use_navigate();
+    let upgrade = Callback::new(move |()| navigate(&billing, Default::default()));
     let settings = href(&format!("/accounts/{}/flex/settings", o.account_sid));
+    let flex_users = href(&format!("/accounts/{}/flex/users", o.account_sid));
+    // What the details show, taken out of `o` (the list's rows are built once, in a closure).
+    let (account_sid, instance_sid, plan) = (
+        o.account_sid.clone(),
+        o.instance_sid.clone(),
+        o.plan.clone(),
+    );
+    let (paid, ui_version, workers) = (o.paid, o.ui_version.clone(), o.workers);
+    let flex_url = format!(
+        "https://flex.twilio.com/{}",
+        o.runtime_domain.split('.').next().unwrap_or_default()
+    );
     view! {
         <section class="page" aria-labelledby="flex-title">
-            <p class="eyebrow">{o.account_name.clone()}</p>
-            <h1 id="flex-title">"Flex overview"</h1>
-            <dl class="fields">
-                <CopyableSid label="Account SID" value=o.account_sid.clone() />
+            <PageHeader id="flex-title" title="Flex overview" account=o.account_name.clone() description=DESCRIPTION>
+                <LaunchButton />
+            </PageHeader>
+            <Details>
+                <LaunchOutcome />
+                <CopyableSid label="Account SID" value=account_sid />
                 {move || match token.get() {
                     Ok(t) => view! { <MaskedSecret label="Auth Token" value=t /> }.into_any(),
                     Err(reason) => view! { <HiddenSecret label="Auth Token" reason /> }.into_any(),
                 }}
                 <ApiKeysLink />
-                <CopyableSid label="Flex Instance SID" value=o.instance_sid.clone() />
-                <div class="field"><dt>"Plan"</dt><dd data-testid="flex-plan">{o.plan.clone()}</dd></div>
+                <CopyableSid label="Flex Instance SID" value=instance_sid />
+                <Detail label="Plan" testid="flex-plan">
+                    {plan}
+                    <DetailActions slot>
+                        {(!paid).then(|| view! {
+                            <ActionButton refused=upgrade_refused class="button-small" inline=true on_press=upgrade>
+                                "Upgrade"
+                            </ActionButton>
+                        })}
+                    </DetailActions>
+                </Detail>
                 <ActiveHoursFields />
-                <div class="field"><dt>"Flex UI version"</dt><dd class="field-value">{o.ui_version.clone()}<a href=settings.clone()>"Flex settings"</a></dd></div>
-                <div class="field"><dt>"Flex URL"</dt><dd><code>{format!("https://flex.twilio.com/{}", o.runtime_domain.split('.').next().unwrap_or_default())}</code></dd></div>
-                <div class="field"><dt>"Flex users (workers)"</dt><dd>{o.workers}</dd></div>
-            </dl>
-            {(!o.paid).then(|| view! {
-                {move || match (may_bill.get(), can_upgrade.get()) {
-                    (None, None) => view! {
-                        <p><a class="button" href=billing.clone()>"Upgrade"</a> " to a paid plan for 5,000 free Active User Hours and Flex Insights."</p>
-                    }.into_any(),
-                    (Some(why), _) | (None, Some(why)) => view! {
-                        <p class="hint" data-testid="upgrade-why">"Upgrading to a paid plan: " {why}</p>
-                    }.into_any(),
-                }}
-            })}
-            <Launch />
+                <Detail label="Flex UI version">
+                    {ui_version}
+                    <DetailActions slot><a href=settings>"Flex settings"</a></DetailActions>
+                </Detail>
+                <Detail label="Flex URL">
+                    <code>{flex_url}</code>
+                </Detail>
+                <Detail label="Flex users (workers)">
+                    {workers}
+                    <DetailActions slot><a href=flex_users>"View Flex users"</a></DetailActions>
+                </Detail>
+            </Details>
             <h2>"Provisioned resources"</h2>
             <p class="hint">"The Flex configuration links to its workspace, workflow, queue and services: open each on its product page."</p>
             <div class="table-wrap">
@@ -212,18 +244,38 @@ fn FlexDetails(o: Overview) -> impl IntoView {
     }
 }
 
-/// "Log in with Console": states how this user would enter Flex, or why not, then does it.
+/// How this user would enter Flex, or why they cannot: a row of the details, read before the
+/// header's "Log in with Console" is pressed.
 #[component]
-fn Launch() -> impl IntoView {
+fn LaunchOutcome() -> impl IntoView {
+    let store = Store::get();
+    let scope = AccountScope::get();
+    let preview = Memo::new(move |_| {
+        store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now()))
+    });
+    view! {
+        <Detail label="Your Flex login" testid="launch-outcome">
+            {move || match preview.get() {
+                Ok((LaunchOutcome::Admin, roles)) => format!("You will enter Flex as admin (roles {}).", roles.join(", ")),
+                Ok((LaunchOutcome::ReadOnlyAdmin, roles)) => format!(
+                    "You will enter Flex as a read-only admin (roles {}): you may view the admin dashboard, queue stats and teams, but not change anything.",
+                    roles.join(", ")
+                ),
+                // The domain refuses a denied login, so this is never Ok.
+                Ok((LaunchOutcome::Denied, _)) => String::new(),
+                Err(e) => format!("You cannot enter Flex: {e}"),
+            }}
+        </Detail>
+    }
+}
+
+/// "Log in with Console", the page's primary action: enters Flex as this user's worker (the
+/// details say how before it is pressed).
+#[component]
+fn LaunchButton() -> impl IntoView {
     let store = Store::get();
     let scope = AccountScope::get();
     let toasts = Toasts::get();
-    let last = RwSignal::new(None::<String>);
-    let preview = {
-        Memo::new(move |_| {
-            store.with(|c| c.launch_preview(&scope.user, &scope.account, store.now()))
-        })
-    };
     let refused = scope.offer(|account| Command::LaunchFlex { account: *account });
     let account = scope.account;
     let user = scope.user;
@@ -240,12 +292,10 @@ fn Launch() -> impl IntoView {
                 } = event.kind
                 {
                     let what = if worker_created { "created" } else { "updated" };
-                    let message = format!(
+                    toasts.success(format!(
                         "Logged in to Flex. Worker {worker} {what} with roles {}.",
                         roles.join(", ")
-                    );
-                    toasts.success(message.clone());
-                    last.set(Some(message));
+                    ));
                     // Enter the Flex UI as this worker, on the first view their roles show.
                     let path = crate::pages::flex::landing_path(&account, &worker);
                     let login = crate::store::flex_session::FlexLogin::Console { user };
@@ -266,23 +316,9 @@ fn Launch() -> impl IntoView {
         leptos::task::spawn_local(async move { launch.run(()) });
     }
     view! {
-        <h2>"Launch Flex"</h2>
-        <p data-testid="launch-outcome" id="launch-outcome">
-            {move || match preview.get() {
-                Ok((LaunchOutcome::Admin, roles)) => format!("You will enter Flex as admin (roles {}).", roles.join(", ")),
-                Ok((LaunchOutcome::ReadOnlyAdmin, roles)) => format!(
-                    "You will enter Flex as a read-only admin (roles {}): you may view the admin dashboard, queue stats and teams, but not change anything.",
-                    roles.join(", ")
-                ),
-                // The domain refuses a denied login, so this is never Ok.
-                Ok((LaunchOutcome::Denied, _)) => String::new(),
-                Err(e) => format!("You cannot enter Flex: {e}"),
-            }}
-        </p>
         <ActionButton refused class="button-primary" testid="launch-button" on_press=launch>
             "Log in with Console"
         </ActionButton>
-        <p class="muted" aria-live="polite">{move || last.get()}</p>
     }
 }
 

@@ -9,6 +9,8 @@ use super::NoFlexYet;
 use super::taskrouter::no_match;
 use super::{AccountScope, Requires};
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
+use crate::components::details::{Detail, Details};
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches};
 use crate::domain::{AccountPage, ServerlessKind};
 use crate::store::Store;
@@ -80,8 +82,12 @@ fn FunctionsPage() -> impl IntoView {
         model.get().map(|(name, service)| {
             view! {
                 <section class="page page-wide product-page" aria-labelledby="functions-title">
-                    <p class="eyebrow">{name}</p>
-                    <h1 id="functions-title">"Functions and Assets"</h1>
+                    <PageHeader
+                        id="functions-title"
+                        title="Functions and Assets"
+                        account=name
+                        description="The Functions service Flex uses: code run on request (Functions) and files served as they are (Assets)."
+                    />
                     {match service {
                         None => view! { <NoFlexYet what="Its Functions service, Functions and Assets" provisioned=true /> }.into_any(),
                         Some(s) => view! { <ServiceDetails s /> }.into_any(),
@@ -104,12 +110,11 @@ fn ServiceDetails(s: ServiceView) -> impl IntoView {
         assets,
     } = s;
     view! {
-        <p class="lead">"The Functions service Flex uses: code run on request (Functions) and files served as they are (Assets)."</p>
-        <dl class="fields" data-testid="functions-service">
-            <div class="field"><dt>"Service"</dt><dd>{name}</dd></div>
+        <Details testid="functions-service">
+            <Detail label="Service">{name}</Detail>
             <CopyableSid label="Service SID" value=sid />
-            <div class="field"><dt>"Domain"</dt><dd><code data-testid="runtime-domain">{domain}</code></dd></div>
-        </dl>
+            <Detail label="Domain"><code data-testid="runtime-domain">{domain}</code></Detail>
+        </Details>
         <p class="hint">"Visibility: Public, anyone with the URL; Protected, only requests signed by Twilio; Private, only other Functions of the service."</p>
         <SearchBox id="functions-search" what="Functions and Assets" placeholder="Path, URL, visibility or SID" value=query on_input=Callback::new(move |text| query.set(text)) />
         <FilesTable title="Functions" sid_label="Function SID" files=functions query />

@@ -5,13 +5,16 @@ pub mod active_hours;
 pub mod activity;
 pub mod api_keys;
 pub mod billing;
+pub mod flex_addresses;
 pub mod flex_overview;
 pub mod flex_settings;
 pub mod flex_users;
 pub mod functions;
 pub mod phone_numbers;
+pub mod send_to_flex;
 pub mod studio;
 pub mod taskrouter;
+pub mod tasks;
 pub mod twiml_bins;
 
 use leptos::prelude::*;

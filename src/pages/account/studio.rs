@@ -11,9 +11,11 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::link::{href, linked_search};
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches};
 use crate::components::toast::Toasts;
-use crate::domain::{AccountPage, Command, StudioFlowSid, national_format};
+use crate::domain::{AccountPage, Command, SendToFlex, StudioFlowSid, national_format};
+use crate::pages::account::send_to_flex::SendToFlexDialog;
 use crate::store::Store;
 
 /// A Studio flow as the page shows it.
@@ -25,6 +27,10 @@ struct FlowItem {
     numbers: Vec<String>,
     /// The Flex Flows handing it messages, by name.
     flex_flows: Vec<String>,
+    /// Its Send to Flex step.
+    step: Option<SendToFlex>,
+    /// The step in words: "Inbound Routing · voice · priority 0", or why it fails.
+    step_text: Option<String>,
 }
 
 /// A Flex Flow and the Studio flow it hands messages to.
@@ -88,7 +94,25 @@ fn StudioPage() -> impl IntoView {
                         .iter()
                         .filter(|ff| ff.studio_flow.as_ref() == Some(&f.sid))
                         .map(|ff| ff.friendly_name.clone())
+                        .chain(
+                            flex.addresses
+                                .iter()
+                                .filter(|a| a.studio_flow.as_ref() == Some(&f.sid))
+                                .map(|a| format!("{} {}", a.address_type, a.label())),
+                        )
                         .collect(),
+                    step: f.send_to_flex.clone(),
+                    step_text: f.send_to_flex.as_ref().map(|s| {
+                        let ws = &flex.workspace;
+                        let workflow = ws.workflow(&s.workflow).map_or_else(
+                            || format!("deleted workflow {}", s.workflow),
+                            |w| w.friendly_name.clone(),
+                        );
+                        let channel = ws
+                            .channel(&s.channel)
+                            .map_or("deleted channel", |c| c.unique_name.as_str());
+                        format!("{workflow} · {channel} · priority {}", s.priority)
+                    }),
                 })
                 .collect();
             let flex_flows = flex
@@ -122,8 +146,12 @@ fn StudioPage() -> impl IntoView {
         name.get().map(|(name, has_flex)| {
             view! {
                 <section class="page page-wide product-page" aria-labelledby="studio-title">
-                    <p class="eyebrow">{name}</p>
-                    <h1 id="studio-title">"Studio"</h1>
+                    <PageHeader
+                        id="studio-title"
+                        title="Studio"
+                        account=name
+                        description="The Studio flows Flex provisioned, the phone numbers, Flex Flows and Conversations addresses each one handles, and the Send to Flex step that makes their contacts tasks."
+                    />
                     {if has_flex {
                         view! { <StudioDetails model /> }.into_any()
                     } else {
@@ -142,6 +170,8 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
     let query = RwSignal::new(linked_search());
     let open = RwSignal::new(false);
     let target = RwSignal::new(None::<FlowItem>);
+    let editing = RwSignal::new(None::<FlowItem>);
+    let edit_open = RwSignal::new(false);
     let numbers_page = href(&format!("/accounts/{}/phone-numbers", scope.account));
     let flows = move || model.with(|m| m.as_ref().map(|m| m.flows.clone()).unwrap_or_default());
     let flow_rows = {
@@ -159,7 +189,7 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 })
                 .collect();
             if rows.is_empty() {
-                return no_match(5, "Studio flows", &q).into_any();
+                return no_match(6, "Studio flows", &q).into_any();
             }
             rows.into_iter()
                 .map(|f| {
@@ -170,6 +200,16 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                         account: *account,
                         flow: sid,
                     });
+                    let can_edit = scope.offer(move |account| Command::SetSendToFlex {
+                        account: *account,
+                        flow: sid,
+                        step: None,
+                    });
+                    let edited = f.clone();
+                    let step = match f.step_text.clone() {
+                        Some(text) => view! { <span>{text}</span> }.into_any(),
+                        None => view! { <strong class="not-routed">"No Send to Flex step"</strong> }.into_any(),
+                    };
                     let numbers = if f.numbers.is_empty() {
                         view! { <span class="muted">"None"</span> }.into_any()
                     } else {
@@ -196,10 +236,19 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                         // The id lets a number's "Open <flow>" link land on its flow.
                         <tr id=f.sid.to_string()>
                             <th scope="row">{f.name.clone()}</th>
-                            <td class="sid-cell" data-label="SID"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
+                            <td class="sid-cell col-secondary" data-label="SID"><InlineSid label="Studio flow SID" value=f.sid.to_string() /></td>
                             <td data-label="Phone numbers" data-testid="flow-numbers">{numbers}</td>
-                            <td data-label="Flex Flows" data-testid="flow-flex-flows">{flex_flows}</td>
+                            <td data-label="Flex Flows and addresses" data-testid="flow-flex-flows">{flex_flows}</td>
+                            <td data-label="Send to Flex" data-testid="flow-send-to-flex">{step}</td>
                             <td class="row-actions">
+                                <ActionButton refused=can_edit class="button-small"
+                                    label=format!("Edit Send to Flex of {}", f.name)
+                                    on_press=Callback::new(move |()| {
+                                        editing.set(Some(edited.clone()));
+                                        edit_open.set(true);
+                                    })>
+                                    "Send to Flex"
+                                </ActionButton>
                                 <ActionButton refused class="button-small button-danger"
                                     label=format!("Delete Studio flow {}", f.name)
                                     on_press=Callback::new(move |()| {
@@ -265,7 +314,6 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
         })
     };
     view! {
-        <p class="lead">"The Studio flows Flex provisioned, and the phone numbers and Flex Flows each one handles."</p>
         <div class="notice warning-note" data-testid="delete-warning">
             <p><strong>"Deleting a flow breaks routing. "</strong>
             "Phone numbers and Flex Flows that use a deleted flow are no longer routed: calls and messages to them reach no flow."</p>
@@ -278,10 +326,11 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
-                        <th scope="col">"SID"</th>
+                        <th scope="col" class="col-secondary">"SID"</th>
                         <th scope="col">"Phone numbers"</th>
-                        <th scope="col">"Flex Flows"</th>
-                        <th scope="col">"Actions"</th>
+                        <th scope="col">"Flex Flows and addresses"</th>
+                        <th scope="col">"Send to Flex"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>{flow_rows}</tbody>
@@ -304,6 +353,9 @@ fn StudioDetails(model: Memo<Option<StudioView>>) -> impl IntoView {
             </table>
         </div>
         {move || target.get().map(|flow| view! { <DeleteFlowDialog open flow /> })}
+        {move || editing.get().map(|f| view! {
+            <SendToFlexDialog open=edit_open flow=f.sid name=f.name step=f.step />
+        })}
     }
 }
 

@@ -1,18 +1,22 @@
 //! The Data page (`/data`), the presenter's page: what is in the store, export, import,
 //! reset and restore points. It is outside the simulated Console, so it works signed out.
 
+mod progress;
 mod restore_points;
+mod traffic;
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::count::{count, thousands};
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::offer::{ActionButton, offer_signed_in};
+use crate::components::page_header::PageHeader;
 use crate::domain::{AccountType, Command};
 use crate::store::restore::changes_text;
 use crate::store::scenario::Scenario;
-use crate::store::{SaveStatus, Store, transfer};
+use crate::store::{Replacing, SaveStatus, Store, transfer};
 
 /// A change of the whole state waiting for confirmation.
 #[derive(Clone)]
@@ -67,36 +71,13 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let pending = RwSignal::new(None::<Replacement>);
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let ask = move |replacement: Replacement| {
-        opener.set_value(
-            document()
-                .active_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
-        );
-        pending.set(Some(replacement));
-        if let Some(dialog) = dialog.get() {
-            // A modal dialog keeps focus inside and closes on Escape.
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
-    let on_close = move |_: ev::Event| {
-        pending.set(None);
-        if let Some(opener) = opener.get_value() {
-            let _ = opener.focus();
-        }
-    };
+    let ask = move |replacement: Replacement| pending.set(Some(replacement));
+    let close = move || pending.set(None);
     let confirm = move |_| {
         match pending.get_untracked() {
             Some(Replacement::Import(scenario)) => {
-                let by = format!("the imported file \u{201c}{}\u{201d}", scenario.name);
-                store.replace(*scenario, &by);
+                let what = Replacing::Import(scenario.name.clone());
+                store.replace(*scenario, what);
             }
             Some(Replacement::Reset(name)) => store.reset_to(&name),
             None => {}
@@ -163,11 +144,11 @@ pub fn DataPage() -> impl IntoView {
 
     view! {
         <div class="page" role="region" aria-labelledby="data-title">
-        <h1 id="data-title">"Data"</h1>
-        <p class="lead">
-            "The presenter's page: everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. "
-            "Export it to keep a copy, import a copy back, reset to a scenario, or go back to a restore point."
-        </p>
+        <PageHeader
+            id="data-title"
+            title="Data"
+            description="The presenter's page: everything the Console shows is kept in this browser (IndexedDB) and shared by its tabs. Export it to keep a copy, import a copy back, reset to a scenario, or go back to a restore point."
+        />
         <p class="muted" data-testid="presenter-note">
             "This page is outside the simulated Console, so it needs no signed-in user and no role: whoever presents or hosts the Console uses it."
         </p>
@@ -203,6 +184,8 @@ pub fn DataPage() -> impl IntoView {
             <p aria-live="polite" data-testid="sample-message">{move || sample_message.get()}</p>
         </section>
 
+        <traffic::SimulatedTraffic />
+
         <section class="data-section" aria-labelledby="data-export-title">
             <h2 id="data-export-title">"Export"</h2>
             <p>"Download the whole state as a scenario file, the activity log included; it can be imported again or served from scenarios/."</p>
@@ -215,6 +198,7 @@ pub fn DataPage() -> impl IntoView {
             <label for="data-import-file">"Scenario or export file (JSON)"</label>
             <input id="data-import-file" type="file" accept=".json,application/json" on:change=import />
             {move || import_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="import-error">{e}</p> })}
+            <progress::Progress of=progress::Of::Import />
         </section>
 
         <section class="data-section" aria-labelledby="data-reset-title">
@@ -229,18 +213,22 @@ pub fn DataPage() -> impl IntoView {
                 <option value="scale">"Scale: 1,000 accounts, 15,000 workers"</option>
             </select>
             <button type="button" class="button button-danger" on:click=reset>"Reset data\u{2026}"</button>
+            <progress::Progress of=progress::Of::Scenario />
         </section>
 
         <restore_points::RestorePoints />
 
-        <dialog node_ref=dialog class="store-dialog" aria-labelledby="data-confirm-title" on:close=on_close>
-            <h2 id="data-confirm-title">"Replace all data?"</h2>
+        <Dialog
+            open=Signal::derive(move || pending.with(Option::is_some))
+            on_close=Callback::new(move |()| close())
+            title="Replace all data?"
+        >
             <p>{question}</p>
-            <div class="store-dialog-actions">
-                <button type="button" class="button" autofocus on:click=move |_| close()>"Cancel"</button>
+            // Cancel first, so it has the focus as the question opens.
+            <DialogFooter on_cancel=move |()| close()>
                 <button type="button" class="button button-danger" on:click=confirm>"Replace data"</button>
-            </div>
-        </dialog>
+            </DialogFooter>
+        </Dialog>
         </div>
     }
 }

@@ -15,22 +15,10 @@ pub fn RestorePoints() -> impl IntoView {
         store.revision();
         async move { store.restore_points().await }
     });
-    let problem = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
+    // Where it stands (and why it failed) is the store's to say: see `progress`.
     let restore = move |point: RestorePoint| {
-        problem.set(None);
         leptos::task::spawn_local(async move {
-            match store.restore(&point).await {
-                Ok(()) => {
-                    let _ = done.try_set(Some(format!(
-                        "Restored the data {} replaced. What was here is now a restore point.",
-                        point.summary.replaced_by
-                    )));
-                }
-                Err(e) => {
-                    let _ = problem.try_set(Some(e));
-                }
-            }
+            let _ = store.restore(&point).await;
         });
     };
     view! {
@@ -47,8 +35,7 @@ pub fn RestorePoints() -> impl IntoView {
                     )}
                 </p>
             })}
-            <p role="status" aria-live="polite">{move || done.get()}</p>
-            {move || problem.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <super::progress::Progress of=super::progress::Of::Restore />
             {move || match points.get() {
                 None => view! { <p class="muted">"Reading the restore points\u{2026}"</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="form-error" role="alert">{format!("The restore points could not be read: {e}")}</p> }.into_any(),

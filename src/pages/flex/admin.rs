@@ -59,14 +59,18 @@ fn Dashboard() -> impl IntoView {
                             "Workflow",
                             format!(
                                 "{} ({})",
-                                ws.workflow.friendly_name, cfg.taskrouter_target_workflow_sid
+                                ws.workflow(&cfg.taskrouter_target_workflow_sid)
+                                    .map_or("", |w| w.friendly_name.as_str()),
+                                cfg.taskrouter_target_workflow_sid
                             ),
                         ),
                         (
                             "Task queue",
                             format!(
                                 "{} ({})",
-                                ws.task_queue.friendly_name, cfg.taskrouter_target_taskqueue_sid
+                                ws.queue(&cfg.taskrouter_target_taskqueue_sid)
+                                    .map_or("", |q| q.friendly_name.as_str()),
+                                cfg.taskrouter_target_taskqueue_sid
                             ),
                         ),
                         (
@@ -111,6 +115,7 @@ fn Dashboard() -> impl IntoView {
         })
     };
     let settings = href(&format!("/accounts/{}/flex/settings", scope.account()));
+    let skills = href(&scope.path(FlexView::Skills));
     // The link only for someone the Console would let in (an SSO login may not be a member).
     let may_open = {
         let (actor, account) = (scope.actor(), *scope.account());
@@ -138,6 +143,8 @@ fn Dashboard() -> impl IntoView {
                     view! { ", on the account's Flex settings page." }.into_any()
                 }}
             </p>
+            <h2>"Skills"</h2>
+            <p>"The skills agents are given in Teams, and that task queues route on: " <a href=skills>"Skills"</a> "."</p>
         </section>
     }
 }

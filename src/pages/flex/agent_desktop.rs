@@ -1,12 +1,114 @@
-//! Agent desktop (`/flex/:account_sid/agent-desktop`): the worker's own activity.
+//! Agent desktop (`/flex/:account_sid/agent-desktop`), laid out as Flex lays it out: the
+//! worker's tasks on the left (offers ringing first, then what they handle; "No tasks" when
+//! there are none) with what their capacity per channel leaves free, and the selected task
+//! on the right: caller, channel, queue, how long it has waited, its attributes, and its
+//! actions (Accept and Reject with the offer's countdown; Wrap up and Complete). Every action
+//! asks the domain first; the clock comes from [`RoutingClock`].
 
 use leptos::prelude::*;
 
-use super::status::{own_status, set_own_activity};
+use super::status::{dot_class, own_status};
 use super::{FlexPage, FlexScope};
-use crate::domain::ActivitySid;
+use crate::components::duration::{clock, seconds_between};
+use crate::components::focus;
+use crate::components::link::href;
+use crate::components::offer::{ActionButton, offer};
+use crate::components::toast::Toasts;
 use crate::domain::flex::view::FlexView;
+use crate::domain::{
+    AccountSid, Command, ReservationSid, ReservationStatus, TaskCommand, TaskSid, Timestamp,
+};
 use crate::store::Store;
+use crate::store::routing_clock::RoutingClock;
+
+/// A task on the desk, as the list and the panel show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeskItem {
+    /// The task.
+    pub task: TaskSid,
+    /// The worker's reservation of it.
+    pub reservation: ReservationSid,
+    /// Ringing (pending), accepted or wrapping.
+    pub status: ReservationStatus,
+    /// Who the contact is.
+    pub caller: String,
+    /// The channel's name ("Voice").
+    pub channel: String,
+    /// The queue it came from.
+    pub queue: String,
+    /// When the task was created.
+    pub created: Timestamp,
+    /// When it was offered to this worker.
+    pub offered: Timestamp,
+    /// When the offer times out if not answered.
+    pub timeout_at: Timestamp,
+    /// When the worker accepted it.
+    pub accepted: Option<Timestamp>,
+    /// Its priority.
+    pub priority: u32,
+    /// Its attributes: (key, value as JSON text, strings without quotes).
+    pub attributes: Vec<(String, String)>,
+}
+
+impl DeskItem {
+    fn ringing(&self) -> bool {
+        self.status == ReservationStatus::Pending
+    }
+
+    /// What the task is doing, in a word or two.
+    fn state(&self) -> &'static str {
+        match self.status {
+            ReservationStatus::Pending => "Incoming",
+            ReservationStatus::Wrapping => "Wrapping up",
+            _ => "Assigned",
+        }
+    }
+}
+
+/// The worker's desk: their tasks and what each channel has free.
+fn desk_items(
+    c: &crate::domain::Console,
+    account: &AccountSid,
+    worker: &crate::domain::WorkerSid,
+) -> Vec<DeskItem> {
+    let Some(ws) = c.workspace(account) else {
+        return Vec::new();
+    };
+    c.worker_tasks(account, worker)
+        .into_iter()
+        .map(|d| {
+            let t = d.task;
+            DeskItem {
+                task: t.sid,
+                reservation: d.reservation.sid,
+                status: d.reservation.status,
+                caller: t.caller(),
+                channel: ws
+                    .channel(&t.channel)
+                    .map_or_else(String::new, |ch| ch.name().to_owned()),
+                queue: t
+                    .placement
+                    .and_then(|p| ws.queue(&p.queue))
+                    .map_or_else(String::new, |q| q.friendly_name.clone()),
+                created: t.created,
+                offered: d.reservation.created,
+                timeout_at: d.reservation.timeout_at,
+                accepted: t.accepted_at,
+                priority: t.priority,
+                attributes: t
+                    .attributes
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| {
+                        let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+                        (k.clone(), text)
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
 
 /// The agent desktop.
 #[component]
@@ -18,70 +120,308 @@ pub fn AgentDesktop() -> impl IntoView {
 fn Desk() -> impl IntoView {
     let store = Store::get();
     let scope = FlexScope::get();
-    let status = own_status(&scope);
-    let me = {
-        let scope = scope.clone();
-        Memo::new(move |_| {
-            store.with(|c| {
-                c.worker(scope.account(), scope.worker())
-                    .map(|w| {
-                        (
-                            w.full_name.clone(),
-                            w.identity.to_string(),
-                            w.role_names().join(", "),
-                            w.sid.to_string(),
-                        )
-                    })
-                    .unwrap_or_default()
-            })
+    let (account, worker) = (*scope.account(), *scope.worker());
+    let items = Memo::new(move |_| store.with(|c| desk_items(c, &account, &worker)));
+    let room = Memo::new(move |_| {
+        store.with(|c| {
+            c.channel_room(&account, &worker)
+                .into_iter()
+                .filter(|r| r.capacity > 0 && r.available)
+                .map(|r| {
+                    // The channel's own name ("SMS"), the unique name ("sms") as the test id.
+                    let shown = c
+                        .workspace(&account)
+                        .and_then(|ws| ws.channel(&r.channel))
+                        .map_or_else(|| r.name.clone(), |ch| ch.name().to_owned());
+                    (r.name.clone(), shown, r.held, r.capacity, r.free())
+                })
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let status = own_status(&scope);
+    let picked = RwSignal::new(None::<TaskSid>);
+    // The task shown: the one picked while it is on the desk, else the first (a new offer
+    // rings first).
+    let shown = Memo::new(move |_| {
+        items.with(|list| {
+            picked
+                .get()
+                .and_then(|p| list.iter().find(|i| i.task == p))
+                .or_else(|| list.first())
+                .cloned()
+        })
+    });
+    let ringing = Memo::new(move |_| items.with(|l| l.iter().filter(|i| i.ringing()).count()));
     view! {
-        <section class="page" aria-labelledby="agent-desktop-title">
-            <h1 id="agent-desktop-title">"Agent desktop"</h1>
-            <dl class="fields">
-                <div class="field"><dt>"Name"</dt><dd>{move || me.get().0}</dd></div>
-                <div class="field"><dt>"Identity"</dt><dd>{move || me.get().1}</dd></div>
-                <div class="field"><dt>"Roles"</dt><dd data-testid="flex-roles">{move || me.get().2}</dd></div>
-                <div class="field"><dt>"Worker SID"</dt><dd><code>{move || me.get().3}</code></dd></div>
-                <div class="field"><dt>"Activity"</dt><dd data-testid="own-activity">{move || status.get().current_name}</dd></div>
-            </dl>
-            <div class="card">
-                <h2 id="set-activity-title">"Set your activity"</h2>
-                <p class="hint">"Available workers receive tasks; Unavailable and Offline workers do not."</p>
-                {move || {
-                    let s = status.get();
-                    let refused = s.refused.clone();
-                    let scope = scope.clone();
-                    view! {
-                        <div class="actions" role="group" aria-labelledby="set-activity-title">
-                            {s.activities.iter().map(|(sid, name)| {
-                                let pressed = *sid == s.current;
-                                let sid = sid.clone();
-                                let scope = scope.clone();
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        class:button-primary=pressed
-                                        aria-pressed=pressed.to_string()
-                                        disabled=refused.is_some()
-                                        aria-describedby=refused.as_ref().map(|_| "set-activity-why")
-                                        on:click=move |_| {
-                                            if let Ok(activity) = sid.parse::<ActivitySid>() {
-                                                let _ = set_own_activity(&scope, activity);
-                                            }
-                                        }
-                                    >
-                                        {name.clone()}
-                                    </button>
-                                }
+        <section class="page desk-page" aria-labelledby="agent-desktop-title">
+            <h1 id="agent-desktop-title" class="desk-title">"Agent desktop"</h1>
+            <div class="desk">
+                <section class="desk-list" aria-labelledby="desk-tasks-title">
+                    <h2 id="desk-tasks-title" class="desk-list-title">
+                        "Tasks"
+                        <span class="desk-count" data-testid="desk-count">{move || items.with(Vec::len)}</span>
+                    </h2>
+                    // A new offer is announced, not only shown.
+                    <p class="visually-hidden" aria-live="polite" data-testid="desk-announce">{move || match ringing.get() {
+                        0 => String::new(),
+                        1 => "A task is ringing for you.".to_owned(),
+                        n => format!("{n} tasks are ringing for you."),
+                    }}</p>
+                    {move || {
+                        let list = items.get();
+                        if list.is_empty() {
+                            view! {
+                                <div class="desk-empty" data-testid="desk-empty">
+                                    <p class="desk-empty-title">"No tasks"</p>
+                                    <p class="muted">"While your status is Available, the tasks offered to you ring here."</p>
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <ul class="task-cards" data-testid="desk-tasks">
+                                    {list.into_iter().map(|item| view! { <TaskCard item picked shown /> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    }}
+                    <div class="desk-room" data-testid="desk-room">
+                        <h3 class="desk-room-title">"Capacity"</h3>
+                        <ul class="room-list">
+                            {move || room.get().into_iter().map(|(name, shown, held, capacity, free)| view! {
+                                <li data-testid=format!("room-{name}")>
+                                    <span class="room-name">{shown}</span>
+                                    <span class="room-free" class:room-full=free == 0>
+                                        {format!("{free} free")}
+                                    </span>
+                                    <span class="muted">{format!("{held} of {capacity} in use")}</span>
+                                </li>
                             }).collect_view()}
-                        </div>
-                        {refused.map(|why| view! { <p id="set-activity-why" class="hint">{why}</p> })}
-                    }
-                }}
+                        </ul>
+                    </div>
+                </section>
+                <section class="desk-panel" aria-label="Selected task">
+                    {move || match shown.get() {
+                        Some(item) => view! { <TaskPanel item /> }.into_any(),
+                        None => view! {
+                            <div class="desk-panel-empty">
+                                <p class="desk-status">
+                                    "Your status: "
+                                    <span class=move || dot_class(status.get().presence) aria-hidden="true"></span>
+                                    " "
+                                    <strong data-testid="own-activity">{move || status.get().current_name}</strong>
+                                </p>
+                                <p class="muted">"Change it from the status in the top bar. A task offered to you shows here, with Accept and Reject."</p>
+                            </div>
+                        }.into_any(),
+                    }}
+                </section>
             </div>
         </section>
+    }
+}
+
+/// A task in the list: its channel, caller, state and time; pressing it shows it.
+#[component]
+fn TaskCard(
+    item: DeskItem,
+    picked: RwSignal<Option<TaskSid>>,
+    shown: Memo<Option<DeskItem>>,
+) -> impl IntoView {
+    let store = Store::get();
+    let routing = RoutingClock::get();
+    let task = item.task;
+    let selected = move || shown.with(|s| s.as_ref().is_some_and(|s| s.task == task));
+    let ringing = item.ringing();
+    let time = {
+        let item = item.clone();
+        move || {
+            let now = routing.now(store);
+            if item.ringing() {
+                format!("{} left", clock(seconds_between(now, item.timeout_at)))
+            } else {
+                clock(seconds_between(item.accepted.unwrap_or(item.created), now))
+            }
+        }
+    };
+    view! {
+        <li>
+            <button
+                type="button"
+                class="task-card"
+                class:task-card-ringing=ringing
+                aria-pressed=move || selected().to_string()
+                data-testid="task-card"
+                on:click=move |_| picked.set(Some(task))
+            >
+                <span class="channel-badge" aria-hidden="true">{channel_mark(&item.channel)}</span>
+                <span class="task-card-text">
+                    <span class="task-card-caller">{item.caller.clone()}</span>
+                    <span class="task-card-meta">
+                        {format!("{} · {} · {}", item.state(), item.channel, item.queue)}
+                    </span>
+                </span>
+                <span class="task-card-time">{time}</span>
+            </button>
+        </li>
+    }
+}
+
+/// A channel's mark for its badge: its first letter ("V" for Voice).
+fn channel_mark(channel: &str) -> String {
+    channel
+        .chars()
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default()
+}
+
+/// The selected task: who, where from, how long, its attributes and actions.
+#[component]
+fn TaskPanel(item: DeskItem) -> impl IntoView {
+    let scope = FlexScope::get();
+    let store = Store::get();
+    let routing = RoutingClock::get();
+    let waited = {
+        let item = item.clone();
+        move || {
+            // Waiting runs on until someone accepts it.
+            let until = item.accepted.unwrap_or_else(|| routing.now(store));
+            clock(seconds_between(item.created, until))
+        }
+    };
+    let handling = item
+        .accepted
+        .map(|accepted| move || clock(seconds_between(accepted, routing.now(store))));
+    let task_page = href(&format!("/flex/{}/tasks/{}", scope.account(), item.task));
+    view! {
+        <article class="task-panel" aria-labelledby="task-panel-title" data-testid="task-panel">
+            <header class="task-panel-head">
+                <span class="channel-badge channel-badge-large" aria-hidden="true">{channel_mark(&item.channel)}</span>
+                <div>
+                    <h2 id="task-panel-title">{item.caller.clone()}</h2>
+                    <p class="task-panel-state" data-testid="task-state">{format!("{} · {}", item.state(), item.channel)}</p>
+                </div>
+            </header>
+            <TaskActions item=item.clone() />
+            <dl class="fields task-facts">
+                <div class="field"><dt>"Channel"</dt><dd>{item.channel.clone()}</dd></div>
+                <div class="field"><dt>"Queue"</dt><dd data-testid="task-queue">{item.queue.clone()}</dd></div>
+                <div class="field"><dt>{if item.accepted.is_some() { "Waited" } else { "Waiting" }}</dt><dd data-testid="task-waited">{waited}</dd></div>
+                {handling.map(|h| view! { <div class="field"><dt>"Handling"</dt><dd data-testid="task-handling">{h}</dd></div> })}
+                <div class="field"><dt>"Priority"</dt><dd>{item.priority}</dd></div>
+                <div class="field"><dt>"Task"</dt><dd><a href=task_page data-testid="task-page-link"><code>{item.task.to_string()}</code></a></dd></div>
+            </dl>
+            <h3 class="task-panel-subtitle">"Attributes"</h3>
+            {if item.attributes.is_empty() {
+                view! { <p class="muted">"None."</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="attribute-list" data-testid="task-attributes">
+                        {item.attributes.iter().map(|(k, v)| view! {
+                            <div><dt>{k.clone()}</dt><dd>{v.clone()}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
+        </article>
+    }
+}
+
+/// The task's actions as the worker may take them now: Accept and Reject while it rings,
+/// with the time left to answer; Wrap up and Complete while they handle it.
+#[component]
+fn TaskActions(item: DeskItem) -> impl IntoView {
+    let scope = FlexScope::get();
+    let store = Store::get();
+    let routing = RoutingClock::get();
+    let account = *scope.account();
+    let (task, reservation) = (item.task, item.reservation);
+    let command = move |change: TaskCommand| Command::Task { account, change };
+    let run = {
+        let scope = scope.clone();
+        let caller = item.caller.clone();
+        move |change: TaskCommand, next: &'static str| {
+            let toasts = Toasts::get();
+            let done = match &change {
+                TaskCommand::AcceptReservation { .. } => {
+                    format!("You accepted the task from {caller}.")
+                }
+                TaskCommand::RejectReservation { .. } => {
+                    format!("You rejected the task from {caller}.")
+                }
+                TaskCommand::WrapUpTask { .. } => format!("Wrapping up the task from {caller}."),
+                _ => format!("The task from {caller} is completed."),
+            };
+            match store.apply_as(&scope.actor(), command(change)) {
+                Ok(_) => {
+                    toasts.success(done);
+                    // The pressed button is gone: focus goes to the next step, else the list.
+                    focus::soon(move || {
+                        if !focus::to(next) {
+                            focus::to("#desk-tasks-title");
+                        }
+                    });
+                }
+                Err(e) => toasts.error(e.to_string()),
+            }
+        }
+    };
+    let ask = |change: TaskCommand| {
+        let actor = scope.actor();
+        offer(actor, move || command(change.clone()))
+    };
+    match item.status {
+        ReservationStatus::Pending => {
+            let accept = ask(TaskCommand::AcceptReservation { reservation });
+            let reject = ask(TaskCommand::RejectReservation { reservation });
+            let total = seconds_between(item.offered, item.timeout_at).max(1);
+            let left = move || seconds_between(routing.now(store), item.timeout_at);
+            let (run_accept, run_reject) = (run.clone(), run);
+            view! {
+                <div class="ring" role="group" aria-labelledby="ring-title" data-testid="ring">
+                    <p id="ring-title" class="ring-title">
+                        <span class="ring-dot" aria-hidden="true"></span>
+                        {format!("Incoming {} task", item.channel.to_lowercase())}
+                    </p>
+                    <p class="ring-countdown">
+                        "Answer within "
+                        <strong data-testid="ring-countdown">{move || clock(left())}</strong>
+                    </p>
+                    <progress class="ring-progress" max=total value=left aria-label="Time left to answer"></progress>
+                    <div class="actions">
+                        <ActionButton refused=accept class="button-primary" testid="accept"
+                            on_press=Callback::new(move |()| run_accept(TaskCommand::AcceptReservation { reservation }, "[data-testid=wrap-up]"))>
+                            "Accept"
+                        </ActionButton>
+                        <ActionButton refused=reject class="button-danger" testid="reject"
+                            on_press=Callback::new(move |()| run_reject(TaskCommand::RejectReservation { reservation }, "[data-testid=task-card]"))>
+                            "Reject"
+                        </ActionButton>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        status => {
+            let wrapping = status == ReservationStatus::Wrapping;
+            let wrap = ask(TaskCommand::WrapUpTask { task });
+            let complete = ask(TaskCommand::CompleteTask { task });
+            let (run_wrap, run_complete) = (run.clone(), run);
+            view! {
+                <div class="actions task-actions">
+                    {(!wrapping).then(|| view! {
+                        <ActionButton refused=wrap class="button-primary" testid="wrap-up"
+                            on_press=Callback::new(move |()| run_wrap(TaskCommand::WrapUpTask { task }, "[data-testid=complete]"))>
+                            "Wrap up"
+                        </ActionButton>
+                    })}
+                    <ActionButton refused=complete class=if wrapping { "button-primary" } else { "" } testid="complete"
+                        on_press=Callback::new(move |()| run_complete(TaskCommand::CompleteTask { task }, "[data-testid=task-card]"))>
+                        "Complete"
+                    </ActionButton>
+                </div>
+            }
+            .into_any()
+        }
     }
 }

@@ -1,14 +1,19 @@
-//! The Flex UI (`/flex/:account_sid/...`): its own frame (top bar "Twilio Flex", side
-//! navigation, the signed-in worker and their status) and the gate that lets in only the
+//! The Flex UI (`/flex/:account_sid/...`): Flex's own frame, not the Console's (a dark top
+//! bar with the worker's status as a pill with a coloured dot, a narrow icon rail for the
+//! views) and the gate that lets in only the
 //! worker of this tab's Flex session. What each view shows is decided by the domain
 //! ([`crate::domain::flex_view`]) from the worker's roles in the worker record.
 
 pub mod admin;
 pub mod agent_desktop;
+pub mod agent_skills;
+pub mod icons;
 pub mod insights;
 pub mod not_available;
 pub mod queues;
+pub mod skills;
 pub mod status;
+pub mod task;
 pub mod teams;
 
 use leptos::prelude::*;
@@ -16,6 +21,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::components::breaks::Cut;
 use crate::components::link::{NavLink, href};
 use crate::components::store_banner::StoreBanner;
 use crate::components::theme_toggle::ThemeToggle;
@@ -23,6 +29,7 @@ use crate::domain::flex::view::{FlexView, landing, visible, visible_views};
 use crate::domain::{AccountSid, Actor, FlexRole, WorkerSid};
 use crate::store::Store;
 use crate::store::flex_session::{self, FlexLogin, FlexSession};
+use icons::ViewIcon;
 use not_available::NotAvailable;
 use status::StatusPicker;
 
@@ -173,6 +180,7 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
         }
     };
     let account = *scope.account();
+    let initials = Memo::new(move |_| initials_of(&worker_name.get()));
     view! {
         <a class="skip-link" href="#flex-main">"Skip to content"</a>
         <div class="flex-ui">
@@ -181,20 +189,30 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
                     <span class="flex-brand-mark" aria-hidden="true">"F"</span>
                     <span class="brand-name">"Twilio Flex"</span>
                 </span>
-                <span class="flex-account" data-testid="flex-account">{move || account_name.get()}</span>
+                <Cut class="flex-account" testid="flex-account" text=Signal::derive(move || account_name.get()) />
                 <div class="flex-topbar-actions">
-                    <span class="flex-worker" data-testid="flex-worker">{move || worker_name.get()}</span>
                     <StatusPicker />
+                    <span class="flex-me">
+                        <span class="avatar" aria-hidden="true">{move || initials.get()}</span>
+                        <span class="flex-worker" data-testid="flex-worker">{move || worker_name.get()}</span>
+                    </span>
                     <ThemeToggle />
                     <a class="flex-back" href=href(&back)><span class="topbar-label">"Back to "</span>"Console"</a>
                     <button type="button" class="icon-button" on:click=log_out>"Log out"</button>
                 </div>
             </header>
             <div class="flex-body">
-                <nav class="flex-nav" aria-label="Flex">
+                <nav class="flex-rail" aria-label="Flex">
                     <ul>
                         {move || views.get().into_iter().map(|v| {
-                            view! { <li><NavLink to=view_path(&account, v)>{v.title()}</NavLink></li> }
+                            view! {
+                                <li>
+                                    <NavLink to=view_path(&account, v)>
+                                        <ViewIcon view=v />
+                                        <span class="rail-label">{v.title()}</span>
+                                    </NavLink>
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 </nav>
@@ -205,6 +223,18 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// A person's initials for an avatar: "Hannah Becker" is "HB", "Zoe" is "Z".
+pub fn initials_of(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let first = words.next().and_then(|w| w.chars().next());
+    let last = words.last().and_then(|w| w.chars().next());
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// A view, or the "not available for your Flex role" page when the worker's roles do not show it.

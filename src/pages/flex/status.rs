@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::FlexScope;
 use crate::components::toast::Toasts;
-use crate::domain::{AccountSid, ActivitySid, Command, Console, DomainError, Event};
+use crate::domain::{AccountSid, ActivitySid, Command, Console, DomainError, Event, Presence};
 use crate::store::Store;
 
 /// What the status controls show.
@@ -19,6 +19,17 @@ pub struct OwnStatus {
     pub current_name: String,
     /// Why the worker may not change it, if they may not (the domain's answer).
     pub refused: Option<String>,
+    /// Whether it takes work, for the status dot.
+    pub presence: Presence,
+}
+
+/// The class of a status dot: green available, red unavailable, grey offline.
+pub fn dot_class(presence: Presence) -> &'static str {
+    match presence {
+        Presence::Available => "status-dot status-available",
+        Presence::Unavailable => "status-dot status-unavailable",
+        Presence::Offline => "status-dot status-offline",
+    }
 }
 
 /// The workspace's activities as (SID, name), for a picker.
@@ -43,10 +54,11 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
         let now = store.now();
         store.with(|c| {
             let activities = activity_options(c, scope.account());
-            let current = c
+            let activity = c
                 .worker(scope.account(), scope.worker())
-                .map(|w| w.activity.to_string())
-                .unwrap_or_default();
+                .map(|w| w.activity);
+            let presence = activity.map_or(Presence::Offline, |a| c.presence(scope.account(), &a));
+            let current = activity.map(|a| a.to_string()).unwrap_or_default();
             let current_name = activities
                 .iter()
                 .find(|(sid, _)| *sid == current)
@@ -68,6 +80,7 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
                 current,
                 current_name,
                 refused,
+                presence,
             }
         })
     })
@@ -110,22 +123,25 @@ pub fn StatusPicker() -> impl IntoView {
     };
     view! {
         <div class="flex-status">
-            <label class="flex-status-label" for="flex-status-select">"Your status"</label>
             {move || {
                 let s = status.get();
                 let refused = s.refused.clone();
                 view! {
-                    <select
-                        id="flex-status-select"
-                        class="input flex-status-select"
-                        disabled=refused.is_some()
-                        aria-describedby=refused.as_ref().map(|_| "flex-status-why")
-                        on:change=change.clone()
-                    >
-                        {s.activities.iter().map(|(sid, name)| view! {
-                            <option value=sid.clone() selected=*sid == s.current>{name.clone()}</option>
-                        }).collect_view()}
-                    </select>
+                    <span class="status-pill" class:status-pill-refused=refused.is_some() data-testid="status-pill">
+                        <span class=dot_class(s.presence) aria-hidden="true"></span>
+                        <label class="visually-hidden" for="flex-status-select">"Your status"</label>
+                        <select
+                            id="flex-status-select"
+                            class="flex-status-select"
+                            disabled=refused.is_some()
+                            aria-describedby=refused.as_ref().map(|_| "flex-status-why")
+                            on:change=change.clone()
+                        >
+                            {s.activities.iter().map(|(sid, name)| view! {
+                                <option value=sid.clone() selected=*sid == s.current>{name.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </span>
                     {refused.map(|why| view! { <span id="flex-status-why" class="flex-status-why">{why}</span> })}
                 }
             }}

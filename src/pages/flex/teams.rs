@@ -1,14 +1,18 @@
-//! Teams (`/flex/:account_sid/teams`): the workspace's workers and their activities;
-//! admins and supervisors change another worker's activity here (the domain decides).
+//! Teams (`/flex/:account_sid/teams`): the workspace's workers as Flex shows them (avatar
+//! initials, a status dot, the activity) with their skills and the tasks each one holds, live;
+//! admins and supervisors change another worker's activity and an agent's skills here (the
+//! domain decides; a read-only admin sees the skills and is told why they cannot change them).
 
 use leptos::prelude::*;
 
-use super::status::activity_options;
-use super::{FlexPage, FlexScope};
+use super::agent_skills::AgentSkillsDialog;
+use super::status::{activity_options, dot_class};
+use super::{FlexPage, FlexScope, initials_of};
+use crate::components::breaks::Email;
 use crate::components::offer::{ActionSelect, offer};
 use crate::components::toast::Toasts;
 use crate::domain::flex::view::FlexView;
-use crate::domain::{ActivitySid, Command, EventKind, WorkerSid};
+use crate::domain::{ActivitySid, Command, EventKind, Presence, WorkerSid};
 use crate::store::Store;
 
 /// Workers per page: a workspace holds up to 15,000.
@@ -23,6 +27,11 @@ struct Row {
     roles: String,
     activity: String,
     activity_sid: ActivitySid,
+    /// "support (7), spanish", or "None".
+    skills: String,
+    presence: Presence,
+    /// What the worker holds: "caller (channel, state)" per task, offers included.
+    tasks: Vec<String>,
     me: bool,
 }
 
@@ -37,6 +46,8 @@ fn TeamsTable() -> impl IntoView {
     let store = Store::get();
     let scope = FlexScope::get();
     let page = RwSignal::new(0usize);
+    // The agent whose Skills dialog is open: (worker, name).
+    let skills_of = RwSignal::new(None::<(WorkerSid, String)>);
     let data = {
         let scope = scope.clone();
         Memo::new(move |_| {
@@ -50,17 +61,40 @@ fn TeamsTable() -> impl IntoView {
                 };
                 let total = c.workers(scope.account()).count();
                 let activities = activity_options(c, scope.account());
+                let channel_name = |sid| {
+                    flex.and_then(|f| f.workspace.channel(sid))
+                        .map(|ch| ch.name().to_owned())
+                        .unwrap_or_default()
+                };
                 let rows: Vec<Row> = c
                     .workers(scope.account())
                     .skip(start)
                     .take(PAGE)
                     .map(|w| Row {
+                        presence: c.presence(scope.account(), &w.activity),
+                        tasks: c
+                            .worker_tasks(scope.account(), &w.sid)
+                            .into_iter()
+                            .map(|d| {
+                                let state = if d.ringing() {
+                                    "ringing".to_owned()
+                                } else {
+                                    d.task.status.to_string()
+                                };
+                                format!(
+                                    "{} ({}, {state})",
+                                    d.task.caller(),
+                                    channel_name(&d.task.channel)
+                                )
+                            })
+                            .collect(),
                         sid: w.sid,
                         name: w.full_name.clone(),
                         identity: w.identity.to_string(),
                         roles: w.role_names().join(", "),
                         activity: activity_name(&w.activity),
                         activity_sid: w.activity,
+                        skills: crate::pages::account::taskrouter::workers::skills_text(w),
                         me: &w.sid == scope.worker(),
                     })
                     .collect();
@@ -71,16 +105,18 @@ fn TeamsTable() -> impl IntoView {
     view! {
         <section class="page page-wide" aria-labelledby="teams-title">
             <h1 id="teams-title">"Teams"</h1>
-            <p class="hint">"Your own activity is changed from the agent desktop or the status in the top bar."</p>
+            <p class="hint">"Who is working on what, as it happens. Your own activity is changed from the status in the top bar."</p>
             <div class="table-wrap">
-                <table class="table" data-testid="teams-table">
+                <table class="table tr-table" data-testid="teams-table">
                     <caption class="visually-hidden">"Workers and their activities"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Name"</th>
                             <th scope="col">"Identity"</th>
-                            <th scope="col">"Roles"</th>
+                            <th scope="col" class="col-secondary">"Roles"</th>
                             <th scope="col">"Activity"</th>
+                            <th scope="col">"Skills"</th>
+                            <th scope="col">"Tasks"</th>
                             <th scope="col">"Actions"</th>
                         </tr>
                     </thead>
@@ -94,13 +130,40 @@ fn TeamsTable() -> impl IntoView {
                             view! {
                                 <tr data-testid=format!("worker-{}", row.sid)>
                                     <th scope="row">
-                                        {row.name.clone()}
-                                        {row.me.then(|| view! { <span class="muted">" (you)"</span> })}
+                                        <span class="team-member">
+                                            <span class="avatar" aria-hidden="true">{initials_of(&row.name)}</span>
+                                            <span>
+                                                {row.name.clone()}
+                                                {row.me.then(|| view! { <span class="muted">" (you)"</span> })}
+                                            </span>
+                                        </span>
                                     </th>
-                                    <td data-label="Identity">{row.identity}</td>
-                                    <td data-label="Roles">{row.roles}</td>
-                                    <td data-testid="worker-activity" data-label="Activity">{row.activity}</td>
-                                    <td>{change}</td>
+                                    <td data-label="Identity" class="wrap-anywhere"><Email text=row.identity /></td>
+                                    <td data-label="Roles" class="col-secondary">{row.roles}</td>
+                                    <td data-label="Activity">
+                                        <span class=dot_class(row.presence) aria-hidden="true"></span>
+                                        " "<span data-testid="worker-activity">{row.activity}</span>
+                                    </td>
+                                    <td data-testid="worker-skills" data-label="Skills">{row.skills.clone()}</td>
+                                    <td data-label="Tasks" data-testid="worker-tasks">
+                                        {if row.tasks.is_empty() {
+                                            view! { <span class="muted">"None"</span> }.into_any()
+                                        } else {
+                                            view! { <ul class="plain-list">{row.tasks.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+                                        }}
+                                    </td>
+                                    <td>
+                                        <div class="team-actions">
+                                        {change}
+                                        <button type="button" class="button button-small" aria-label=format!("Skills of {}", row.name)
+                                            on:click={
+                                                let (sid, name) = (row.sid, row.name.clone());
+                                                move |_| skills_of.set(Some((sid, name.clone())))
+                                            }>
+                                            "Skills"
+                                        </button>
+                                        </div>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()
@@ -108,6 +171,9 @@ fn TeamsTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || skills_of.get().map(|(worker, name)| view! {
+                <AgentSkillsDialog worker name on_close=Callback::new(move |()| skills_of.set(None)) />
+            })}
             <div class="pagination">
                 <button type="button" class="button button-small"
                     disabled=move || page.get() == 0

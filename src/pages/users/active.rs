@@ -9,9 +9,9 @@ use super::remove_dialog::RemoveDialog;
 use crate::components::breaks::Email;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::empty_state::EmptyState;
-use crate::components::pagination::{Pagination, paging, showing};
+use crate::components::pagination::{Pagination, paging};
 use crate::components::row_menu::{MenuAction, RowMenu};
-use crate::components::search::SearchBox;
+use crate::components::search::{SearchBox, summary};
 use crate::components::sort_header::SortHeader;
 use crate::domain::{Command, ConsoleRole, RoleSet, UserSid};
 use crate::pages::account::AccountScope;
@@ -93,14 +93,9 @@ pub fn ActiveUsers(
         let start = (page.get() - 1) * size;
         matching.with(|m| m.iter().skip(start).take(size).cloned().collect::<Vec<_>>())
     });
-    let range = move || {
-        let (n, size) = (total.get(), query.with(|q| q.page_size));
-        if n == 0 {
-            "No members match.".to_string()
-        } else {
-            showing(page.get(), size, n, "member", "members")
-        }
-    };
+    let members =
+        Memo::new(move |_| store.with(|c| c.account(&account).map_or(0, |a| a.members.len())));
+    let count = move || summary(total.get(), members.get(), "member", "members");
 
     // The member a dialog is open for, and which dialog.
     let target = RwSignal::new(None::<(MemberAction, MemberItem)>);
@@ -139,7 +134,7 @@ pub fn ActiveUsers(
                 </select>
             </div>
         </SearchBox>
-        <p class="table-summary" aria-live="polite" data-testid="member-count">{range}</p>
+        <p class="table-summary" aria-live="polite" data-testid="member-count">{count}</p>
         <div class="table-wrap">
             <table class="table" aria-label="Active users">
                 <thead>
@@ -172,6 +167,7 @@ pub fn ActiveUsers(
         <Pagination
             label="Pages of members"
             size_id="member-page-size"
+            total
             page
             pages
             page_size=Signal::derive(move || view_state.query.with(|q| q.page_size))
@@ -231,6 +227,7 @@ fn MemberRowView(
                 account: *account,
                 user: sid,
                 roles: item.with(|m| m.roles),
+                revision: None,
             }),
             open_dialog(MemberAction::ChangeRoles),
         ),

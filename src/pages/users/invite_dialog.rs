@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::{ActionButton, Refusal};
 use crate::components::role_picker::{RolePicker, picked};
@@ -80,16 +80,15 @@ pub fn InviteDialog(
                         <p id="invite-email-error" class="field-error">{move || email_error.get()}</p>
                     </Show>
                 </div>
-                <RolePicker roles legend="Roles" />
+                <RolePicker roles on_pick=Callback::new(move |picked| roles.set(picked)) legend="Roles" />
                 <Show when=move || roles_error.with(Option::is_some)>
                     <p class="field-error">{move || roles_error.get()}</p>
                 </Show>
                 <p class="muted">"The invitation expires after 7 days; it can be resent or revoked on the Invited users tab."</p>
                 <FormProblem problem=refusal />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <DialogFooter on_cancel=move |()| open.set(false)>
                     <ActionButton refused class="button-primary">"Send invitation"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -14,7 +14,12 @@ use crate::store::Store;
 /// "Leave account": a button (refused up front with the domain's reason) and its
 /// confirmation.
 #[component]
-pub fn LeaveAccount() -> impl IntoView {
+pub fn LeaveAccount(
+    /// The reason a refusal gives written under the button (in a details list), not only on
+    /// hover and focus.
+    #[prop(optional)]
+    inline: bool,
+) -> impl IntoView {
     let scope = AccountScope::get();
     let store = Store::get();
     let toasts = Toasts::get();
@@ -44,7 +49,7 @@ pub fn LeaveAccount() -> impl IntoView {
     };
     let who = describe_roles(&roles_granting(Capability::ManageUsers));
     view! {
-        <ActionButton refused on_press=Callback::new(move |()| {
+        <ActionButton refused inline class=if inline { "button-small" } else { "" } on_press=Callback::new(move |()| {
             problem.set(None);
             open.set(true);
         })>
@@ -53,10 +58,9 @@ pub fn LeaveAccount() -> impl IntoView {
         <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Leave account">
             <p>"Leave this account? You lose access to it until a member with the " {who} " role invites you again."</p>
             <FormProblem problem />
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            <DialogFooter on_cancel=move |()| open.set(false)>
                 <ActionButton refused class="button-danger" on_press=Callback::new(leave)>"Leave account"</ActionButton>
-            </div>
+            </DialogFooter>
         </Dialog>
     }
 }

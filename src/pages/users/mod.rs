@@ -16,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::components::link::{href, take_request};
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::domain::{AccountPage, Command};
 use crate::pages::account::{AccountScope, Requires};
 use crate::store::Store;
@@ -53,17 +54,16 @@ fn UsersPage() -> impl IntoView {
     let base = format!("/accounts/{}/users", scope.account);
     view! {
         <section class="page users-page" aria-labelledby="users-title">
-            <header class="page-header">
-                <div>
-                    <p class="eyebrow">{account_name}</p>
-                    <h1 id="users-title">"Manage users"</h1>
-                </div>
-                <div class="actions page-actions">
-                    <InviteButton />
-                    <TransferOwnership />
-                    <LeaveAccount />
-                </div>
-            </header>
+            <PageHeader
+                id="users-title"
+                title="Manage users"
+                account=Signal::derive(account_name)
+                description="The people who may sign in to this account, their roles, and the invitations waiting for an answer."
+            >
+                <InviteButton />
+                <TransferOwnership />
+                <LeaveAccount />
+            </PageHeader>
             <div role="tablist" aria-label="Users" class="tabs">
                 <TabLink id="tab-active" to=href(&base) selected=Signal::derive(move || tab.get() == Tab::Active)>
                     "Active users"
@@ -84,7 +84,7 @@ fn UsersPage() -> impl IntoView {
             >
                 {move || match tab.get() {
                     Tab::Active => view! { <ActiveUsers view_state /> }.into_any(),
-                    Tab::Invited => view! { <InvitedUsers /> }.into_any(),
+                    Tab::Invited => view! { <InvitedUsers view_state /> }.into_any(),
                 }}
             </div>
         </section>

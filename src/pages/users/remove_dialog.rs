@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::active::MemberItem;
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -50,10 +50,9 @@ pub fn RemoveDialog(
             <p>"Remove " <strong>{name}</strong> " from this account?"</p>
             <p class="muted">"They lose access to this account only; their Console user and their other accounts stay."</p>
             <FormProblem problem />
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+            <DialogFooter on_cancel=opened.closer()>
                 <ActionButton refused class="button-danger" on_press=Callback::new(remove)>"Remove member"</ActionButton>
-            </div>
+            </DialogFooter>
         </Dialog>
     }
 }

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
+use crate::components::sid_select::{SidChoice, SidSelect};
 use crate::components::toast::Toasts;
 use crate::domain::{Command, UserSid};
 use crate::pages::account::AccountScope;
@@ -17,58 +18,52 @@ pub fn TransferOwnership() -> impl IntoView {
     let store = Store::get();
     let toasts = Toasts::get();
     let open = RwSignal::new(false);
-    let chosen = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    // The question is asked of the member chosen, or of the first candidate before one is.
-    let first_other = {
-        let (account, me) = (scope.account, scope.user);
-        move || {
-            store.with(|c| {
-                c.account(&account)
-                    .and_then(|a| a.members.keys().find(|sid| **sid != me).cloned())
-            })
-        }
-    };
-    let refused = {
-        let me = scope.user;
-        scope.offer(move |account| Command::TransferOwnership {
-            account: *account,
-            to: chosen
-                .with(|c| c.parse::<UserSid>().ok())
-                .or_else(&first_other)
-                .unwrap_or(me),
-        })
-    };
-    // Everyone but the signed-in user, by name.
+    // Everyone but the signed-in user, by name: (SID, "Name (roles)").
     let candidates = {
         let (account, me) = (scope.account, scope.user);
-        move || {
+        Memo::new(move |_| {
             let mut list: Vec<(String, String, String)> = store.with(|c| {
                 c.members(&account, "", None)
                     .into_iter()
                     .filter(|row| row.user.sid != me)
                     .map(|row| {
                         (
+                            row.user.full_name.to_lowercase(),
                             row.user.sid.to_string(),
-                            row.user.full_name.clone(),
-                            row.roles.to_string(),
+                            format!("{} ({})", row.user.full_name, row.roles),
                         )
                     })
                     .collect()
             });
-            list.sort_by_key(|c| c.1.to_lowercase());
-            list
-        }
+            list.sort();
+            list.into_iter()
+                .map(|(_, sid, text)| (sid, text))
+                .collect::<Vec<_>>()
+        })
+    };
+    // Kept by SID while members come and go in other tabs (see `SidSelect`).
+    let choice = SidChoice::new(candidates.into(), None);
+    // The question is asked of the member chosen, or of the first candidate before one is.
+    let refused = {
+        let me = scope.user;
+        scope.offer(move |account| Command::TransferOwnership {
+            account: *account,
+            to: choice
+                .get::<UserSid>()
+                .or_else(|| candidates.with(|c| c.first().and_then(|(s, _)| s.parse().ok())))
+                .unwrap_or(me),
+        })
     };
     let open_dialog = move |()| {
-        chosen.set(String::new());
+        choice.clear();
         problem.set(None);
         open.set(true);
     };
     let account = scope.account;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(to) = chosen.get_untracked().parse::<UserSid>() else {
+        let Some(to) = choice.get_untracked::<UserSid>() else {
             problem.set(Some("Choose the member who becomes the Owner.".into()));
             return;
         };
@@ -95,26 +90,17 @@ pub fn TransferOwnership() -> impl IntoView {
                 </p>
                 <div class="form-field">
                     <label class="field-label" for="transfer-to">"New Owner"</label>
-                    <select
-                        class="input"
+                    <SidSelect
+                        choice
                         id="transfer-to"
-                        prop:value=move || chosen.get()
-                        on:change=move |ev| chosen.set(event_target_value(&ev))
-                    >
-                        <option value="">"Choose a member"</option>
-                        {move || {
-                            candidates()
-                                .into_iter()
-                                .map(|(sid, name, roles)| view! { <option value=sid>{format!("{name} ({roles})")}</option> })
-                                .collect_view()
-                        }}
-                    </select>
+                        prompt="Choose a member"
+                        left="is no longer a member of this account"
+                    />
                 </div>
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <DialogFooter on_cancel=move |()| open.set(false)>
                     <ActionButton refused class="button-danger">"Transfer ownership"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

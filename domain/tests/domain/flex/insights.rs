@@ -83,9 +83,7 @@ fn the_page_learns_each_refusal_before_the_button_is_pressed() {
     let unknown = WorkerSid::generate(&mut random::Random::new(1));
     assert_eq!(
         assignable(&c, JAMES, &globex, &unknown),
-        Err(format!(
-            "There is no worker {unknown} in this account's Flex workspace."
-        ))
+        Err(format!("There is no worker {unknown} in this account."))
     );
     let initech = account(&c, INITECH);
     assert_eq!(

@@ -131,6 +131,7 @@ fn worker_roles_are_overwritten_at_every_login() {
             account: acme,
             user: noah,
             roles: RoleSet::only(ConsoleRole::Developer),
+            revision: None,
         },
     );
     assert_eq!(

@@ -33,9 +33,20 @@ fn setting_up_flex_provisions_everything_once() {
     assert_eq!(o.worker_count, 0);
     assert_eq!(f.workspace.friendly_name, "Flex Task Assignment");
     assert_eq!(f.workspace.max_workers, 15_000);
-    assert_eq!(f.workspace.workflow.friendly_name, "Assign To Anyone");
-    assert_eq!(f.workspace.task_queue.friendly_name, "Everyone");
-    assert_eq!(f.workspace.task_queue.target_workers, "1==1");
+    assert_eq!(f.workspace.workflows[0].friendly_name, "Assign To Anyone");
+    assert_eq!(f.workspace.task_queues[0].friendly_name, "Everyone");
+    assert_eq!(f.workspace.task_queues[0].target_workers, "1==1");
+    assert_eq!(f.workspace.task_queues.len(), 1);
+    assert_eq!(f.workspace.workflows.len(), 1);
+    assert_eq!(
+        f.workspace.workflows[0].configuration.default_queue,
+        Some(f.workspace.task_queues[0].sid),
+        "Assign To Anyone sends everything to Everyone"
+    );
+    assert_eq!(f.workspace.workflows[0].task_reservation_timeout, 120);
+    let offline = f.workspace.activities[0].sid;
+    assert_eq!(f.workspace.default_activity, offline);
+    assert_eq!(f.workspace.timeout_activity, offline);
     let activities: Vec<&str> = f
         .workspace
         .activities
@@ -73,10 +84,13 @@ fn setting_up_flex_provisions_everything_once() {
     let cfg = o.config;
     assert_eq!(cfg.status, flex::ConfigStatus::Ok);
     assert_eq!(cfg.taskrouter_workspace_sid, f.workspace.sid);
-    assert_eq!(cfg.taskrouter_target_workflow_sid, f.workspace.workflow.sid);
+    assert_eq!(
+        cfg.taskrouter_target_workflow_sid,
+        f.workspace.workflows[0].sid
+    );
     assert_eq!(
         cfg.taskrouter_target_taskqueue_sid,
-        f.workspace.task_queue.sid
+        f.workspace.task_queues[0].sid
     );
     assert_eq!(
         cfg.taskrouter_offline_activity_sid,
@@ -108,6 +122,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     let cmd = |s: FlexSettings| Command::UpdateFlexSettings {
         account: acme,
         settings: s,
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, LIAM, cmd(settings.clone())),
@@ -137,6 +152,7 @@ fn flex_settings_are_checked_and_need_project_settings() {
     let no_flex = Command::UpdateFlexSettings {
         account: initech,
         settings: FlexSettings::default(),
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, PRIYA, no_flex),
@@ -204,4 +220,39 @@ fn upgrading_needs_billing_terms_and_a_payment_method() {
     };
     ok_by(&mut c, EMMA, up);
     assert_eq!(c.account(&initech).unwrap().account_type, AccountType::Full);
+}
+
+#[test]
+fn long_settings_and_payment_methods_are_refused_as_import_refuses_them() {
+    let mut c = demo();
+    let acme = account(&c, ACME);
+    let url = format!("https://crm.example.com/{}", "a".repeat(2_048));
+    let settings = FlexSettings {
+        crm_enabled: true,
+        crm_callback_url: Some(url),
+        ..FlexSettings::default()
+    };
+    assert_eq!(
+        refused_by(
+            &mut c,
+            MARIA,
+            Command::UpdateFlexSettings {
+                account: acme,
+                settings,
+                revision: None,
+            }
+        ),
+        "The Flex setting crm_callback_url must be an https:// address of at most 2,048 characters."
+    );
+    let upgrade = |payment: String| Command::UpgradePlan {
+        account: acme,
+        billing_model: BillingModel::NamedUser,
+        accept_fair_usage_terms: true,
+        payment_method: payment,
+    };
+    assert_eq!(
+        refused_by(&mut c, MARIA, upgrade("V".repeat(65))),
+        "The payment method is too long: it can have at most 64 characters."
+    );
+    ok_by(&mut c, MARIA, upgrade("Visa ending 4242".into()));
 }

@@ -190,3 +190,19 @@ fn an_sso_login_says_which_insights_roles_it_dropped_and_why() {
         "{log:?}"
     );
 }
+
+#[test]
+fn an_sso_name_longer_than_a_persons_is_refused_as_every_way_in_does() {
+    // A worker's name comes from the assertion: held to the 100 characters a Console user's
+    // name may have, so what an SSO login makes always exports and imports again.
+    let mut c = demo();
+    let acme = account(&c, ACME);
+    let long = sso("long.name@example.com", &"N".repeat(101), &["agent"]);
+    assert_eq!(
+        refused(&mut c, &long, Command::SsoLogin { account: acme }),
+        "The full name is too long: it can have at most 100 characters."
+    );
+    let longest = sso("long.name@example.com", &"N".repeat(100), &["agent"]);
+    ok(&mut c, &longest, Command::SsoLogin { account: acme });
+    Console::from_json(&c.to_json().unwrap()).unwrap();
+}

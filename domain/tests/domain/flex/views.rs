@@ -9,12 +9,12 @@ use flex_console_domain::{FlexRole, InsightsRole};
 use FlexRole::{Admin, Agent, ReadOnlyAdmin, Supervisor};
 use FlexView::{AgentDesktop, Insights, Queues, Teams};
 
-/// Role → (agent desktop, teams, queue stats, admin dashboard, insights).
-const MATRIX: [(FlexRole, [bool; 5]); 4] = [
-    (Admin, [true, true, true, true, true]),
-    (Supervisor, [true, true, true, false, true]),
-    (Agent, [true, false, false, false, false]),
-    (ReadOnlyAdmin, [false, true, true, true, false]),
+/// Role → (agent desktop, teams, queue stats, admin dashboard, skills, insights).
+const MATRIX: [(FlexRole, [bool; 6]); 4] = [
+    (Admin, [true, true, true, true, true, true]),
+    (Supervisor, [true, true, true, false, false, true]),
+    (Agent, [true, false, false, false, false, false]),
+    (ReadOnlyAdmin, [false, true, true, true, true, false]),
 ];
 
 #[test]
@@ -44,12 +44,17 @@ fn the_not_available_page_names_the_roles_that_see_a_view() {
     assert_eq!(roles_seeing(Teams), vec![Admin, Supervisor, ReadOnlyAdmin]);
     assert_eq!(roles_seeing(Queues), vec![Admin, Supervisor, ReadOnlyAdmin]);
     assert_eq!(roles_seeing(FlexView::Admin), vec![Admin, ReadOnlyAdmin]);
+    assert_eq!(roles_seeing(FlexView::Skills), vec![Admin, ReadOnlyAdmin]);
     assert_eq!(roles_seeing(Insights), vec![Admin, Supervisor]);
 }
 
 #[test]
 fn workers_land_on_their_first_useful_view() {
-    assert_eq!(landing(&[Admin]), Some(FlexView::Admin));
+    assert_eq!(
+        landing(&[Admin]),
+        Some(AgentDesktop),
+        "admins take work too"
+    );
     assert_eq!(landing(&[ReadOnlyAdmin]), Some(FlexView::Admin));
     assert_eq!(landing(&[Supervisor]), Some(AgentDesktop));
     assert_eq!(landing(&[Agent]), Some(AgentDesktop));
@@ -61,7 +66,14 @@ fn views_round_trip_through_their_url_segment() {
     let slugs: Vec<&str> = FlexView::ALL.iter().map(|v| v.slug()).collect();
     assert_eq!(
         slugs,
-        ["agent-desktop", "teams", "queues", "admin", "insights"]
+        [
+            "agent-desktop",
+            "teams",
+            "queues",
+            "admin",
+            "admin/skills",
+            "insights"
+        ]
     );
     for view in FlexView::ALL {
         assert_eq!(FlexView::parse(view.slug()), Some(view));

@@ -54,7 +54,7 @@ fn setting_insights_roles_rules() {
     let unknown = WorkerSid::generate(&mut random::Random::new(1));
     assert_eq!(
         refused_by(&mut c, MARIA, set(&unknown, vec![], &acme)),
-        format!("There is no worker {unknown} in this account's Flex workspace.")
+        format!("There is no worker {unknown} in this account.")
     );
 }
 
@@ -75,7 +75,7 @@ fn deleting_a_worker_needs_products_and_it_returns_at_next_login() {
     assert!(c.worker(&acme, &lucas).is_none());
     assert_eq!(
         refused_by(&mut c, LIAM, delete),
-        format!("There is no worker {lucas} in this account's Flex workspace.")
+        "The worker Lucas Martin was deleted from this account."
     );
     let event = ok(
         &mut c,
@@ -203,7 +203,7 @@ fn admins_and_supervisors_change_other_agents_activity_from_teams() {
         .unwrap();
     assert_eq!(
         refused(&mut c, &chloe, change(&stranger)),
-        format!("There is no worker {stranger} in this account's Flex workspace.")
+        format!("There is no worker {stranger} in this account.")
     );
     let umbrella = account(&c, UMBRELLA);
     assert!(

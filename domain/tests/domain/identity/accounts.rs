@@ -53,7 +53,7 @@ fn creating_an_account_needs_a_console_user_and_a_name() {
     };
     assert_eq!(
         refused_by(&mut c, EMMA, cmd),
-        "The account name is too long."
+        "The account name is too long: it can have at most 64 characters."
     );
 }
 
@@ -87,6 +87,7 @@ fn renaming_needs_project_settings() {
     let cmd = Command::RenameAccount {
         account: acme,
         friendly_name: "Acme".into(),
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, LIAM, cmd.clone()),
@@ -109,6 +110,7 @@ fn non_members_are_refused() {
     let cmd = Command::RenameAccount {
         account: initech,
         friendly_name: "Mine".into(),
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, JAMES, cmd),

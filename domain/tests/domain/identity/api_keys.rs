@@ -137,7 +137,7 @@ fn a_key_needs_a_name_of_at_most_64_characters() {
             JAMES,
             create(&globex, &"k".repeat(65), ApiKeyType::Standard)
         ),
-        "The API key name is too long."
+        "The API key name is too long: it can have at most 64 characters."
     );
     created(&mut c, JAMES, &globex, &"k".repeat(64));
     // A name is the person's to correct: the control that asks stays offered.
@@ -159,6 +159,7 @@ fn renaming_changes_the_name_and_nothing_else() {
         account: globex,
         key,
         friendly_name: name.into(),
+        revision: None,
     };
     assert_eq!(
         refused_by(&mut c, LIAM, rename("")),
@@ -183,10 +184,11 @@ fn renaming_changes_the_name_and_nothing_else() {
             Command::RenameApiKey {
                 account: globex,
                 key: gone,
-                friendly_name: "X".into()
+                friendly_name: "X".into(),
+                revision: None,
             }
         ),
-        format!("There is no API key {gone} in this account; it may have been deleted.")
+        format!("There is no API key {gone} in this account.")
     );
 }
 
@@ -216,7 +218,7 @@ fn deleting_revokes_the_key_for_good() {
                 key
             }
         ),
-        format!("There is no API key {key} in this account; it may have been deleted.")
+        "The API key Old integration was deleted from this account."
     );
 }
 

@@ -1,3 +1,4 @@
 //! Phone numbers, Studio flows, Functions and TwiML Bins.
 
 mod rules;
+mod twiml;

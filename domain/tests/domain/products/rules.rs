@@ -222,7 +222,7 @@ fn releasing_a_number_makes_it_available_again() {
     );
     assert_eq!(
         message,
-        format!("There is no phone number {number} in this account.")
+        "The phone number (415) 555-0100 was released from this account."
     );
 }
 
@@ -266,7 +266,7 @@ fn deleting_a_flow_unroutes_what_used_it() {
     );
     assert_eq!(
         message,
-        format!("There is no Studio flow {messaging} in this account.")
+        "The Studio flow Messaging Flow was deleted from this account."
     );
 }
 
@@ -304,6 +304,7 @@ fn a_twiml_bin_is_created_and_edited_with_valid_twiml() {
             bin,
             friendly_name: "Hang up".into(),
             twiml: changed.into(),
+            revision: None,
         },
     );
     let stored = &c.account(&initech).unwrap().twiml_bins[&bin];
@@ -345,7 +346,7 @@ fn invalid_twiml_is_refused_with_where_and_why() {
             LIAM,
             create(&format!("<Response>{}</Response>", "a".repeat(10_000)))
         ),
-        "The TwiML is too long; a TwiML Bin holds at most 10000 characters."
+        "The TwiML is too long; a TwiML Bin holds at most 10,000 characters; this has 10,021."
     );
     let bin = *c
         .account(&globex)
@@ -362,6 +363,7 @@ fn invalid_twiml_is_refused_with_where_and_why() {
             bin,
             friendly_name: "After-hours message".into(),
             twiml: "<Response><Say>Closed</Say>".into(),
+            revision: None,
         },
     );
     assert!(message.contains("<Response> is never closed"), "{message}");

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::copyable_sid::CopyableSid;
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::focus;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
@@ -125,10 +125,9 @@ fn KeyForm(opened: Opened, created: RwSignal<Option<NewKey>>) -> impl IntoView {
                 {ApiKeyType::ALL.into_iter().map(option).collect_view()}
             </fieldset>
             <FormProblem problem />
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+            <DialogFooter on_cancel=opened.closer()>
                 <ActionButton refused class="button-primary">"Create API key"</ActionButton>
-            </div>
+            </DialogFooter>
         </form>
     }
 }
@@ -176,7 +175,8 @@ fn SecretStep(key: NewKey, saved: RwSignal<bool>, opened: Opened) -> impl IntoVi
                     "Tick the box first: once this closes, the secret cannot be shown again."
                 }}
             </p>
-            <div class="actions">
+            // No Cancel: the key exists; only Done, once the secret is saved, closes this.
+            <div class="dialog-footer">
                 <button
                     type="button"
                     class="button button-primary"

@@ -11,8 +11,10 @@ use super::{AccountScope, Requires};
 use crate::components::breaks::DateTime;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::{CopyableSid, InlineSid};
+use crate::components::details::Details;
 use crate::components::empty_state::EmptyState;
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountPage, ApiKeySid, ApiKeyType, Command};
@@ -82,22 +84,19 @@ fn KeysPage() -> impl IntoView {
     };
     view! {
         <section class="page page-wide" aria-labelledby="keys-title">
-            <p class="eyebrow">{move || keys.with(|(name, _, _)| name.clone())}</p>
-            <div class="page-header">
-                <h1 id="keys-title">"API keys & tokens"</h1>
-                // With no keys yet, the empty list offers the first one instead.
-                <Show when=move || { total() > 0 }>
-                    <div class="actions">{create()}</div>
-                </Show>
-            </div>
-            <p class="lead">"An API key gives one application its own credentials for Twilio's REST API: revoke it without touching the Auth Token or anything else that uses the account."</p>
+            <PageHeader
+                id="keys-title"
+                title="API keys & tokens"
+                account=Signal::derive(move || keys.with(|(name, _, _)| name.clone()))
+                description="An API key gives one application its own credentials for Twilio's REST API: revoke it without touching the Auth Token or anything else that uses the account."
+            >
+                {create()}
+            </PageHeader>
             <h2 id="keys-heading">"API keys"</h2>
             <Show
                 when=move || { total() > 0 }
                 fallback=move || view! {
-                    <EmptyState message="This account has no API keys yet. A key is a SID and a secret an application signs its requests with; its secret is shown once, when it is created." testid="no-keys">
-                        {create()}
-                    </EmptyState>
+                    <EmptyState message="This account has no API keys yet. A key is a SID and a secret an application signs its requests with; its secret is shown once, when it is created with Create API key above." testid="no-keys" />
                 }
             >
                 <div class="table-wrap">
@@ -121,10 +120,10 @@ fn KeysPage() -> impl IntoView {
             </Show>
             <h2>"Auth Tokens"</h2>
             <p>"The Auth Token signs requests with full access to the account, like a Main key; a secondary token lets you rotate it without downtime."</p>
-            <dl class="fields">
+            <Details>
                 <CopyableSid label="Account SID" value=keys.with_untracked(|(_, sid, _)| sid.clone()) />
                 <Tokens />
-            </dl>
+            </Details>
             {move || creating.get().then(|| view! {
                 <CreateKeyDialog on_close=Callback::new(move |()| creating.set(false)) />
             })}
@@ -151,6 +150,7 @@ fn KeyRowView(
         account: *account,
         key,
         friendly_name: name.clone(),
+        revision: None,
     });
     let can_delete = scope.offer(move |account| Command::DeleteApiKey {
         account: *account,

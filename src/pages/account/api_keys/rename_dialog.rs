@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
+use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -25,22 +26,33 @@ pub fn RenameKeyDialog(
     let scope = AccountScope::get();
     let toasts = Toasts::get();
     let opened = Opened::new();
-    let typed = RwSignal::new(name);
+    let account = scope.account;
+    // The key's name as stored, followed until typed in; the rename carries the revision it
+    // was typed over (see `Draft`).
+    let stored = Memo::new(move |_| {
+        store.with(|c| {
+            let key = c.account(&account)?.api_keys.get(&key)?;
+            Some((key.friendly_name.clone(), key.revision.number))
+        })
+    });
+    let draft = Draft::new(stored);
+    let name = StoredValue::new(name);
+    let typed = move || draft.values().unwrap_or_else(|| name.get_value());
     let problem = RwSignal::new(None::<String>);
     let command = move |account: &crate::domain::AccountSid| Command::RenameApiKey {
         account: *account,
         key,
-        friendly_name: typed.get(),
+        friendly_name: typed(),
+        revision: draft.seen(),
     };
     let refused = scope.offer(command);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.apply(untrack(|| command(&scope.account))) {
+        let command = untrack(|| command(&account));
+        let done = format!("The API key is now called {}.", untrack(typed).trim());
+        match store.apply(command) {
             Ok(_) => {
-                toasts.success(format!(
-                    "The API key is now called {}.",
-                    typed.get_untracked().trim()
-                ));
+                toasts.success(done);
                 opened.close();
             }
             Err(e) => problem.set(Some(e.to_string())),
@@ -58,15 +70,25 @@ pub fn RenameKeyDialog(
                         type="text"
                         autocomplete="off"
                         maxlength=API_KEY_NAME_MAX.to_string()
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        prop:value=typed
+                        on:input=move |ev| draft.edit(|n| *n = event_target_value(&ev))
                     />
                 </div>
+                <Show when=move || draft.stale() || draft.gone()>
+                    <div class="notice changed-elsewhere" role="status" data-testid="key-changed">
+                        <p>{move || refused.get()}</p>
+                        <Show when=move || !draft.gone()>
+                            <button type="button" class="button" on:click=move |_| {
+                                draft.reload();
+                                problem.set(None);
+                            }>"Load the newer values"</button>
+                        </Show>
+                    </div>
+                </Show>
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::table::WorkerItem;
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 
 /// The "Worker attributes" dialog for `worker`.
 #[component]
@@ -18,9 +18,7 @@ pub fn AttributesDialog(
         <Dialog open=opened.signal() on_close title="Worker attributes">
             <p>"The TaskRouter attributes of " <strong>{worker.name}</strong> ", set at each login to Flex."</p>
             <pre class="worker-attributes" tabindex="0" data-testid="worker-attributes">{worker.attributes}</pre>
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| opened.close()>"Close"</button>
-            </div>
+            <DialogFooter on_cancel=opened.closer() cancel="Close" />
         </Dialog>
     }
 }

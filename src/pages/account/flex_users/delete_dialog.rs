@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::table::WorkerItem;
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::offer::ActionButton;
@@ -56,10 +56,9 @@ pub fn DeleteWorkerDialog(
                 ", or, for a person who signs in through SSO, in the identity provider."
             </p>
             <FormProblem problem />
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+            <DialogFooter on_cancel=opened.closer()>
                 <ActionButton refused class="button-danger" on_press=Callback::new(delete)>"Delete worker"</ActionButton>
-            </div>
+            </DialogFooter>
         </Dialog>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::table::{WorkerItem, insights_probe};
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -103,10 +103,9 @@ pub fn InsightsRolesDialog(
                 </fieldset>
                 <p class="muted">"These roles last until the worker's next login, which sets roles afresh."</p>
                 <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save Insights roles"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

@@ -10,6 +10,7 @@ mod insights_dialog;
 mod query;
 mod table;
 
+use crate::components::page_header::PageHeader;
 use leptos::prelude::*;
 
 use crate::domain::AccountPage;
@@ -49,19 +50,16 @@ fn FlexUsersPage() -> impl IntoView {
         Memo::new(move |_| heading.with(|h| h.as_ref().is_some_and(|(_, w)| w.is_some())));
     view! {
         <section class="page page-wide flex-users-page" aria-labelledby="flex-users-title">
-            <header class="page-header">
-                <div>
-                    <p class="eyebrow">{account_name}</p>
-                    <h1 id="flex-users-title">"Flex users"</h1>
-                    <p class="lead">
-                        {move || heading.with(|h| {
-                            h.as_ref()
-                                .and_then(|(_, w)| w.clone())
-                                .map(|w| format!("The workers of the TaskRouter workspace “{w}”."))
-                        })}
-                    </p>
-                </div>
-            </header>
+            <PageHeader
+                id="flex-users-title"
+                title="Flex users"
+                account=Signal::derive(account_name)
+                description=Signal::derive(move || heading.with(|h| {
+                    h.as_ref()
+                        .and_then(|(_, w)| w.clone())
+                        .map(|w| format!("The workers of the TaskRouter workspace “{w}”: a person becomes one by logging in to Flex."))
+                }))
+            />
             <Show
                 when=move || has_flex.get()
                 fallback=|| view! { <NoFlexYet what="Flex users" /> }

@@ -10,11 +10,10 @@ use super::insights_dialog::InsightsRolesDialog;
 use super::query::{WorkerSort, WorkersView};
 use crate::components::breaks::Email;
 use crate::components::copyable_sid::InlineSid;
-use crate::components::count::thousands;
 use crate::components::empty_state::EmptyState;
-use crate::components::pagination::{Pagination, paging, showing};
+use crate::components::pagination::{Pagination, paging};
 use crate::components::row_menu::{MenuAction, RowMenu};
-use crate::components::search::SearchBox;
+use crate::components::search::{SearchBox, summary};
 use crate::components::sort_header::SortHeader;
 use crate::domain::search::{Query, searchable};
 use crate::domain::{AccountSid, ActivitySid, Command, FlexRole, InsightsRole, Worker, WorkerSid};
@@ -201,14 +200,10 @@ pub fn WorkersTable(
         })
     });
     let all = Memo::new(move |_| index.with(|ix| ix.entries.len()));
-    let range = move || {
-        let (n, size) = (total.get(), query.with(|q| q.page_size));
-        if n == 0 {
-            "No workers match.".to_string()
-        } else {
-            let shown = showing(page.get(), size, n, "worker", "workers");
-            format!("{shown} ({} in the workspace)", thousands(all.get()))
-        }
+    // How many match, of the workspace's workers; the pager says which are shown.
+    let range = move || match total.get() {
+        0 => "No workers match.".to_string(),
+        n => summary(n, all.get(), "worker", "workers"),
     };
 
     // The worker a dialog is open for, and which dialog.
@@ -313,6 +308,7 @@ pub fn WorkersTable(
         <Pagination
             label="Pages of Flex users"
             size_id="worker-page-size"
+            total
             page
             pages
             page_size=Signal::derive(move || view_state.query.with(|q| q.page_size))

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogFooter};
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
@@ -58,7 +58,7 @@ pub fn BuyDialog(
     });
     view! {
         <Dialog open on_close=Callback::new(move |()| open.set(false)) title="Buy a number">
-            <div class="inline-form" role="search" aria-label="Available numbers">
+            <div class="filter-bar" role="search" aria-label="Available numbers">
                 <div class="form-field">
                     <label class="field-label" for="buy-area">"Area code"</label>
                     <select class="input" id="buy-area" on:change=move |ev| area.set(event_target_value(&ev))>
@@ -115,9 +115,7 @@ pub fn BuyDialog(
                     }
                 </For>
             </ul>
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| open.set(false)>"Close"</button>
-            </div>
+            <DialogFooter on_cancel=move |()| open.set(false) cancel="Close" />
         </Dialog>
     }
 }

@@ -7,13 +7,17 @@ use leptos::prelude::*;
 
 use super::{AccountScope, Requires};
 use crate::components::confirm::ConfirmDialog;
+use crate::components::contact_dialog::{ContactDialog, ContactTo};
 use crate::components::copyable_sid::InlineSid;
 use crate::components::empty_state::EmptyState;
 use crate::components::link::{href, linked_search, take_request};
 use crate::components::offer::{ActionButton, ActionSelect};
+use crate::components::page_header::PageHeader;
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
-use crate::domain::{AccountPage, Command, PhoneNumberSid, StudioFlowSid, national_format};
+use crate::domain::{
+    AccountPage, Command, PhoneNumberSid, StudioFlowSid, TaskCommand, national_format,
+};
 use crate::store::Store;
 use buy_dialog::BuyDialog;
 
@@ -124,27 +128,24 @@ fn NumbersPage() -> impl IntoView {
     };
     view! {
         <section class="page page-wide" aria-labelledby="numbers-title">
-            <p class="eyebrow">{move || numbers.with(|n| n.as_ref().map(|n| n.account_name.clone()))}</p>
-            <div class="page-header">
-                <h1 id="numbers-title">"Phone Numbers"</h1>
-                // With no numbers yet, the empty list offers the purchase instead.
-                <Show when=move || { total() > 0 }>
-                    <div class="actions">{buy()}</div>
-                </Show>
-            </div>
-            <p class="lead">"The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."</p>
-            <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" value=search on_input=Callback::new(move |text| search.set(text)) />
-            <p class="table-summary" aria-live="polite" data-testid="number-count">
-                {move || summary(shown.with(Vec::len), total(), "number", "numbers")}
-            </p>
+            <PageHeader
+                id="numbers-title"
+                title="Phone Numbers"
+                account=Signal::derive(move || numbers.with(|n| n.as_ref().map(|n| n.account_name.clone())).unwrap_or_default())
+                description="The account's incoming numbers. Route a number to a Studio flow to have Flex answer its calls and messages."
+            >
+                {buy()}
+            </PageHeader>
             <Show
                 when=move || { total() > 0 }
-                fallback=move || view! {
-                    <EmptyState message="This account has no phone numbers yet. Buy one to receive calls and messages.">
-                        {buy()}
-                    </EmptyState>
+                fallback=|| view! {
+                    <EmptyState message="This account has no phone numbers yet. Buy one, with Buy a number above, to receive calls and messages." />
                 }
             >
+                <SearchBox id="number-search" what="Phone numbers" placeholder="Number, SID, place or flow" value=search on_input=Callback::new(move |text| search.set(text)) />
+                <p class="table-summary" aria-live="polite" data-testid="number-count">
+                    {move || summary(shown.with(Vec::len), total(), "number", "numbers")}
+                </p>
                 <div class="table-wrap">
                     <table class="table numbers-table">
                         <caption class="visually-hidden">"Phone numbers of this account"</caption>
@@ -171,6 +172,11 @@ fn NumbersPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <Show when=move || shown.with(Vec::is_empty)>
+                    <EmptyState message="No number matches this search.">
+                        <button type="button" class="button" on:click=move |_| search.set(String::new())>"Clear search"</button>
+                    </EmptyState>
+                </Show>
             </Show>
             <p class="muted">"Studio flows are managed on the " <a href=studio>"Studio"</a> " page."</p>
             <BuyDialog open=buying />
@@ -235,6 +241,19 @@ fn NumberLine(
             number,
         })
     };
+    let can_call = scope.offer(move |account| Command::Task {
+        account: *account,
+        change: TaskCommand::SimulateCall {
+            number,
+            from: "+14155550199".into(),
+            extra: String::new(),
+        },
+    });
+    let calling = RwSignal::new(false);
+    // Mounted on first use and kept, so closing hands focus back to the button.
+    let mounted = RwSignal::new(false);
+    let call_label = row.national.clone();
+    let account = scope.account;
     let studio = href(&format!("/accounts/{}/studio", scope.account));
     let route = move |value: String| {
         let flow = value.parse::<StudioFlowSid>().ok();
@@ -290,10 +309,21 @@ fn NumberLine(
                 {flow_link.map(|(to, text)| view! { <a class="flow-link" href=to>{text}</a> })}
             </td>
             <td class="row-actions">
+                <ActionButton refused=can_call class="button-small"
+                    label=format!("Simulate a call to {}", row.national)
+                    on_press=Callback::new(move |()| {
+                        mounted.set(true);
+                        calling.set(true);
+                    })>
+                    "Simulate a call"
+                </ActionButton>
                 <ActionButton refused=can_release class="button-small button-danger"
                     label=format!("Release {}", row.national) on_press=on_release>
                     "Release"
                 </ActionButton>
+                {move || mounted.get().then(|| view! {
+                    <ContactDialog open=calling account to=ContactTo::Call(number) label=call_label.clone() />
+                })}
             </td>
         </tr>
     }

@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::dialog::{Dialog, DialogFooter, Opened};
+use crate::components::draft::Draft;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
-use crate::domain::{Command, TwimlBinSid, check_twiml};
+use crate::domain::products::check_bin_twiml;
+use crate::domain::{Command, DomainError, TwimlBinSid};
 use crate::pages::account::AccountScope;
 use crate::store::Store;
 
@@ -15,14 +17,11 @@ use crate::store::Store;
 pub enum Editing {
     /// A new bin.
     New,
-    /// An existing bin with its current name and TwiML.
+    /// An existing bin: the form shows its name and TwiML as they are now, following
+    /// changes made elsewhere until edited (a [`Draft`] over the bin's revision).
     Existing {
         /// The bin.
         sid: TwimlBinSid,
-        /// Its name now.
-        name: String,
-        /// Its TwiML now.
-        twiml: String,
     },
 }
 
@@ -43,23 +42,46 @@ pub fn EditorDialog(
     let scope = AccountScope::get();
     let toasts = Toasts::get();
     let opened = Opened::new();
-    let (start_name, start_twiml) = match &editing {
-        Editing::New => (String::new(), STARTER.to_owned()),
-        Editing::Existing { name, twiml, .. } => (name.clone(), twiml.clone()),
+    let account = scope.account;
+    let existing = match &editing {
+        Editing::Existing { sid } => Some(*sid),
+        Editing::New => None,
     };
-    let name = RwSignal::new(start_name);
-    let twiml = RwSignal::new(start_twiml);
+    // The bin as stored ((name, TwiML), revision); a new bin starts from the starter TwiML.
+    let stored = Memo::new(move |_| match existing {
+        Some(sid) => store.with(|c| {
+            let bin = c.account(&account)?.twiml_bins.get(&sid)?;
+            Some((
+                (bin.friendly_name.clone(), bin.twiml.clone()),
+                bin.revision.number,
+            ))
+        }),
+        None => Some(((String::new(), STARTER.to_owned()), 0)),
+    });
+    let draft = Draft::new(stored);
+    let name = move || draft.read(|(name, _)| name.clone()).unwrap_or_default();
+    let twiml = move || draft.read(|(_, twiml)| twiml.clone()).unwrap_or_default();
     let refusal = RwSignal::new(None::<String>);
     let editing = StoredValue::new(editing);
-    let check = Memo::new(move |_| twiml.with(|t| check_twiml(t).err().map(|e| e.to_string())));
+    // What Save checks (XML 1.0 and the length), so "Valid TwiML." means Save accepts it.
+    let check = Memo::new(move |_| {
+        draft
+            .read(|(_, t)| check_bin_twiml(t).err())
+            .flatten()
+            .map(|e| match e {
+                DomainError::InvalidTwiml(e) => format!("Not valid TwiML: {e}."),
+                other => other.to_string(),
+            })
+    });
     let refused = scope.offer(move |account| {
-        let (friendly_name, twiml) = (name.get(), twiml.get());
+        let (friendly_name, twiml) = (name(), twiml());
         match editing.get_value() {
-            Editing::Existing { sid, .. } => Command::UpdateTwimlBin {
+            Editing::Existing { sid } => Command::UpdateTwimlBin {
                 account: *account,
                 bin: sid,
                 friendly_name,
                 twiml,
+                revision: draft.seen(),
             },
             _ => Command::CreateTwimlBin {
                 account: *account,
@@ -71,7 +93,7 @@ pub fn EditorDialog(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let target = editing.get_value();
-        let (friendly_name, text) = (name.get_untracked(), twiml.get_untracked());
+        let (friendly_name, text) = (untrack(name), untrack(twiml));
         let (command, done) = match target {
             Editing::New => (
                 Command::CreateTwimlBin {
@@ -81,12 +103,13 @@ pub fn EditorDialog(
                 },
                 format!("The TwiML Bin {} was created.", friendly_name.trim()),
             ),
-            Editing::Existing { sid, .. } => (
+            Editing::Existing { sid } => (
                 Command::UpdateTwimlBin {
                     account: scope.account,
                     bin: sid,
                     friendly_name: friendly_name.clone(),
                     twiml: text,
+                    revision: untrack(move || draft.seen()),
                 },
                 format!("The TwiML Bin {} was saved.", friendly_name.trim()),
             ),
@@ -105,8 +128,7 @@ pub fn EditorDialog(
     };
     let invalid = move || check.with(Option::is_some);
     view! {
-        <Dialog open=opened.signal() on_close title="TwiML Bin">
-            <p class="eyebrow" data-testid="bin-editor-mode">{title}</p>
+        <Dialog open=opened.signal() on_close title>
             <form class="dialog-form" novalidate on:submit=submit data-testid="bin-form">
                 <div class="form-field">
                     <label class="field-label" for="bin-name">"Friendly name"</label>
@@ -116,8 +138,8 @@ pub fn EditorDialog(
                         type="text"
                         autocomplete="off"
                         maxlength="64"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
+                        prop:value=name
+                        on:input=move |ev| draft.edit(|(name, _)| *name = event_target_value(&ev))
                     />
                 </div>
                 <div class="form-field">
@@ -129,21 +151,32 @@ pub fn EditorDialog(
                         spellcheck="false"
                         aria-invalid=move || invalid().then_some("true")
                         aria-describedby="bin-twiml-check"
-                        prop:value=move || twiml.get()
-                        on:input=move |ev| twiml.set(event_target_value(&ev))
+                        prop:value=twiml
+                        on:input=move |ev| draft.edit(|(_, twiml)| *twiml = event_target_value(&ev))
                     ></textarea>
                     <p id="bin-twiml-check" class=move || if invalid() { "field-error" } else { "hint" }>
-                        {move || match check.get() {
-                            Some(error) => format!("Not valid TwiML: {error}."),
-                            None => "Valid TwiML.".to_owned(),
-                        }}
+                        {move || check.get().unwrap_or_else(|| "Valid TwiML.".to_owned())}
                     </p>
                 </div>
+                <Show when=move || existing.is_some() && (draft.stale() || draft.gone())>
+                    <div class="notice changed-elsewhere" role="status" data-testid="bin-changed">
+                        <p>{move || if draft.gone() {
+                            "This TwiML Bin was deleted after this form was opened; it can no longer be saved.".to_owned()
+                        } else {
+                            refused.get().unwrap_or_default()
+                        }}</p>
+                        <Show when=move || !draft.gone()>
+                            <button type="button" class="button" on:click=move |_| {
+                                draft.reload();
+                                refusal.set(None);
+                            }>"Load the newer values"</button>
+                        </Show>
+                    </div>
+                </Show>
                 <FormProblem problem=refusal />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
+                <DialogFooter on_cancel=opened.closer()>
                     <ActionButton refused class="button-primary">"Save"</ActionButton>
-                </div>
+                </DialogFooter>
             </form>
         </Dialog>
     }

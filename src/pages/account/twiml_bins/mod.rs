@@ -12,6 +12,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::empty_state::EmptyState;
 use crate::components::offer::ActionButton;
+use crate::components::page_header::PageHeader;
 use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::search::{SearchBox, matches, summary};
 use crate::components::toast::Toasts;
@@ -96,27 +97,24 @@ fn BinsPage() -> impl IntoView {
     };
     view! {
         <section class="page page-wide" aria-labelledby="bins-title">
-            <p class="eyebrow">{move || bins.with(|(name, _)| name.clone())}</p>
-            <div class="page-header">
-                <h1 id="bins-title">"TwiML Bins"</h1>
-                // With no bins yet, the empty list offers the first one instead.
-                <Show when=move || { total() > 0 }>
-                    <div class="actions">{create()}</div>
-                </Show>
-            </div>
-            <p class="lead">"TwiML that Twilio serves from a URL of its own: point a number or a Studio widget at it."</p>
-            <SearchBox id="bin-search" what="TwiML Bins" placeholder="Name, SID or TwiML" value=search on_input=Callback::new(move |text| search.set(text)) />
-            <p class="table-summary" aria-live="polite">
-                {move || summary(shown.with(Vec::len), total(), "TwiML Bin", "TwiML Bins")}
-            </p>
+            <PageHeader
+                id="bins-title"
+                title="TwiML Bins"
+                account=Signal::derive(move || bins.with(|(name, _)| name.clone()))
+                description="TwiML that Twilio serves from a URL of its own: point a number or a Studio widget at it."
+            >
+                {create()}
+            </PageHeader>
             <Show
                 when=move || { total() > 0 }
-                fallback=move || view! {
-                    <EmptyState message="This account has no TwiML Bins yet. A bin gives TwiML a URL that a number or a Studio widget can point at.">
-                        {create()}
-                    </EmptyState>
+                fallback=|| view! {
+                    <EmptyState message="This account has no TwiML Bins yet. A bin gives TwiML a URL that a number or a Studio widget can point at: make one with Create new TwiML Bin above." />
                 }
             >
+                <SearchBox id="bin-search" what="TwiML Bins" placeholder="Name, SID or TwiML" value=search on_input=Callback::new(move |text| search.set(text)) />
+                <p class="table-summary" aria-live="polite">
+                    {move || summary(shown.with(Vec::len), total(), "TwiML Bin", "TwiML Bins")}
+                </p>
                 <div class="table-wrap">
                     <table class="table bins-table">
                         <caption class="visually-hidden">"TwiML Bins of this account"</caption>
@@ -141,6 +139,7 @@ fn BinsPage() -> impl IntoView {
                                         bin: asked.sid,
                                         friendly_name: asked.name.clone(),
                                         twiml: asked.twiml.clone(),
+                                        revision: None,
                                     });
                                     let sid = row.sid;
                                     let can_delete = scope.offer(move |account| Command::DeleteTwimlBin {
@@ -150,8 +149,6 @@ fn BinsPage() -> impl IntoView {
                                     let actions = vec![
                                         MenuAction::new("Edit", can_edit, Callback::new(move |()| editing.set(Some(Editing::Existing {
                                             sid: edit_row.sid,
-                                            name: edit_row.name.clone(),
-                                            twiml: edit_row.twiml.clone(),
                                         })))),
                                         MenuAction::new("Delete", can_delete, Callback::new(move |()| {
                                             deleting.set(Some(delete_row.clone()));
@@ -173,6 +170,11 @@ fn BinsPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <Show when=move || shown.with(Vec::is_empty)>
+                    <EmptyState message="No TwiML Bin matches this search.">
+                        <button type="button" class="button" on:click=move |_| search.set(String::new())>"Clear search"</button>
+                    </EmptyState>
+                </Show>
             </Show>
             // Mounted for each opening, so its fields start from the bin it opens on.
             {move || editing.get().map(|on| view! {

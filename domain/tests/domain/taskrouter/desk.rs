@@ -1,0 +1,361 @@
+//! One worker's work as the agent desktop and Teams ask about it (offers ringing, tasks
+//! held, capacity left, presence, which tasks they may look at), and a task told as a person
+//! reads it: its path as sentences and why it waits in one line.
+
+use crate::common::*;
+use flex_console_domain::taskrouter::TaskEvent;
+use flex_console_domain::*;
+
+const HANNAH: &str = "hannah.becker@globex.example.com";
+const MATEO: &str = "mateo.silva@globex.example.com";
+const DANIEL: &str = "daniel.wright@globex.example.com";
+
+/// Globex at work: the clock and who acts.
+struct Floor {
+    c: Console,
+    globex: AccountSid,
+    t: Timestamp,
+}
+
+impl Floor {
+    fn new() -> Floor {
+        let c = demo();
+        let globex = account(&c, GLOBEX);
+        Floor {
+            c,
+            globex,
+            t: now(),
+        }
+    }
+
+    fn agent(&self, address: &str) -> Actor {
+        let w = worker_of(&self.c, &self.globex, address);
+        let roles = w.role_names();
+        let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
+        sso(address, &w.full_name.clone(), &roles)
+    }
+
+    fn sid(&self, address: &str) -> WorkerSid {
+        worker_of(&self.c, &self.globex, address).sid
+    }
+
+    fn activity(&self, name: &str) -> ActivitySid {
+        let ws = self.c.workspace(&self.globex).unwrap();
+        ws.activities
+            .iter()
+            .find(|a| a.friendly_name == name)
+            .unwrap()
+            .sid
+    }
+
+    fn run(&mut self, actor: &Actor, command: Command) -> Event {
+        self.c.apply(actor, command, self.t).unwrap()
+    }
+
+    fn set(&mut self, address: &str, activity: &str) {
+        let (actor, activity, account) =
+            (self.agent(address), self.activity(activity), self.globex);
+        self.run(&actor, Command::SetWorkerActivity { account, activity });
+    }
+
+    fn call(&mut self, attributes: &str) -> TaskSid {
+        let ws = self.c.workspace(&self.globex).unwrap();
+        let workflow = ws
+            .workflows
+            .iter()
+            .find(|w| w.friendly_name == "Inbound Routing")
+            .unwrap()
+            .sid;
+        let channel = ws.channel_named("voice").unwrap().sid;
+        let command = Command::Task {
+            account: self.globex,
+            change: TaskCommand::CreateTask {
+                workflow,
+                channel,
+                attributes: attributes.into(),
+                priority: 0,
+                timeout: 86_400,
+                origin: "Call from +14155550199 to (212) 555-0110".into(),
+            },
+        };
+        let liam = user(&self.c, LIAM);
+        match self.run(&liam, command).kind {
+            EventKind::Task {
+                change: TaskEvent::Created { task },
+            } => task,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn answer(&mut self, address: &str, task: &TaskSid, accept: bool) {
+        let me = self.sid(address);
+        let reservation = self
+            .c
+            .task(&self.globex, task)
+            .unwrap()
+            .pending()
+            .find(|r| r.worker == me)
+            .unwrap()
+            .sid;
+        let change = if accept {
+            TaskCommand::AcceptReservation { reservation }
+        } else {
+            TaskCommand::RejectReservation { reservation }
+        };
+        let (actor, account) = (self.agent(address), self.globex);
+        self.run(&actor, Command::Task { account, change });
+    }
+
+    fn wait(&mut self, secs: u64) {
+        self.t = self.t.plus_millis(secs * 1_000);
+        let account = self.globex;
+        let change = TaskCommand::Advance;
+        self.run(&Actor::Clock, Command::Task { account, change });
+    }
+
+    /// The worker's desk as (caller, reservation status).
+    fn desk(&self, address: &str) -> Vec<(String, ReservationStatus)> {
+        self.c
+            .worker_tasks(&self.globex, &self.sid(address))
+            .iter()
+            .map(|d| {
+                (
+                    d.task.attributes["name"].as_str().unwrap_or("").to_owned(),
+                    d.reservation.status,
+                )
+            })
+            .collect()
+    }
+
+    fn voice_room(&self, address: &str) -> (u32, u32, u32) {
+        let room = self.c.channel_room(&self.globex, &self.sid(address));
+        let voice = room.iter().find(|r| r.name == "voice").unwrap();
+        (voice.capacity, voice.held, voice.free())
+    }
+}
+
+#[test]
+fn a_desk_shows_offers_ringing_first_then_the_tasks_held_and_what_capacity_is_left() {
+    let mut f = Floor::new();
+    f.set(HANNAH, "Available");
+    assert!(f.desk(HANNAH).is_empty(), "no tasks yet");
+    assert_eq!(f.voice_room(HANNAH), (1, 0, 1));
+    let first = f.call(r#"{"type": "sales", "name": "Ada"}"#);
+    assert_eq!(
+        f.desk(HANNAH),
+        [("Ada".to_owned(), ReservationStatus::Pending)]
+    );
+    assert_eq!(
+        f.voice_room(HANNAH),
+        (1, 1, 0),
+        "a ringing offer holds capacity"
+    );
+    f.answer(HANNAH, &first, true);
+    f.wait(5);
+    // Chat is free beside voice: a chat task rings while she handles the call.
+    let ws = f.c.workspace(&f.globex).unwrap();
+    let chat = ws.channel_named("chat").unwrap().sid;
+    let workflow = f.c.task(&f.globex, &first).unwrap().workflow;
+    let liam = user(&f.c, LIAM);
+    let account = f.globex;
+    f.run(
+        &liam,
+        Command::Task {
+            account,
+            change: TaskCommand::CreateTask {
+                workflow,
+                channel: chat,
+                attributes: r#"{"type": "sales", "name": "Bo"}"#.into(),
+                priority: 0,
+                timeout: 600,
+                origin: String::new(),
+            },
+        },
+    );
+    assert_eq!(
+        f.desk(HANNAH),
+        [
+            ("Bo".to_owned(), ReservationStatus::Pending),
+            ("Ada".to_owned(), ReservationStatus::Accepted)
+        ],
+        "the offer ringing comes first"
+    );
+    let hannah = f.agent(HANNAH);
+    f.run(
+        &hannah,
+        Command::Task {
+            account,
+            change: TaskCommand::WrapUpTask { task: first },
+        },
+    );
+    assert_eq!(f.desk(HANNAH)[1].1, ReservationStatus::Wrapping);
+    assert_eq!(f.voice_room(HANNAH), (1, 1, 0), "wrapping still holds it");
+    f.run(
+        &hannah,
+        Command::Task {
+            account,
+            change: TaskCommand::CompleteTask { task: first },
+        },
+    );
+    assert_eq!(
+        f.desk(HANNAH),
+        [("Bo".to_owned(), ReservationStatus::Pending)]
+    );
+    assert_eq!(f.voice_room(HANNAH), (1, 0, 1));
+    assert!(f.desk(MATEO).is_empty(), "nobody else's");
+}
+
+#[test]
+fn a_worker_s_activity_is_available_unavailable_or_offline() {
+    let mut f = Floor::new();
+    let presence = |f: &Floor, address: &str| {
+        let w = worker_of(&f.c, &f.globex, address);
+        f.c.presence(&f.globex, &w.activity)
+    };
+    assert_eq!(presence(&f, HANNAH), Presence::Offline);
+    f.set(HANNAH, "Available");
+    assert_eq!(presence(&f, HANNAH), Presence::Available);
+    f.set(HANNAH, "Unavailable");
+    assert_eq!(presence(&f, HANNAH), Presence::Unavailable);
+}
+
+#[test]
+fn an_agent_sees_only_the_tasks_offered_to_them_supervisors_and_admins_every_task() {
+    let mut f = Floor::new();
+    f.set(MATEO, "Available");
+    let task = f.call(r#"{"type": "support"}"#);
+    let roles = |f: &Floor, a: &str| worker_of(&f.c, &f.globex, a).flex_roles.clone();
+    let mateo = (f.sid(MATEO), roles(&f, MATEO));
+    assert!(
+        f.c.task_visible_to(&f.globex, &mateo.0, &mateo.1, &task)
+            .is_ok()
+    );
+    let hannah = (f.sid(HANNAH), roles(&f, HANNAH));
+    assert_eq!(
+        f.c.task_visible_to(&f.globex, &hannah.0, &hannah.1, &task)
+            .unwrap_err()
+            .to_string(),
+        "Agents see only the tasks offered to them, and this one was not offered to you. Supervisors and admins see every task."
+    );
+    let daniel = (f.sid(DANIEL), roles(&f, DANIEL));
+    assert!(
+        f.c.task_visible_to(&f.globex, &daniel.0, &daniel.1, &task)
+            .is_ok(),
+        "a supervisor sees every task"
+    );
+    let maria = worker_of(&f.c, &f.globex, MARIA);
+    assert!(
+        f.c.task_visible_to(&f.globex, &maria.sid, &maria.flex_roles, &task)
+            .is_ok(),
+        "a read-only admin too"
+    );
+    let gone: TaskSid = "WT00000000000000000000000000000000".parse().unwrap();
+    assert_eq!(
+        f.c.task_visible_to(&f.globex, &daniel.0, &daniel.1, &gone)
+            .unwrap_err(),
+        TaskHidden::Unknown
+    );
+}
+
+#[test]
+fn a_task_s_path_reads_as_sentences() {
+    let mut f = Floor::new();
+    f.set(MATEO, "Available");
+    f.set(DANIEL, "Available");
+    let task = f.call(r#"{"type": "support", "name": "Ada"}"#);
+    f.answer(DANIEL, &task, false);
+    f.wait(30);
+    f.set(DANIEL, "Available");
+    let spanish = f.call(r#"{"language": "es", "name": "Bo"}"#);
+    f.answer(DANIEL, &spanish, true);
+    let said = |f: &Floor, t: &TaskSid| -> Vec<String> {
+        f.c.task(&f.globex, t)
+            .unwrap()
+            .path
+            .iter()
+            .map(|e| e.event.to_string())
+            .collect()
+    };
+    assert_eq!(
+        said(&f, &task),
+        [
+            "Created: Call from +14155550199 to (212) 555-0110",
+            "Matched Filter 4 (Support)",
+            "Entered step 1: queue Support",
+            "Offered to Daniel Wright",
+            "Rejected by Daniel Wright",
+            "Offered to Mateo Silva",
+            "Mateo Silva did not answer in time: the offer timed out",
+        ]
+    );
+    assert_eq!(
+        said(&f, &spanish)[1..4],
+        [
+            "Matched Filter 1 (Spanish speakers)",
+            "Entered step 1: queue Spanish",
+            "Offered to Daniel Wright",
+        ]
+    );
+    assert_eq!(said(&f, &spanish)[4], "Accepted by Daniel Wright");
+    let words = |event: PathEvent| event.to_string();
+    assert_eq!(
+        words(PathEvent::StepTimedOut { step: 0 }),
+        "Left step 1: its timeout was reached"
+    );
+    assert_eq!(
+        words(PathEvent::Skipped { step: 1 }),
+        "Left step 2: nobody could take it and its Skip If held"
+    );
+    assert_eq!(
+        words(PathEvent::Defaulted),
+        "No filter matched; the Default Task Queue took it"
+    );
+    assert_eq!(
+        words(PathEvent::NotTaken {
+            worker: "Ada".into(),
+            status: ReservationStatus::Rescinded
+        }),
+        "Offer to Ada rescinded: another agent accepted first"
+    );
+    assert_eq!(
+        words(PathEvent::Canceled {
+            reason: "Task TTL Exceeded".into()
+        }),
+        "Canceled: Task TTL Exceeded"
+    );
+}
+
+#[test]
+fn why_a_task_waits_is_told_in_one_line() {
+    let mut f = Floor::new();
+    // Spanish has Mateo and Daniel; both Offline.
+    let first = f.call(r#"{"language": "es", "name": "Ada"}"#);
+    let why = |f: &Floor, t: &TaskSid| f.c.why_waiting(&f.globex, t, f.t).unwrap().summary();
+    assert_eq!(why(&f, &first), "2 agents match Spanish; both are Offline.");
+    // Mateo takes the first call; Daniel goes on a break: a second call waits.
+    f.set(MATEO, "Available");
+    f.answer(MATEO, &first, true);
+    f.set(DANIEL, "Unavailable");
+    let second = f.call(r#"{"language": "es", "name": "Bo"}"#);
+    assert_eq!(
+        why(&f, &second),
+        "2 agents match Spanish; 1 is busy on voice; 1 is Unavailable."
+    );
+    f.set(DANIEL, "Available");
+    assert_eq!(
+        why(&f, &second),
+        "2 agents match Spanish; 1 is being offered it now; 1 is busy on voice."
+    );
+    f.answer(DANIEL, &second, false);
+    assert_eq!(
+        why(&f, &second),
+        "2 agents match Spanish; 1 is busy on voice; 1 already had it and did not take it."
+    );
+    // Sales has Hannah only.
+    let sales = f.call(r#"{"type": "sales"}"#);
+    assert_eq!(why(&f, &sales), "1 agent matches Sales; they are Offline.");
+    assert!(
+        f.c.why_waiting(&f.globex, &first, f.t).is_none(),
+        "an assigned task is not waiting"
+    );
+}
