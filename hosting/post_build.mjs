@@ -1,7 +1,10 @@
-// Trunk's post-build hook (Trunk.toml): turns trunk's output into a build any static host can
+// Trunk's post-build step, run by `cargo xtask post-build` (Trunk.toml) after it splits the wasm:
+// turns trunk's output into a build any static host can
 // serve unchanged, at any mount point. Run by `trunk build` and `trunk serve` with
 // TRUNK_STAGING_DIR set to the folder about to become dist/.
 //
+// - Every <link integrity> in index.html is computed from the file it names (the split step,
+//   xtask/src/pieces.rs, which runs this script, rewrote the wasm and its glue after trunk).
 // - The Content-Security-Policy in index.html gets the sha256 of every inline script (the mount
 //   script of index.html and trunk's module loader), so no inline script runs that the build did
 //   not write. `trunk serve` (debug) leaves the policy out: its live-reload script is inline.
@@ -32,9 +35,20 @@ async function files(dir, under = dir) {
   return out.sort();
 }
 
-// 1. The policy: hash each inline script exactly as it stands between its tags.
+// 1. Every link's integrity, from the file it names (the split step renamed and rewrote the
+//    glue and the wasm after trunk wrote them, and added the loader's link).
 const indexPath = join(staging, "index.html");
 let index = await readFile(indexPath, "utf8");
+const links = [...index.matchAll(/<link\b[^>]*\bintegrity="[^"]*"[^>]*>/g)].map((m) => m[0]);
+for (const link of links) {
+  const href = link.match(/\bhref="([^"]*)"/)?.[1];
+  if (!href) continue;
+  const file = await readFile(join(staging, href.split("/").pop()));
+  const integrity = `sha384-${createHash("sha384").update(file).digest("base64")}`;
+  index = index.replace(link, link.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`));
+}
+
+// 2. The policy: hash each inline script exactly as it stands between its tags.
 const PLACEHOLDER = "'inline-scripts'";
 const POLICY = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
 const policy = index.match(POLICY)?.[0];
@@ -50,7 +64,7 @@ if (release) {
 await writeFile(indexPath, index);
 
 if (release) {
-  // 2. Fallbacks for hosts that do not rewrite unknown paths, and rewrite rules for those that can.
+  // 3. Fallbacks for hosts that do not rewrite unknown paths, and rewrite rules for those that can.
   await writeFile(join(staging, "404.html"), index);
   await writeFile(join(staging, "_redirects"), "/*    /index.html   200\n");
   const config = {
@@ -60,7 +74,7 @@ if (release) {
   };
   await writeFile(join(staging, "staticwebapp.config.json"), JSON.stringify(config, null, 2) + "\n");
 
-  // 3. The service worker: precache every file the app may need (not the host's own files).
+  // 4. The service worker: precache every file the app may need (not the host's own files).
   const notPrecached = new Set(["sw.js", "404.html", "_redirects", "staticwebapp.config.json"]);
   const app = (await files(staging)).filter((f) => !notPrecached.has(f) && !f.endsWith(".gitkeep"));
   const contents = await Promise.all(app.map((f) => readFile(join(staging, f))));

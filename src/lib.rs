@@ -1,6 +1,7 @@
 //! Flex Console: the App, its providers and the router.
 
 pub mod components;
+pub mod lazy;
 pub mod marks;
 pub mod pages;
 pub mod store;
@@ -15,15 +16,16 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use components::toast::Toasts;
-use pages::account::flex_settings::FlexSettingsPage;
-use pages::account::flex_users::FlexUsers;
-use pages::account::{
-    AccountLayout, account_info::AccountInfo, billing::Billing, flex_overview::FlexOverview,
-};
-use pages::{accounts::Accounts, not_found::NotFound, sign_in::SignIn, users::ManageUsers};
+use lazy::groups::{activity, console, data, flex, products, taskrouter};
+use pages::account::AccountLayout;
+use pages::{not_found::NotFound, sign_in::SignIn};
 use store::Store;
 
 /// The whole application: the Console shell around the routed page.
+///
+/// The sign-in page, the not-found page and the account layout are in the first download;
+/// every other page is a [`lazy::LazyPage`] of one of the [`lazy::groups`], downloaded when
+/// first needed: a new route's page joins a group there and is routed as `group::Page`.
 #[component]
 pub fn App(
     /// The state read from storage before mounting ([`store::open`]).
@@ -39,45 +41,45 @@ pub fn App(
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=SignIn />
-                    <Route path=path!("/accounts") view=Accounts />
-                    <Route path=path!("/activity") view=pages::activity::ConsoleActivity />
-                    <Route path=path!("/data") view=pages::data::DataPage />
+                    <Route path=path!("/accounts") view=console::Accounts />
+                    <Route path=path!("/activity") view=activity::ConsoleActivity />
+                    <Route path=path!("/data") view=data::DataPage />
                     <ParentRoute path=path!("/accounts/:account_sid") view=AccountLayout>
-                        <Route path=path!("") view=AccountInfo />
-                        <Route path=path!("api-keys") view=pages::account::api_keys::ApiKeys />
-                        <Route path=path!("flex") view=FlexOverview />
-                        <Route path=path!("flex/users") view=FlexUsers />
-                        <Route path=path!("flex/settings") view=FlexSettingsPage />
-                        <Route path=path!("flex/addresses") view=pages::account::flex_addresses::FlexAddresses />
-                        <Route path=path!("users") view=ManageUsers />
-                        <Route path=path!("billing") view=Billing />
-                        <Route path=path!("activity") view=pages::account::activity::Activity />
-                        <Route path=path!("phone-numbers") view=pages::account::phone_numbers::PhoneNumbers />
-                        <Route path=path!("studio") view=pages::account::studio::Studio />
-                        <Route path=path!("taskrouter") view=pages::account::taskrouter::TaskRouter />
-                        <Route path=path!("taskrouter/queues") view=pages::account::taskrouter::queues::TaskQueues />
-                        <Route path=path!("taskrouter/queues/:queue_sid") view=pages::account::taskrouter::queues::TaskQueuePage />
-                        <Route path=path!("taskrouter/workflows") view=pages::account::taskrouter::workflows::Workflows />
-                        <Route path=path!("taskrouter/workflows/:workflow_sid") view=pages::account::taskrouter::workflows::WorkflowPage />
-                        <Route path=path!("taskrouter/activities") view=pages::account::taskrouter::activities::Activities />
-                        <Route path=path!("taskrouter/channels") view=pages::account::taskrouter::channels::TaskChannels />
-                        <Route path=path!("taskrouter/workers") view=pages::account::taskrouter::workers::Workers />
-                        <Route path=path!("taskrouter/workers/:worker_sid") view=pages::account::taskrouter::workers::WorkerPage />
-                        <Route path=path!("taskrouter/tasks") view=pages::account::tasks::Tasks />
-                        <Route path=path!("taskrouter/tasks/:task_sid") view=pages::account::tasks::task::TaskPage />
-                        <Route path=path!("functions") view=pages::account::functions::Functions />
-                        <Route path=path!("twiml-bins") view=pages::account::twiml_bins::TwimlBins />
+                        <Route path=path!("") view=console::AccountInfo />
+                        <Route path=path!("api-keys") view=console::ApiKeys />
+                        <Route path=path!("flex") view=console::FlexOverview />
+                        <Route path=path!("flex/users") view=console::FlexUsers />
+                        <Route path=path!("flex/settings") view=console::FlexSettings />
+                        <Route path=path!("flex/addresses") view=console::FlexAddresses />
+                        <Route path=path!("users") view=console::ManageUsers />
+                        <Route path=path!("billing") view=console::Billing />
+                        <Route path=path!("activity") view=activity::AccountActivity />
+                        <Route path=path!("phone-numbers") view=products::PhoneNumbers />
+                        <Route path=path!("studio") view=products::Studio />
+                        <Route path=path!("taskrouter") view=taskrouter::TaskRouter />
+                        <Route path=path!("taskrouter/queues") view=taskrouter::TaskQueues />
+                        <Route path=path!("taskrouter/queues/:queue_sid") view=taskrouter::TaskQueuePage />
+                        <Route path=path!("taskrouter/workflows") view=taskrouter::Workflows />
+                        <Route path=path!("taskrouter/workflows/:workflow_sid") view=taskrouter::WorkflowPage />
+                        <Route path=path!("taskrouter/activities") view=taskrouter::Activities />
+                        <Route path=path!("taskrouter/channels") view=taskrouter::TaskChannels />
+                        <Route path=path!("taskrouter/workers") view=taskrouter::Workers />
+                        <Route path=path!("taskrouter/workers/:worker_sid") view=taskrouter::WorkerPage />
+                        <Route path=path!("taskrouter/tasks") view=taskrouter::Tasks />
+                        <Route path=path!("taskrouter/tasks/:task_sid") view=taskrouter::TaskPage />
+                        <Route path=path!("functions") view=products::Functions />
+                        <Route path=path!("twiml-bins") view=products::TwimlBins />
                     </ParentRoute>
-                    <Route path=path!("/sso") view=pages::sso::SsoLogin />
-                    <ParentRoute path=path!("/flex/:account_sid") view=pages::flex::FlexLayout>
-                        <Route path=path!("") view=pages::flex::FlexHome />
-                        <Route path=path!("agent-desktop") view=pages::flex::agent_desktop::AgentDesktop />
-                        <Route path=path!("teams") view=pages::flex::teams::Teams />
-                        <Route path=path!("queues") view=pages::flex::queues::Queues />
-                        <Route path=path!("admin") view=pages::flex::admin::AdminDashboard />
-                        <Route path=path!("admin/skills") view=pages::flex::skills::SkillsPage />
-                        <Route path=path!("insights") view=pages::flex::insights::Insights />
-                        <Route path=path!("tasks/:task_sid") view=pages::flex::task::TaskPage />
+                    <Route path=path!("/sso") view=flex::SsoLogin />
+                    <ParentRoute path=path!("/flex/:account_sid") view=flex::FlexLayout>
+                        <Route path=path!("") view=flex::FlexHome />
+                        <Route path=path!("agent-desktop") view=flex::AgentDesktop />
+                        <Route path=path!("teams") view=flex::Teams />
+                        <Route path=path!("queues") view=flex::Queues />
+                        <Route path=path!("admin") view=flex::AdminDashboard />
+                        <Route path=path!("admin/skills") view=flex::Skills />
+                        <Route path=path!("insights") view=flex::Insights />
+                        <Route path=path!("tasks/:task_sid") view=flex::TaskPage />
                     </ParentRoute>
                 </Routes>
             </Shell>

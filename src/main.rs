@@ -9,5 +9,7 @@ fn main() {
         leptos::mount::mount_to_body(move || leptos::view! { <flex_console::App loaded /> });
         // `cargo xtask bench` times startup up to the first screen.
         flex_console::marks::mark("console-ready");
+        // The other pages' pieces, once the browser has nothing better to do.
+        flex_console::lazy::prefetch_when_idle();
     });
 }

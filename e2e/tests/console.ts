@@ -40,6 +40,9 @@ export class Console {
     await this.open("/");
     await this.page.getByRole("button", { name: new RegExp("^" + fullName) }).click();
     await expect(this.page).toHaveURL(/\/accounts$/);
+    // The accounts list is in a piece of its own (docs/splitting.md): the address changes
+    // first, the list shows once the piece is there.
+    await expect(this.heading("Accounts")).toBeVisible();
   }
 
   /** Opens an account's page from the accounts list; returns the account's SID. */

@@ -76,6 +76,8 @@ test("an admin sets a queue's service level threshold on queue stats; out of ran
   await everyone.getByRole("button", { name: "Save the threshold of Everyone" }).click();
   await expect(console.page.getByTestId("toast-success").last()).toContainText("Everyone's service level threshold is now 45 seconds.");
   await expect(everyone.getByRole("alert")).toHaveCount(0);
+  // Written before the reload, as the Flex UI's top bar says (a reload mid-write loses it).
+  await expect(console.page.getByRole("banner").getByTestId("save-state")).toHaveText("All changes saved");
   await console.page.reload();
   await expect(console.main.getByTestId("queue-row-everyone").getByLabel("Service level threshold of Everyone, in seconds")).toHaveValue("45");
 });

@@ -23,6 +23,7 @@ pub mod offer;
 pub mod page_header;
 pub mod pagination;
 pub mod palette;
+pub mod piece_failed;
 pub mod role_picker;
 pub mod row_menu;
 pub mod save_state;

@@ -4,7 +4,8 @@
 use crate::run::{cargo, run_plain};
 
 /// `cargo fmt --check`, then clippy with warnings as errors: the workspace natively (the
-/// domain, its tests, the bench, xtask), then the app and its browser tests for wasm.
+/// domain, its tests, the bench, xtask), then the app for wasm as it is served (split into
+/// pieces) and with its browser tests (every page in one wasm, `test-hooks`).
 pub fn run() -> Result<(), String> {
     println!("\n== formatting and lints (cargo fmt --check, cargo clippy -D warnings) ==");
     run_plain(cargo().args(["fmt", "--all", "--check"])).map_err(|_| {
@@ -14,6 +15,18 @@ pub fn run() -> Result<(), String> {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run_plain(cargo().args([
+        "clippy",
+        "--package",
+        "flex-console",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--bins",
         "--",
         "-D",
         "warnings",

@@ -4,7 +4,11 @@
 //! - `test`: install what is missing, check formatting and lints, then run every test: native,
 //!   browser (wasm) and end to end
 //! - `build`: install what is missing, then build the release into `dist/` (any mount point, or
-//!   `--public-url /x/` for a fixed one) and print its sizes
+//!   `--public-url /x/` for a fixed one) and print its sizes; with `--sizes`, also where the
+//!   wasm's bytes go, by crate and by the app's own module
+//! - `sizes`: the sizes of the last release build and where its wasm's bytes go
+//! - `post-build`: trunk's post-build step (Trunk.toml): splits the wasm into pieces, then
+//!   runs hosting/post_build.mjs
 //! - `bench`: build the release, then measure size, startup, scale, per-command cost and
 //!   memory against a vanilla-JS baseline; print a table and write `bench/results.json`
 //!
@@ -15,9 +19,11 @@ mod bench;
 mod hosting;
 mod install;
 mod lint;
+mod pieces;
 mod run;
 mod scenarios;
 mod sizes;
+mod weight;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,13 +40,19 @@ fn main() -> ExitCode {
         "test" => test(),
         "build" => build().map(|_| ()),
         "bench" => bench::run(),
+        "post-build" => pieces::post_build(),
+        "sizes" => {
+            sizes::print(&root().join("dist")).and_then(|()| weight::print(&pieces::named_dir()))
+        }
         _ => {
             eprintln!("usage: cargo xtask <serve | test | build | bench>");
             eprintln!("  serve  serve the app at http://127.0.0.1:8080 (installs what is missing)");
             eprintln!(
                 "  test   run every test: native, browser, end to end (installs what is missing)"
             );
-            eprintln!("  build  build the release into dist/ and print its sizes");
+            eprintln!(
+                "  build  build the release into dist/ and print its sizes (--sizes: by crate and module)"
+            );
             eprintln!("  bench  build the release and measure it; writes bench/results.json");
             return ExitCode::from(2);
         }
@@ -74,10 +86,16 @@ fn build() -> Result<(), String> {
     install::build_tools()?;
     install::npm_packages()?;
     scenarios::ensure()?;
-    let extra: Vec<String> = std::env::args().skip(2).collect();
+    let mut extra: Vec<String> = std::env::args().skip(2).collect();
+    let by_crate = extra.iter().any(|a| a == "--sizes");
+    extra.retain(|a| a != "--sizes");
     run_plain(install::trunk().args(["build", "--release"]).args(&extra))?;
     hosting::check(&root().join("dist"))?;
-    sizes::print(&root().join("dist"))
+    sizes::print(&root().join("dist"))?;
+    if by_crate {
+        weight::print(&pieces::named_dir())?;
+    }
+    Ok(())
 }
 
 fn test() -> Result<(), String> {

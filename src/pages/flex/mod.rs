@@ -23,6 +23,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::breaks::Cut;
 use crate::components::link::{NavLink, href};
+use crate::components::save_state::SaveState;
 use crate::components::store_banner::StoreBanner;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::domain::flex::view::{FlexView, landing, visible, visible_views};
@@ -191,6 +192,9 @@ fn FlexFrame(scope: FlexScope) -> impl IntoView {
                 </span>
                 <Cut class="flex-account" testid="flex-account" text=Signal::derive(move || account_name.get()) />
                 <div class="flex-topbar-actions">
+                    // As in the Console's top bar: whether a change is written yet, before
+                    // the tab is reloaded or closed.
+                    <SaveState />
                     <StatusPicker />
                     <span class="flex-me">
                         <span class="avatar" aria-hidden="true">{move || initials.get()}</span>
