@@ -118,29 +118,23 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn main() {
-    let out = std::env::args().nth(1);
-    let (mut c, account, workflow) = contact_center();
-    let agents: Vec<WorkerSid> = c
-        .workers(&account)
-        .filter(|w| may_change(&w.flex_roles, FlexChange::Tasks).is_ok())
-        .map(|w| w.sid)
-        .collect();
-    assert_eq!(agents.len(), AGENTS);
-    let start = DEMO_NOW;
-    let mut settings = TrafficSettings::new(1, workflow);
-    settings.per_minute = RATE;
-    let mut traffic = Traffic::start(&c, &account, settings, start).expect("traffic starts");
-    let set = Command::Task {
-        account,
-        change: TaskCommand::SetSimulatedAgents { workers: agents },
-    };
-    c.apply(&Actor::Simulator, set, start)
-        .expect("simulated agents");
-    let size_before = stored(&c);
+/// What one run of the hour gives.
+struct Hour {
+    /// Each apply's nanoseconds (refusals too: a page pays for them as well).
+    applies: Vec<u128>,
+    /// Each applied command's log entry, in bytes, as the store appends it.
+    entries: Vec<usize>,
+    refused: u64,
+    by_kind: BTreeMap<&'static str, u64>,
+    /// Every 10 minutes: the minute, the snapshot's size, the tasks by status.
+    samples: Vec<(u64, usize, BTreeMap<String, usize>)>,
+    elapsed: std::time::Duration,
+    console: Console,
+    now: Timestamp,
+}
 
-    // Every apply timed (refusals too: a page pays for them as well); every applied one's
-    // log entry measured, as the store would append it.
+/// Runs the traffic for MINUTES from `start`, as the store's timers do.
+fn hour(mut c: Console, mut traffic: Traffic, account: AccountSid, start: Timestamp) -> Hour {
     let mut applies: Vec<u128> = Vec::new();
     let mut entries: Vec<usize> = Vec::new();
     let mut refused = 0u64;
@@ -173,9 +167,8 @@ fn main() {
             refused += 1;
         }
     };
-
     let mut now = start;
-    let mut samples: Vec<(u64, usize, BTreeMap<String, usize>)> = Vec::new();
+    let mut samples = Vec::new();
     let wall = Instant::now();
     for minute in (10..=MINUTES).step_by(10) {
         let until = start.plus_millis(minute * Timestamp::MINUTE);
@@ -207,9 +200,68 @@ fn main() {
         now = until;
         samples.push((minute, stored(&c), tasks_by_status(&c, &account)));
     }
-    let elapsed = wall.elapsed();
+    Hour {
+        applies,
+        entries,
+        refused,
+        by_kind,
+        samples,
+        elapsed: wall.elapsed(),
+        console: c,
+        now,
+    }
+}
 
-    let mut sorted = applies.clone();
+fn main() {
+    let out = std::env::args().nth(1);
+    let (mut c, account, workflow) = contact_center();
+    let agents: Vec<WorkerSid> = c
+        .workers(&account)
+        .filter(|w| may_change(&w.flex_roles, FlexChange::Tasks).is_ok())
+        .map(|w| w.sid)
+        .collect();
+    assert_eq!(agents.len(), AGENTS);
+    let start = DEMO_NOW;
+    let mut settings = TrafficSettings::new(1, workflow);
+    settings.per_minute = RATE;
+    let traffic = Traffic::start(&c, &account, settings, start).expect("traffic starts");
+    let set = Command::Task {
+        account,
+        change: TaskCommand::SetSimulatedAgents { workers: agents },
+    };
+    c.apply(&Actor::Simulator, set, start)
+        .expect("simulated agents");
+    let size_before = stored(&c);
+
+    // The hour, three times over from the same start (it is deterministic: the same commands
+    // each time); each apply's time is the least of its three, so an apply the shared machine
+    // preempted does not show as slow.
+    let mut runs: Vec<Hour> = (0..3)
+        .map(|_| hour(c.clone(), traffic.clone(), account, start))
+        .collect();
+    let last = runs.pop().expect("three runs");
+    let applies: Vec<u128> = (0..last.applies.len())
+        .map(|i| {
+            runs.iter()
+                .map(|r| r.applies[i])
+                .chain([last.applies[i]])
+                .min()
+                .unwrap_or(0)
+        })
+        .collect();
+    assert!(runs.iter().all(|r| r.applies.len() == last.applies.len()));
+    let Hour {
+        entries,
+        refused,
+        by_kind,
+        samples,
+        elapsed,
+        console: c,
+        now,
+        ..
+    } = last;
+
+    let mut sorted = applies;
     sorted.sort_unstable();
     let p = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize] as f64 / 1_000.0;
     let applied = entries.len();
@@ -235,13 +287,16 @@ fn main() {
             .join(", ")
     );
     println!(
-        "  apply: median {:.1} µs, p99 {:.1} µs, slowest {:.1} µs (of {} applies)",
+        "  apply (each the least of 3 runs of the same hour): median {:.1} µs, p99 {:.1} µs, slowest {:.1} µs (of {} applies)",
         p(0.5),
         p(0.99),
         sorted.last().copied().unwrap_or(0) as f64 / 1_000.0,
         sorted.len()
     );
-    println!("  stored state (snapshot JSON) before the traffic: {}", kb(size_before));
+    println!(
+        "  stored state (snapshot JSON) before the traffic: {}",
+        kb(size_before)
+    );
     println!("  {:>6} {:>14}  tasks in the state", "minute", "snapshot");
     for (minute, size, tasks) in &samples {
         let total: usize = tasks.values().sum();
