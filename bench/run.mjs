@@ -253,7 +253,9 @@ function searches(rounds) {
 
 const usersReady = `() => {
   const count = document.querySelector('[data-testid="worker-count"]');
-  return !!count && count.textContent.includes("of ${workers.length.toLocaleString("en-US")} workers")
+  // The app says "15,000 workers" (or "N of 15,000 workers" when searching); the baseline
+  // still says "1–25 of 15,000 workers".
+  return !!count && (count.textContent.includes("of ${workers.length.toLocaleString("en-US")} workers") || count.textContent.trim() === "${workers.length.toLocaleString("en-US")} workers")
     && document.querySelectorAll("table.workers-table th[scope=row]").length === 25;
 }`;
 
@@ -266,7 +268,13 @@ async function typeSearches(page, typed) {
     const count = document.querySelector('[data-testid="worker-count"]');
     const times = [];
     // The count as both pages write it: "of 1 worker", "of 15,000 workers".
-    const shows = (n) => `of ${n.toLocaleString("en-US")} worker${n === 1 ? "" : "s"}`;
+    // The baseline: "1–25 of 1,234 workers"; the app: "1,234 of 15,000 workers", or
+    // "15,000 workers" when nothing is hidden.
+    const all = count.textContent.trim();
+    const shows = (n) => (text) =>
+      text.includes(`of ${n.toLocaleString("en-US")} worker${n === 1 ? "" : "s"}`) ||
+      text.trim().startsWith(`${n.toLocaleString("en-US")} of `) ||
+      (n === 15000 && text.trim() === all);
     const keystroke = (value, expected) =>
       new Promise((done, fail) => {
         let last = null;
@@ -274,7 +282,7 @@ async function typeSearches(page, typed) {
         let quiet;
         const observer = new MutationObserver(() => {
           last = performance.now();
-          if (!seen && count.isConnected && count.textContent.includes(shows(expected))) seen = true;
+          if (!seen && count.isConnected && shows(expected)(count.textContent)) seen = true;
           if (seen) {
             clearTimeout(quiet);
             quiet = setTimeout(finish, 50);
@@ -287,7 +295,7 @@ async function typeSearches(page, typed) {
         };
         const timeout = setTimeout(() => {
           observer.disconnect();
-          fail(new Error(`"${value}": the count never showed ${shows(expected)}: ${count.textContent}`));
+          fail(new Error(`"${value}": the count never showed ${expected}: ${count.textContent}`));
         }, 20_000);
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         input.value = value;

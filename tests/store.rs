@@ -500,12 +500,11 @@ fn the_stored_log_is_folded_into_the_snapshot_while_demo_traffic_runs() {
     settings.per_minute = 60;
     let mut now = DEMO_NOW;
     let mut traffic = Traffic::start(&console, &account, settings, now).unwrap();
-    let run =
-        |console: &mut Console, stored: &mut Stored, actor: &Actor, command: Command, at| {
-            if console.apply(actor, command.clone(), at).is_ok() {
-                stored.save(console, actor, command, at);
-            }
-        };
+    let run = |console: &mut Console, stored: &mut Stored, actor: &Actor, command: Command, at| {
+        if console.apply(actor, command.clone(), at).is_ok() {
+            stored.save(console, actor, command, at);
+        }
+    };
     let set = Command::Task {
         account,
         change: TaskCommand::SetSimulatedAgents { workers: agents },
