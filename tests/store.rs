@@ -1,9 +1,14 @@
 //! The store, natively: the stored form, the scenario file format, and the background
 //! writer's decisions (what to write next, and what each outcome means).
 
-use flex_console::domain::{AccountType, Actor, Command, Console, DEMO_NOW};
+use flex_console::domain::{
+    AccountType, Actor, Command, Console, DEMO_NOW, FlexChange, TaskCommand, Timestamp, Traffic,
+    TrafficSettings, WorkerSid, may_change,
+};
 use flex_console::store::db::WriteError;
-use flex_console::store::persist::{LogEntry, Meta, SCHEMA, checksum, meta_json, migrate, restore};
+use flex_console::store::persist::{
+    COMPACT_AFTER, LogEntry, Meta, SCHEMA, checksum, meta_json, migrate, restore,
+};
 use flex_console::store::restore::Keep;
 use flex_console::store::scenario::{Scenario, valid_name};
 use flex_console::store::writer::{Pending, Step, Writer};
@@ -421,4 +426,147 @@ fn the_fingerprint_tells_texts_apart() {
         "one character more counts"
     );
     assert_eq!(checksum("").len(), 16);
+}
+
+/// The stored log of a tab running demo traffic: what the writer appends, and the snapshots it
+/// folds the log into, as `src/store/saving.rs` writes them.
+struct Stored {
+    writer: Writer,
+    snapshot: (u64, String),
+    log: std::collections::BTreeMap<u64, String>,
+    longest: usize,
+    folds: usize,
+}
+
+impl Stored {
+    /// One applied command, saved as the store saves it: queued, appended, compacted when due.
+    fn save(&mut self, console: &Console, actor: &Actor, command: Command, at: Timestamp) {
+        self.writer.queue(Pending {
+            actor: actor.clone(),
+            command,
+            at,
+        });
+        loop {
+            match self.writer.next() {
+                Step::Append(entry) => {
+                    self.log.insert(entry.rev, entry.to_json());
+                    self.writer.appended(entry.rev, 0);
+                    self.longest = self.longest.max(self.log.len());
+                }
+                Step::Compact => {
+                    self.writer.compact_due = false;
+                    let revision = self.writer.saved;
+                    self.snapshot = (revision, console.to_json().unwrap());
+                    self.log.retain(|rev, _| *rev > revision);
+                    self.writer.compacted(revision);
+                    self.folds += 1;
+                }
+                Step::Done => break,
+                other => panic!("a lone tab writes its commands and compacts: {other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_stored_log_is_folded_into_the_snapshot_while_demo_traffic_runs() {
+    let mut console = Console::demo();
+    let account = console
+        .accounts()
+        .find(|a| a.friendly_name == "Globex Contact Center")
+        .unwrap()
+        .sid;
+    let ws = console.workspace(&account).unwrap();
+    let workflow = ws
+        .workflows
+        .iter()
+        .find(|w| w.friendly_name == "Inbound Routing")
+        .unwrap()
+        .sid;
+    let agents: Vec<WorkerSid> = ws
+        .workers
+        .values()
+        .filter(|w| may_change(&w.flex_roles, FlexChange::Tasks).is_ok())
+        .map(|w| w.sid)
+        .collect();
+    let mut stored = Stored {
+        writer: Writer::new(true, 0, 0, 0),
+        snapshot: (0, console.to_json().unwrap()),
+        log: Default::default(),
+        longest: 0,
+        folds: 0,
+    };
+    let mut settings = TrafficSettings::new(7, workflow);
+    settings.per_minute = 60;
+    let mut now = DEMO_NOW;
+    let mut traffic = Traffic::start(&console, &account, settings, now).unwrap();
+    let run = |console: &mut Console, stored: &mut Stored, actor: &Actor, command: Command, at| {
+        if console.apply(actor, command.clone(), at).is_ok() {
+            stored.save(console, actor, command, at);
+        }
+    };
+    let set = Command::Task {
+        account,
+        change: TaskCommand::SetSimulatedAgents { workers: agents },
+    };
+    run(&mut console, &mut stored, &Actor::Simulator, set, now);
+    // Ten minutes stepped as the store's timers step: the clock's Advance when a deadline is
+    // due, then what the traffic has due.
+    let until = now.plus_millis(10 * Timestamp::MINUTE);
+    loop {
+        let next_traffic = traffic.next_at(&console, now);
+        let next = console
+            .next_deadline(&account)
+            .map_or(next_traffic, |d| d.max(now).min(next_traffic));
+        if next > until {
+            break;
+        }
+        now = next;
+        if console.next_deadline(&account).is_some_and(|d| d <= next) {
+            let advance = Command::Task {
+                account,
+                change: TaskCommand::Advance,
+            };
+            run(&mut console, &mut stored, &Actor::Clock, advance, next);
+        }
+        for command in traffic.take_due(&console, next) {
+            run(&mut console, &mut stored, &Actor::Simulator, command, next);
+        }
+        if console.next_deadline(&account).is_some_and(|d| d <= next) {
+            now = next.plus_millis(1);
+        }
+    }
+    let applied = stored.writer.saved as usize;
+    assert!(
+        applied > 2 * (COMPACT_AFTER as usize + 1),
+        "ten minutes at 60 a minute apply more than two logs' worth of commands: {applied}"
+    );
+    assert!(
+        stored.folds >= applied / (COMPACT_AFTER as usize + 1),
+        "the log is folded every {} entries: {} folds in {applied}",
+        COMPACT_AFTER + 1,
+        stored.folds
+    );
+    assert!(
+        stored.longest <= COMPACT_AFTER as usize + 1,
+        "the stored log never holds more than {} entries: it held {}",
+        COMPACT_AFTER + 1,
+        stored.longest
+    );
+    // What is stored reads back as the state the tab holds.
+    let meta = Meta {
+        schema: SCHEMA,
+        revision: stored.snapshot.0,
+        now,
+        wall: None,
+        since: 0,
+        checksum: Some(checksum(&stored.snapshot.1)),
+    };
+    let log: Vec<String> = stored.log.values().cloned().collect();
+    let restored = restore(&meta_json(&meta), &stored.snapshot.1, &log).unwrap();
+    assert_eq!(restored.revision as usize, applied);
+    assert_eq!(
+        restored.console.to_json().unwrap(),
+        console.to_json().unwrap()
+    );
 }

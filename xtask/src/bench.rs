@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: builds the release into `dist/`, times commands and the loading of
-//! the scale scenario natively (`bench/commands.rs`, `bench/load.rs`), then measures the
+//! the scale scenario natively (`bench/commands.rs`, `bench/load.rs`), routing and an hour of
+//! demo traffic natively (`bench/routing.rs`, `bench/hour.rs`), then measures the
 //! build in headless Chromium next to a vanilla-JS baseline, Lighthouse included
 //! (`bench/run.mjs`), prints one table and writes it to `bench/results.json`.
 
@@ -55,7 +56,25 @@ pub fn run() -> Result<(), String> {
         "bench_routing",
     ]))?;
 
-    println!("\n== browser: sizes, startup, scale, memory, Lighthouse (bench/run.mjs) ==");
+    println!("\n== an hour of demo traffic, native (bench/hour.rs) ==");
+    let hour = std::env::temp_dir().join(format!("flex-console-hour-{}.json", std::process::id()));
+    run_plain(
+        cargo()
+            .args([
+                "run",
+                "--quiet",
+                "--profile",
+                "bench",
+                "--example",
+                "bench_hour",
+                "--",
+            ])
+            .arg(&hour),
+    )?;
+
+    println!(
+        "\n== browser: sizes, startup, scale, demo traffic an hour in, memory, Lighthouse (bench/run.mjs) =="
+    );
     let root = root();
     let outcome = run_plain(
         std::process::Command::new("node")
@@ -63,9 +82,11 @@ pub fn run() -> Result<(), String> {
             .arg(root.join("dist"))
             .arg(&commands)
             .arg(root.join("bench/results.json"))
+            .arg(&hour)
             .current_dir(&root)
             .env("CHROMIUM", install::CHROMIUM),
     );
     let _ = std::fs::remove_file(&commands);
+    let _ = std::fs::remove_file(&hour);
     outcome
 }

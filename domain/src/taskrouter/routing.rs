@@ -16,7 +16,7 @@ use crate::sid::{AccountSid, ReservationSid, TaskChannelSid, TaskQueueSid, TaskS
 use crate::taskrouter::apply_taskrouter::filter_label;
 use crate::taskrouter::explain::TaskProbe;
 use crate::taskrouter::expression::{Bindings, Expression, Scope};
-use crate::taskrouter::queue::TaskOrder;
+use crate::taskrouter::queue::{TaskOrder, TaskQueue};
 use crate::taskrouter::task::{
     KEPT_AFTER_END_MS, MAX_ASSIGNMENT_COUNT, PathEntry, PathEvent, Placement, Reservation,
     ReservationStatus, Task, TaskStatus,
@@ -771,22 +771,26 @@ impl Console {
         if !ws.activity(&w.activity).is_some_and(|a| a.available) {
             return None;
         }
+        // The worker's queues, asked once each: every waiting task is in one of a few queues,
+        // and asking a queue of 15,000 members for every one of 1,000 tasks is what would
+        // grow with the workspace.
+        let mine: Vec<&TaskQueue> = ws
+            .task_queues
+            .iter()
+            .filter(|q| {
+                self.queue_members(&q.sid)
+                    .is_some_and(|m| m.contains(worker))
+            })
+            .collect();
         let mut best: Option<(OfferRank, u64)> = None;
         for task in ws.tasks.values().filter(|t| t.status.routing()) {
             let Some(placement) = task.placement else {
                 continue;
             };
-            if !self
-                .queue_members(&placement.queue)
-                .is_some_and(|m| m.contains(worker))
-            {
-                continue;
-            }
-            let Some(queue) = ws.queue(&placement.queue) else {
+            let Some(queue) = mine.iter().find(|q| q.sid == placement.queue) else {
                 continue;
             };
-            let ringing: Vec<WorkerSid> = task.pending().map(|r| r.worker).collect();
-            if ringing.len() >= queue.max_reserved_workers as usize {
+            if task.pending().count() >= queue.max_reserved_workers as usize {
                 continue;
             }
             let key = match queue.task_order {
@@ -806,6 +810,7 @@ impl Console {
             else {
                 continue;
             };
+            let ringing: Vec<WorkerSid> = task.pending().map(|r| r.worker).collect();
             let probe = TaskProbe {
                 attributes: &task.attributes,
                 channel: &task.channel,
