@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::duration::{clock, seconds_between, time_of_day};
+use crate::components::duration::{clock, seconds_between, seconds_between_shown, time_of_day};
 use crate::domain::{AccountSid, ReservationStatus, StepAnswer, TaskSid, TaskStatus, Timestamp};
 use crate::store::Store;
 use crate::store::routing_clock::RoutingClock;
@@ -168,7 +168,7 @@ pub fn TaskStory(
                     <li>
                         <span class="path-time">
                             <time>{time_of_day(at)}</time>
-                            <span class="muted">{format!(" +{}", clock(seconds_between(created, at)))}</span>
+                            <span class="muted">{format!(" +{}", clock(seconds_between_shown(created, at)))}</span>
                         </span>
                         <span class="path-what">{what}</span>
                     </li>
