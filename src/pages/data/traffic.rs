@@ -161,57 +161,57 @@ pub fn SimulatedTraffic() -> impl IntoView {
                 <Show when=move || centers.with(|c| !c.is_empty()) fallback=|| view! {
                     <p class="empty-state" data-testid="traffic-no-flex">"No account has Flex yet. Set Flex up in an account, then simulate its contacts here."</p>
                 }>
-                <div class="inline-form">
-                    <div class="form-field">
-                        <label class="field-label" for="traffic-account">"Account"</label>
-                        <select class="input" id="traffic-account" prop:value=move || account.get()
-                            on:change=move |ev| { account.set(event_target_value(&ev)); agents.set(Vec::new()); }>
-                            {move || centers.get().into_iter().map(|c| view! {
-                                <option value=c.sid.to_string()>{c.name}</option>
-                            }).collect_view()}
-                        </select>
+                    <div class="inline-form">
+                        <div class="form-field">
+                            <label class="field-label" for="traffic-account">"Account"</label>
+                            <select class="input" id="traffic-account" prop:value=move || account.get()
+                                on:change=move |ev| { account.set(event_target_value(&ev)); agents.set(Vec::new()); }>
+                                {move || centers.get().into_iter().map(|c| view! {
+                                    <option value=c.sid.to_string()>{c.name}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-field">
+                            <label class="field-label" for="traffic-workflow">"Workflow"</label>
+                            <select class="input" id="traffic-workflow"
+                                prop:value=move || chosen_workflow.get().and_then(Result::ok).map(|w| w.to_string()).unwrap_or_default()
+                                on:change=move |ev| workflow.set(event_target_value(&ev))>
+                                {move || center.get().map(|c| c.workflows.into_iter().map(|(sid, name)| view! {
+                                    <option value=sid.to_string()>{name}</option>
+                                }).collect_view())}
+                            </select>
+                        </div>
+                        {field("traffic-rate", "Contacts a minute", rate)}
+                        {field("traffic-voice", "Calls (%)", voice)}
+                        {field("traffic-chat", "Chats (%)", chat)}
+                        {field("traffic-sms", "SMS (%)", sms)}
+                        {field("traffic-seed", "Seed", seed)}
                     </div>
-                    <div class="form-field">
-                        <label class="field-label" for="traffic-workflow">"Workflow"</label>
-                        <select class="input" id="traffic-workflow"
-                            prop:value=move || chosen_workflow.get().and_then(Result::ok).map(|w| w.to_string()).unwrap_or_default()
-                            on:change=move |ev| workflow.set(event_target_value(&ev))>
-                            {move || center.get().map(|c| c.workflows.into_iter().map(|(sid, name)| view! {
-                                <option value=sid.to_string()>{name}</option>
-                            }).collect_view())}
-                        </select>
-                    </div>
-                    {field("traffic-rate", "Contacts a minute", rate)}
-                    {field("traffic-voice", "Calls (%)", voice)}
-                    {field("traffic-chat", "Chats (%)", chat)}
-                    {field("traffic-sms", "SMS (%)", sms)}
-                    {field("traffic-seed", "Seed", seed)}
-                </div>
-                <fieldset class="traffic-agents">
-                    <legend>"Simulated agents"</legend>
-                    {move || center.get().map(|c| c.agents.into_iter().map(|(sid, name)| {
-                        let id = format!("agent-{sid}");
-                        let label_for = id.clone();
-                        view! {
-                            <label class="checkbox" for=label_for>
-                                <input type="checkbox" id=id
-                                    prop:checked=move || agents.with(|a| a.contains(&sid))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        agents.update(|a| {
-                                            a.retain(|w| *w != sid);
-                                            if on { a.push(sid); }
-                                        });
-                                    } />
-                                {name}
-                            </label>
-                        }
-                    }).collect_view())}
-                </fieldset>
-                <ActionButton refused inline=true class="button-primary" on_press=Callback::new(start)>
-                    "Start traffic"
-                </ActionButton>
-                {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+                    <fieldset class="traffic-agents">
+                        <legend>"Simulated agents"</legend>
+                        {move || center.get().map(|c| c.agents.into_iter().map(|(sid, name)| {
+                            let id = format!("agent-{sid}");
+                            let label_for = id.clone();
+                            view! {
+                                <label class="checkbox" for=label_for>
+                                    <input type="checkbox" id=id
+                                        prop:checked=move || agents.with(|a| a.contains(&sid))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            agents.update(|a| {
+                                                a.retain(|w| *w != sid);
+                                                if on { a.push(sid); }
+                                            });
+                                        } />
+                                    {name}
+                                </label>
+                            }
+                        }).collect_view())}
+                    </fieldset>
+                    <ActionButton refused inline=true class="button-primary" on_press=Callback::new(start)>
+                        "Start traffic"
+                    </ActionButton>
+                    {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
                 </Show>
             </Show>
         </section>
