@@ -71,6 +71,24 @@ impl Timestamp {
     }
 }
 
+/// Seconds as a contact center reads a duration: minutes and seconds ("0:42", "12:05"),
+/// with hours once there are any ("1:05:09").
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3_600, (seconds % 3_600) / 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Whole seconds from `from` to `to` as their times of day read (none when `to` is earlier):
+/// 10:00:00.9 to 10:00:04.3 is 4 seconds, as "10:00:00" and "10:00:04" say, not 3, so a
+/// duration shown beside the two times agrees with them.
+pub fn seconds_between(from: Timestamp, to: Timestamp) -> u64 {
+    (to.0 / 1_000).saturating_sub(from.0 / 1_000)
+}
+
 /// Shown to people as "2025-03-03 10:00 UTC".
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -78,12 +78,19 @@ test("an expired card or a short security code shows what is wrong", async ({ co
   await expect(console.main).toContainText("on a trial; upgrading to a paid plan grants 5,000");
 });
 
-/** Enters Flex from the open account's Flex overview and sets the own status from the pill in the top bar. */
+/**
+ * Enters Flex from the open account's Flex overview, sets the own status from the pill in the
+ * top bar, and goes back to the Console until its top bar says the change is saved: the
+ * caller reloads next, and a reload before the write lands loses it (the worker would still
+ * be Available after it, and count hours while the test thinks them Offline).
+ */
 async function setOwnStatus(console: Console, status: string) {
   await console.main.getByRole("button", { name: "Log in with Console" }).click();
   await console.page.getByRole("navigation", { name: "Flex" }).getByRole("link", { name: "Agent desktop" }).click();
   await console.page.getByRole("banner").getByLabel("Your status").selectOption({ label: status });
   await expect(console.main.getByTestId("own-activity")).toHaveText(status);
+  await console.page.getByRole("link", { name: "Back to Console" }).click();
+  await expect(console.page.getByRole("banner").getByTestId("save-state")).toHaveText("All changes saved");
 }
 
 test("free Active User Hours go down while a worker is Available, on the Flex overview and Billing", async ({ console, page }) => {

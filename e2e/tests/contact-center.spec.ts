@@ -137,7 +137,7 @@ test("an agent goes Available, a simulated call to Voice IVR rings, is accepted,
   await expect(everyone.getByTestId("queue-active")).toHaveText("1");
   await expect(tile("active")).toHaveText("1");
   await expect(everyone.getByTestId("queue-service-level")).toHaveText("100%");
-  await expect(tile("service-level")).toHaveText("100% (1 of 1)");
+  await expect(tile("service-level")).toHaveText("100% 1 of 1 within SLA");
   // Focus moves to the next step on the next frame: the clock runs a moment.
   await context.clock.runFor(50);
   await expect(desk.getByRole("button", { name: "Wrap up" })).toBeFocused();
@@ -161,7 +161,7 @@ test("an agent goes Available, a simulated call to Voice IVR rings, is accepted,
     /No filter matched; the Default Task Queue took it/,
     /Entered step 1: queue Everyone/,
     /Offered to James Chen/,
-    /\+0:12\s*Accepted by James Chen/,
+    /\+0:12\s*Accepted by James Chen, 0:12 after it arrived \(0:12 after the offer\)/,
     /Wrap-up started/,
     /Completed/,
   ]);

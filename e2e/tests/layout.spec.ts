@@ -75,6 +75,37 @@ async function cutOff(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The figures of queue stats' tiles that run onto a second line, one line per text: a tile
+ * reads at a glance only while each of its figures (and the count under the service level)
+ * stays on one line.
+ */
+async function tileWraps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const dd of document.querySelectorAll("main .stat-tile dd")) {
+      const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!(text.textContent ?? "").trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) found.push(`“${text.textContent!.trim()}” in ${dd.closest(".stat-tile")!.getAttribute("data-testid")} runs onto ${lines.size} lines`);
+      }
+    }
+    return found;
+  });
+}
+
+/** Accepts the call [`callRinging`] made ring, then opens queue stats: its service level has a figure. */
+async function queueStatsWithAFigure(console: Console, sid: string) {
+  await console.open(`/flex/${sid}/agent-desktop`);
+  await console.main.getByRole("button", { name: "Accept" }).click();
+  await expect(console.main.getByTestId("task-state")).toHaveText("Assigned · Voice");
+  await console.open(`/flex/${sid}/queues`);
+  await expect(console.main.getByTestId("tile-service-level")).toContainText("100%");
+}
+
 async function fits(console: Console, what: string) {
   await expect(console.main.getByRole("heading", { level: 1 })).toBeVisible({ timeout: slowed(30_000) });
   expect.soft(await cutOff(console.page), `the layout of ${what}`).toEqual([]);
@@ -128,6 +159,10 @@ for (const width of [1280, 1366, 1024, 768]) {
       }
       await console.open(`/flex/${sid}/agent-desktop`);
       await expect(console.main.getByTestId("task-card")).toContainText("+14155550123");
+      // Accepted, the service level has a figure and a count: each on one line in its tile.
+      await queueStatsWithAFigure(console, sid);
+      await fits(console, "queue stats with a task accepted");
+      expect.soft(await tileWraps(console.page), "queue stats' tiles").toEqual([]);
     });
 
     test("the longest lists, with the scale scenario", async ({ console, context }) => {
@@ -161,6 +196,8 @@ test.describe("on a 390 px phone", () => {
       const wide = await console.page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, `the width of ${path}`).toBeLessThanOrEqual(390);
     }
+    await queueStatsWithAFigure(console, sid);
+    expect(await tileWraps(console.page), "queue stats' tiles").toEqual([]);
   });
 
   test("no page scrolls sideways", async ({ console }) => {

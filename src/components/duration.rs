@@ -3,21 +3,9 @@
 
 use crate::domain::Timestamp;
 
-/// Seconds as minutes and seconds ("0:42", "12:05"), with hours once there are any
-/// ("1:05:09").
-pub fn clock(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3_600, (seconds % 3_600) / 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// Whole seconds from `from` to `to` (none when `to` is earlier).
-pub fn seconds_between(from: Timestamp, to: Timestamp) -> u64 {
-    to.0.saturating_sub(from.0) / 1_000
-}
+/// Seconds as minutes and seconds ("0:42"), and the seconds between two moments as their
+/// times of day read: the domain's, which tells a task's path with them.
+pub use crate::domain::time::{clock, seconds_between};
 
 /// Whole seconds between two moments as their times of day read, each cut to its second: an
 /// offset printed beside those times agrees with them (10:00:01 to 10:00:10 is +0:09 even when

@@ -3,6 +3,7 @@
 pub mod account_switcher;
 pub mod activity;
 pub mod breaks;
+pub mod command_dialog;
 pub mod confirm;
 pub mod contact_dialog;
 pub mod copyable_sid;

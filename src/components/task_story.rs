@@ -6,7 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::duration::{clock, seconds_between, seconds_between_shown, time_of_day};
+use crate::components::duration::{clock, seconds_between, time_of_day};
+use crate::domain::taskrouter::PathLine;
 use crate::domain::{AccountSid, ReservationStatus, StepAnswer, TaskSid, TaskStatus, Timestamp};
 use crate::store::Store;
 use crate::store::routing_clock::RoutingClock;
@@ -37,7 +38,7 @@ pub struct Story {
     ended: Option<Timestamp>,
     reason: Option<String>,
     worker: Option<String>,
-    path: Vec<(Timestamp, String)>,
+    path: Vec<PathLine>,
     reservations: Vec<ReservationRow>,
     attributes: String,
 }
@@ -74,7 +75,7 @@ pub fn story(account: AccountSid, task: TaskSid) -> Memo<Option<Story>> {
                 ended: t.ended,
                 reason: t.reason.clone(),
                 worker: t.worker.as_ref().map(worker_name),
-                path: t.path.iter().map(|e| (e.at, e.event.to_string())).collect(),
+                path: t.told_path(),
                 reservations: t
                     .reservations
                     .iter()
@@ -164,13 +165,13 @@ pub fn TaskStory(
         <section class="task-section" aria-labelledby="task-path-title">
             <h2 id="task-path-title">"Path"</h2>
             <ol class="task-path" data-testid="task-path">
-                {path.into_iter().map(|(at, what)| view! {
+                {path.into_iter().map(|line| view! {
                     <li>
                         <span class="path-time">
-                            <time>{time_of_day(at)}</time>
-                            <span class="muted">{format!(" +{}", clock(seconds_between_shown(created, at)))}</span>
+                            <time>{time_of_day(line.at)}</time>
+                            <span class="muted">{format!(" +{}", clock(line.after))}</span>
                         </span>
-                        <span class="path-what">{what}</span>
+                        <span class="path-what">{line.what}</span>
                     </li>
                 }).collect_view()}
             </ol>

@@ -39,6 +39,7 @@ pub use ordering::Ordering;
 pub use queue::*;
 pub use routing::{Deadline, Load};
 pub use stats::*;
+pub use story::PathLine;
 pub use task::*;
 pub use task_command::TaskCommand;
 pub use workflow::*;

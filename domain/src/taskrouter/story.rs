@@ -2,8 +2,54 @@
 //! still waiting in one line ("3 agents match Spanish; 2 are busy on voice; 1 is Offline.").
 
 use crate::taskrouter::explain::{NotOffered, StepAnswer};
-use crate::taskrouter::task::{PathEvent, ReservationStatus};
+use crate::taskrouter::task::{PathEvent, ReservationStatus, Task};
+use crate::time::{Timestamp, clock, seconds_between};
 use std::fmt;
+
+/// One entry of a task's path as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathLine {
+    /// When it happened.
+    pub at: Timestamp,
+    /// Whole seconds after the task arrived, as the two times of day read
+    /// ([`seconds_between`]).
+    pub after: u64,
+    /// What happened; an acceptance also says how long after the task arrived and after the
+    /// offer, as Flex's task view and TaskRouter's acceptance time count it (from creation).
+    pub what: String,
+}
+
+impl Task {
+    /// Its path told: each entry with its time since the task arrived, in sentences.
+    pub fn told_path(&self) -> Vec<PathLine> {
+        self.path
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                let after = seconds_between(self.created, entry.at);
+                let what = match &entry.event {
+                    PathEvent::Accepted { worker } => {
+                        // The offer it answered: the last one to the same worker before it.
+                        let offered = self.path[..i].iter().rev().find_map(|e| match &e.event {
+                            PathEvent::Offered { worker: w, .. } if w == worker => Some(e.at),
+                            _ => None,
+                        });
+                        let rang = offered.map_or_else(String::new, |o| {
+                            format!(" ({} after the offer)", clock(seconds_between(o, entry.at)))
+                        });
+                        format!("{}, {} after it arrived{rang}", entry.event, clock(after))
+                    }
+                    event => event.to_string(),
+                };
+                PathLine {
+                    at: entry.at,
+                    after,
+                    what,
+                }
+            })
+            .collect()
+    }
+}
 
 impl fmt::Display for PathEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,117 +2,11 @@
 //! held, capacity left, presence, which tasks they may look at), and a task told as a person
 //! reads it: its path as sentences and why it waits in one line.
 
+use super::center::*;
 use crate::common::*;
-use flex_console_domain::taskrouter::TaskEvent;
 use flex_console_domain::*;
 
-const HANNAH: &str = "hannah.becker@globex.example.com";
-const MATEO: &str = "mateo.silva@globex.example.com";
-const DANIEL: &str = "daniel.wright@globex.example.com";
-
-/// Globex at work: the clock and who acts.
-struct Floor {
-    c: Console,
-    globex: AccountSid,
-    t: Timestamp,
-}
-
-impl Floor {
-    fn new() -> Floor {
-        let c = demo();
-        let globex = account(&c, GLOBEX);
-        Floor {
-            c,
-            globex,
-            t: now(),
-        }
-    }
-
-    fn agent(&self, address: &str) -> Actor {
-        let w = worker_of(&self.c, &self.globex, address);
-        let roles = w.role_names();
-        let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
-        sso(address, &w.full_name.clone(), &roles)
-    }
-
-    fn sid(&self, address: &str) -> WorkerSid {
-        worker_of(&self.c, &self.globex, address).sid
-    }
-
-    fn activity(&self, name: &str) -> ActivitySid {
-        let ws = self.c.workspace(&self.globex).unwrap();
-        ws.activities
-            .iter()
-            .find(|a| a.friendly_name == name)
-            .unwrap()
-            .sid
-    }
-
-    fn run(&mut self, actor: &Actor, command: Command) -> Event {
-        self.c.apply(actor, command, self.t).unwrap()
-    }
-
-    fn set(&mut self, address: &str, activity: &str) {
-        let (actor, activity, account) =
-            (self.agent(address), self.activity(activity), self.globex);
-        self.run(&actor, Command::SetWorkerActivity { account, activity });
-    }
-
-    fn call(&mut self, attributes: &str) -> TaskSid {
-        let ws = self.c.workspace(&self.globex).unwrap();
-        let workflow = ws
-            .workflows
-            .iter()
-            .find(|w| w.friendly_name == "Inbound Routing")
-            .unwrap()
-            .sid;
-        let channel = ws.channel_named("voice").unwrap().sid;
-        let command = Command::Task {
-            account: self.globex,
-            change: TaskCommand::CreateTask {
-                workflow,
-                channel,
-                attributes: attributes.into(),
-                priority: 0,
-                timeout: 86_400,
-                origin: "Call from +14155550199 to (212) 555-0110".into(),
-            },
-        };
-        let liam = user(&self.c, LIAM);
-        match self.run(&liam, command).kind {
-            EventKind::Task {
-                change: TaskEvent::Created { task },
-            } => task,
-            other => panic!("{other:?}"),
-        }
-    }
-
-    fn answer(&mut self, address: &str, task: &TaskSid, accept: bool) {
-        let me = self.sid(address);
-        let reservation = self
-            .c
-            .task(&self.globex, task)
-            .unwrap()
-            .pending()
-            .find(|r| r.worker == me)
-            .unwrap()
-            .sid;
-        let change = if accept {
-            TaskCommand::AcceptReservation { reservation }
-        } else {
-            TaskCommand::RejectReservation { reservation }
-        };
-        let (actor, account) = (self.agent(address), self.globex);
-        self.run(&actor, Command::Task { account, change });
-    }
-
-    fn wait(&mut self, secs: u64) {
-        self.t = self.t.plus_millis(secs * 1_000);
-        let account = self.globex;
-        let change = TaskCommand::Advance;
-        self.run(&Actor::Clock, Command::Task { account, change });
-    }
-
+impl Center {
     /// The worker's desk as (caller, reservation status).
     fn desk(&self, address: &str) -> Vec<(String, ReservationStatus)> {
         self.c
@@ -136,7 +30,7 @@ impl Floor {
 
 #[test]
 fn a_desk_shows_offers_ringing_first_then_the_tasks_held_and_what_capacity_is_left() {
-    let mut f = Floor::new();
+    let mut f = Center::new();
     f.set(HANNAH, "Available");
     assert!(f.desk(HANNAH).is_empty(), "no tasks yet");
     assert_eq!(f.voice_room(HANNAH), (1, 0, 1));
@@ -157,21 +51,18 @@ fn a_desk_shows_offers_ringing_first_then_the_tasks_held_and_what_capacity_is_le
     let chat = ws.channel_named("chat").unwrap().sid;
     let workflow = f.c.task(&f.globex, &first).unwrap().workflow;
     let liam = user(&f.c, LIAM);
-    let account = f.globex;
-    f.run(
+    f.task_change(
         &liam,
-        Command::Task {
-            account,
-            change: TaskCommand::CreateTask {
-                workflow,
-                channel: chat,
-                attributes: r#"{"type": "sales", "name": "Bo"}"#.into(),
-                priority: 0,
-                timeout: 600,
-                origin: String::new(),
-            },
+        TaskCommand::CreateTask {
+            workflow,
+            channel: chat,
+            attributes: r#"{"type": "sales", "name": "Bo"}"#.into(),
+            priority: 0,
+            timeout: 600,
+            origin: String::new(),
         },
-    );
+    )
+    .unwrap();
     assert_eq!(
         f.desk(HANNAH),
         [
@@ -181,22 +72,12 @@ fn a_desk_shows_offers_ringing_first_then_the_tasks_held_and_what_capacity_is_le
         "the offer ringing comes first"
     );
     let hannah = f.agent(HANNAH);
-    f.run(
-        &hannah,
-        Command::Task {
-            account,
-            change: TaskCommand::WrapUpTask { task: first },
-        },
-    );
+    f.task_change(&hannah, TaskCommand::WrapUpTask { task: first })
+        .unwrap();
     assert_eq!(f.desk(HANNAH)[1].1, ReservationStatus::Wrapping);
     assert_eq!(f.voice_room(HANNAH), (1, 1, 0), "wrapping still holds it");
-    f.run(
-        &hannah,
-        Command::Task {
-            account,
-            change: TaskCommand::CompleteTask { task: first },
-        },
-    );
+    f.task_change(&hannah, TaskCommand::CompleteTask { task: first })
+        .unwrap();
     assert_eq!(
         f.desk(HANNAH),
         [("Bo".to_owned(), ReservationStatus::Pending)]
@@ -207,8 +88,8 @@ fn a_desk_shows_offers_ringing_first_then_the_tasks_held_and_what_capacity_is_le
 
 #[test]
 fn a_worker_s_activity_is_available_unavailable_or_offline() {
-    let mut f = Floor::new();
-    let presence = |f: &Floor, address: &str| {
+    let mut f = Center::new();
+    let presence = |f: &Center, address: &str| {
         let w = worker_of(&f.c, &f.globex, address);
         f.c.presence(&f.globex, &w.activity)
     };
@@ -221,10 +102,10 @@ fn a_worker_s_activity_is_available_unavailable_or_offline() {
 
 #[test]
 fn an_agent_sees_only_the_tasks_offered_to_them_supervisors_and_admins_every_task() {
-    let mut f = Floor::new();
+    let mut f = Center::new();
     f.set(MATEO, "Available");
     let task = f.call(r#"{"type": "support"}"#);
-    let roles = |f: &Floor, a: &str| worker_of(&f.c, &f.globex, a).flex_roles.clone();
+    let roles = |f: &Center, a: &str| worker_of(&f.c, &f.globex, a).flex_roles.clone();
     let mateo = (f.sid(MATEO), roles(&f, MATEO));
     assert!(
         f.c.task_visible_to(&f.globex, &mateo.0, &mateo.1, &task)
@@ -259,7 +140,7 @@ fn an_agent_sees_only_the_tasks_offered_to_them_supervisors_and_admins_every_tas
 
 #[test]
 fn a_task_s_path_reads_as_sentences() {
-    let mut f = Floor::new();
+    let mut f = Center::new();
     f.set(MATEO, "Available");
     f.set(DANIEL, "Available");
     let task = f.call(r#"{"type": "support", "name": "Ada"}"#);
@@ -268,7 +149,7 @@ fn a_task_s_path_reads_as_sentences() {
     f.set(DANIEL, "Available");
     let spanish = f.call(r#"{"language": "es", "name": "Bo"}"#);
     f.answer(DANIEL, &spanish, true);
-    let said = |f: &Floor, t: &TaskSid| -> Vec<String> {
+    let said = |f: &Center, t: &TaskSid| -> Vec<String> {
         f.c.task(&f.globex, t)
             .unwrap()
             .path
@@ -326,11 +207,36 @@ fn a_task_s_path_reads_as_sentences() {
 }
 
 #[test]
+fn an_acceptance_says_how_long_after_the_task_arrived_and_after_the_offer() {
+    let mut f = Center::new();
+    // The call arrives 0.9 s into a second; nobody is Available.
+    f.t = f.t.plus_millis(900);
+    let task = f.call(r#"{"type": "support", "name": "Ada"}"#);
+    // 8.5 s later Mateo goes Available and is offered it; 3.9 s later he accepts.
+    f.t = f.t.plus_millis(8_500);
+    f.set(MATEO, "Available");
+    f.t = f.t.plus_millis(3_900);
+    f.answer(MATEO, &task, true);
+    let told = f.c.task(&f.globex, &task).unwrap().told_path();
+    let line = |what: &str| told.iter().find(|l| l.what.starts_with(what)).unwrap();
+    assert_eq!(line("Created").after, 0);
+    // 10:00:00.9 to 10:00:09.4: the times of day read 10:00:00 and 10:00:09, so +0:09.
+    assert_eq!(line("Offered to Mateo Silva").after, 9);
+    let accepted = line("Accepted by Mateo Silva");
+    // 10:00:13.3: 13 seconds after it arrived, 4 after the offer, as the times read.
+    assert_eq!(accepted.after, 13);
+    assert_eq!(
+        accepted.what,
+        "Accepted by Mateo Silva, 0:13 after it arrived (0:04 after the offer)"
+    );
+}
+
+#[test]
 fn why_a_task_waits_is_told_in_one_line() {
-    let mut f = Floor::new();
+    let mut f = Center::new();
     // Spanish has Mateo and Daniel; both Offline.
     let first = f.call(r#"{"language": "es", "name": "Ada"}"#);
-    let why = |f: &Floor, t: &TaskSid| f.c.why_waiting(&f.globex, t, f.t).unwrap().summary();
+    let why = |f: &Center, t: &TaskSid| f.c.why_waiting(&f.globex, t, f.t).unwrap().summary();
     assert_eq!(why(&f, &first), "2 agents match Spanish; both are Offline.");
     // Mateo takes the first call; Daniel goes on a break: a second call waits.
     f.set(MATEO, "Available");

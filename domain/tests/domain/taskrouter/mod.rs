@@ -1,6 +1,7 @@
 //! TaskRouter: its expression language (syntax, meaning, properties), setting the workspace
 //! up, workers' attributes and capacity, skills, and where a task would go.
 
+mod center;
 mod contacts;
 mod desk;
 mod expression_meaning;

@@ -1,134 +1,12 @@
 //! Tasks and reservations: a contact arrives, is routed, offered, accepted, wrapped up and
 //! completed; offers time out, are rejected or rescinded; steps time out; time is a command.
 
+use super::center::*;
 use crate::common::*;
 use flex_console_domain::*;
 
-const HANNAH: &str = "hannah.becker@globex.example.com";
-const MATEO: &str = "mateo.silva@globex.example.com";
-const DANIEL: &str = "daniel.wright@globex.example.com";
-
-/// The demo with Globex's agents signed in by SSO (their actors), some Available.
-struct Center {
-    c: Console,
-    globex: AccountSid,
-    t: Timestamp,
-}
-
 impl Center {
-    fn new() -> Center {
-        let c = demo();
-        let globex = account(&c, GLOBEX);
-        Center {
-            c,
-            globex,
-            t: now(),
-        }
-    }
-
-    fn agent(&self, address: &str) -> Actor {
-        let w = worker_of(&self.c, &self.globex, address);
-        let roles: Vec<String> = w.role_names();
-        let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
-        sso(address, &w.full_name.clone(), &roles)
-    }
-
-    fn worker(&self, address: &str) -> &Worker {
-        worker_of(&self.c, &self.globex, address)
-    }
-
-    fn activity(&self, name: &str) -> ActivitySid {
-        let ws = self.c.workspace(&self.globex).unwrap();
-        ws.activities
-            .iter()
-            .find(|a| a.friendly_name == name)
-            .unwrap()
-            .sid
-    }
-
-    fn run(&mut self, actor: &Actor, command: Command) -> Result<Event, DomainError> {
-        let asked = self.c.check(actor, &command, self.t);
-        let applied = self.c.apply(actor, command, self.t);
-        assert_eq!(
-            asked,
-            applied.as_ref().map(drop).map_err(Clone::clone),
-            "check gives apply's answer"
-        );
-        applied
-    }
-
-    fn set(&mut self, address: &str, activity: &str) {
-        let actor = self.agent(address);
-        let activity = self.activity(activity);
-        let account = self.globex;
-        self.run(&actor, Command::SetWorkerActivity { account, activity })
-            .unwrap();
-    }
-
-    fn call(&mut self, attributes: &str) -> TaskSid {
-        let ws = self.c.workspace(&self.globex).unwrap();
-        let workflow = ws
-            .workflows
-            .iter()
-            .find(|w| w.friendly_name == "Inbound Routing")
-            .unwrap()
-            .sid;
-        let channel = ws.channel_named("voice").unwrap().sid;
-        self.create(workflow, channel, attributes, 86_400)
-    }
-
-    fn create(
-        &mut self,
-        workflow: WorkflowSid,
-        channel: TaskChannelSid,
-        attributes: &str,
-        timeout: u32,
-    ) -> TaskSid {
-        let liam = user(&self.c, LIAM);
-        let command = Command::Task {
-            account: self.globex,
-            change: TaskCommand::CreateTask {
-                workflow,
-                channel,
-                attributes: attributes.into(),
-                priority: 0,
-                timeout,
-                origin: "Call from +14155550199".into(),
-            },
-        };
-        match self.run(&liam, command).unwrap().kind {
-            EventKind::Task {
-                change: TaskRouterTaskEvent::Created { task },
-            } => task,
-            other => panic!("{other:?}"),
-        }
-    }
-
-    fn task(&self, sid: &TaskSid) -> &Task {
-        self.c.task(&self.globex, sid).unwrap()
-    }
-
-    fn pending_for(&self, sid: &TaskSid, address: &str) -> ReservationSid {
-        let worker = self.worker(address).sid;
-        self.task(sid)
-            .pending()
-            .find(|r| r.worker == worker)
-            .unwrap_or_else(|| panic!("no offer to {address}"))
-            .sid
-    }
-
-    fn task_change(&mut self, actor: &Actor, change: TaskCommand) -> Result<Event, DomainError> {
-        let account = self.globex;
-        self.run(actor, Command::Task { account, change })
-    }
-
-    /// The clock moves on by `secs` seconds, running what is due.
-    fn wait(&mut self, secs: u64) {
-        self.t = self.t.plus_millis(secs * 1_000);
-        self.task_change(&Actor::Clock, TaskCommand::Advance)
-            .unwrap();
-    }
-
+    /// The path in short words, to compare whole.
     fn path(&self, sid: &TaskSid) -> Vec<String> {
         self.task(sid)
             .path
@@ -150,8 +28,6 @@ impl Center {
             .collect()
     }
 }
-
-use flex_console_domain::taskrouter::TaskEvent as TaskRouterTaskEvent;
 
 #[test]
 fn a_call_is_routed_offered_accepted_wrapped_up_completed_and_deleted_five_minutes_later() {

@@ -7,11 +7,10 @@ use leptos::prelude::*;
 
 use super::list::{ListPager, ListSearch, ListView, Paged, searched};
 use super::{TrPage, from_workspace, tr_path, trail_to};
-use crate::components::confirm::ConfirmDialog;
+use crate::components::command_dialog::CommandDialog;
+use crate::components::confirm::ConfirmCommand;
 use crate::components::copyable_sid::InlineSid;
 use crate::components::count::thousands;
-use crate::components::dialog::{Dialog, Opened};
-use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::components::toast::Toasts;
@@ -191,13 +190,9 @@ fn ActivityList(open: RwSignal<Option<Open>>) -> impl IntoView {
 /// Creating an activity: its name and, once and for all, whether it is available.
 #[component]
 fn CreateActivity(on_close: Callback<()>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let opened = Opened::new();
     let name = RwSignal::new(String::new());
     let available = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
     let command = move || {
         change(
             scope.account,
@@ -207,61 +202,37 @@ fn CreateActivity(on_close: Callback<()>) -> impl IntoView {
             },
         )
     };
-    let refused = scope.offer(move |_| command());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match store.apply(untrack(command)) {
-            Ok(_) => {
-                toasts.success(format!(
-                    "The activity {} was created.",
-                    name.get_untracked().trim()
-                ));
-                opened.close();
-            }
-            Err(e) => problem.set(Some(e.to_string())),
-        }
-    };
+    let done = move |_: &_| format!("The activity {} was created.", name.get_untracked().trim());
     view! {
-        <Dialog open=opened.signal() on_close title="Create activity">
-            <form class="dialog-form" novalidate on:submit=submit data-testid="create-activity">
-                <div class="form-field">
-                    <label class="field-label" for="activity-name">"Activity name"</label>
-                    <input class="input" id="activity-name" type="text" autocomplete="off" maxlength="64"
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                </div>
-                <fieldset class="form-field">
-                    <legend class="field-label">"Availability"</legend>
-                    <label class="check">
-                        <input type="radio" name="activity-available" prop:checked=move || available.get()
-                            on:change=move |_| available.set(true) />
-                        "Available: workers in it are offered tasks"
-                    </label>
-                    <label class="check">
-                        <input type="radio" name="activity-available" prop:checked=move || !available.get()
-                            on:change=move |_| available.set(false) />
-                        "Unavailable: workers in it are offered nothing"
-                    </label>
-                    <p class="hint">"Chosen once: an activity's availability never changes after it is created."</p>
-                </fieldset>
-                <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
-                    <ActionButton refused class="button-primary">"Create activity"</ActionButton>
-                </div>
-            </form>
-        </Dialog>
+        <CommandDialog title="Create activity" testid="create-activity" submit="Create activity" command done on_close>
+            <div class="form-field">
+                <label class="field-label" for="activity-name">"Activity name"</label>
+                <input class="input" id="activity-name" type="text" autocomplete="off" maxlength="64"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+            <fieldset class="form-field">
+                <legend class="field-label">"Availability"</legend>
+                <label class="check">
+                    <input type="radio" name="activity-available" prop:checked=move || available.get()
+                        on:change=move |_| available.set(true) />
+                    "Available: workers in it are offered tasks"
+                </label>
+                <label class="check">
+                    <input type="radio" name="activity-available" prop:checked=move || !available.get()
+                        on:change=move |_| available.set(false) />
+                    "Unavailable: workers in it are offered nothing"
+                </label>
+                <p class="hint">"Chosen once: an activity's availability never changes after it is created."</p>
+            </fieldset>
+        </CommandDialog>
     }
 }
 
 /// Renaming an activity (its availability stays).
 #[component]
 fn RenameActivity(row: ActivityRow, on_close: Callback<()>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let opened = Opened::new();
     let name = RwSignal::new(row.name.clone());
-    let problem = RwSignal::new(None::<String>);
     let sid = row.sid;
     let command = move || {
         change(
@@ -272,59 +243,38 @@ fn RenameActivity(row: ActivityRow, on_close: Callback<()>) -> impl IntoView {
             },
         )
     };
-    let refused = scope.offer(move |_| command());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match store.apply(untrack(command)) {
-            Ok(_) => {
-                toasts.success(format!(
-                    "The activity is now called {}.",
-                    name.get_untracked().trim()
-                ));
-                opened.close();
-            }
-            Err(e) => problem.set(Some(e.to_string())),
-        }
+    let done = move |_: &_| {
+        format!(
+            "The activity is now called {}.",
+            name.get_untracked().trim()
+        )
     };
     view! {
-        <Dialog open=opened.signal() on_close title="Rename activity">
-            <form class="dialog-form" novalidate on:submit=submit data-testid="rename-activity">
-                <div class="form-field">
-                    <label class="field-label" for="rename-activity-name">"Activity name"</label>
-                    <input class="input" id="rename-activity-name" type="text" autocomplete="off" maxlength="64"
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                </div>
-                <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
-                    <ActionButton refused class="button-primary">"Save"</ActionButton>
-                </div>
-            </form>
-        </Dialog>
+        <CommandDialog title="Rename activity" testid="rename-activity" submit="Save" command done on_close>
+            <div class="form-field">
+                <label class="field-label" for="rename-activity-name">"Activity name"</label>
+                <input class="input" id="rename-activity-name" type="text" autocomplete="off" maxlength="64"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+        </CommandDialog>
     }
 }
 
 /// The confirmation before deleting an activity, mounted for each opening.
 #[component]
 fn DeleteActivity(row: ActivityRow) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let open = RwSignal::new(true);
     let sid = row.sid;
-    let refused =
-        scope.offer(move |a| change(*a, TaskRouterCommand::DeleteActivity { activity: sid }));
-    let name = row.name.clone();
-    let delete = move |()| {
-        let result = store.apply(change(
+    let command = move || {
+        change(
             scope.account,
             TaskRouterCommand::DeleteActivity { activity: sid },
-        ));
-        toasts.outcome(&result, format!("The activity {name} was deleted."));
+        )
     };
+    let done = format!("The activity {} was deleted.", row.name);
     view! {
-        <ConfirmDialog open title="Delete this activity?" confirm="Delete activity" refused on_confirm=delete>
+        <ConfirmCommand open=RwSignal::new(true) title="Delete this activity?" confirm="Delete activity" command done=move || done.clone()>
             <p>{format!("{} will be deleted. This cannot be undone.", row.name)}</p>
-        </ConfirmDialog>
+        </ConfirmCommand>
     }
 }

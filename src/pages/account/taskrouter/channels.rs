@@ -6,16 +6,13 @@ use leptos::prelude::*;
 
 use super::list::{ListPager, ListSearch, ListView, Paged, searched};
 use super::{TrPage, from_workspace, tr_path, trail_to};
-use crate::components::confirm::ConfirmDialog;
+use crate::components::command_dialog::CommandDialog;
+use crate::components::confirm::ConfirmCommand;
 use crate::components::copyable_sid::InlineSid;
-use crate::components::dialog::{Dialog, Opened};
-use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
-use crate::components::toast::Toasts;
 use crate::domain::search::searchable;
 use crate::domain::{AccountPage, AccountSid, Command, TaskChannelSid, TaskRouterCommand};
 use crate::pages::account::{AccountScope, Requires};
-use crate::store::Store;
 
 /// One row of the channels table.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -155,13 +152,9 @@ fn ChannelList(on_delete: Callback<ChannelRow>) -> impl IntoView {
 /// with a digit, as TaskRouter's rule says) and the name shown.
 #[component]
 fn CreateChannel(on_close: Callback<()>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let opened = Opened::new();
     let unique = RwSignal::new(String::new());
     let friendly = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
     let create = move || {
         command(
             scope.account,
@@ -171,65 +164,45 @@ fn CreateChannel(on_close: Callback<()>) -> impl IntoView {
             },
         )
     };
-    let refused = scope.offer(move |_| create());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match store.apply(untrack(create)) {
-            Ok(_) => {
-                toasts.success(format!(
-                    "The task channel {} was created.",
-                    unique.get_untracked().trim()
-                ));
-                opened.close();
-            }
-            Err(e) => problem.set(Some(e.to_string())),
-        }
+    let done = move |_: &_| {
+        format!(
+            "The task channel {} was created.",
+            unique.get_untracked().trim()
+        )
     };
     view! {
-        <Dialog open=opened.signal() on_close title="Create task channel">
-            <form class="dialog-form" novalidate on:submit=submit data-testid="create-channel">
-                <div class="form-field">
-                    <label class="field-label" for="channel-unique">"Unique Name"</label>
-                    <input class="input" id="channel-unique" type="text" autocomplete="off" maxlength="64" spellcheck="false"
-                        aria-describedby="channel-unique-hint"
-                        prop:value=move || unique.get() on:input=move |ev| unique.set(event_target_value(&ev)) />
-                    <p class="hint" id="channel-unique-hint">"Letters, digits, _ and $, not starting with a digit, e.g. video. Tasks name their channel by it."</p>
-                </div>
-                <div class="form-field">
-                    <label class="field-label" for="channel-friendly">"Friendly Name"</label>
-                    <input class="input" id="channel-friendly" type="text" autocomplete="off" maxlength="64"
-                        prop:value=move || friendly.get() on:input=move |ev| friendly.set(event_target_value(&ev)) />
-                </div>
-                <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
-                    <ActionButton refused class="button-primary">"Create task channel"</ActionButton>
-                </div>
-            </form>
-        </Dialog>
+        <CommandDialog title="Create task channel" testid="create-channel" submit="Create task channel" command=create done on_close>
+            <div class="form-field">
+                <label class="field-label" for="channel-unique">"Unique Name"</label>
+                <input class="input" id="channel-unique" type="text" autocomplete="off" maxlength="64" spellcheck="false"
+                    aria-describedby="channel-unique-hint"
+                    prop:value=move || unique.get() on:input=move |ev| unique.set(event_target_value(&ev)) />
+                <p class="hint" id="channel-unique-hint">"Letters, digits, _ and $, not starting with a digit, e.g. video. Tasks name their channel by it."</p>
+            </div>
+            <div class="form-field">
+                <label class="field-label" for="channel-friendly">"Friendly Name"</label>
+                <input class="input" id="channel-friendly" type="text" autocomplete="off" maxlength="64"
+                    prop:value=move || friendly.get() on:input=move |ev| friendly.set(event_target_value(&ev)) />
+            </div>
+        </CommandDialog>
     }
 }
 
 /// The confirmation before deleting a custom channel.
 #[component]
 fn DeleteChannel(row: ChannelRow, open: RwSignal<bool>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
     let sid = row.sid;
-    let refused =
-        scope.offer(move |a| command(*a, TaskRouterCommand::DeleteTaskChannel { channel: sid }));
-    let name = row.unique_name.clone();
-    let delete = move |()| {
-        let result = store.apply(command(
+    let delete = move || {
+        command(
             scope.account,
             TaskRouterCommand::DeleteTaskChannel { channel: sid },
-        ));
-        toasts.outcome(&result, format!("The task channel {name} was deleted."));
+        )
     };
+    let done = format!("The task channel {} was deleted.", row.unique_name);
     view! {
-        <ConfirmDialog open title="Delete this task channel?" confirm="Delete task channel" refused on_confirm=delete>
+        <ConfirmCommand open title="Delete this task channel?" confirm="Delete task channel" command=delete done=move || done.clone()>
             <p>{format!("{} will be deleted, and every worker's capacity on it with it.", row.unique_name)}</p>
-        </ConfirmDialog>
+        </ConfirmCommand>
     }
 }

@@ -6,25 +6,21 @@ mod fields;
 mod queue;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::list::{ListPager, ListSearch, ListView, Paged, searched};
 use super::matching::NoWorkerMatches;
 use super::{TrPage, from_workspace, tr_path};
+use crate::components::command_dialog::CommandDialog;
 use crate::components::count::thousands;
-use crate::components::dialog::{Dialog, Opened};
 use crate::components::empty_state::EmptyState;
-use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::offer::ActionButton;
-use crate::components::toast::Toasts;
 use crate::domain::search::searchable;
 use crate::domain::{
-    AccountPage, Command, EventKind, TaskQueueSid, TaskQueueSpec, TaskRouterCommand,
+    AccountPage, Command, Event, EventKind, TaskQueueSid, TaskQueueSpec, TaskRouterCommand,
     TaskRouterEvent,
 };
 use crate::pages::account::{AccountScope, Requires};
-use crate::store::Store;
 pub use fields::QueueFields;
 pub use queue::TaskQueuePage;
 
@@ -156,48 +152,31 @@ fn QueueList() -> impl IntoView {
 /// the new queue's page.
 #[component]
 fn CreateQueueDialog(on_close: Callback<()>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let navigate = use_navigate();
-    let opened = Opened::new();
     let spec = RwSignal::new(TaskQueueSpec::default());
-    let problem = RwSignal::new(None::<String>);
-    let refused = scope.offer(move |account| Command::TaskRouter {
-        account: *account,
+    let command = move || Command::TaskRouter {
+        account: scope.account,
         change: TaskRouterCommand::CreateTaskQueue { spec: spec.get() },
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let spec = spec.get_untracked();
-        let command = Command::TaskRouter {
-            account: scope.account,
-            change: TaskRouterCommand::CreateTaskQueue { spec },
-        };
-        match store.apply(command) {
-            Ok(event) => {
-                if let EventKind::TaskRouter {
-                    change: TaskRouterEvent::TaskQueueCreated { queue, name },
-                } = event.kind
-                {
-                    toasts.success(format!("The task queue {name} was created."));
-                    opened.close();
-                    navigate(&tr_path(&format!("/queues/{queue}")), Default::default());
-                }
-            }
-            Err(e) => problem.set(Some(e.to_string())),
-        }
     };
+    let done = |event: &Event| match created(event) {
+        Some((_, name)) => format!("The task queue {name} was created."),
+        None => String::new(),
+    };
+    let open_after: fn(&Event) -> Option<String> =
+        |event| created(event).map(|(queue, _)| tr_path(&format!("/queues/{queue}")));
     view! {
-        <Dialog open=opened.signal() on_close title="Create task queue">
-            <form class="dialog-form" novalidate on:submit=submit data-testid="create-queue">
-                <QueueFields prefix="new-queue" spec=spec edit=Callback::new(move |s| spec.set(s)) />
-                <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
-                    <ActionButton refused class="button-primary">"Create task queue"</ActionButton>
-                </div>
-            </form>
-        </Dialog>
+        <CommandDialog title="Create task queue" testid="create-queue" submit="Create task queue" command done open_after on_close>
+            <QueueFields prefix="new-queue" spec=spec edit=Callback::new(move |s| spec.set(s)) />
+        </CommandDialog>
+    }
+}
+
+/// The queue a command created, and its name.
+fn created(event: &Event) -> Option<(TaskQueueSid, &str)> {
+    match &event.kind {
+        EventKind::TaskRouter {
+            change: TaskRouterEvent::TaskQueueCreated { queue, name },
+        } => Some((*queue, name)),
+        _ => None,
     }
 }

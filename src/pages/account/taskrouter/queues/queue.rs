@@ -4,11 +4,10 @@
 //! it, which the domain refuses while a workflow routes to it, naming the workflow.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::QueueFields;
 use crate::components::breaks::Email;
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::ConfirmCommand;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::count::count;
 use crate::components::draft::Draft;
@@ -294,10 +293,7 @@ fn Members(queue: TaskQueueSid) -> impl IntoView {
 /// it, or Flex uses it), else a confirmation, then back to the list.
 #[component]
 fn DeleteQueue(queue: TaskQueueSid, name: Signal<String>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let navigate = use_navigate();
     let account = scope.account;
     let command = move || Command::TaskRouter {
         account,
@@ -305,14 +301,7 @@ fn DeleteQueue(queue: TaskQueueSid, name: Signal<String>) -> impl IntoView {
     };
     let refused = scope.offer(move |_| command());
     let confirm = RwSignal::new(false);
-    let delete = move |()| {
-        let name = name.get_untracked();
-        let result = store.apply(command());
-        toasts.outcome(&result, format!("The task queue {name} was deleted."));
-        if result.is_ok() {
-            navigate(&tr_path("/queues"), Default::default());
-        }
-    };
+    let done = move || format!("The task queue {} was deleted.", name.get_untracked());
     view! {
         <section class="card danger-zone" aria-labelledby="delete-queue">
             <h2 id="delete-queue">"Delete this task queue"</h2>
@@ -320,9 +309,9 @@ fn DeleteQueue(queue: TaskQueueSid, name: Signal<String>) -> impl IntoView {
             <ActionButton refused class="button-danger" inline=true on_press=Callback::new(move |()| confirm.set(true))>
                 "Delete task queue"
             </ActionButton>
-            <ConfirmDialog open=confirm title="Delete this task queue?" confirm="Delete task queue" refused on_confirm=delete>
+            <ConfirmCommand open=confirm title="Delete this task queue?" confirm="Delete task queue" command done leave_to=tr_path("/queues")>
                 <p>{move || format!("{} will be deleted. This cannot be undone.", name.get())}</p>
-            </ConfirmDialog>
+            </ConfirmCommand>
         </section>
     }
 }

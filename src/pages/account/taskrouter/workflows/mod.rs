@@ -10,23 +10,20 @@ mod try_task;
 mod workflow;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::list::{ListPager, ListSearch, ListView, Paged, searched};
 use super::matching::NoWorkerMatches;
 use super::{TrPage, from_workspace, tr_path, trail_to};
-use crate::components::dialog::{Dialog, Opened};
+use crate::components::command_dialog::CommandDialog;
 use crate::components::empty_state::EmptyState;
-use crate::components::form_problem::FormProblem;
 use crate::components::link::href;
 use crate::components::offer::ActionButton;
-use crate::components::toast::Toasts;
 use crate::domain::search::searchable;
 use crate::domain::{
-    AccountPage, Command, EventKind, TaskRouterCommand, TaskRouterEvent, WorkflowSid, WorkflowSpec,
+    AccountPage, Command, Event, EventKind, TaskRouterCommand, TaskRouterEvent, WorkflowSid,
+    WorkflowSpec,
 };
 use crate::pages::account::{AccountScope, Requires};
-use crate::store::Store;
 use editor::{QueueOption, QueueSelect};
 pub use workflow::WorkflowPage;
 
@@ -180,74 +177,56 @@ fn WorkflowList() -> impl IntoView {
 /// are added on its page, which opens once it is created.
 #[component]
 fn CreateWorkflowDialog(on_close: Callback<()>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let navigate = use_navigate();
-    let opened = Opened::new();
     let queues = queue_options();
     let spec = RwSignal::new(WorkflowSpec::default());
-    let problem = RwSignal::new(None::<String>);
     let command = move || Command::TaskRouter {
         account: scope.account,
         change: TaskRouterCommand::CreateWorkflow { spec: spec.get() },
     };
-    let refused = scope.offer(move |_| command());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match store.apply(untrack(command)) {
-            Ok(event) => {
-                if let EventKind::TaskRouter {
-                    change: TaskRouterEvent::WorkflowCreated { workflow, name },
-                } = event.kind
-                {
-                    toasts.success(format!(
-                        "The workflow {name} was created. Add its filters here."
-                    ));
-                    opened.close();
-                    navigate(
-                        &tr_path(&format!("/workflows/{workflow}")),
-                        Default::default(),
-                    );
-                }
-            }
-            Err(e) => problem.set(Some(e.to_string())),
-        }
+    let done = |event: &Event| match created(event) {
+        Some((_, name)) => format!("The workflow {name} was created. Add its filters here."),
+        None => String::new(),
     };
+    let open_after: fn(&Event) -> Option<String> =
+        |event| created(event).map(|(workflow, _)| tr_path(&format!("/workflows/{workflow}")));
     view! {
-        <Dialog open=opened.signal() on_close title="Create workflow">
-            <form class="dialog-form" novalidate on:submit=submit data-testid="create-workflow">
-                <div class="form-field">
-                    <label class="field-label" for="new-workflow-name">"Workflow Name"</label>
-                    <input class="input" id="new-workflow-name" type="text" autocomplete="off" maxlength="64"
-                        prop:value=move || spec.with(|s| s.friendly_name.clone())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            spec.update(|s| s.friendly_name = text);
-                        } />
-                </div>
-                <div class="form-field">
-                    <label class="field-label" for="new-workflow-timeout">"Task Reservation Timeout (seconds)"</label>
-                    <input class="input input-number" id="new-workflow-timeout" type="number" min="1" max="86400" inputmode="numeric"
-                        prop:value=move || spec.with(|s| super::shown_number(s.task_reservation_timeout))
-                        on:input=move |ev| {
-                            let n = super::typed_number(&event_target_value(&ev));
-                            spec.update(|s| s.task_reservation_timeout = n);
-                        } />
-                </div>
-                <div class="form-field">
-                    <label class="field-label" for="new-workflow-default">"Default Task Queue"</label>
-                    <QueueSelect id="new-workflow-default".to_owned() queues empty="None: such a task is not routed"
-                        chosen=Signal::derive(move || spec.with(|s| s.configuration.default_queue))
-                        on_pick=Callback::new(move |q| spec.update(|s| s.configuration.default_queue = q)) />
-                    <p class="hint">"Where a task no filter matches waits. Filters are added on the workflow's page."</p>
-                </div>
-                <FormProblem problem />
-                <div class="actions">
-                    <button type="button" class="button" on:click=move |_| opened.close()>"Cancel"</button>
-                    <ActionButton refused class="button-primary">"Create workflow"</ActionButton>
-                </div>
-            </form>
-        </Dialog>
+        <CommandDialog title="Create workflow" testid="create-workflow" submit="Create workflow" command done open_after on_close>
+            <div class="form-field">
+                <label class="field-label" for="new-workflow-name">"Workflow Name"</label>
+                <input class="input" id="new-workflow-name" type="text" autocomplete="off" maxlength="64"
+                    prop:value=move || spec.with(|s| s.friendly_name.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        spec.update(|s| s.friendly_name = text);
+                    } />
+            </div>
+            <div class="form-field">
+                <label class="field-label" for="new-workflow-timeout">"Task Reservation Timeout (seconds)"</label>
+                <input class="input input-number" id="new-workflow-timeout" type="number" min="1" max="86400" inputmode="numeric"
+                    prop:value=move || spec.with(|s| super::shown_number(s.task_reservation_timeout))
+                    on:input=move |ev| {
+                        let n = super::typed_number(&event_target_value(&ev));
+                        spec.update(|s| s.task_reservation_timeout = n);
+                    } />
+            </div>
+            <div class="form-field">
+                <label class="field-label" for="new-workflow-default">"Default Task Queue"</label>
+                <QueueSelect id="new-workflow-default".to_owned() queues empty="None: such a task is not routed"
+                    chosen=Signal::derive(move || spec.with(|s| s.configuration.default_queue))
+                    on_pick=Callback::new(move |q| spec.update(|s| s.configuration.default_queue = q)) />
+                <p class="hint">"Where a task no filter matches waits. Filters are added on the workflow's page."</p>
+            </div>
+        </CommandDialog>
+    }
+}
+
+/// The workflow a command created, and its name.
+fn created(event: &Event) -> Option<(WorkflowSid, &str)> {
+    match &event.kind {
+        EventKind::TaskRouter {
+            change: TaskRouterEvent::WorkflowCreated { workflow, name },
+        } => Some((*workflow, name)),
+        _ => None,
     }
 }

@@ -3,14 +3,13 @@
 //! revision it was edited on; "Try a task"; and deleting it (the domain refuses Flex's own).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::editor::{DefaultQueue, FiltersEditor, WorkflowFields};
 use super::form::WorkflowForm;
 use super::json::ConfigurationJson;
 use super::queue_options;
 use super::try_task::TryTask;
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::ConfirmCommand;
 use crate::components::copyable_sid::CopyableSid;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
@@ -150,10 +149,7 @@ fn WorkflowEditor(workflow: WorkflowSid, form: WorkflowForm) -> impl IntoView {
 /// workflow), else a confirmation, then back to the list.
 #[component]
 fn DeleteWorkflow(workflow: WorkflowSid, name: Signal<String>) -> impl IntoView {
-    let store = Store::get();
     let scope = AccountScope::get();
-    let toasts = Toasts::get();
-    let navigate = use_navigate();
     let account = scope.account;
     let command = move || Command::TaskRouter {
         account,
@@ -161,14 +157,7 @@ fn DeleteWorkflow(workflow: WorkflowSid, name: Signal<String>) -> impl IntoView 
     };
     let refused = scope.offer(move |_| command());
     let confirm = RwSignal::new(false);
-    let delete = move |()| {
-        let name = name.get_untracked();
-        let result = store.apply(command());
-        toasts.outcome(&result, format!("The workflow {name} was deleted."));
-        if result.is_ok() {
-            navigate(&tr_path("/workflows"), Default::default());
-        }
-    };
+    let done = move || format!("The workflow {} was deleted.", name.get_untracked());
     view! {
         <section class="card danger-zone" aria-labelledby="delete-workflow">
             <h2 id="delete-workflow">"Delete this workflow"</h2>
@@ -176,9 +165,9 @@ fn DeleteWorkflow(workflow: WorkflowSid, name: Signal<String>) -> impl IntoView 
             <ActionButton refused class="button-danger" inline=true on_press=Callback::new(move |()| confirm.set(true))>
                 "Delete workflow"
             </ActionButton>
-            <ConfirmDialog open=confirm title="Delete this workflow?" confirm="Delete workflow" refused on_confirm=delete>
+            <ConfirmCommand open=confirm title="Delete this workflow?" confirm="Delete workflow" command done leave_to=tr_path("/workflows")>
                 <p>{move || format!("{} will be deleted. This cannot be undone.", name.get())}</p>
-            </ConfirmDialog>
+            </ConfirmCommand>
         </section>
     }
 }
