@@ -268,12 +268,12 @@ fn why_a_task_waits_is_told_in_one_line() {
 
 #[test]
 fn a_desk_task_offers_the_actions_the_worker_may_take_now() {
-    let mut f = Floor::new();
+    let mut f = Center::new();
     f.set(HANNAH, "Available");
     let task = f.call(r#"{"type": "sales", "name": "Ada"}"#);
     let hannah = f.agent(HANNAH);
     let account = f.globex;
-    let offered = |f: &Floor| -> Vec<DeskAction> {
+    let offered = |f: &Center| -> Vec<DeskAction> {
         let desk = f.c.worker_tasks(&f.globex, &f.sid(HANNAH));
         let d = desk.first().unwrap();
         let actions = d.actions().to_vec();
@@ -297,13 +297,14 @@ fn a_desk_task_offers_the_actions_the_worker_may_take_now() {
             account,
             change: TaskCommand::WrapUpTask { task },
         },
-    );
+    )
+    .unwrap();
     assert_eq!(offered(&f), [DeskAction::Complete]);
 }
 
 #[test]
 fn a_worker_takes_a_channel_switched_on_with_capacity() {
-    let mut f = Floor::new();
+    let mut f = Center::new();
     let (hannah, account) = (f.sid(HANNAH), f.globex);
     let sms =
         f.c.workspace(&account)
@@ -311,7 +312,7 @@ fn a_worker_takes_a_channel_switched_on_with_capacity() {
             .channel_named("sms")
             .unwrap()
             .sid;
-    let takes = |f: &Floor, name: &str| {
+    let takes = |f: &Center, name: &str| {
         f.c.channel_room(&f.globex, &hannah)
             .iter()
             .find(|r| r.name == name)
@@ -329,10 +330,10 @@ fn a_worker_takes_a_channel_switched_on_with_capacity() {
             available,
         },
     };
-    f.run(&liam, set(0, true));
+    f.run(&liam, set(0, true)).unwrap();
     assert!(!takes(&f, "sms"), "no capacity");
-    f.run(&liam, set(2, false));
+    f.run(&liam, set(2, false)).unwrap();
     assert!(!takes(&f, "sms"), "switched off");
-    f.run(&liam, set(2, true));
+    f.run(&liam, set(2, true)).unwrap();
     assert!(takes(&f, "sms"));
 }
