@@ -75,10 +75,10 @@ pub use revision::Revision;
 pub use scenarios::DEMO_NOW;
 pub use sid::*;
 pub use taskrouter::{
-    Candidate, ChannelRoom, DeskTask, Filter, FilterMatch, MAX_WORKERS, NotOffered, PathEntry,
-    PathEvent, Presence, QueueMatch, QueueNow, Reservation, ReservationStatus, RoutingAnswer,
-    StepAnswer, StepMatch, StepOutcome, Target, Task, TaskCommand, TaskHidden, TaskOrder,
-    TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus,
+    Candidate, ChannelRoom, DeskAction, DeskTask, Filter, FilterMatch, MAX_WORKERS, NotOffered,
+    PathEntry, PathEvent, Presence, QueueDay, QueueMatch, QueueNow, Reservation, ReservationStatus,
+    RoutingAnswer, StepAnswer, StepMatch, StepOutcome, Target, Task, TaskCommand, TaskHidden,
+    TaskOrder, TaskQueueSpec, TaskRouterCommand, TaskRouterError, TaskRouterEvent, TaskStatus,
     WorkflowConfiguration, WorkflowSpec,
     contact::NewTask,
     read_task_attributes,

@@ -349,6 +349,39 @@ for (const width of [1280, 390]) {
       expect(await current.evaluate((e) => e.scrollWidth - e.clientWidth), "Choose an account is cut").toBeLessThanOrEqual(0);
     });
 
+    test("the Flex UI's top bar keeps its controls apart and each on one line, whatever the status", async ({ console }) => {
+      // Reported: at 390 px the status pill ran over the theme button and "Log out" took two lines.
+      await intoGlobexFlex(console);
+      const status = console.page.getByRole("banner").getByLabel("Your status");
+      for (const activity of ["Offline", "Available", "Unavailable"]) {
+        await status.selectOption({ label: activity });
+        await expect(status.locator("option:checked")).toHaveText(activity);
+        const problems = await console.page.evaluate(() => {
+          const shown = [...document.querySelectorAll("header.flex-topbar :is(a, button, select, .status-pill)")]
+            .filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().width > 1);
+          const name = (e: Element) => (e.getAttribute("aria-label") ?? e.textContent ?? "").trim().slice(0, 20) || e.tagName;
+          const found: string[] = [];
+          const bar = document.querySelector("header.flex-topbar")!;
+          const edge = bar.getBoundingClientRect().right - parseFloat(getComputedStyle(bar).paddingRight);
+          const inside = (a: Element, b: Element) => a.contains(b) || b.contains(a);
+          for (const [i, a] of shown.entries()) {
+            const r = a.getBoundingClientRect();
+            if (r.right > edge + 1) found.push(`${name(a)} ends ${Math.round(r.right - edge)} px into the bar's edge`);
+            const line = parseFloat(getComputedStyle(a).lineHeight) || 24;
+            if (!a.matches(".status-pill") && a.scrollHeight > line * 1.5 + 16) found.push(`${name(a)} wraps (${a.scrollHeight} px tall)`);
+            for (const b of shown.slice(i + 1)) {
+              if (inside(a, b)) continue;
+              const q = b.getBoundingClientRect();
+              const overlap = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+              if (overlap > 0.5 && Math.min(r.bottom, q.bottom) > Math.max(r.top, q.top)) found.push(`${name(a)} runs ${Math.round(overlap)} px over ${name(b)}`);
+            }
+          }
+          return found;
+        });
+        expect.soft(problems, `the top bar with the status ${activity}`).toEqual([]);
+      }
+    });
+
     test("the navigation is never taller than the window, so a short page does not scroll", async ({ console }) => {
       test.skip(width <= 720, "on a phone the navigation is a drawer with its own scroll");
       await console.signInAs("Maria Garcia");

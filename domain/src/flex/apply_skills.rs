@@ -14,6 +14,8 @@ use crate::flex::worker::Worker;
 use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, WorkerSid};
 use crate::taskrouter::error::{TaskRouterError, list_names};
+use crate::taskrouter::stats::MAX_SERVICE_LEVEL_THRESHOLD;
+use crate::words::thousands;
 use std::collections::BTreeMap;
 
 /// How many agents a refusal names before "and N others".
@@ -124,15 +126,7 @@ impl Console {
     ) -> Checked<'c> {
         let flex = self.skills_actor(ctx, account, FlexChange::Skills)?;
         let skill = find_skill(flex, name)?;
-        let holders: Vec<&Worker> = flex
-            .workspace
-            .workers
-            .values()
-            .filter(|w| {
-                w.routing.skills.contains(&skill.name)
-                    || w.disabled_skills.skills.contains(&skill.name)
-            })
-            .collect();
+        let holders = self.skill_holders(account, &skill.name);
         if !holders.is_empty() {
             return Err(TaskRouterError::InUse {
                 subject: format!("The skill {}", skill.name),
@@ -232,10 +226,13 @@ impl Console {
             })?
             .friendly_name
             .clone();
-        if !(1..=3_600).contains(&threshold) {
+        if !(1..=MAX_SERVICE_LEVEL_THRESHOLD).contains(&threshold) {
             return Err(TaskRouterError::Invalid {
                 field: "Service level threshold".to_owned(),
-                reason: "Choose from 1 to 3,600 seconds.".to_owned(),
+                reason: format!(
+                    "Choose from 1 to {} seconds.",
+                    thousands(u64::from(MAX_SERVICE_LEVEL_THRESHOLD))
+                ),
             }
             .into());
         }

@@ -2,6 +2,9 @@
 //! (`taskrouter_skills`), which admins and supervisors give agents in the Teams view, and
 //! which task queues route on (`routing.skills HAS 'sales'`).
 
+use crate::console::Console;
+use crate::flex::worker::Worker;
+use crate::sid::AccountSid;
 use serde::{Deserialize, Serialize};
 
 /// Longest skill name.
@@ -62,5 +65,18 @@ pub fn skill_problem(skill: &Skill) -> Option<String> {
             Some("A skill with levels needs a minimum and a maximum level.".to_owned())
         }
         _ => None,
+    }
+}
+
+impl Console {
+    /// The agents of `account` who hold the skill `name`, switched on or off (in
+    /// `routing.skills` or `disabled_skills.skills`): while any does, it stays in the catalogue.
+    pub fn skill_holders(&self, account: &AccountSid, name: &str) -> Vec<&Worker> {
+        self.workers(account)
+            .filter(|w| {
+                w.routing.skills.iter().any(|s| s == name)
+                    || w.disabled_skills.skills.iter().any(|s| s == name)
+            })
+            .collect()
     }
 }

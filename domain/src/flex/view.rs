@@ -7,6 +7,7 @@
 //! depends on the plan and the worker's Insights roles (see [`insights_access`]).
 
 use crate::flex::worker::{FlexRole, InsightsRole};
+use crate::sid::WorkerSid;
 use std::fmt;
 
 /// A view of the Flex UI, each at `/flex/:account_sid/<slug>`.
@@ -65,6 +66,13 @@ impl FlexView {
     pub fn parse(slug: &str) -> Option<FlexView> {
         FlexView::ALL.into_iter().find(|v| v.slug() == slug)
     }
+}
+
+/// Whether Teams offers `me` a control for `worker`'s activity: a worker changes their own
+/// status from the status in the top bar, so Teams offers only the others' (asking
+/// `ChangeAgentActivity` whether `me` may).
+pub fn activity_changed_in_teams(me: &WorkerSid, worker: &WorkerSid) -> bool {
+    me != worker
 }
 
 /// Whether one Flex role shows a view.

@@ -10,6 +10,9 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The most characters a worker's attributes hold, whitespace included.
+pub const MAX_WORKER_ATTRIBUTES: usize = 4_096;
+
 /// A role inside Flex, as written in the worker's `roles` attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FlexRole {

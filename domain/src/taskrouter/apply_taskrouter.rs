@@ -28,8 +28,7 @@ use crate::taskrouter::workflow::{
 };
 use crate::taskrouter::workspace::Workspace;
 
-/// The most characters a worker's attributes hold, whitespace included.
-pub const MAX_ATTRIBUTES: usize = 4_096;
+pub use crate::flex::worker::MAX_WORKER_ATTRIBUTES as MAX_ATTRIBUTES;
 /// How many names a refusal lists before "and N others".
 const NAMES_SHOWN: usize = 3;
 

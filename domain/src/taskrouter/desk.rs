@@ -4,8 +4,9 @@
 
 use crate::console::Console;
 use crate::flex::worker::FlexRole;
-use crate::sid::{AccountSid, ActivitySid, TaskChannelSid, WorkerSid};
+use crate::sid::{AccountSid, ActivitySid, ReservationSid, TaskChannelSid, TaskSid, WorkerSid};
 use crate::taskrouter::task::{Reservation, ReservationStatus, Task};
+use crate::taskrouter::task_command::TaskCommand;
 use std::fmt;
 
 /// Where an activity puts a worker, as queue stats count agents and a status dot shows them.
@@ -33,6 +34,42 @@ impl DeskTask<'_> {
     pub fn ringing(&self) -> bool {
         self.reservation.status == ReservationStatus::Pending
     }
+
+    /// What the worker can do with it now, the first the one to do next: Accept or Reject
+    /// while it rings, Wrap up or Complete while they handle it, Complete while wrapping up.
+    pub fn actions(&self) -> &'static [DeskAction] {
+        match self.reservation.status {
+            ReservationStatus::Pending => &[DeskAction::Accept, DeskAction::Reject],
+            ReservationStatus::Accepted => &[DeskAction::WrapUp, DeskAction::Complete],
+            ReservationStatus::Wrapping => &[DeskAction::Complete],
+            _ => &[],
+        }
+    }
+}
+
+/// Something a worker does with a task on their desk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeskAction {
+    /// Take the offer.
+    Accept,
+    /// Decline the offer.
+    Reject,
+    /// End the conversation and start wrapping up.
+    WrapUp,
+    /// End the task.
+    Complete,
+}
+
+impl DeskAction {
+    /// The command it runs on `task`, offered to the worker by `reservation`.
+    pub fn command(self, task: TaskSid, reservation: ReservationSid) -> TaskCommand {
+        match self {
+            DeskAction::Accept => TaskCommand::AcceptReservation { reservation },
+            DeskAction::Reject => TaskCommand::RejectReservation { reservation },
+            DeskAction::WrapUp => TaskCommand::WrapUpTask { task },
+            DeskAction::Complete => TaskCommand::CompleteTask { task },
+        }
+    }
 }
 
 /// What a worker's capacity on one channel leaves free.
@@ -51,6 +88,11 @@ pub struct ChannelRoom {
 }
 
 impl ChannelRoom {
+    /// Whether the worker takes the channel's tasks: switched on, with a capacity above 0.
+    pub fn takes(&self) -> bool {
+        self.available && self.capacity > 0
+    }
+
     /// How many more tasks of the channel the worker can be offered.
     pub fn free(&self) -> u32 {
         if self.available {

@@ -9,6 +9,9 @@ use crate::taskrouter::task::TaskStatus;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
+/// The longest service level threshold a queue may have, in seconds (from 1).
+pub const MAX_SERVICE_LEVEL_THRESHOLD: u32 = 3_600;
+
 /// A queue's figures since its last daily reset.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueDay {
@@ -44,8 +47,13 @@ impl QueueDay {
     /// The service level: the share of accepted and abandoned tasks accepted within the
     /// threshold, as a percentage (None before any).
     pub fn service_level(&self) -> Option<u32> {
-        let counted = self.accepted + self.canceled;
+        let counted = self.counted();
         (counted > 0).then(|| self.within * 100 / counted)
+    }
+
+    /// The tasks the service level counts: accepted and abandoned (its denominator).
+    pub fn counted(&self) -> u32 {
+        self.accepted + self.canceled
     }
 
     /// The average speed of answer in seconds (None before any acceptance).

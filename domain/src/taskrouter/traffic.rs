@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::console::Console;
 use crate::error::DomainError;
 use crate::flex::view::{FlexChange, may_change};
+use crate::flex::worker::Worker;
 use crate::identity::actor::Actor;
 use crate::resources::ResourceKind;
 use crate::sid::{AccountSid, WorkerSid, WorkflowSid};
@@ -114,6 +115,11 @@ fn key_of(sid: &str) -> u64 {
     sid.bytes().fold(0xCBF2_9CE4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
     })
+}
+
+/// Whether a worker may take tasks in Flex, and so be a simulated agent.
+fn takes_tasks(w: &Worker) -> bool {
+    may_change(&w.flex_roles, FlexChange::Tasks).is_ok()
 }
 
 /// `mean` seconds give or take half, as milliseconds, drawn from `d`.
@@ -362,6 +368,33 @@ impl Traffic {
 }
 
 impl Console {
+    /// The workers of `account` who may be simulated agents: those who may take tasks in
+    /// Flex (not read-only admins), by SID.
+    pub fn simulated_agent_choices(&self, account: &AccountSid) -> impl Iterator<Item = &Worker> {
+        self.workers(account).filter(|w| takes_tasks(w))
+    }
+
+    /// The workflow simulated traffic into `account` routes with: `chosen` while the
+    /// workspace has it, else its last (the demo's Inbound Routing); or why there is none.
+    pub fn traffic_workflow(
+        &self,
+        account: &AccountSid,
+        chosen: Option<WorkflowSid>,
+    ) -> Result<WorkflowSid, DomainError> {
+        let ws = self.workspace(account).ok_or(DomainError::NoFlexInstance)?;
+        ws.workflows
+            .iter()
+            .find(|w| Some(w.sid) == chosen)
+            .or(ws.workflows.last())
+            .map(|w| w.sid)
+            .ok_or_else(|| {
+                TaskRouterError::Refused(
+                    "The workspace has no workflow to route contacts with: add one in TaskRouter first.".into(),
+                )
+                .into()
+            })
+    }
+
     /// Only simulated traffic chooses its agents; they must be workers of the account who
     /// may take tasks (not read-only admins).
     pub(crate) fn set_simulated_agents<'c>(
@@ -391,7 +424,7 @@ impl Console {
                 sid: sid.to_string(),
                 gone: None,
             })?;
-            if may_change(&w.flex_roles, FlexChange::Tasks).is_err() {
+            if !takes_tasks(w) {
                 return Err(TaskRouterError::Refused(format!(
                     "{} cannot take tasks in Flex (a read-only admin), so cannot be a simulated agent.",
                     w.full_name

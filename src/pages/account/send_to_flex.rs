@@ -8,8 +8,11 @@ use crate::components::dialog::Dialog;
 use crate::components::form_problem::FormProblem;
 use crate::components::offer::ActionButton;
 use crate::components::toast::Toasts;
+use crate::domain::taskrouter::task::{DEFAULT_TASK_TIMEOUT, MAX_PRIORITY, MAX_TASK_TIMEOUT};
+use crate::domain::words::thousands;
 use crate::domain::{
-    Command, DEFAULT_VOICE_ATTRIBUTES, SendToFlex, StudioFlowSid, TaskChannelSid, WorkflowSid,
+    Command, DEFAULT_VOICE_ATTRIBUTES, MAX_SEND_TO_FLEX_ATTRIBUTES, SendToFlex, StudioFlowSid,
+    TaskChannelSid, WorkflowSid,
 };
 use crate::pages::account::AccountScope;
 use crate::store::Store;
@@ -63,7 +66,11 @@ pub fn SendToFlexDialog(
             .unwrap_or_default(),
     );
     let priority = RwSignal::new(step.as_ref().map_or(0, |s| s.priority).to_string());
-    let timeout = RwSignal::new(step.as_ref().map_or(86_400, |s| s.timeout).to_string());
+    let timeout = RwSignal::new(
+        step.as_ref()
+            .map_or(DEFAULT_TASK_TIMEOUT, |s| s.timeout)
+            .to_string(),
+    );
     let attributes = RwSignal::new(
         step.as_ref()
             .map_or(DEFAULT_VOICE_ATTRIBUTES.to_owned(), |s| {
@@ -81,11 +88,12 @@ pub fn SendToFlexDialog(
                 .get()
                 .parse()
                 .map_err(|_| "Choose a task channel.".to_owned())?,
-            priority: priority
-                .get()
-                .trim()
-                .parse()
-                .map_err(|_| "Priority: a whole number from 0 to 2,147,483,647.".to_owned())?,
+            priority: priority.get().trim().parse().map_err(|_| {
+                format!(
+                    "Priority: a whole number from 0 to {}.",
+                    thousands(u64::from(MAX_PRIORITY))
+                )
+            })?,
             timeout: timeout
                 .get()
                 .trim()
@@ -94,7 +102,15 @@ pub fn SendToFlexDialog(
             attributes: attributes.get(),
         })
     };
+    // Save asks the command it runs, with the step as typed; a value that does not parse
+    // is the person's to correct (said when pressed), so only whether they may change the
+    // flow at all is asked then. Remove step asks removing it.
     let refused = scope.offer(move |account| Command::SetSendToFlex {
+        account: *account,
+        flow,
+        step: typed().ok(),
+    });
+    let refused_removal = scope.offer(move |account| Command::SetSendToFlex {
         account: *account,
         flow,
         step: None,
@@ -168,16 +184,16 @@ pub fn SendToFlexDialog(
                         on:input=move |ev| priority.set(event_target_value(&ev)) />
                 </div>
                 <div class="form-field">
-                    <label class="field-label" for="stf-timeout">"Timeout (seconds, at most 1,209,600)"</label>
+                    <label class="field-label" for="stf-timeout">{format!("Timeout (seconds, at most {})", thousands(u64::from(MAX_TASK_TIMEOUT)))}</label>
                     <input class="input" id="stf-timeout" inputmode="numeric" prop:value=move || timeout.get()
                         on:input=move |ev| timeout.set(event_target_value(&ev)) />
                 </div>
                 <div class="form-field">
-                    <label class="field-label" for="stf-attributes">"Attributes (JSON, at most 1,024 characters)"</label>
+                    <label class="field-label" for="stf-attributes">{format!("Attributes (JSON, at most {} characters)", thousands(MAX_SEND_TO_FLEX_ATTRIBUTES as u64))}</label>
                     <textarea class="input twiml-editor" id="stf-attributes" rows="4" spellcheck="false"
                         prop:value=move || attributes.get()
                         on:input=move |ev| attributes.set(event_target_value(&ev))></textarea>
-                    <p class="hint">{move || format!("{} of 1,024 characters", attributes.with(|a| a.chars().count()))}</p>
+                    <p class="hint">{move || format!("{} of {} characters", attributes.with(|a| a.chars().count()), thousands(MAX_SEND_TO_FLEX_ATTRIBUTES as u64))}</p>
                 </div>
                 <FormProblem problem />
                 <div class="actions">
@@ -185,7 +201,7 @@ pub fn SendToFlexDialog(
                     {had_step.then(|| {
                         let save = save.clone();
                         view! {
-                            <ActionButton refused class="button-danger"
+                            <ActionButton refused=refused_removal class="button-danger"
                                 on_press=Callback::new(move |()| save(None))>
                                 "Remove step"
                             </ActionButton>

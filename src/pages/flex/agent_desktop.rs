@@ -16,7 +16,7 @@ use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
 use crate::domain::flex::view::FlexView;
 use crate::domain::{
-    AccountSid, Command, ReservationSid, ReservationStatus, TaskCommand, TaskSid, Timestamp,
+    AccountSid, Command, DeskAction, ReservationSid, ReservationStatus, TaskSid, Timestamp,
 };
 use crate::store::Store;
 use crate::store::routing_clock::RoutingClock;
@@ -30,6 +30,10 @@ pub struct DeskItem {
     pub reservation: ReservationSid,
     /// Ringing (pending), accepted or wrapping.
     pub status: ReservationStatus,
+    /// Whether it rings: offered, not answered yet (the domain's answer).
+    pub ringing: bool,
+    /// What the worker can do with it now, the next step first (the domain's answer).
+    pub actions: Vec<DeskAction>,
     /// Who the contact is.
     pub caller: String,
     /// The channel's name ("Voice").
@@ -51,10 +55,6 @@ pub struct DeskItem {
 }
 
 impl DeskItem {
-    fn ringing(&self) -> bool {
-        self.status == ReservationStatus::Pending
-    }
-
     /// What the task is doing, in a word or two.
     fn state(&self) -> &'static str {
         match self.status {
@@ -82,6 +82,8 @@ fn desk_items(
                 task: t.sid,
                 reservation: d.reservation.sid,
                 status: d.reservation.status,
+                ringing: d.ringing(),
+                actions: d.actions().to_vec(),
                 caller: t.caller(),
                 channel: ws
                     .channel(&t.channel)
@@ -126,7 +128,7 @@ fn Desk() -> impl IntoView {
         store.with(|c| {
             c.channel_room(&account, &worker)
                 .into_iter()
-                .filter(|r| r.capacity > 0 && r.available)
+                .filter(|r| r.takes())
                 .map(|r| {
                     // The channel's own name ("SMS"), the unique name ("sms") as the test id.
                     let shown = c
@@ -151,7 +153,7 @@ fn Desk() -> impl IntoView {
                 .cloned()
         })
     });
-    let ringing = Memo::new(move |_| items.with(|l| l.iter().filter(|i| i.ringing()).count()));
+    let ringing = Memo::new(move |_| items.with(|l| l.iter().filter(|i| i.ringing).count()));
     view! {
         <section class="page desk-page" aria-labelledby="agent-desktop-title">
             <h1 id="agent-desktop-title" class="desk-title">"Agent desktop"</h1>
@@ -231,12 +233,12 @@ fn TaskCard(
     let routing = RoutingClock::get();
     let task = item.task;
     let selected = move || shown.with(|s| s.as_ref().is_some_and(|s| s.task == task));
-    let ringing = item.ringing();
+    let ringing = item.ringing;
     let time = {
         let item = item.clone();
         move || {
             let now = routing.now(store);
-            if item.ringing() {
+            if item.ringing {
                 format!("{} left", clock(seconds_between(now, item.timeout_at)))
             } else {
                 clock(seconds_between(item.accepted.unwrap_or(item.created), now))
@@ -327,101 +329,95 @@ fn TaskPanel(item: DeskItem) -> impl IntoView {
     }
 }
 
-/// The task's actions as the worker may take them now: Accept and Reject while it rings,
-/// with the time left to answer; Wrap up and Complete while they handle it.
+/// The task's actions, those the domain says it offers now, each asked first: Accept and
+/// Reject while it rings, with the time left to answer; Wrap up and Complete while they
+/// handle it.
 #[component]
 fn TaskActions(item: DeskItem) -> impl IntoView {
-    let scope = FlexScope::get();
     let store = Store::get();
     let routing = RoutingClock::get();
+    let buttons = item
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, action)| view! { <DeskActionButton item=item.clone() action=*action first=i == 0 /> })
+        .collect_view();
+    if item.ringing {
+        let total = seconds_between(item.offered, item.timeout_at).max(1);
+        let left = move || seconds_between(routing.now(store), item.timeout_at);
+        view! {
+            <div class="ring" role="group" aria-labelledby="ring-title" data-testid="ring">
+                <p id="ring-title" class="ring-title">
+                    <span class="ring-dot" aria-hidden="true"></span>
+                    {format!("Incoming {} task", item.channel.to_lowercase())}
+                </p>
+                <p class="ring-countdown">
+                    "Answer within "
+                    <strong data-testid="ring-countdown">{move || clock(left())}</strong>
+                </p>
+                <progress class="ring-progress" max=total value=left aria-label="Time left to answer"></progress>
+                <div class="actions">{buttons}</div>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <div class="actions task-actions">{buttons}</div> }.into_any()
+    }
+}
+
+/// How an action shows: its words, test id, and where focus goes once it is done (the
+/// pressed button is gone: to the next step, else the task list).
+fn shown(action: DeskAction) -> (&'static str, &'static str, &'static str) {
+    match action {
+        DeskAction::Accept => ("Accept", "accept", "[data-testid=wrap-up]"),
+        DeskAction::Reject => ("Reject", "reject", "[data-testid=task-card]"),
+        DeskAction::WrapUp => ("Wrap up", "wrap-up", "[data-testid=complete]"),
+        DeskAction::Complete => ("Complete", "complete", "[data-testid=task-card]"),
+    }
+}
+
+/// One action on the selected task, asked first; the first one offered is the primary.
+#[component]
+fn DeskActionButton(item: DeskItem, action: DeskAction, first: bool) -> impl IntoView {
+    let scope = FlexScope::get();
+    let store = Store::get();
     let account = *scope.account();
     let (task, reservation) = (item.task, item.reservation);
-    let command = move |change: TaskCommand| Command::Task { account, change };
-    let run = {
-        let scope = scope.clone();
-        let caller = item.caller.clone();
-        move |change: TaskCommand, next: &'static str| {
-            let toasts = Toasts::get();
-            let done = match &change {
-                TaskCommand::AcceptReservation { .. } => {
-                    format!("You accepted the task from {caller}.")
-                }
-                TaskCommand::RejectReservation { .. } => {
-                    format!("You rejected the task from {caller}.")
-                }
-                TaskCommand::WrapUpTask { .. } => format!("Wrapping up the task from {caller}."),
-                _ => format!("The task from {caller} is completed."),
-            };
-            match store.apply_as(&scope.actor(), command(change)) {
-                Ok(_) => {
-                    toasts.success(done);
-                    // The pressed button is gone: focus goes to the next step, else the list.
-                    focus::soon(move || {
-                        if !focus::to(next) {
-                            focus::to("#desk-tasks-title");
-                        }
-                    });
-                }
-                Err(e) => toasts.error(e.to_string()),
+    let command = move || Command::Task {
+        account,
+        change: action.command(task, reservation),
+    };
+    let refused = offer(scope.actor(), command);
+    let (text, testid, next) = shown(action);
+    let caller = item.caller;
+    let done = match action {
+        DeskAction::Accept => format!("You accepted the task from {caller}."),
+        DeskAction::Reject => format!("You rejected the task from {caller}."),
+        DeskAction::WrapUp => format!("Wrapping up the task from {caller}."),
+        DeskAction::Complete => format!("The task from {caller} is completed."),
+    };
+    let class = match action {
+        DeskAction::Reject => "button-danger",
+        _ if first => "button-primary",
+        _ => "",
+    };
+    let run = move |()| {
+        let toasts = Toasts::get();
+        match store.apply_as(&scope.actor(), command()) {
+            Ok(_) => {
+                toasts.success(done.clone());
+                focus::soon(move || {
+                    if !focus::to(next) {
+                        focus::to("#desk-tasks-title");
+                    }
+                });
             }
+            Err(e) => toasts.error(e.to_string()),
         }
     };
-    let ask = |change: TaskCommand| {
-        let actor = scope.actor();
-        offer(actor, move || command(change.clone()))
-    };
-    match item.status {
-        ReservationStatus::Pending => {
-            let accept = ask(TaskCommand::AcceptReservation { reservation });
-            let reject = ask(TaskCommand::RejectReservation { reservation });
-            let total = seconds_between(item.offered, item.timeout_at).max(1);
-            let left = move || seconds_between(routing.now(store), item.timeout_at);
-            let (run_accept, run_reject) = (run.clone(), run);
-            view! {
-                <div class="ring" role="group" aria-labelledby="ring-title" data-testid="ring">
-                    <p id="ring-title" class="ring-title">
-                        <span class="ring-dot" aria-hidden="true"></span>
-                        {format!("Incoming {} task", item.channel.to_lowercase())}
-                    </p>
-                    <p class="ring-countdown">
-                        "Answer within "
-                        <strong data-testid="ring-countdown">{move || clock(left())}</strong>
-                    </p>
-                    <progress class="ring-progress" max=total value=left aria-label="Time left to answer"></progress>
-                    <div class="actions">
-                        <ActionButton refused=accept class="button-primary" testid="accept"
-                            on_press=Callback::new(move |()| run_accept(TaskCommand::AcceptReservation { reservation }, "[data-testid=wrap-up]"))>
-                            "Accept"
-                        </ActionButton>
-                        <ActionButton refused=reject class="button-danger" testid="reject"
-                            on_press=Callback::new(move |()| run_reject(TaskCommand::RejectReservation { reservation }, "[data-testid=task-card]"))>
-                            "Reject"
-                        </ActionButton>
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-        status => {
-            let wrapping = status == ReservationStatus::Wrapping;
-            let wrap = ask(TaskCommand::WrapUpTask { task });
-            let complete = ask(TaskCommand::CompleteTask { task });
-            let (run_wrap, run_complete) = (run.clone(), run);
-            view! {
-                <div class="actions task-actions">
-                    {(!wrapping).then(|| view! {
-                        <ActionButton refused=wrap class="button-primary" testid="wrap-up"
-                            on_press=Callback::new(move |()| run_wrap(TaskCommand::WrapUpTask { task }, "[data-testid=complete]"))>
-                            "Wrap up"
-                        </ActionButton>
-                    })}
-                    <ActionButton refused=complete class=if wrapping { "button-primary" } else { "" } testid="complete"
-                        on_press=Callback::new(move |()| run_complete(TaskCommand::CompleteTask { task }, "[data-testid=task-card]"))>
-                        "Complete"
-                    </ActionButton>
-                </div>
-            }
-            .into_any()
-        }
+    view! {
+        <ActionButton refused class testid on_press=Callback::new(run)>
+            {text}
+        </ActionButton>
     }
 }

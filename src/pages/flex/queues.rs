@@ -10,7 +10,8 @@ use super::{FlexPage, FlexScope};
 use crate::components::duration::clock;
 use crate::components::offer::{ActionButton, offer};
 use crate::components::toast::Toasts;
-use crate::domain::flex::view::{FlexChange, FlexView, may_change};
+use crate::domain::flex::view::FlexView;
+use crate::domain::taskrouter::stats::MAX_SERVICE_LEVEL_THRESHOLD;
 use crate::domain::{Command, QueueNow, TaskQueueSid};
 use crate::store::Store;
 use crate::store::routing_clock::RoutingClock;
@@ -44,8 +45,6 @@ fn QueueStats() -> impl IntoView {
         let now = routing.now(store);
         store.with(|c| c.queue_stats(&account, now))
     });
-    // Admins set thresholds; everyone else reads them (the domain's answer).
-    let may_set = may_change(&scope.roles(), FlexChange::ServiceLevels).is_ok();
     // A figure, and under it on a line of its own what it counts (the service level's
     // "3 of 4 within SLA"): the two side by side wrapped at a laptop's width.
     let tile = |label: &'static str,
@@ -79,7 +78,7 @@ fn QueueStats() -> impl IntoView {
                 {tile("Service level today", "tile-service-level", Signal::derive(move || service_level(&total())),
                     Signal::derive(move || {
                         let today = total().today;
-                        let counted = today.accepted + today.canceled;
+                        let counted = today.counted();
                         (counted > 0).then(|| format!("{} of {counted} within SLA", today.within))
                     }))}
             </dl>
@@ -101,7 +100,7 @@ fn QueueStats() -> impl IntoView {
                     <tbody>
                         <For each=move || stats.get().0.into_iter().filter_map(|r| r.queue.map(|q| (q, r.name, r.threshold)))
                             key=|row| row.clone() let:row>
-                            <QueueRow queue=row.0 name=row.1 threshold=row.2 stats=stats may_set=may_set />
+                            <QueueRow queue=row.0 name=row.1 threshold=row.2 stats=stats />
                         </For>
                     </tbody>
                 </table>
@@ -110,17 +109,24 @@ fn QueueStats() -> impl IntoView {
     }
 }
 
-/// One queue's figures, following the clock, with its threshold (editable by admins; the
-/// row is made again only when the queue's name or threshold changes, so a threshold being
-/// typed is not lost as the figures move).
+/// One queue's figures, following the clock, with its threshold (editable by those the
+/// domain lets set it; the row is made again only when the queue's name or threshold
+/// changes, so a threshold being typed is not lost as the figures move).
 #[component]
 fn QueueRow(
     queue: TaskQueueSid,
     name: String,
     threshold: u32,
     stats: Memo<(Vec<QueueNow>, QueueNow)>,
-    may_set: bool,
 ) -> impl IntoView {
+    let scope = FlexScope::get();
+    let account = *scope.account();
+    // Whether this person may set it at all: asked with the threshold it has.
+    let refused = offer(scope.actor(), move || Command::SetServiceLevel {
+        account,
+        queue,
+        threshold,
+    });
     let row = Memo::new(move |_| {
         stats.with(|(rows, _)| {
             rows.iter()
@@ -130,10 +136,17 @@ fn QueueRow(
         })
     });
     let testid = format!("queue-row-{}", name.to_lowercase().replace(' ', "-"));
-    let threshold = if may_set {
-        view! { <SetThreshold queue=queue name=name.clone() threshold=threshold /> }.into_any()
-    } else {
-        view! { <span data-testid="queue-threshold">{format!("{threshold} s")}</span> }.into_any()
+    let threshold = {
+        let name = name.clone();
+        move || {
+            if refused.with(Option::is_none) {
+                view! { <SetThreshold queue=queue name=name.clone() threshold=threshold /> }
+                    .into_any()
+            } else {
+                view! { <span data-testid="queue-threshold">{format!("{threshold} s")}</span> }
+                    .into_any()
+            }
+        }
     };
     view! {
         <tr data-testid=testid>
@@ -193,7 +206,7 @@ fn SetThreshold(queue: TaskQueueSid, name: String, threshold: u32) -> impl IntoV
     view! {
         <form class="threshold" on:submit=move |ev| ev.prevent_default()>
             <label class="visually-hidden" for=input_id.clone()>{format!("Service level threshold of {name}, in seconds")}</label>
-            <input id=input_id type="number" min="1" max="3600" class="input input-small" inputmode="numeric"
+            <input id=input_id type="number" min="1" max=MAX_SERVICE_LEVEL_THRESHOLD class="input input-small" inputmode="numeric"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev)) />
             <span aria-hidden="true">" s "</span>

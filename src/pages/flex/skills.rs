@@ -53,12 +53,7 @@ fn Catalogue() -> impl IntoView {
                 .iter()
                 .map(|s| SkillRow {
                     skill: s.clone(),
-                    holders: flex
-                        .workspace
-                        .workers
-                        .values()
-                        .filter(|w| w.routing.skills.contains(&s.name))
-                        .count(),
+                    holders: c.skill_holders(&account, &s.name).len(),
                 })
                 .collect::<Vec<_>>()
         })

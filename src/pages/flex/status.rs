@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::FlexScope;
+use crate::components::offer::{Refusal, refusal};
 use crate::components::toast::Toasts;
 use crate::domain::{AccountSid, ActivitySid, Command, Console, DomainError, Event, Presence};
 use crate::store::Store;
@@ -17,8 +18,6 @@ pub struct OwnStatus {
     pub current: String,
     /// Its name.
     pub current_name: String,
-    /// Why the worker may not change it, if they may not (the domain's answer).
-    pub refused: Option<String>,
     /// Whether it takes work, for the status dot.
     pub presence: Presence,
 }
@@ -46,12 +45,11 @@ pub fn activity_options(c: &Console, account: &AccountSid) -> Vec<(String, Strin
         .unwrap_or_default()
 }
 
-/// The worker's status and whether they may change it (tracked).
+/// The worker's status (tracked).
 pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
     let scope = scope.clone();
     Memo::new(move |_| {
         let store = Store::get();
-        let now = store.now();
         store.with(|c| {
             let activities = activity_options(c, scope.account());
             let activity = c
@@ -64,22 +62,10 @@ pub fn own_status(scope: &FlexScope) -> Memo<OwnStatus> {
                 .find(|(sid, _)| *sid == current)
                 .map(|(_, name)| name.clone())
                 .unwrap_or_default();
-            // Asked with the activity the worker has: whether they may change it at all.
-            let refused = c
-                .worker(scope.account(), scope.worker())
-                .and_then(|w| {
-                    let command = Command::SetWorkerActivity {
-                        account: *scope.account(),
-                        activity: w.activity,
-                    };
-                    c.check(&scope.actor(), &command, now).err()
-                })
-                .map(|e| e.to_string());
             OwnStatus {
                 activities,
                 current,
                 current_name,
-                refused,
                 presence,
             }
         })
@@ -111,6 +97,14 @@ pub fn set_own_activity(scope: &FlexScope, activity: ActivitySid) -> Result<Even
 pub fn StatusPicker() -> impl IntoView {
     let scope = FlexScope::get();
     let status = own_status(&scope);
+    let store = Store::get();
+    let (account, worker, actor) = (*scope.account(), *scope.worker(), scope.actor());
+    // Asked with the activity the worker has: whether they may change it at all (an error
+    // about the activity picked would be shown once picked, as a toast).
+    let refused: Refusal = Memo::new(move |_| {
+        let activity = store.with(|c| c.worker(&account, &worker).map(|w| w.activity))?;
+        refusal(store.check(&actor, &Command::SetWorkerActivity { account, activity }))
+    });
     let change = move |ev: leptos::ev::Event| {
         // The options are the workspace's activity SIDs, so they always parse.
         let Ok(activity) = event_target_value(&ev).parse::<ActivitySid>() else {
@@ -125,7 +119,7 @@ pub fn StatusPicker() -> impl IntoView {
         <div class="flex-status">
             {move || {
                 let s = status.get();
-                let refused = s.refused.clone();
+                let refused = refused.get();
                 view! {
                     <span class="status-pill" class:status-pill-refused=refused.is_some() data-testid="status-pill">
                         <span class=dot_class(s.presence) aria-hidden="true"></span>

@@ -11,7 +11,7 @@ use super::{FlexPage, FlexScope, initials_of};
 use crate::components::breaks::Email;
 use crate::components::offer::{ActionSelect, offer};
 use crate::components::toast::Toasts;
-use crate::domain::flex::view::FlexView;
+use crate::domain::flex::view::{FlexView, activity_changed_in_teams};
 use crate::domain::{ActivitySid, Command, EventKind, Presence, WorkerSid};
 use crate::store::Store;
 
@@ -33,6 +33,8 @@ struct Row {
     /// What the worker holds: "caller (channel, state)" per task, offers included.
     tasks: Vec<String>,
     me: bool,
+    /// Whether Teams offers a control for the worker's activity (the domain's answer).
+    activity_here: bool,
 }
 
 /// The teams view.
@@ -96,6 +98,7 @@ fn TeamsTable() -> impl IntoView {
                         activity_sid: w.activity,
                         skills: crate::pages::account::taskrouter::workers::skills_text(w),
                         me: &w.sid == scope.worker(),
+                        activity_here: activity_changed_in_teams(scope.worker(), &w.sid),
                     })
                     .collect();
                 (rows, total, activities)
@@ -124,7 +127,7 @@ fn TeamsTable() -> impl IntoView {
                         {move || {
                             let (rows, _, activities) = data.get();
                             rows.into_iter().map(|row| {
-                            let change = (!row.me).then(|| view! {
+                            let change = row.activity_here.then(|| view! {
                                 <ChangeActivity row=row.clone() activities=activities.clone() />
                             });
                             view! {

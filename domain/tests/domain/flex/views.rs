@@ -1,8 +1,8 @@
 //! Inside Flex: the views each Flex role shows and what it may change, as literal tables.
 
 use flex_console_domain::flex::view::{
-    ChangeRefused, FlexChange, FlexView, InsightsAccess, insights_access, landing, may_change,
-    roles_seeing, visible, visible_views,
+    ChangeRefused, FlexChange, FlexView, InsightsAccess, activity_changed_in_teams,
+    insights_access, landing, may_change, roles_seeing, visible, visible_views,
 };
 use flex_console_domain::{FlexRole, InsightsRole};
 
@@ -144,4 +144,13 @@ fn insights_needs_a_paid_plan_then_an_insights_role() {
         insights_access(true, &[InsightsRole::TeamLeader]),
         InsightsAccess::Open
     );
+}
+
+#[test]
+fn teams_offers_the_activity_of_the_others_one_s_own_is_in_the_top_bar() {
+    let mut random = flex_console_domain::random::Random::new(3);
+    let me = flex_console_domain::WorkerSid::generate(&mut random);
+    let other = flex_console_domain::WorkerSid::generate(&mut random);
+    assert!(activity_changed_in_teams(&me, &other));
+    assert!(!activity_changed_in_teams(&me, &me));
 }

@@ -265,3 +265,75 @@ fn why_a_task_waits_is_told_in_one_line() {
         "an assigned task is not waiting"
     );
 }
+
+#[test]
+fn a_desk_task_offers_the_actions_the_worker_may_take_now() {
+    let mut f = Center::new();
+    f.set(HANNAH, "Available");
+    let task = f.call(r#"{"type": "sales", "name": "Ada"}"#);
+    let hannah = f.agent(HANNAH);
+    let account = f.globex;
+    let offered = |f: &Center| -> Vec<DeskAction> {
+        let desk = f.c.worker_tasks(&f.globex, &f.sid(HANNAH));
+        let d = desk.first().unwrap();
+        let actions = d.actions().to_vec();
+        // Every action offered is one the domain accepts now.
+        for a in &actions {
+            let change = a.command(d.task.sid, d.reservation.sid);
+            assert!(
+                f.c.check(&hannah, &Command::Task { account, change }, f.t)
+                    .is_ok(),
+                "{a:?}"
+            );
+        }
+        actions
+    };
+    assert_eq!(offered(&f), [DeskAction::Accept, DeskAction::Reject]);
+    f.answer(HANNAH, &task, true);
+    assert_eq!(offered(&f), [DeskAction::WrapUp, DeskAction::Complete]);
+    f.run(
+        &hannah,
+        Command::Task {
+            account,
+            change: TaskCommand::WrapUpTask { task },
+        },
+    )
+    .unwrap();
+    assert_eq!(offered(&f), [DeskAction::Complete]);
+}
+
+#[test]
+fn a_worker_takes_a_channel_switched_on_with_capacity() {
+    let mut f = Center::new();
+    let (hannah, account) = (f.sid(HANNAH), f.globex);
+    let sms =
+        f.c.workspace(&account)
+            .unwrap()
+            .channel_named("sms")
+            .unwrap()
+            .sid;
+    let takes = |f: &Center, name: &str| {
+        f.c.channel_room(&f.globex, &hannah)
+            .iter()
+            .find(|r| r.name == name)
+            .unwrap()
+            .takes()
+    };
+    assert!(takes(&f, "voice"));
+    let liam = user(&f.c, LIAM);
+    let set = |capacity, available| Command::TaskRouter {
+        account,
+        change: TaskRouterCommand::SetWorkerChannel {
+            worker: hannah,
+            channel: sms,
+            capacity,
+            available,
+        },
+    };
+    f.run(&liam, set(0, true)).unwrap();
+    assert!(!takes(&f, "sms"), "no capacity");
+    f.run(&liam, set(2, false)).unwrap();
+    assert!(!takes(&f, "sms"), "switched off");
+    f.run(&liam, set(2, true)).unwrap();
+    assert!(takes(&f, "sms"));
+}

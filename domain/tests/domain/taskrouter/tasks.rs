@@ -481,3 +481,17 @@ fn a_worker_with_a_task_is_not_deleted_and_queue_stats_count_the_service_level()
     assert_eq!(support.today.service_level(), Some(0));
     assert_eq!(total.active, 1);
 }
+
+#[test]
+fn the_service_level_counts_accepted_and_abandoned_tasks() {
+    let day = QueueDay {
+        accepted: 3,
+        within: 2,
+        canceled: 1,
+        ..QueueDay::default()
+    };
+    assert_eq!(day.counted(), 4);
+    assert_eq!(day.service_level(), Some(50));
+    assert_eq!(QueueDay::default().counted(), 0);
+    assert_eq!(QueueDay::default().service_level(), None);
+}

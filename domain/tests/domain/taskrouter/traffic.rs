@@ -390,3 +390,38 @@ fn an_hour_of_traffic_keeps_the_state_bounded() {
     assert_eq!(sent, 3_600);
     assert!(sizes[4] < sizes[2] * 5 / 4, "{sizes:?}");
 }
+
+#[test]
+fn the_simulated_agents_offered_are_those_who_may_take_tasks() {
+    let mut c = demo();
+    let globex = account(&c, GLOBEX);
+    let choices: Vec<WorkerSid> = c.simulated_agent_choices(&globex).map(|w| w.sid).collect();
+    let maria = worker_of(&c, &globex, MARIA).sid;
+    assert!(
+        !choices.contains(&maria),
+        "a read-only admin takes no tasks"
+    );
+    assert!(choices.contains(&worker_of(&c, &globex, HANNAH).sid));
+    // Each one offered is accepted, and each one left out refused.
+    for w in c.workers(&globex).map(|w| w.sid).collect::<Vec<_>>() {
+        let answer = c.check(&Actor::Simulator, &agents_command(globex, vec![w]), now());
+        assert_eq!(answer.is_ok(), choices.contains(&w), "{w}");
+    }
+    ok(&mut c, &Actor::Simulator, agents_command(globex, choices));
+}
+
+#[test]
+fn traffic_routes_with_the_workflow_chosen_else_the_last() {
+    let c = demo();
+    let globex = account(&c, GLOBEX);
+    let ws = c.workspace(&globex).unwrap();
+    let first = ws.workflows.first().unwrap().sid;
+    assert_eq!(c.traffic_workflow(&globex, None), Ok(inbound(&c, &globex)));
+    assert_eq!(c.traffic_workflow(&globex, Some(first)), Ok(first));
+    let initech = account(&c, INITECH);
+    assert_eq!(
+        c.traffic_workflow(&initech, None),
+        Err(DomainError::NoFlexInstance)
+    );
+    // Flex's own workflow cannot be deleted, so a workspace with Flex always has one.
+}

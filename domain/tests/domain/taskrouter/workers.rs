@@ -261,3 +261,65 @@ fn admins_and_supervisors_give_agents_skills_within_their_levels() {
         "a skill with levels given without one starts at its minimum"
     );
 }
+
+#[test]
+fn a_skill_is_held_by_agents_who_have_it_switched_on_or_off() {
+    let mut c = demo();
+    let globex = account(&c, GLOBEX);
+    let holders = |c: &Console, name: &str| -> Vec<String> {
+        let mut names: Vec<String> = c
+            .skill_holders(&globex, name)
+            .iter()
+            .map(|w| w.full_name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        holders(&c, "support"),
+        ["Daniel Wright", "Hannah Becker", "Mateo Silva"]
+    );
+    let billing = Skill {
+        name: "billing".into(),
+        multivalue: false,
+        minimum: None,
+        maximum: None,
+    };
+    ok_by(
+        &mut c,
+        JAMES,
+        Command::CreateSkill {
+            account: globex,
+            skill: billing,
+        },
+    );
+    assert!(holders(&c, "billing").is_empty());
+    // Mateo holds billing switched off (in disabled_skills): he still holds it.
+    let mateo = worker_of(&c, &globex, "mateo.silva@globex.example.com").clone();
+    let mut value: serde_json::Value = serde_json::from_str(&mateo.attributes_json()).unwrap();
+    value["disabled_skills"] = serde_json::json!({"skills": ["billing"], "levels": {}});
+    ok_by(
+        &mut c,
+        LIAM,
+        tr(
+            globex,
+            TaskRouterCommand::SetWorkerAttributes {
+                worker: mateo.sid,
+                attributes: value.to_string(),
+                revision: mateo.revision.number,
+            },
+        ),
+    );
+    assert_eq!(holders(&c, "billing"), ["Mateo Silva"]);
+    assert_eq!(
+        refused_by(
+            &mut c,
+            JAMES,
+            Command::DeleteSkill {
+                account: globex,
+                name: "billing".into(),
+            }
+        ),
+        "The skill billing is held by Mateo Silva. Take it from them in Teams first."
+    );
+}

@@ -24,8 +24,7 @@ use crate::pages::account::taskrouter::{
 use crate::pages::account::{AccountScope, Requires};
 use crate::store::Store;
 
-/// The most characters of attributes TaskRouter keeps.
-const MAX_ATTRIBUTES: usize = 4_096;
+use crate::domain::flex::worker::MAX_WORKER_ATTRIBUTES as MAX_ATTRIBUTES;
 
 /// A worker's page.
 #[component]
