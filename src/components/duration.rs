@@ -7,13 +7,6 @@ use crate::domain::Timestamp;
 /// times of day read: the domain's, which tells a task's path with them.
 pub use crate::domain::time::{clock, seconds_between};
 
-/// Whole seconds between two moments as their times of day read, each cut to its second: an
-/// offset printed beside those times agrees with them (10:00:01 to 10:00:10 is +0:09 even when
-/// only 8.2 seconds passed).
-pub fn seconds_between_shown(from: Timestamp, to: Timestamp) -> u64 {
-    (to.0 / 1_000).saturating_sub(from.0 / 1_000)
-}
-
 /// The time of day of a moment, in UTC like the rest of the Console ("10:02:05").
 pub fn time_of_day(at: Timestamp) -> String {
     let in_day = (at.0 % Timestamp::DAY) / 1_000;
@@ -37,12 +30,8 @@ mod tests {
         assert_eq!(clock(3_909), "1:05:09");
         assert_eq!(seconds_between(Timestamp(5_999), Timestamp(1_000)), 0);
         assert_eq!(seconds_between(Timestamp(1_000), Timestamp(5_999)), 4);
-        assert_eq!(seconds_between(Timestamp(1_900), Timestamp(10_100)), 8);
-        assert_eq!(
-            seconds_between_shown(Timestamp(1_900), Timestamp(10_100)),
-            9
-        );
-        assert_eq!(seconds_between_shown(Timestamp(5_999), Timestamp(1_000)), 0);
+        // As the two times of day read: 10:00:01 to 10:00:10 is 9 s, though 8.2 s passed.
+        assert_eq!(seconds_between(Timestamp(1_900), Timestamp(10_100)), 9);
         assert_eq!(
             time_of_day(Timestamp::from_utc(2025, 3, 3, 10, 2).plus_millis(5_000)),
             "10:02:05"
