@@ -380,6 +380,8 @@ for (const width of [1280, 390]) {
         });
         expect.soft(problems, `the top bar with the status ${activity}`).toEqual([]);
       }
+      // Its words read as one line: "Back toConsole" was drawn once the link became a flex box.
+      if (width > 720) expect(await console.page.locator("header.flex-topbar .flex-back").evaluate((e) => (e as HTMLElement).innerText)).toBe("Back to Console");
     });
 
     test("the navigation is never taller than the window, so a short page does not scroll", async ({ console }) => {
